@@ -10,6 +10,7 @@
 pub mod edit;
 pub mod encoding;
 pub mod lossy;
+pub mod surrogates;
 pub mod text_steps;
 
 pub use edit::{apply_edits, diff_edit, Alignment, Edit, StepMap};
@@ -106,6 +107,59 @@ impl Default for CleanOptions {
 }
 
 impl CleanOptions {
+    /// Names of the on/off options, as accepted by [`CleanOptions::set_flag`] (and as keyword
+    /// arguments in Python; they are ftfy's names).
+    pub const FLAG_NAMES: &'static [&'static str] = &[
+        "unescape_html",
+        "remove_terminal_escapes",
+        "fix_encoding",
+        "restore_byte_a0",
+        "replace_lossy_sequences",
+        "decode_inconsistent_utf8",
+        "fix_c1_controls",
+        "restore_lost_punctuation",
+        "fix_latin_ligatures",
+        "fix_character_width",
+        "uncurl_quotes",
+        "fix_line_breaks",
+        "remove_control_chars",
+    ];
+
+    fn flag_mut(&mut self, name: &str) -> Option<&mut bool> {
+        Some(match name {
+            "unescape_html" => &mut self.unescape_html,
+            "remove_terminal_escapes" => &mut self.remove_terminal_escapes,
+            "fix_encoding" => &mut self.fix_encoding,
+            "restore_byte_a0" => &mut self.restore_byte_a0,
+            "replace_lossy_sequences" => &mut self.replace_lossy_sequences,
+            "decode_inconsistent_utf8" => &mut self.decode_inconsistent_utf8,
+            "fix_c1_controls" => &mut self.fix_c1_controls,
+            "restore_lost_punctuation" => &mut self.restore_lost_punctuation,
+            "fix_latin_ligatures" => &mut self.fix_latin_ligatures,
+            "fix_character_width" => &mut self.fix_character_width,
+            "uncurl_quotes" => &mut self.uncurl_quotes,
+            "fix_line_breaks" => &mut self.fix_line_breaks,
+            "remove_control_chars" => &mut self.remove_control_chars,
+            _ => return None,
+        })
+    }
+
+    /// The value of the on/off option `name`, or `None` if there is no such option.
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        self.clone().flag_mut(name).map(|f| *f)
+    }
+
+    /// Sets the on/off option `name`; returns false if there is no such option.
+    pub fn set_flag(&mut self, name: &str, value: bool) -> bool {
+        match self.flag_mut(name) {
+            Some(f) => {
+                *f = value;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The defaults of `ftfy.fix_text`: like the news defaults but straightening quotes.
     pub fn ftfy() -> Self {
         CleanOptions {
@@ -193,7 +247,11 @@ const STEPS: &[(&str, fn(&CleanOptions) -> bool, StepFn)] = &[
         |o| o.fix_character_width,
         text_steps::fix_character_width,
     ),
-    ("uncurl_quotes", |o| o.uncurl_quotes, text_steps::uncurl_quotes),
+    (
+        "uncurl_quotes",
+        |o| o.uncurl_quotes,
+        text_steps::uncurl_quotes,
+    ),
     (
         "fix_line_breaks",
         |o| o.fix_line_breaks,

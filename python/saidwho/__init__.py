@@ -1,0 +1,81 @@
+"""saidwho: clean news text and tell who said what.
+
+The work is done by a Rust core (``saidwho._core``); this package adds progress bars and the
+command line. Offsets are always ``str`` indices (code points).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from saidwho._core import (
+    CleanOptions,
+    Fix,
+    InternalError,
+    ReplayError,
+    SaidwhoError,
+    __version__,
+    clean,
+    explain,
+    fix_text,
+    replay,
+    thread_count,
+)
+from saidwho._core import clean_many as _clean_many
+
+__all__ = [
+    "CleanOptions",
+    "Fix",
+    "InternalError",
+    "ReplayError",
+    "SaidwhoError",
+    "__version__",
+    "clean",
+    "clean_many",
+    "explain",
+    "fix_text",
+    "replay",
+    "thread_count",
+]
+
+
+def _progress_callback(
+    progress: bool | Callable[[int], Any], total: int, desc: str
+) -> tuple[Callable[[int], Any] | None, Callable[[], None]]:
+    """A callback taking the number of documents just finished, and a function to close it.
+
+    ``progress=True`` shows a ``tqdm.auto`` bar (a widget in Jupyter); a callable is called as is.
+    """
+    if progress is False or progress is None:
+        return None, lambda: None
+    if callable(progress):
+        return progress, lambda: None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("progress=True needs tqdm: pip install 'saidwho[progress]'") from exc
+    bar = tqdm(total=total, desc=desc, unit="doc")
+    return bar.update, bar.close
+
+
+def clean_many(
+    texts: Iterable[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: bool | Callable[[int], Any] = False,
+    options: CleanOptions | None = None,
+    **kwargs: Any,
+) -> list[str | None]:
+    """Clean many texts in parallel (GIL released). ``None`` items stay ``None``.
+
+    ``n_threads`` defaults to ``SAIDWHO_NUM_THREADS`` or all cores; ``progress=True`` shows a
+    tqdm bar, or pass a callable that receives the number of documents finished.
+    """
+    if not isinstance(texts, (list, tuple)):
+        texts = list(texts)
+    callback, close = _progress_callback(progress, len(texts), "cleaning")
+    try:
+        return _clean_many(texts, n_threads=n_threads, progress=callback, options=options, **kwargs)
+    finally:
+        close()

@@ -1,0 +1,89 @@
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal, final
+
+__version__: str
+
+Normalization = Literal["NFC", "NFKC", "NFD", "NFKD"]
+
+class SaidwhoError(Exception): ...
+class InternalError(SaidwhoError): ...
+class ReplayError(SaidwhoError): ...
+
+@final
+class CleanOptions:
+    def __new__(
+        cls,
+        *,
+        unescape_html: bool = ...,
+        remove_terminal_escapes: bool = ...,
+        fix_encoding: bool = ...,
+        restore_byte_a0: bool = ...,
+        replace_lossy_sequences: bool = ...,
+        decode_inconsistent_utf8: bool = ...,
+        fix_c1_controls: bool = ...,
+        restore_lost_punctuation: bool = ...,
+        fix_latin_ligatures: bool = ...,
+        fix_character_width: bool = ...,
+        uncurl_quotes: bool = ...,
+        fix_line_breaks: bool = ...,
+        remove_control_chars: bool = ...,
+        fix_surrogates: bool = ...,
+        normalization: Normalization | None = ...,
+    ) -> CleanOptions: ...
+    @staticmethod
+    def ftfy(**kwargs: Any) -> CleanOptions: ...
+    def replace(self, **kwargs: Any) -> CleanOptions: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def normalization(self) -> Normalization | None: ...
+    unescape_html: bool
+    remove_terminal_escapes: bool
+    fix_encoding: bool
+    restore_byte_a0: bool
+    replace_lossy_sequences: bool
+    decode_inconsistent_utf8: bool
+    fix_c1_controls: bool
+    restore_lost_punctuation: bool
+    fix_latin_ligatures: bool
+    fix_character_width: bool
+    uncurl_quotes: bool
+    fix_line_breaks: bool
+    remove_control_chars: bool
+    def __getattr__(self, name: str) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Fix:
+    @property
+    def step(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def before(self) -> str: ...
+    @property
+    def after(self) -> str: ...
+    @property
+    def pass_index(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def clean(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
+def fix_text(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
+def explain(
+    text: str, options: CleanOptions | None = None, **kwargs: Any
+) -> tuple[str, list[Fix]]: ...
+def replay(text: str, fixes: Iterable[Fix]) -> str: ...
+def clean_many(
+    texts: Sequence[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: Callable[[int], Any] | None = None,
+    options: CleanOptions | None = None,
+    **kwargs: Any,
+) -> list[str | None]: ...
+def thread_count(n_threads: int | None = None) -> int: ...
+def _rebuild_clean_options(state: dict[str, Any]) -> CleanOptions: ...

@@ -1,0 +1,146 @@
+//! Batch execution on a process-local rayon pool.
+//!
+//! Why not rayon's global pool: once it has started, a `fork()` (multiprocessing, gunicorn,
+//! Celery, Spark workers) leaves the child with a pool whose threads do not exist, and the next
+//! parallel call hangs forever. We keep our own pool tagged with the process id and build a new
+//! one when the id changes. The thread count comes from the caller, else `SAIDWHO_NUM_THREADS`,
+//! else the number of cores.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+use rayon::{ThreadPool, ThreadPoolBuilder};
+
+use crate::error::Error;
+
+/// Environment variable that caps the worker threads of batch calls.
+pub const THREADS_ENV: &str = "SAIDWHO_NUM_THREADS";
+
+/// Documents handed to the pool at once; between chunks the caller may report progress and
+/// check for interruption (Ctrl-C).
+pub const CHUNK_SIZE: usize = 2048;
+
+struct PoolSlot {
+    pid: u32,
+    threads: usize,
+    pool: Arc<ThreadPool>,
+}
+
+static POOL: Mutex<Option<PoolSlot>> = Mutex::new(None);
+
+/// Threads a batch call will use: `requested`, else the environment variable, else all cores.
+pub fn thread_count(requested: Option<usize>) -> usize {
+    requested
+        .filter(|&n| n > 0)
+        .or_else(|| {
+            std::env::var(THREADS_ENV)
+                .ok()
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .filter(|&n| n > 0)
+        })
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+}
+
+/// The pool for this process with `threads` workers, built on first use or after a fork.
+pub fn pool(threads: usize) -> Result<Arc<ThreadPool>, Error> {
+    let pid = std::process::id();
+    let mut slot = POOL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(s) = slot.as_ref() {
+        if s.pid == pid && s.threads == threads {
+            return Ok(Arc::clone(&s.pool));
+        }
+    }
+    if let Some(old) = slot.take() {
+        if old.pid != pid {
+            // Inherited across fork: its threads are gone, and dropping it would try to signal
+            // them. Leak it deliberately (one small allocation per fork).
+            std::mem::forget(old);
+        }
+    }
+    let pool = ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("saidwho-{i}"))
+        .build()
+        .map_err(|e| Error::ThreadPool(e.to_string()))?;
+    let pool = Arc::new(pool);
+    *slot = Some(PoolSlot {
+        pid,
+        threads,
+        pool: Arc::clone(&pool),
+    });
+    Ok(pool)
+}
+
+/// Runs `work` on every item in parallel, keeping order. A panic in `work` (a bug) is caught and
+/// reported with the index of the item that caused it instead of unwinding into the caller.
+pub fn map_indexed<T, R, F>(
+    pool: &ThreadPool,
+    items: &[T],
+    first_index: usize,
+    work: F,
+) -> Result<Vec<R>, Error>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    pool.install(|| {
+        items
+            .par_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                catch_unwind(AssertUnwindSafe(|| work(item))).map_err(|payload| Error::Panic {
+                    index: first_index + i,
+                    message: panic_message(payload.as_ref()),
+                })
+            })
+            .collect()
+    })
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_and_reports_panics_with_index() {
+        let pool = pool(2).expect("pool");
+        let items: Vec<usize> = (0..1000).collect();
+        let out = map_indexed(&pool, &items, 0, |&x| x * 2).expect("no panic");
+        assert_eq!(out, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
+        let err = map_indexed(&pool, &items, 5000, |&x| {
+            if x == 7 {
+                panic!("bad document");
+            }
+            x
+        });
+        match err {
+            Err(Error::Panic { index, message }) => {
+                assert_eq!(index, 5007);
+                assert!(message.contains("bad document"));
+            }
+            other => panic!("expected a panic error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn thread_count_prefers_request() {
+        assert_eq!(thread_count(Some(3)), 3);
+        assert!(thread_count(None) >= 1);
+    }
+}

@@ -1,0 +1,459 @@
+//! The Python bindings: conversions between Python values and the core's, nothing else.
+//! Work runs with the GIL released; batches run on the core's fork-safe pool in chunks, with a
+//! signal check (Ctrl-C) and a progress callback between chunks.
+
+use std::borrow::Cow;
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::clean as core_clean;
+use crate::clean::Normalization;
+use crate::parallel;
+use crate::Error;
+
+create_exception!(
+    _core,
+    SaidwhoError,
+    PyException,
+    "Base class of saidwho's errors."
+);
+create_exception!(
+    _core,
+    InternalError,
+    SaidwhoError,
+    "A bug in saidwho while processing a document; the message names the document's index."
+);
+create_exception!(
+    _core,
+    ReplayError,
+    SaidwhoError,
+    "A recorded list of fixes does not fit the text it is replayed on."
+);
+
+fn to_py_err(err: Error) -> PyErr {
+    match err {
+        Error::Panic { .. } | Error::ThreadPool(_) => InternalError::new_err(err.to_string()),
+        Error::Replay(_) => ReplayError::new_err(err.to_string()),
+    }
+}
+
+/// Reads a Python `str` as UTF-8. Strings holding surrogates (which Rust strings cannot) are
+/// read through their generalized UTF-8 bytes, joining pairs.
+fn text_arg<'a>(obj: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
+    let s = obj.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be str, not {}",
+            type_name(obj).unwrap_or_else(|| "unknown".into())
+        ))
+    })?;
+    match s.to_str() {
+        Ok(text) => Ok(Cow::Borrowed(text)),
+        Err(_) => {
+            let bytes = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            let bytes: &[u8] = bytes.extract()?;
+            Ok(Cow::Owned(core_clean::surrogates::decode_with_surrogates(
+                bytes,
+            )))
+        }
+    }
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> Option<String> {
+    obj.get_type().name().ok().map(|n| n.to_string())
+}
+
+/// Options for cleaning. Frozen and picklable; build one with keyword arguments (ftfy's names)
+/// and pass it as `options=` to any cleaning call.
+#[pyclass(name = "CleanOptions", module = "saidwho", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyCleanOptions {
+    inner: core_clean::CleanOptions,
+}
+
+/// Applies keyword arguments to `base`. Unknown names and values of the wrong type raise
+/// `TypeError`; a bad normalization form raises `ValueError`.
+fn apply_kwargs(
+    mut base: core_clean::CleanOptions,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<core_clean::CleanOptions> {
+    let Some(kwargs) = kwargs else {
+        return Ok(base);
+    };
+    for (key, value) in kwargs.iter() {
+        let key: String = key.extract()?;
+        match key.as_str() {
+            "normalization" => {
+                base.normalization = if value.is_none() {
+                    None
+                } else {
+                    let name: String = value.extract().map_err(|_| {
+                        PyTypeError::new_err("normalization must be a str such as 'NFC', or None")
+                    })?;
+                    Some(Normalization::from_name(&name).ok_or_else(|| {
+                        PyValueError::new_err(format!(
+                            "normalization must be 'NFC', 'NFKC', 'NFD', 'NFKD' or None, not {name:?}"
+                        ))
+                    })?)
+                };
+            }
+            // Rust strings cannot hold surrogates: pairs are always joined on the way in.
+            "fix_surrogates" => {
+                value
+                    .extract::<bool>()
+                    .map_err(|_| bool_error(&key, &value))?;
+            }
+            name => {
+                let flag: bool = value.extract().map_err(|_| bool_error(name, &value))?;
+                if !base.set_flag(name, flag) {
+                    return Err(PyTypeError::new_err(format!(
+                        "unexpected keyword argument '{name}'; cleaning options are: {}, normalization",
+                        core_clean::CleanOptions::FLAG_NAMES.join(", ")
+                    )));
+                }
+            }
+        }
+    }
+    Ok(base)
+}
+
+fn bool_error(name: &str, value: &Bound<'_, PyAny>) -> PyErr {
+    PyTypeError::new_err(format!(
+        "option {name} must be True or False, not {}",
+        type_name(value).unwrap_or_default()
+    ))
+}
+
+/// The options for a call: `options=` (or the given defaults) with keyword arguments on top.
+fn resolve_options(
+    options: Option<&Bound<'_, PyAny>>,
+    defaults: core_clean::CleanOptions,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<core_clean::CleanOptions> {
+    let base = match options {
+        None => defaults,
+        Some(o) if o.is_none() => defaults,
+        Some(o) => {
+            let o = o.cast::<PyCleanOptions>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "options must be a saidwho.CleanOptions, not {}",
+                    type_name(o).unwrap_or_default()
+                ))
+            })?;
+            o.get().inner.clone()
+        }
+    };
+    apply_kwargs(base, kwargs)
+}
+
+#[pymethods]
+impl PyCleanOptions {
+    #[new]
+    #[pyo3(signature = (**kwargs))]
+    fn new(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(PyCleanOptions {
+            inner: apply_kwargs(core_clean::CleanOptions::default(), kwargs)?,
+        })
+    }
+
+    /// The options of `ftfy.fix_text` (straighten quotes), with keyword arguments on top.
+    #[staticmethod]
+    #[pyo3(signature = (**kwargs))]
+    fn ftfy(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(PyCleanOptions {
+            inner: apply_kwargs(core_clean::CleanOptions::ftfy(), kwargs)?,
+        })
+    }
+
+    /// A copy with the given options changed.
+    #[pyo3(signature = (**kwargs))]
+    fn replace(&self, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(PyCleanOptions {
+            inner: apply_kwargs(self.inner.clone(), kwargs)?,
+        })
+    }
+
+    fn __getattr__(&self, name: &str) -> PyResult<bool> {
+        self.inner.flag(name).ok_or_else(|| {
+            pyo3::exceptions::PyAttributeError::new_err(format!(
+                "'CleanOptions' object has no attribute {name:?}"
+            ))
+        })
+    }
+
+    #[getter]
+    fn normalization(&self) -> Option<&'static str> {
+        self.inner.normalization.map(Normalization::name)
+    }
+
+    /// The options as a dict of keyword arguments.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for name in core_clean::CleanOptions::FLAG_NAMES {
+            d.set_item(*name, self.inner.flag(name).unwrap_or(false))?;
+        }
+        d.set_item("normalization", self.normalization())?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = self.to_dict(py)?;
+        let mut parts = Vec::new();
+        for (k, v) in d.iter() {
+            parts.push(format!("{}={}", k.str()?, v.repr()?));
+        }
+        Ok(format!("CleanOptions({})", parts.join(", ")))
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let rebuild = py
+            .import("saidwho._core")?
+            .getattr("_rebuild_clean_options")?;
+        PyTuple::new(
+            py,
+            [rebuild, PyTuple::new(py, [self.to_dict(py)?])?.into_any()],
+        )
+    }
+}
+
+/// Rebuilds pickled `CleanOptions` from their dict.
+#[pyfunction]
+fn _rebuild_clean_options(state: &Bound<'_, PyDict>) -> PyResult<PyCleanOptions> {
+    PyCleanOptions::new(Some(state))
+}
+
+/// One repair made by the cleaner.
+#[pyclass(name = "Fix", module = "saidwho", frozen, eq)]
+#[derive(Clone, PartialEq, Eq)]
+pub struct PyFix {
+    inner: core_clean::Fix,
+}
+
+#[pymethods]
+impl PyFix {
+    /// The step that made the repair (`fix_encoding`, `restore_lost_punctuation`, ...).
+    #[getter]
+    fn step(&self) -> &'static str {
+        self.inner.step
+    }
+    /// Start of the repaired text, in code points, in the text as it was when the step ran.
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.char_start
+    }
+    /// End (exclusive), in code points, in the text as it was when the step ran.
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.char_end
+    }
+    #[getter]
+    fn before(&self) -> &str {
+        &self.inner.before
+    }
+    #[getter]
+    fn after(&self) -> &str {
+        &self.inner.after
+    }
+    /// Which application of a step this fix belongs to (fixes of one pass apply together).
+    #[getter]
+    fn pass_index(&self) -> usize {
+        self.inner.pass
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("step", self.inner.step)?;
+        d.set_item("start", self.inner.char_start)?;
+        d.set_item("end", self.inner.char_end)?;
+        d.set_item("before", &self.inner.before)?;
+        d.set_item("after", &self.inner.after)?;
+        d.set_item("pass_index", self.inner.pass)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Fix(step={:?}, start={}, end={}, before={:?}, after={:?})",
+            self.inner.step,
+            self.inner.char_start,
+            self.inner.char_end,
+            self.inner.before,
+            self.inner.after
+        )
+    }
+}
+
+/// Cleans `text` (news defaults: repair everything, keep curly quotes).
+#[pyfunction]
+#[pyo3(signature = (text, options = None, **kwargs))]
+fn clean(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<String> {
+    let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let text = text_arg(text, "text")?;
+    guarded(py, 0, || core_clean::clean(&text, &opts))
+}
+
+/// `ftfy.fix_text` with ftfy's defaults (straightens quotes); keyword arguments as in ftfy.
+#[pyfunction]
+#[pyo3(signature = (text, options = None, **kwargs))]
+fn fix_text(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<String> {
+    let opts = resolve_options(options, core_clean::CleanOptions::ftfy(), kwargs)?;
+    let text = text_arg(text, "text")?;
+    guarded(py, 0, || core_clean::clean(&text, &opts))
+}
+
+/// Cleans `text` and lists every repair.
+#[pyfunction]
+#[pyo3(signature = (text, options = None, **kwargs))]
+fn explain(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(String, Vec<PyFix>)> {
+    let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let text = text_arg(text, "text")?;
+    let cleaned = guarded(py, 0, || core_clean::clean_explained(&text, &opts, true))?;
+    let fixes = cleaned
+        .fixes
+        .into_iter()
+        .map(|inner| PyFix { inner })
+        .collect();
+    Ok((cleaned.text, fixes))
+}
+
+/// Applies the fixes from `explain` to `text` again.
+#[pyfunction]
+fn replay(py: Python<'_>, text: &Bound<'_, PyAny>, fixes: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text = text_arg(text, "text")?;
+    let mut plan = Vec::new();
+    for (i, item) in fixes.try_iter()?.enumerate() {
+        let item = item?;
+        let fix = item.cast::<PyFix>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "fixes[{i}] must be a saidwho.Fix, not {}",
+                type_name(&item).unwrap_or_default()
+            ))
+        })?;
+        plan.push(fix.get().inner.clone());
+    }
+    py.detach(|| core_clean::replay(&text, &plan))
+        .map_err(|e| to_py_err(Error::Replay(e)))
+}
+
+/// Runs one document's work with the GIL released, turning a panic (a bug) into InternalError.
+fn guarded<R: Send>(py: Python<'_>, index: usize, work: impl FnOnce() -> R + Send) -> PyResult<R> {
+    py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|_| Error::Panic {
+            index,
+            message: "panic while processing the document".into(),
+        })
+    })
+    .map_err(to_py_err)
+}
+
+/// Reads a batch: each item a `str`, or `None` (kept as a missing value).
+fn batch_arg(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<PyBackedStr>>> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts must be a sequence of str, not a single str",
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        if item.is_none() {
+            out.push(None);
+            continue;
+        }
+        match item.extract::<PyBackedStr>() {
+            Ok(s) => out.push(Some(s)),
+            Err(_) if item.is_instance_of::<PyString>() => {
+                let owned = text_arg(&item, "text")?.into_owned();
+                out.push(Some(PyString::new(texts.py(), &owned).extract()?));
+            }
+            Err(_) => {
+                return Err(PyTypeError::new_err(format!(
+                    "texts[{i}] must be str or None, not {}",
+                    type_name(&item).unwrap_or_default()
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Cleans many texts in parallel; `None` items stay `None`.
+#[pyfunction]
+#[pyo3(signature = (texts, *, n_threads = None, progress = None, options = None, **kwargs))]
+fn clean_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    n_threads: Option<usize>,
+    progress: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyAny>>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let docs = batch_arg(texts)?;
+    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
+    let out = PyList::empty(py);
+    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
+        let first = chunk_no * parallel::CHUNK_SIZE;
+        let cleaned = py
+            .detach(|| {
+                parallel::map_indexed(&pool, chunk, first, |doc| {
+                    doc.as_ref().map(|t| core_clean::clean(t, &opts))
+                })
+            })
+            .map_err(to_py_err)?;
+        for c in cleaned {
+            out.append(c)?;
+        }
+        py.check_signals()?;
+        if let Some(cb) = progress {
+            if !cb.is_none() {
+                cb.call1((chunk.len(),))?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The number of worker threads a batch call would use with `n_threads`.
+#[pyfunction]
+#[pyo3(signature = (n_threads = None))]
+fn thread_count(n_threads: Option<usize>) -> usize {
+    parallel::thread_count(n_threads)
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SaidwhoError", py.get_type::<SaidwhoError>())?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
+    m.add("ReplayError", py.get_type::<ReplayError>())?;
+    m.add_class::<PyCleanOptions>()?;
+    m.add_class::<PyFix>()?;
+    m.add_function(wrap_pyfunction!(clean, m)?)?;
+    m.add_function(wrap_pyfunction!(fix_text, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(replay, m)?)?;
+    m.add_function(wrap_pyfunction!(clean_many, m)?)?;
+    m.add_function(wrap_pyfunction!(thread_count, m)?)?;
+    m.add_function(wrap_pyfunction!(_rebuild_clean_options, m)?)?;
+    Ok(())
+}
