@@ -176,12 +176,58 @@ impl PyCleanOptions {
         })
     }
 
-    fn __getattr__(&self, name: &str) -> PyResult<bool> {
-        self.inner.flag(name).ok_or_else(|| {
-            pyo3::exceptions::PyAttributeError::new_err(format!(
-                "'CleanOptions' object has no attribute {name:?}"
-            ))
-        })
+    // One read-only property per on/off option (CleanOptions::FLAG_NAMES).
+    #[getter]
+    fn unescape_html(&self) -> bool {
+        self.inner.unescape_html
+    }
+    #[getter]
+    fn remove_terminal_escapes(&self) -> bool {
+        self.inner.remove_terminal_escapes
+    }
+    #[getter]
+    fn fix_encoding(&self) -> bool {
+        self.inner.fix_encoding
+    }
+    #[getter]
+    fn restore_byte_a0(&self) -> bool {
+        self.inner.restore_byte_a0
+    }
+    #[getter]
+    fn replace_lossy_sequences(&self) -> bool {
+        self.inner.replace_lossy_sequences
+    }
+    #[getter]
+    fn decode_inconsistent_utf8(&self) -> bool {
+        self.inner.decode_inconsistent_utf8
+    }
+    #[getter]
+    fn fix_c1_controls(&self) -> bool {
+        self.inner.fix_c1_controls
+    }
+    #[getter]
+    fn restore_lost_punctuation(&self) -> bool {
+        self.inner.restore_lost_punctuation
+    }
+    #[getter]
+    fn fix_latin_ligatures(&self) -> bool {
+        self.inner.fix_latin_ligatures
+    }
+    #[getter]
+    fn fix_character_width(&self) -> bool {
+        self.inner.fix_character_width
+    }
+    #[getter]
+    fn uncurl_quotes(&self) -> bool {
+        self.inner.uncurl_quotes
+    }
+    #[getter]
+    fn fix_line_breaks(&self) -> bool {
+        self.inner.fix_line_breaks
+    }
+    #[getter]
+    fn remove_control_chars(&self) -> bool {
+        self.inner.remove_control_chars
     }
 
     #[getter]
