@@ -72,7 +72,8 @@ def main() -> int:
         for mode in a.modes.split(","):
             damaged = [damage.damage(doc["text"], mode) for doc in docs]
             for name, fix in fixers.items():
-                rows = [{"id": doc["id"], "text": fix(t)} for doc, t in zip(docs, damaged, strict=True)]
+                pairs = zip(docs, damaged, strict=True)
+                rows = [{"id": doc["id"], "text": fix(t)} for doc, t in pairs]
                 s = score(gold, rows, tmp)
                 print(
                     f"| {mode} | {name} | {s['lines_exact']:.4f} | {s['lines_exact_dash']:.4f} "

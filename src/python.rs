@@ -286,13 +286,13 @@ impl PyFix {
         self.inner.step
     }
     /// Start of the repaired text, in code points, in the text as it was when the step ran.
-    #[getter]
-    fn start(&self) -> usize {
+    #[getter(start)]
+    fn char_start(&self) -> usize {
         self.inner.char_start
     }
     /// End (exclusive), in code points, in the text as it was when the step ran.
-    #[getter]
-    fn end(&self) -> usize {
+    #[getter(end)]
+    fn char_end(&self) -> usize {
         self.inner.char_end
     }
     #[getter]

@@ -214,59 +214,71 @@ pub struct Cleaned {
 
 type StepFn = fn(&str, &CleanOptions) -> Vec<Edit>;
 
-/// The steps in the order they run, with the option that switches each on.
-const STEPS: &[(&str, fn(&CleanOptions) -> bool, StepFn)] = &[
-    (
-        "unescape_html",
-        |o| o.unescape_html,
-        text_steps::unescape_html,
-    ),
-    (
-        "remove_terminal_escapes",
-        |o| o.remove_terminal_escapes,
-        text_steps::remove_terminal_escapes,
-    ),
-    (
-        "restore_lost_punctuation",
-        |o| o.restore_lost_punctuation,
-        lossy::restore_lost_punctuation,
-    ),
-    ("fix_encoding", |o| o.fix_encoding, encoding::fix_encoding),
-    (
-        "fix_c1_controls",
-        |o| o.fix_c1_controls,
-        encoding::fix_c1_controls,
-    ),
-    (
-        "fix_latin_ligatures",
-        |o| o.fix_latin_ligatures,
-        text_steps::fix_latin_ligatures,
-    ),
-    (
-        "fix_character_width",
-        |o| o.fix_character_width,
-        text_steps::fix_character_width,
-    ),
-    (
-        "uncurl_quotes",
-        |o| o.uncurl_quotes,
-        text_steps::uncurl_quotes,
-    ),
-    (
-        "fix_line_breaks",
-        |o| o.fix_line_breaks,
-        text_steps::fix_line_breaks,
-    ),
-    (
-        "remove_control_chars",
-        |o| o.remove_control_chars,
-        text_steps::remove_control_chars,
-    ),
-    (
-        "normalize",
-        |o| o.normalization.is_some(),
-        text_steps::normalize,
-    ),
+/// A pipeline step: its name (used in explanations), the option that switches it on, and the
+/// function that proposes its edits.
+struct Step {
+    name: &'static str,
+    enabled: fn(&CleanOptions) -> bool,
+    run: StepFn,
+}
+
+/// The steps in the order they run.
+const STEPS: &[Step] = &[
+    Step {
+        name: "unescape_html",
+        enabled: |o| o.unescape_html,
+        run: text_steps::unescape_html,
+    },
+    Step {
+        name: "remove_terminal_escapes",
+        enabled: |o| o.remove_terminal_escapes,
+        run: text_steps::remove_terminal_escapes,
+    },
+    Step {
+        name: "restore_lost_punctuation",
+        enabled: |o| o.restore_lost_punctuation,
+        run: lossy::restore_lost_punctuation,
+    },
+    Step {
+        name: "fix_encoding",
+        enabled: |o| o.fix_encoding,
+        run: encoding::fix_encoding,
+    },
+    Step {
+        name: "fix_c1_controls",
+        enabled: |o| o.fix_c1_controls,
+        run: encoding::fix_c1_controls,
+    },
+    Step {
+        name: "fix_latin_ligatures",
+        enabled: |o| o.fix_latin_ligatures,
+        run: text_steps::fix_latin_ligatures,
+    },
+    Step {
+        name: "fix_character_width",
+        enabled: |o| o.fix_character_width,
+        run: text_steps::fix_character_width,
+    },
+    Step {
+        name: "uncurl_quotes",
+        enabled: |o| o.uncurl_quotes,
+        run: text_steps::uncurl_quotes,
+    },
+    Step {
+        name: "fix_line_breaks",
+        enabled: |o| o.fix_line_breaks,
+        run: text_steps::fix_line_breaks,
+    },
+    Step {
+        name: "remove_control_chars",
+        enabled: |o| o.remove_control_chars,
+        run: text_steps::remove_control_chars,
+    },
+    Step {
+        name: "normalize",
+        enabled: |o| o.normalization.is_some(),
+        run: text_steps::normalize,
+    },
 ];
 
 /// True when no step could change `text`: pure ASCII without entities, escapes, CR or controls.
@@ -295,11 +307,12 @@ pub fn clean_explained(text: &str, options: &CleanOptions, explain: bool) -> Cle
     let mut pass = 0;
     for _round in 0..MAX_ROUNDS {
         let mut changed = false;
-        for &(name, enabled, step) in STEPS {
-            if !enabled(options) {
+        for step in STEPS {
+            if !(step.enabled)(options) {
                 continue;
             }
-            let edits = step(&current, options);
+            let name = step.name;
+            let edits = (step.run)(&current, options);
             if edits.is_empty() {
                 continue;
             }
