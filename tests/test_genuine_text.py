@@ -8,7 +8,7 @@ import saidwho
 
 GENUINE = [
     # French
-    "Le château de Versailles a rouvert ses portes ; à l’âge de 90 ans, elle a visité la pâtisserie.",
+    "Le château a rouvert ses portes ; à l’âge de 90 ans, elle a visité la pâtisserie.",
     "« C’est une journée historique », a déclaré le ministre à Besançon.",
     # Portuguese
     "A Câmara dos Deputados aprovou o projeto no âmbito da reforma, disse o relator à imprensa.",
