@@ -218,6 +218,10 @@ impl PyCleanOptions {
         self.inner.fix_character_width
     }
     #[getter]
+    fn keep_cjk_width(&self) -> bool {
+        self.inner.keep_cjk_width
+    }
+    #[getter]
     fn uncurl_quotes(&self) -> bool {
         self.inner.uncurl_quotes
     }

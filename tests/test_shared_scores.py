@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -73,7 +74,11 @@ def test_polnear_dev_repair(shared, tmp_path, mode, minimum):
 
 
 def test_clean_polnear_dev_text_is_unchanged(shared):
+    # Undamaged news comes back as it was, up to NFC (a few accents in the data are decomposed).
     with open(shared / "data" / "polnear" / "dev.jsonl", encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh]
-    changed = [t for t, c in zip(texts, saidwho.clean_many(texts), strict=True) if t != c]
+    cleaned = saidwho.clean_many(texts)
+    changed = [
+        t for t, c in zip(texts, cleaned, strict=True) if unicodedata.normalize("NFC", t) != c
+    ]
     assert changed == []

@@ -40,6 +40,7 @@ class CleanOptions:
         restore_lost_punctuation: bool = ...,
         fix_latin_ligatures: bool = ...,
         fix_character_width: bool = ...,
+        keep_cjk_width: bool = ...,
         uncurl_quotes: bool = ...,
         fix_line_breaks: bool = ...,
         remove_control_chars: bool = ...,
@@ -72,6 +73,8 @@ class CleanOptions:
     def fix_latin_ligatures(self) -> bool: ...
     @property
     def fix_character_width(self) -> bool: ...
+    @property
+    def keep_cjk_width(self) -> bool: ...
     @property
     def uncurl_quotes(self) -> bool: ...
     @property

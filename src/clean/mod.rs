@@ -75,6 +75,10 @@ pub struct CleanOptions {
     pub fix_latin_ligatures: bool,
     /// Full-width and half-width forms to their ordinary equivalents.
     pub fix_character_width: bool,
+    /// Within `fix_character_width`: keep full-width punctuation, letters and digits that sit
+    /// next to Chinese or Japanese characters (`你好，世界！` is correct as written). ftfy
+    /// converts them too.
+    pub keep_cjk_width: bool,
     /// Curly quotes and apostrophes to straight ones.
     pub uncurl_quotes: bool,
     /// CRLF, CR, U+2028/2029, NEL to `\n`.
@@ -98,6 +102,7 @@ impl Default for CleanOptions {
             restore_lost_punctuation: true,
             fix_latin_ligatures: true,
             fix_character_width: true,
+            keep_cjk_width: true,
             uncurl_quotes: false,
             fix_line_breaks: true,
             remove_control_chars: true,
@@ -120,6 +125,7 @@ impl CleanOptions {
         "restore_lost_punctuation",
         "fix_latin_ligatures",
         "fix_character_width",
+        "keep_cjk_width",
         "uncurl_quotes",
         "fix_line_breaks",
         "remove_control_chars",
@@ -137,6 +143,7 @@ impl CleanOptions {
             "restore_lost_punctuation" => &mut self.restore_lost_punctuation,
             "fix_latin_ligatures" => &mut self.fix_latin_ligatures,
             "fix_character_width" => &mut self.fix_character_width,
+            "keep_cjk_width" => &mut self.keep_cjk_width,
             "uncurl_quotes" => &mut self.uncurl_quotes,
             "fix_line_breaks" => &mut self.fix_line_breaks,
             "remove_control_chars" => &mut self.remove_control_chars,
@@ -160,10 +167,12 @@ impl CleanOptions {
         }
     }
 
-    /// The defaults of `ftfy.fix_text`: like the news defaults but straightening quotes.
+    /// The defaults of `ftfy.fix_text`: like the news defaults but straightening quotes and
+    /// converting full-width CJK punctuation.
     pub fn ftfy() -> Self {
         CleanOptions {
             uncurl_quotes: true,
+            keep_cjk_width: false,
             ..CleanOptions::default()
         }
     }
@@ -181,6 +190,7 @@ impl CleanOptions {
             restore_lost_punctuation: false,
             fix_latin_ligatures: false,
             fix_character_width: false,
+            keep_cjk_width: false,
             uncurl_quotes: false,
             fix_line_breaks: false,
             remove_control_chars: false,

@@ -32,15 +32,15 @@ pub fn fix_latin_ligatures(text: &str, _options: &CleanOptions) -> Vec<Edit> {
     ligatures::fix_latin_ligatures(text)
 }
 
-/// Full-width and half-width forms to ordinary width, keeping full-width punctuation and
-/// letters that are part of Chinese or Japanese text.
-pub fn fix_character_width(text: &str, _options: &CleanOptions) -> Vec<Edit> {
-    width::fix_character_width(text)
-}
-
-/// `fix_character_width` exactly as ftfy does it, CJK typography included (`你好，` → `你好,`).
-pub fn fix_character_width_like_ftfy(text: &str, _options: &CleanOptions) -> Vec<Edit> {
-    width::fix_width_like_ftfy(text)
+/// Full-width and half-width forms to ordinary width. With `keep_cjk_width` (the news default),
+/// full-width punctuation and letters that are part of Chinese or Japanese text are kept;
+/// without it, everything is converted exactly as ftfy does (`你好，` → `你好,`).
+pub fn fix_character_width(text: &str, options: &CleanOptions) -> Vec<Edit> {
+    if options.keep_cjk_width {
+        width::fix_character_width(text)
+    } else {
+        width::fix_width_like_ftfy(text)
+    }
 }
 
 /// Curly quotes to straight: `‘ ’ ‚ ‛ ʼ` → `'`, `“ ” „ ‟` → `"`.
@@ -179,7 +179,7 @@ mod hostile_input {
             remove_terminal_escapes,
             fix_latin_ligatures,
             fix_character_width,
-            fix_character_width_like_ftfy,
+            fix_character_width,
             uncurl_quotes,
             fix_line_breaks,
             remove_control_chars,
@@ -197,6 +197,8 @@ mod hostile_input {
                 Some(Normalization::Nfd),
                 Some(Normalization::Nfkd),
             ][round % 4];
+            // Alternate between the news width rule and ftfy's exact one.
+            options.keep_cjk_width = round % 2 == 0;
             for step in steps {
                 let edits = step(&text, &options);
                 let mut pos = 0;
