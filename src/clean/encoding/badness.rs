@@ -9,8 +9,8 @@
 //! looks at their neighbours.
 
 use super::charclass::{
-    classes, is_space, is_word, C1, CLOSER, CURRENCY, EVERYDAY, FACE, LAW, LOWER_ACCENTED,
-    LOWER_OTHER, NUMERIC, ODD, OPENER, UPPER_ACCENTED, UPPER_OTHER, BOX,
+    classes, is_space, is_word, BOX, C1, CLOSER, CURRENCY, EVERYDAY, FACE, LAW, LOWER_ACCENTED,
+    LOWER_OTHER, NUMERIC, ODD, OPENER, UPPER_ACCENTED, UPPER_OTHER,
 };
 
 /// Classes that start most two-character mojibake pairs.
@@ -179,9 +179,7 @@ fn specific_sequences(
         // MacRoman readings.
         '√' => n1_in("±∂†≠®™´≤≥¥µø"),
         '≈' => n1_in("°¢"),
-        '‚' => {
-            (n1 == Some('Ä') && n2_in("ìîïòôúùû†°¢π")) || (n1_in("âó") && n2_in("àä°ê"))
-        }
+        '‚' => (n1 == Some('Ä') && n2_in("ìîïòôúùû†°¢π")) || (n1_in("âó") && n2_in("àä°ê")),
         // Windows-1251 readings of U+2000 punctuation and of Latin-1 letters.
         'в' => n1 == Some('Ђ'),
         'В' | 'Г' | 'Р' | 'С' if cyrillic_sandwich(n1, n2) => true,

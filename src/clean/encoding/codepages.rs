@@ -204,7 +204,10 @@ mod tests {
     fn sloppy_pages_keep_undefined_bytes() {
         assert_eq!(CodePage::Windows1252.decode_byte(0x81), '\u{81}');
         assert_eq!(CodePage::Windows1252.decode_byte(0x80), '€');
-        assert_eq!(CodePage::Windows1252.encode_char('\u{FFFD}'), Some(SUBSTITUTE));
+        assert_eq!(
+            CodePage::Windows1252.encode_char('\u{FFFD}'),
+            Some(SUBSTITUTE)
+        );
         assert_eq!(CodePage::Latin1.encode_char('\u{FFFD}'), None);
         assert_eq!(CodePage::Windows1252.encode_char('\u{1A}'), None);
         assert_eq!(CodePage::MacRoman.decode_byte(0x8E), 'é');

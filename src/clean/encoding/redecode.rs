@@ -5,7 +5,7 @@
 //! from. Re-decoding merges the pieces of a multi-byte sequence into one, so after any number of
 //! layers each repaired character still knows exactly which original characters it replaces.
 
-use super::badness::is_bad;
+use super::badness::{badness, is_bad};
 use super::c1;
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
 use super::inconsistent::decode_inconsistent_utf8;
@@ -61,6 +61,10 @@ fn fix_one_layer(pieces: &[Piece], options: &CleanOptions) -> Option<Vec<Piece>>
             continue;
         }
         if let Some(fixed) = redecode(pieces, page, options) {
+            // A decoding that leaves the line looking worse was a coincidence of bytes.
+            if badness(&as_string(&fixed)) > badness(&text) {
+                continue;
+            }
             return Some(fixed);
         }
     }
@@ -74,7 +78,8 @@ fn fix_one_layer(pieces: &[Piece], options: &CleanOptions) -> Option<Vec<Piece>>
         // Latin-1 text with C1 controls is Windows-1252 read as Latin-1, the most common mix-up
         // of all; when some C1 has no Windows-1252 meaning, only the general C1 repair applies.
         let latin1 = pages & CodePage::Latin1.bit() != 0;
-        if (latin1 && pieces.iter().all(|p| !c1::is_undefined_in_1252(p.c))) || options.fix_c1_controls
+        if (latin1 && pieces.iter().all(|p| !c1::is_undefined_in_1252(p.c)))
+            || options.fix_c1_controls
         {
             return Some(
                 pieces

@@ -59,7 +59,11 @@ fn round_trips_realistic_sentences() {
     ] {
         assert_eq!(fix(&damage_1252(s)), s, "one layer 1252: {s}");
         assert_eq!(fix(&damage_latin1(&damage_1252(s))), s, "two layers: {s}");
-        assert_eq!(fix(&damage_1252(&damage_1252(s))), s, "two layers 1252: {s}");
+        assert_eq!(
+            fix(&damage_1252(&damage_1252(s))),
+            s,
+            "two layers 1252: {s}"
+        );
     }
 }
 
@@ -106,5 +110,9 @@ fn genuine_text_is_never_changed() {
 
 #[test]
 fn ascii_is_free() {
-    assert!(fix_encoding("Plain ASCII news text.\nSecond line.\n", &CleanOptions::default()).is_empty());
+    assert!(fix_encoding(
+        "Plain ASCII news text.\nSecond line.\n",
+        &CleanOptions::default()
+    )
+    .is_empty());
 }

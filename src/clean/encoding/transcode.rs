@@ -70,7 +70,9 @@ pub(super) fn restore_byte_a0(t: &mut TracedBytes) {
     for i in 0..bytes.len() {
         out.push(bytes[i]);
         out_src.push(src[i]);
-        if bytes[i] == 0xC3 && bytes.get(i + 1) == Some(&b' ') && !portuguese_contraction(&bytes[i + 2..])
+        if bytes[i] == 0xC3
+            && bytes.get(i + 1) == Some(&b' ')
+            && !portuguese_contraction(&bytes[i + 2..])
         {
             out.push(NBSP);
             out_src.push(src[i]);
@@ -118,10 +120,12 @@ fn lossy_sequence_at(b: &[u8], i: usize) -> usize {
     if (0xC2..=0xC3).contains(&lead) && at(1) == b'?' {
         return 2;
     }
-    if lead == 0xED && (0xA0..=0xAF).contains(&at(1)) && at(3) == 0xED && (0xB0..=0xBF).contains(&at(4)) {
-        if (lost_or_q(at(2)) && any(at(5))) || (any(at(2)) && lost_or_q(at(5))) {
-            return 6;
-        }
+    let surrogate_pair = lead == 0xED
+        && (0xA0..=0xAF).contains(&at(1))
+        && at(3) == 0xED
+        && (0xB0..=0xBF).contains(&at(4));
+    if surrogate_pair && ((lost_or_q(at(2)) && any(at(5))) || (any(at(2)) && lost_or_q(at(5)))) {
+        return 6;
     }
     if (0xE0..=0xEF).contains(&lead)
         && ((lost_or_q(at(1)) && cont_or_lost(at(2))) || (cont_or_lost(at(1)) && lost_or_q(at(2))))
@@ -131,7 +135,13 @@ fn lossy_sequence_at(b: &[u8], i: usize) -> usize {
     if (0xF0..=0xF4).contains(&lead) {
         let tail = [at(1), at(2), at(3)];
         for q in 0..3 {
-            let ok = (0..3).all(|k| if k == q { lost_or_q(tail[k]) } else { cont_or_lost(tail[k]) });
+            let ok = (0..3).all(|k| {
+                if k == q {
+                    lost_or_q(tail[k])
+                } else {
+                    cont_or_lost(tail[k])
+                }
+            });
             if ok {
                 return 4;
             }

@@ -108,6 +108,13 @@ mod tests {
     #[test]
     fn spans() {
         let d = decode("aé".as_bytes()).unwrap_or_default();
-        assert_eq!(d[1], Decoded { c: 'é', start: 1, end: 3 });
+        assert_eq!(
+            d[1],
+            Decoded {
+                c: 'é',
+                start: 1,
+                end: 3
+            }
+        );
     }
 }
