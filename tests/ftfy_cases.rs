@@ -83,3 +83,75 @@ fn ftfy_cases() {
     eprintln!("known_failures {fixed_known}/{}", known.len());
     assert_eq!(passed, expected.len(), "expected-pass ftfy cases failing");
 }
+
+/// UTF-8 bytes of `text` read as Windows-1252 (undefined bytes kept as C1 controls).
+fn cp1252_layer(text: &str) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    text.bytes()
+        .map(|b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// Throughput of `fix_text` and of the encoding step alone on polnear dev text, clean and
+/// damaged. Run with `cargo test --release --test ftfy_cases -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput_on_polnear_dev() {
+    use saidwho::clean::{encoding, CleanOptions};
+    use std::time::Instant;
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear/dev.jsonl");
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} not found, skipping", path.display());
+        return;
+    };
+    let clean: Vec<String> = raw
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    let damaged: Vec<String> = clean.iter().map(|t| cp1252_layer(t)).collect();
+    let options = CleanOptions::ftfy();
+    for (name, docs) in [("clean", &clean), ("cp1252-damaged", &damaged)] {
+        let bytes: usize = docs.iter().map(String::len).sum();
+        let rounds = 20;
+        let start = Instant::now();
+        let mut out = 0;
+        for _ in 0..rounds {
+            for d in docs.iter() {
+                out += fix_text(d).len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let mut edits = 0;
+        for _ in 0..rounds {
+            for d in docs.iter() {
+                edits += encoding::fix_encoding(d, &options).len();
+            }
+        }
+        let step_secs = start.elapsed().as_secs_f64();
+        let mb = (bytes * rounds) as f64 / 1e6;
+        eprintln!(
+            "{name}: {:.1} MB, fix_text {:.0} MB/s, fix_encoding step {:.0} MB/s ({out} bytes out, {edits} edits)",
+            bytes as f64 / 1e6,
+            mb / secs,
+            mb / step_secs,
+        );
+    }
+    let repaired: usize = damaged
+        .iter()
+        .zip(&clean)
+        .filter(|(d, c)| fix_text(d) == fix_text(c))
+        .count();
+    eprintln!(
+        "damaged documents repaired exactly: {repaired}/{}",
+        clean.len()
+    );
+}

@@ -64,12 +64,8 @@ pub(super) fn badness(text: &str) -> usize {
 fn scan(text: &str, stop_at_first: bool) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(i) = super::next_non_ascii(bytes, from) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -81,7 +77,7 @@ fn scan(text: &str, stop_at_first: bool) -> usize {
                 return count;
             }
         }
-        i = after;
+        from = after;
     }
     count
 }

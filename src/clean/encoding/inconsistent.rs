@@ -100,10 +100,11 @@ pub(super) fn decode_inconsistent_utf8(
             continue;
         }
         let segment = &pieces[start..end];
-        if !is_bad(&as_string(segment)) {
+        let segment_text = as_string(segment);
+        if !is_bad(&segment_text) {
             continue;
         }
-        if let Some(fixed) = fix_pieces(segment, options) {
+        if let Some(fixed) = fix_pieces(segment, segment_text, options) {
             out.extend_from_slice(&pieces[copied..start]);
             out.extend(fixed);
             copied = end;

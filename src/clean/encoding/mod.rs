@@ -44,7 +44,7 @@ pub fn fix_encoding(text: &str, options: &CleanOptions) -> Vec<Edit> {
 }
 
 /// Position of the first non-ASCII byte of `bytes[from..]`, skipping ASCII a block at a time.
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const BLOCK: usize = 64;
     let mut i = from;
     while i + BLOCK <= bytes.len() && bytes[i..i + BLOCK].is_ascii() {
@@ -67,7 +67,7 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
             end: start + i + c.len_utf8(),
         })
         .collect();
-    let Some(fixed) = fix_pieces(&pieces, options) else {
+    let Some(fixed) = fix_pieces(&pieces, line.to_owned(), options) else {
         return;
     };
     push_edits(text, &fixed, edits);
@@ -76,9 +76,9 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
 /// One edit per repaired character; characters that still read as their own original are
 /// left out.
 fn push_edits(text: &str, fixed: &[Piece], edits: &mut Vec<Edit>) {
-    let mut buf = [0u8; 4];
     for p in fixed {
-        let same = text.get(p.start..p.end) == Some(&*p.c.encode_utf8(&mut buf));
+        let same = p.end - p.start == p.c.len_utf8()
+            && text.get(p.start..).and_then(|t| t.chars().next()) == Some(p.c);
         if same {
             continue;
         }

@@ -27,17 +27,25 @@ pub(super) struct Piece {
 const MAX_LAYERS: usize = 16;
 
 pub(super) fn as_string(pieces: &[Piece]) -> String {
-    pieces.iter().map(|p| p.c).collect()
+    let mut s = String::with_capacity(pieces.len() + pieces.len() / 2);
+    s.extend(pieces.iter().map(|p| p.c));
+    s
 }
 
-/// Repairs `pieces` until nothing changes (ftfy's `fix_encoding`). `None` when nothing changed.
-pub(super) fn fix_pieces(pieces: &[Piece], options: &CleanOptions) -> Option<Vec<Piece>> {
+/// Repairs `pieces` (whose characters spell `text`) until nothing changes: ftfy's
+/// `fix_encoding`. `None` when nothing changed.
+pub(super) fn fix_pieces(
+    pieces: &[Piece],
+    mut text: String,
+    options: &CleanOptions,
+) -> Option<Vec<Piece>> {
     let mut current: Option<Vec<Piece>> = None;
     for _ in 0..MAX_LAYERS {
         let input = current.as_deref().unwrap_or(pieces);
-        match fix_one_layer(input, options) {
-            Some(next) if next.iter().map(|p| p.c).ne(input.iter().map(|p| p.c)) => {
+        match fix_one_layer(input, &text, options) {
+            Some((next, next_text)) if next_text != text => {
                 current = Some(next);
+                text = next_text;
             }
             _ => break,
         }
@@ -47,12 +55,12 @@ pub(super) fn fix_pieces(pieces: &[Piece], options: &CleanOptions) -> Option<Vec
 
 /// One layer of repair, trying in turn: re-decoding the whole text from each code page; fixing
 /// mojibake segments inside otherwise good text; reading C1 controls as Windows-1252.
-fn fix_one_layer(pieces: &[Piece], options: &CleanOptions) -> Option<Vec<Piece>> {
-    if pieces.iter().all(|p| p.c.is_ascii()) {
-        return None;
-    }
-    let text = as_string(pieces);
-    if !is_bad(&text) {
+fn fix_one_layer(
+    pieces: &[Piece],
+    text: &str,
+    options: &CleanOptions,
+) -> Option<(Vec<Piece>, String)> {
+    if text.is_ascii() || !is_bad(text) {
         return None;
     }
     let pages = encodable_pages(pieces.iter().map(|p| p.c));
@@ -62,15 +70,17 @@ fn fix_one_layer(pieces: &[Piece], options: &CleanOptions) -> Option<Vec<Piece>>
         }
         if let Some(fixed) = redecode(pieces, page, options) {
             // A decoding that leaves the line looking worse was a coincidence of bytes.
-            if badness(&as_string(&fixed)) > badness(&text) {
+            let fixed_text = as_string(&fixed);
+            if badness(&fixed_text) > badness(text) {
                 continue;
             }
-            return Some(fixed);
+            return Some((fixed, fixed_text));
         }
     }
     if options.decode_inconsistent_utf8 {
         if let Some(fixed) = decode_inconsistent_utf8(pieces, options) {
-            return Some(fixed);
+            let fixed_text = as_string(&fixed);
+            return Some((fixed, fixed_text));
         }
     }
     let has_c1 = pieces.iter().any(|p| c1::is_c1(p.c));
@@ -81,15 +91,15 @@ fn fix_one_layer(pieces: &[Piece], options: &CleanOptions) -> Option<Vec<Piece>>
         if (latin1 && pieces.iter().all(|p| !c1::is_undefined_in_1252(p.c)))
             || options.fix_c1_controls
         {
-            return Some(
-                pieces
-                    .iter()
-                    .map(|p| Piece {
-                        c: c1::as_windows_1252(p.c),
-                        ..*p
-                    })
-                    .collect(),
-            );
+            let fixed: Vec<Piece> = pieces
+                .iter()
+                .map(|p| Piece {
+                    c: c1::as_windows_1252(p.c),
+                    ..*p
+                })
+                .collect();
+            let fixed_text = as_string(&fixed);
+            return Some((fixed, fixed_text));
         }
     }
     None

@@ -55,7 +55,8 @@ fn altered_sequence_at(b: &[u8], i: usize) -> usize {
 
 /// True when some UTF-8 sequence here is broken only by a space that used to be byte A0.
 pub(super) fn has_lost_a0(bytes: &[u8]) -> bool {
-    (0..bytes.len()).any(|i| altered_sequence_at(bytes, i) > 0)
+    memchr::memchr(b' ', bytes).is_some()
+        && (0..bytes.len()).any(|i| bytes[i] >= 0xC2 && altered_sequence_at(bytes, i) > 0)
 }
 
 /// Puts byte A0 back where a space broke a UTF-8 sequence.
