@@ -32,17 +32,27 @@ pub(super) fn as_string(pieces: &[Piece]) -> String {
     s
 }
 
+/// Whether a re-decoding must leave the text at least as plausible as it found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Guard {
+    /// Reject a layer that looks worse, unless the layers after it make up for it.
+    Plausible,
+    /// Accept any layer that decodes (used to look ahead past an ugly intermediate layer).
+    Off,
+}
+
 /// Repairs `pieces` (whose characters spell `text`) until nothing changes: ftfy's
 /// `fix_encoding`. `None` when nothing changed.
 pub(super) fn fix_pieces(
     pieces: &[Piece],
     mut text: String,
     options: &CleanOptions,
+    guard: Guard,
 ) -> Option<Vec<Piece>> {
     let mut current: Option<Vec<Piece>> = None;
     for _ in 0..MAX_LAYERS {
         let input = current.as_deref().unwrap_or(pieces);
-        match fix_one_layer(input, &text, options) {
+        match fix_one_layer(input, &text, options, guard) {
             Some((next, next_text)) if next_text != text => {
                 current = Some(next);
                 text = next_text;
@@ -59,6 +69,7 @@ fn fix_one_layer(
     pieces: &[Piece],
     text: &str,
     options: &CleanOptions,
+    guard: Guard,
 ) -> Option<(Vec<Piece>, String)> {
     if text.is_ascii() || !is_bad(text) {
         return None;
@@ -69,16 +80,14 @@ fn fix_one_layer(
             continue;
         }
         if let Some(fixed) = redecode(pieces, page, options) {
-            // A decoding that leaves the line looking worse was a coincidence of bytes.
             let fixed_text = as_string(&fixed);
-            if badness(&fixed_text) > badness(text) {
-                continue;
+            if guard == Guard::Off || !looks_worse(&fixed, &fixed_text, text, options) {
+                return Some((fixed, fixed_text));
             }
-            return Some((fixed, fixed_text));
         }
     }
     if options.decode_inconsistent_utf8 {
-        if let Some(fixed) = decode_inconsistent_utf8(pieces, options) {
+        if let Some(fixed) = decode_inconsistent_utf8(pieces, options, guard) {
             let fixed_text = as_string(&fixed);
             return Some((fixed, fixed_text));
         }
@@ -103,6 +112,20 @@ fn fix_one_layer(
         }
     }
     None
+}
+
+/// True when a decoding leaves the line looking worse than before, even after the layers
+/// that follow it: then it was a coincidence of bytes, not mojibake. (Several layers of mojibake
+/// can look worse half-way, so the check looks at where the repair ends up.)
+fn looks_worse(fixed: &[Piece], fixed_text: &str, before: &str, options: &CleanOptions) -> bool {
+    let limit = badness(before);
+    if badness(fixed_text) <= limit {
+        return false;
+    }
+    match fix_pieces(fixed, fixed_text.to_owned(), options, Guard::Off) {
+        Some(further) => badness(&as_string(&further)) > limit,
+        None => true,
+    }
 }
 
 /// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as
