@@ -39,7 +39,7 @@ fn repairs_windows_1252_mojibake() {
         "Le café de la gare a fermé ses portes."
     );
     assert_eq!(
-        fix("â€œWe will not back down,â€\u{9d} said MarÃ­a GonzÃ¡lez."),
+        fix("â€œWe will not back down,â€\u{9d} said MarÃ\u{ad}a GonzÃ¡lez."),
         "\u{201c}We will not back down,\u{201d} said María González."
     );
     assert_eq!(
@@ -214,8 +214,10 @@ fn repairs_every_code_page() {
 fn restores_no_break_space_bytes() {
     assert_eq!(fix("voilÃ le travail"), "voilà le travail");
     assert_eq!(fix("Il est allÃ© Ã  Paris"), "Il est allé à Paris");
-    let mut options = CleanOptions::default();
-    options.restore_byte_a0 = false;
+    let options = CleanOptions {
+        restore_byte_a0: false,
+        ..CleanOptions::default()
+    };
     assert!(fix_encoding("voilÃ le travail", &options).is_empty());
 }
 
@@ -239,8 +241,10 @@ fn utf8_variants() {
 #[test]
 fn inconsistent_segments_respect_the_option() {
     let text = "Le Café says the Mona Lisa doesnâ€™t have eyebrows";
-    let mut options = CleanOptions::default();
-    options.decode_inconsistent_utf8 = false;
+    let options = CleanOptions {
+        decode_inconsistent_utf8: false,
+        ..CleanOptions::default()
+    };
     assert!(fix_encoding(text, &options).is_empty());
     assert!(!fix_encoding(text, &CleanOptions::default()).is_empty());
 }
