@@ -12,6 +12,7 @@ use super::charclass::{
     classes, is_space, is_word, BOX, C1, CLOSER, CURRENCY, EVERYDAY, FACE, LAW, LOWER_ACCENTED,
     LOWER_OTHER, NUMERIC, ODD, OPENER, UPPER_ACCENTED, UPPER_OTHER,
 };
+use super::codepages::CodePage;
 
 /// Classes that start most two-character mojibake pairs.
 const MARKED: u16 =
@@ -118,6 +119,17 @@ fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
     {
         return true;
     }
+    if cls & UPPER_OTHER != 0
+        && p1.is_some_and(|p| p.is_ascii_lowercase())
+        && c1 & (C1 | ODD | OPENER | CLOSER | NUMERIC | LAW | CURRENCY) != 0
+    {
+        // "mГ©dicament": a Latin word does not continue with a Greek or Cyrillic capital and a
+        // symbol; Windows-1251/1253 readings of two-byte UTF-8 do.
+        return true;
+    }
+    if looks_like_code_page_letter(c, p1, n1, n2) {
+        return true;
+    }
     if cls & UPPER_ACCENTED != 0 {
         if n1 == Some('°') {
             return true;
@@ -130,6 +142,30 @@ fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
         }
     }
     specific_sequences(c, p1, p2, n1, n2, c1, at == 0, rest)
+}
+
+/// A letter of a Latin word that MacRoman or code page 437 turned into two symbols: "pi√π"
+/// (più), "espa├▒ol" (español), "┬┐que" (¿que). The symbols alone are plausible (maths, box
+/// drawing, even letters drawn with boxes), so the word around them must show: a letter before
+/// the MacRoman pair, letters on both sides of a code page 437 letter, and a letter on either
+/// side of a code page 437 symbol (¿, °, º).
+fn looks_like_code_page_letter(
+    c: char,
+    p1: Option<char>,
+    n1: Option<char>,
+    n2: Option<char>,
+) -> bool {
+    let letter = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
+    let (page, in_word) = match c {
+        '√' => (CodePage::MacRoman, letter(p1)),
+        '├' => (CodePage::Cp437, letter(p1) && letter(n2)),
+        '┬' => (CodePage::Cp437, letter(p1) || letter(n2)),
+        _ => return false,
+    };
+    in_word
+        && n1
+            .and_then(|n| page.encode_char(n))
+            .is_some_and(|b| (0x80..=0xBF).contains(&b))
 }
 
 /// Particular sequences that the class rules miss, mostly from one code page each.
@@ -228,6 +264,10 @@ mod tests {
         assert!(is_bad("Ð¿Ñ€Ð¸Ð²ÐµÑ‚"));
         assert!(is_bad("вЂњquoteвЂќ"));
         assert!(is_bad("control \u{85} char"));
+        assert!(is_bad("la canci├│n"));
+        assert!(is_bad("┬┐que diferencia hay?"));
+        assert!(is_bad("al pi√π presto"));
+        assert!(is_bad("sur le mГ©dicament"));
     }
 
     #[test]
@@ -243,6 +283,10 @@ mod tests {
             "Prix : 12 € ou 10 £, « merci »",
             "¿Qué pasa? ¡Nada!",
             "(ò_ó) ¯\\_(ツ)_/¯",
+            "╔══╗ ├┤ └┘ │ ┬┐",
+            "area = 2√π and 1 ≈ 1.0",
+            "├┤a┼┐a┼┐a┼┐a",
+            "iPhone Г-образный",
         ] {
             assert!(!is_bad(t), "{t}");
         }
