@@ -201,6 +201,8 @@ fn specific_sequences(
         }
         '×' => n1_in("²³"),
         // Arabic read as Windows-1252: needs two pairs to be sure.
+        // Arabic-Indic digits (D9 A0..A9) whose A0 became a space: "Ù Ù Ù¡" for ٠٠١.
+        'Ø' | 'Ù' if n1_in(" \u{a0}") && n2_in("ØÙ") => true,
         'Ø' | 'Ù' => {
             let mut more = rest.chars().skip(2);
             let n3 = more.next();

@@ -9,7 +9,9 @@ use super::badness::{badness, is_bad};
 use super::c1;
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
 use super::inconsistent::decode_inconsistent_utf8;
-use super::transcode::{has_lost_a0, replace_lossy_sequences, restore_byte_a0, TracedBytes};
+use super::transcode::{
+    has_lost_a0, replace_lossy_sequences, restore_byte_a0, AGrave, TracedBytes,
+};
 use super::utf8;
 use crate::clean::CleanOptions;
 
@@ -131,6 +133,29 @@ fn looks_worse(fixed: &[Piece], fixed_text: &str, before: &str, options: &CleanO
 /// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as
 /// UTF-8, after the byte touch-ups the options allow. `None` when they are not UTF-8.
 fn redecode(pieces: &[Piece], page: CodePage, options: &CleanOptions) -> Option<Vec<Piece>> {
+    let (fixed, read_a_grave_as_word) = redecode_with(pieces, page, options, AGrave::Word)?;
+    // Vietnamese puts "à" inside words, so there the space after `Ã` was the lost A0 itself.
+    if read_a_grave_as_word && fixed.iter().any(|p| is_vietnamese_letter(p.c)) {
+        if let Some((inside, _)) = redecode_with(pieces, page, options, AGrave::InsideWord) {
+            return Some(inside);
+        }
+    }
+    Some(fixed)
+}
+
+/// Letters only Vietnamese uses: horned o and u, and the Latin Extended Additional block of
+/// letters with two diacritics.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c, 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1EA0}'..='\u{1EF9}')
+}
+
+/// [`redecode`] with a given reading of `Ã `; also says whether that reading was used.
+fn redecode_with(
+    pieces: &[Piece],
+    page: CodePage,
+    options: &CleanOptions,
+    a_grave: AGrave,
+) -> Option<(Vec<Piece>, bool)> {
     let mut t = TracedBytes {
         bytes: Vec::with_capacity(pieces.len()),
         src: (0..pieces.len()).collect(),
@@ -138,26 +163,26 @@ fn redecode(pieces: &[Piece], page: CodePage, options: &CleanOptions) -> Option<
     for p in pieces {
         t.bytes.push(page.encode_char(p.c)?);
     }
+    let mut read_a_grave = false;
     // In MacRoman, "– " (D0 20) would pass for a no-break space that lost its A0.
     if options.restore_byte_a0 && page != CodePage::MacRoman && has_lost_a0(&t.bytes) {
-        restore_byte_a0(&mut t);
+        read_a_grave = restore_byte_a0(&mut t, a_grave);
     }
     if options.replace_lossy_sequences && page.is_sloppy() {
         replace_lossy_sequences(&mut t);
     }
     let decoded = utf8::decode(&t.bytes)?;
-    Some(
-        decoded
-            .iter()
-            .map(|d| {
-                let first = &pieces[t.src[d.start]];
-                let last = &pieces[t.src[d.end - 1]];
-                Piece {
-                    c: d.c,
-                    start: first.start,
-                    end: last.end.max(first.start),
-                }
-            })
-            .collect(),
-    )
+    let fixed = decoded
+        .iter()
+        .map(|d| {
+            let first = &pieces[t.src[d.start]];
+            let last = &pieces[t.src[d.end - 1]];
+            Piece {
+                c: d.c,
+                start: first.start,
+                end: last.end.max(first.start),
+            }
+        })
+        .collect();
+    Some((fixed, read_a_grave))
 }

@@ -274,3 +274,22 @@ fn three_layers_deep() {
     assert_eq!(edits.len(), 2);
     assert_eq!(edits[1].replacement, "é");
 }
+
+#[test]
+fn vietnamese_a_grave_stays_inside_words() {
+    // Windows-1250 mojibake whose no-break spaces became spaces.
+    assert_eq!(
+        fix("Xem clip hĂ i, phim hĂ i má»›i hay nháşĄt"),
+        "Xem clip hài, phim hài mới hay nhất"
+    );
+    // French keeps "à" as a word.
+    assert_eq!(
+        fix("Il est parti Ã Lyon, dÃ©jÃ fatiguÃ©."),
+        "Il est parti à Lyon, déjà fatigué."
+    );
+}
+
+#[test]
+fn arabic_digits_that_lost_their_no_break_space() {
+    assert_eq!(fix("أكثر Ù…Ù† Ù Ù Ù¡ Ø¨Ù„Ø¯"), "أكثر من ٠٠١ بلد");
+}
