@@ -1,0 +1,188 @@
+//! Whole-line repair: encode the line back to bytes with a code page, decode those bytes as
+//! UTF-8, and repeat while the result still looks like mojibake.
+//!
+//! Text is handled as [`Piece`]s: a character plus the byte range of the caller's text it came
+//! from. Re-decoding merges the pieces of a multi-byte sequence into one, so after any number of
+//! layers each repaired character still knows exactly which original characters it replaces.
+
+use super::badness::{badness, is_bad};
+use super::c1;
+use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
+use super::inconsistent::decode_inconsistent_utf8;
+use super::transcode::{
+    has_lost_a0, replace_lossy_sequences, restore_byte_a0, AGrave, TracedBytes,
+};
+use super::utf8;
+use crate::clean::CleanOptions;
+
+/// A character of the text being repaired and the bytes `start..end` of the original it stands
+/// for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Piece {
+    pub c: char,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Layers of mojibake undone at most per line; each layer shortens the text, so real text
+/// stops long before this.
+const MAX_LAYERS: usize = 16;
+
+pub(super) fn as_string(pieces: &[Piece]) -> String {
+    let mut s = String::with_capacity(pieces.len() + pieces.len() / 2);
+    s.extend(pieces.iter().map(|p| p.c));
+    s
+}
+
+/// Whether a re-decoding must leave the text at least as plausible as it found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Guard {
+    /// Reject a layer that looks worse, unless the layers after it make up for it.
+    Plausible,
+    /// Accept any layer that decodes (used to look ahead past an ugly intermediate layer).
+    Off,
+}
+
+/// Repairs `pieces` (whose characters spell `text`) until nothing changes: ftfy's
+/// `fix_encoding`. `None` when nothing changed.
+pub(super) fn fix_pieces(
+    pieces: &[Piece],
+    mut text: String,
+    options: &CleanOptions,
+    guard: Guard,
+) -> Option<Vec<Piece>> {
+    let mut current: Option<Vec<Piece>> = None;
+    for _ in 0..MAX_LAYERS {
+        let input = current.as_deref().unwrap_or(pieces);
+        match fix_one_layer(input, &text, options, guard) {
+            Some((next, next_text)) if next_text != text => {
+                current = Some(next);
+                text = next_text;
+            }
+            _ => break,
+        }
+    }
+    current
+}
+
+/// One layer of repair, trying in turn: re-decoding the whole text from each code page; fixing
+/// mojibake segments inside otherwise good text; reading C1 controls as Windows-1252.
+fn fix_one_layer(
+    pieces: &[Piece],
+    text: &str,
+    options: &CleanOptions,
+    guard: Guard,
+) -> Option<(Vec<Piece>, String)> {
+    if text.is_ascii() || !is_bad(text) {
+        return None;
+    }
+    let pages = encodable_pages(pieces.iter().map(|p| p.c));
+    for page in ALL_PAGES {
+        if pages & page.bit() == 0 {
+            continue;
+        }
+        if let Some(fixed) = redecode(pieces, page, options) {
+            let fixed_text = as_string(&fixed);
+            if guard == Guard::Off || !looks_worse(&fixed, &fixed_text, text, options) {
+                return Some((fixed, fixed_text));
+            }
+        }
+    }
+    if options.decode_inconsistent_utf8 {
+        if let Some(fixed) = decode_inconsistent_utf8(pieces, options, guard) {
+            let fixed_text = as_string(&fixed);
+            return Some((fixed, fixed_text));
+        }
+    }
+    let has_c1 = pieces.iter().any(|p| c1::is_c1(p.c));
+    if has_c1 {
+        // Latin-1 text with C1 controls is Windows-1252 read as Latin-1, the most common mix-up
+        // of all; when some C1 has no Windows-1252 meaning, only the general C1 repair applies.
+        let latin1 = pages & CodePage::Latin1.bit() != 0;
+        if (latin1 && pieces.iter().all(|p| !c1::is_undefined_in_1252(p.c)))
+            || options.fix_c1_controls
+        {
+            let fixed: Vec<Piece> = pieces
+                .iter()
+                .map(|p| Piece {
+                    c: c1::as_windows_1252(p.c),
+                    ..*p
+                })
+                .collect();
+            let fixed_text = as_string(&fixed);
+            return Some((fixed, fixed_text));
+        }
+    }
+    None
+}
+
+/// True when a decoding leaves the line looking worse than before, even after the layers
+/// that follow it: then it was a coincidence of bytes, not mojibake. (Several layers of mojibake
+/// can look worse half-way, so the check looks at where the repair ends up.)
+fn looks_worse(fixed: &[Piece], fixed_text: &str, before: &str, options: &CleanOptions) -> bool {
+    let limit = badness(before);
+    if badness(fixed_text) <= limit {
+        return false;
+    }
+    match fix_pieces(fixed, fixed_text.to_owned(), options, Guard::Off) {
+        Some(further) => badness(&as_string(&further)) > limit,
+        None => true,
+    }
+}
+
+/// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as
+/// UTF-8, after the byte touch-ups the options allow. `None` when they are not UTF-8.
+fn redecode(pieces: &[Piece], page: CodePage, options: &CleanOptions) -> Option<Vec<Piece>> {
+    let (fixed, read_a_grave_as_word) = redecode_with(pieces, page, options, AGrave::Word)?;
+    // Vietnamese puts "à" inside words, so there the space after `Ã` was the lost A0 itself.
+    if read_a_grave_as_word && fixed.iter().any(|p| is_vietnamese_letter(p.c)) {
+        if let Some((inside, _)) = redecode_with(pieces, page, options, AGrave::InsideWord) {
+            return Some(inside);
+        }
+    }
+    Some(fixed)
+}
+
+/// Letters only Vietnamese uses: horned o and u, and the Latin Extended Additional block of
+/// letters with two diacritics.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c, 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1EA0}'..='\u{1EF9}')
+}
+
+/// [`redecode`] with a given reading of `Ã `; also says whether that reading was used.
+fn redecode_with(
+    pieces: &[Piece],
+    page: CodePage,
+    options: &CleanOptions,
+    a_grave: AGrave,
+) -> Option<(Vec<Piece>, bool)> {
+    let mut t = TracedBytes {
+        bytes: Vec::with_capacity(pieces.len()),
+        src: (0..pieces.len()).collect(),
+    };
+    for p in pieces {
+        t.bytes.push(page.encode_char(p.c)?);
+    }
+    let mut read_a_grave = false;
+    // In MacRoman, "– " (D0 20) would pass for a no-break space that lost its A0.
+    if options.restore_byte_a0 && page != CodePage::MacRoman && has_lost_a0(&t.bytes) {
+        read_a_grave = restore_byte_a0(&mut t, a_grave);
+    }
+    if options.replace_lossy_sequences && page.is_sloppy() {
+        replace_lossy_sequences(&mut t);
+    }
+    let decoded = utf8::decode(&t.bytes)?;
+    let fixed = decoded
+        .iter()
+        .map(|d| {
+            let first = &pieces[t.src[d.start]];
+            let last = &pieces[t.src[d.end - 1]];
+            Piece {
+                c: d.c,
+                start: first.start,
+                end: last.end.max(first.start),
+            }
+        })
+        .collect();
+    Some((fixed, read_a_grave))
+}
