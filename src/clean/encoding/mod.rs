@@ -1,16 +1,97 @@
-//! Mojibake repair (UTF-8 decoded with the wrong single-byte code page, possibly several times).
-//! Owned by the encoding work; this is the interface the pipeline calls.
+//! Mojibake repair: UTF-8 that was decoded with the wrong single-byte code page (Windows-1252,
+//! Latin-1, Windows-1250/1251/1253/1254/1257, ISO-8859-2, MacRoman, code page 437), possibly
+//! several times over, in the manner of ftfy's `fix_encoding`.
+//!
+//! - [`codepages`]: the code pages and how characters encode back into them;
+//! - [`charclass`] and [`badness`]: does a line look like mojibake at all?
+//! - [`redecode`]: re-decoding a whole line, layer after layer;
+//! - [`transcode`]: byte touch-ups (lost no-break spaces, lost bytes) before decoding;
+//! - [`inconsistent`]: mojibake segments inside otherwise correct lines;
+//! - [`c1`]: C1 control characters read as Windows-1252.
+//!
+//! Lines are independent (as in ftfy's `fix_text`), and almost all lines of real text are ASCII
+//! or show no sign of mojibake: those are skipped after one scan, without allocating.
+
+mod badness;
+mod c1;
+mod charclass;
+mod codepages;
+mod inconsistent;
+mod redecode;
+mod transcode;
+mod utf8;
 
 use super::{CleanOptions, Edit};
+use redecode::{fix_pieces, Piece};
+
+pub use c1::fix_c1_controls;
 
 /// Repairs mojibake in `text`, line by line, like ftfy's `fix_encoding` (honouring
 /// `restore_byte_a0`, `replace_lossy_sequences` and `decode_inconsistent_utf8`).
-pub fn fix_encoding(_text: &str, _options: &CleanOptions) -> Vec<Edit> {
-    Vec::new()
+///
+/// Each repaired character gives one edit, from the exact original characters it replaces.
+pub fn fix_encoding(text: &str, options: &CleanOptions) -> Vec<Edit> {
+    let bytes = text.as_bytes();
+    let mut edits = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = next_non_ascii(bytes, from) {
+        let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
+        fix_line(text, start, end, options, &mut edits);
+        from = end;
+    }
+    edits
 }
 
-/// C1 control characters (U+0080–U+009F) left in text become the Windows-1252 characters that
-/// those bytes mean (`\u{93}` → `“`).
-pub fn fix_c1_controls(_text: &str, _options: &CleanOptions) -> Vec<Edit> {
-    Vec::new()
+/// Position of the first non-ASCII byte of `bytes[from..]`, skipping ASCII a block at a time.
+pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const BLOCK: usize = 64;
+    let mut i = from;
+    while i + BLOCK <= bytes.len() && bytes[i..i + BLOCK].is_ascii() {
+        i += BLOCK;
+    }
+    bytes[i..].iter().position(|&b| b >= 0x80).map(|k| i + k)
 }
+
+/// Repairs the line `text[start..end]` (with its line break), appending its edits.
+fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits: &mut Vec<Edit>) {
+    let line = &text[start..end];
+    if !badness::is_bad(line) {
+        return;
+    }
+    let pieces: Vec<Piece> = line
+        .char_indices()
+        .map(|(i, c)| Piece {
+            c,
+            start: start + i,
+            end: start + i + c.len_utf8(),
+        })
+        .collect();
+    let Some(fixed) = fix_pieces(&pieces, line.to_owned(), options) else {
+        return;
+    };
+    push_edits(text, &fixed, edits);
+}
+
+/// One edit per repaired character; characters that still read as their own original are
+/// left out.
+fn push_edits(text: &str, fixed: &[Piece], edits: &mut Vec<Edit>) {
+    for p in fixed {
+        let same = p.end - p.start == p.c.len_utf8()
+            && text.get(p.start..).and_then(|t| t.chars().next()) == Some(p.c);
+        if same {
+            continue;
+        }
+        match edits.last_mut() {
+            // Pieces never share original characters; merge defensively if they ever did.
+            Some(last) if p.start < last.end => {
+                last.end = last.end.max(p.end);
+                last.replacement.push(p.c);
+            }
+            _ => edits.push(Edit::new(p.start, p.end, p.c.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,256 @@
+//! Is this text mojibake? A plausibility check built from character classes.
+//!
+//! Genuine text rarely puts an accented capital right after a lowercase accented letter, a
+//! currency sign after `Ã`, or a C1 control anywhere; UTF-8 read as a single-byte code page does
+//! so all the time. Each rule below names one such unlikely neighbourhood. A line with none is
+//! left alone, which is what keeps "España", "România" or "Москва" safe.
+//!
+//! Every rule involves at least one non-ASCII character, so the scan only stops at those and
+//! looks at their neighbours.
+
+use super::charclass::{
+    classes, is_space, is_word, BOX, C1, CLOSER, CURRENCY, EVERYDAY, FACE, LAW, LOWER_ACCENTED,
+    LOWER_OTHER, NUMERIC, ODD, OPENER, UPPER_ACCENTED, UPPER_OTHER,
+};
+
+/// Classes that start most two-character mojibake pairs.
+const MARKED: u16 =
+    ODD | LOWER_ACCENTED | UPPER_ACCENTED | BOX | OPENER | CLOSER | CURRENCY | NUMERIC | LAW;
+
+/// Pairs of (class of a character, class of the next) that signal mojibake.
+const PAIRS: &[(u16, u16)] = &[
+    (MARKED, ODD),
+    (ODD, MARKED),
+    (
+        LOWER_ACCENTED | LOWER_OTHER | BOX | CLOSER | CURRENCY | NUMERIC,
+        UPPER_ACCENTED,
+    ),
+    (BOX | CLOSER | CURRENCY | NUMERIC, LOWER_ACCENTED),
+    (LOWER_ACCENTED | BOX | CLOSER, CURRENCY),
+    (UPPER_ACCENTED | BOX, NUMERIC | LAW),
+    (CURRENCY | NUMERIC | BOX, OPENER),
+    (BOX, FACE),
+    (
+        LOWER_ACCENTED | UPPER_ACCENTED | CURRENCY | NUMERIC | OPENER | CLOSER | LAW,
+        BOX,
+    ),
+    (BOX, CLOSER),
+];
+
+/// Triples of classes that signal mojibake.
+const TRIPLES: &[(u16, u16, u16)] = &[
+    (
+        LOWER_ACCENTED | UPPER_ACCENTED | BOX | CURRENCY | CLOSER,
+        OPENER,
+        NUMERIC,
+    ),
+    (
+        LOWER_ACCENTED | UPPER_ACCENTED | CURRENCY | NUMERIC | BOX | LAW,
+        CLOSER,
+        OPENER,
+    ),
+];
+
+/// True when `text` contains at least one mojibake-like neighbourhood.
+pub(super) fn is_bad(text: &str) -> bool {
+    scan(text, true) > 0
+}
+
+/// Number of characters of `text` at which a mojibake rule fires: lower is more plausible.
+pub(super) fn badness(text: &str) -> usize {
+    scan(text, false)
+}
+
+fn scan(text: &str, stop_at_first: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut from = 0;
+    while let Some(i) = super::next_non_ascii(bytes, from) {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let after = i + c.len_utf8();
+        let cls = classes(c);
+        if cls != 0 && fires_at(text, i, c, cls, &text[after..]) {
+            count += 1;
+            if stop_at_first {
+                return count;
+            }
+        }
+        from = after;
+    }
+    count
+}
+
+/// Whether a rule keyed on `c` (at byte `at`, followed by `rest`) fires.
+fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
+    if cls & C1 != 0 {
+        return true;
+    }
+    let mut next = rest.chars();
+    let n1 = next.next();
+    let n2 = next.next();
+    let c1 = n1.map_or(0, classes);
+    let c2 = n2.map_or(0, classes);
+    if PAIRS.iter().any(|&(a, b)| cls & a != 0 && c1 & b != 0) {
+        return true;
+    }
+    if TRIPLES
+        .iter()
+        .any(|&(a, b, d)| cls & a != 0 && c1 & b != 0 && c2 & d != 0)
+    {
+        return true;
+    }
+    // An accented letter, then a quote mark, then more of a word: a broken character, not a
+    // quotation that ends after an accented letter.
+    if cls & (LOWER_ACCENTED | UPPER_ACCENTED) != 0
+        && c1 & (OPENER | CLOSER) != 0
+        && n2.is_some_and(is_word)
+    {
+        return true;
+    }
+    let mut before = text[..at].chars().rev();
+    let p1 = before.next();
+    let p2 = before.next();
+    if cls & (LOWER_OTHER | UPPER_OTHER) != 0
+        && p1.is_some_and(|p| p.is_ascii_alphabetic())
+        && c1 & ODD != 0
+    {
+        return true;
+    }
+    if cls & UPPER_ACCENTED != 0 {
+        if n1 == Some('°') {
+            return true;
+        }
+        if p1.is_some_and(is_space) && c1 & CURRENCY != 0 {
+            return true;
+        }
+        if p1.is_some_and(|p| p.is_ascii_lowercase()) && c1 & (OPENER | CURRENCY) != 0 {
+            return true;
+        }
+    }
+    specific_sequences(c, p1, p2, n1, n2, c1, at == 0, rest)
+}
+
+/// Particular sequences that the class rules miss, mostly from one code page each.
+#[allow(clippy::too_many_arguments)]
+fn specific_sequences(
+    c: char,
+    p1: Option<char>,
+    p2: Option<char>,
+    n1: Option<char>,
+    n2: Option<char>,
+    c1: u16,
+    at_start: bool,
+    rest: &str,
+) -> bool {
+    let n1_in = |set: &str| n1.is_some_and(|n| set.contains(n));
+    let n2_in = |set: &str| n2.is_some_and(|n| set.contains(n));
+    match c {
+        // œ is a letter inside French words; after it comes another letter.
+        'Œ' | 'œ' => n1.is_some_and(|n| !n.is_ascii_alphabetic()),
+        // Windows-1252 readings of two-byte UTF-8 starting C2, C3, CE, D0.
+        'Â' | 'Ã' | 'Î' | 'Ð'
+            if n1_in("€œŠš¢£Ÿž\u{a0}\u{ad}®©°·»–—´") || c1 & (OPENER | CLOSER) != 0 =>
+        {
+            true
+        }
+        'Ã' if n1_in("\u{a0}¡") => true,
+        // "Ã " where the no-break space of "à" became a plain space.
+        'Ã' | 'Â' if n1 == Some(' ') => {
+            at_start
+                || p1.is_some_and(|p| p.is_ascii_lowercase())
+                || (p1.is_some_and(is_space) && p2.is_some_and(|p| p.is_ascii_lowercase()))
+                || (c == 'Â' && p1.is_some_and(ends_clause))
+        }
+        '×' => n1_in("²³"),
+        // Arabic read as Windows-1252: needs two pairs to be sure.
+        'Ø' | 'Ù' => {
+            let mut more = rest.chars().skip(2);
+            let n3 = more.next();
+            arabic_tail(n1) && n2_in("ØÙ") && arabic_tail(n3)
+        }
+        // Lead bytes of Indic scripts (E0 A4..) read as Windows-1252.
+        'à' => n1_in("²µ¹¼½¾"),
+        // MacRoman readings.
+        '√' => n1_in("±∂†≠®™´≤≥¥µø"),
+        '≈' => n1_in("°¢"),
+        '‚' => (n1 == Some('Ä') && n2_in("ìîïòôúùû†°¢π")) || (n1_in("âó") && n2_in("àä°ê")),
+        // Windows-1251 readings of U+2000 punctuation and of Latin-1 letters.
+        'в' => n1 == Some('Ђ'),
+        'В' | 'Г' | 'Р' | 'С' if cyrillic_sandwich(n1, n2) => true,
+        'Г' => {
+            let tail: Vec<char> = rest.chars().take(6).collect();
+            tail.len() == 6
+                && tail[..4] == ['ў', 'В', 'Ђ', 'В']
+                && tail[4] != '\n'
+                && (tail[5].is_ascii_alphabetic() || tail[5] == ' ')
+        }
+        // Windows-1253 readings.
+        'β' => n1 == Some('€') && n2_in("™\u{a0}Ά\u{ad}®°"),
+        'Β' | 'Γ' | 'Ξ' | 'Ο' => {
+            n1.is_some_and(|n| {
+                classes(n) & (C1 | ODD | OPENER | CLOSER | CURRENCY) != 0 || n == '°'
+            }) && n2_in("ΒΓΞΟ")
+        }
+        // Windows-1257 reading of E2 80.
+        'ā' => n1 == Some('€'),
+        _ => false,
+    }
+}
+
+fn ends_clause(p: char) -> bool {
+    p.is_ascii_lowercase() || ".,?!".contains(p) || classes(p) & CLOSER != 0
+}
+
+fn arabic_tail(n: Option<char>) -> bool {
+    n.is_some_and(|n| {
+        classes(n) & (EVERYDAY | CURRENCY | ODD | NUMERIC | OPENER) != 0 || "ŸŠ®°µ»".contains(n)
+    })
+}
+
+fn cyrillic_sandwich(n1: Option<char>, n2: Option<char>) -> bool {
+    n1.is_some_and(|n| {
+        classes(n) & (C1 | ODD | OPENER | CLOSER | CURRENCY) != 0 || n == '°' || n == 'µ'
+    }) && n2.is_some_and(|n| "ВГРС".contains(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mojibake_is_bad() {
+        assert!(is_bad("The cafÃ© on the corner"));
+        assert!(is_bad("He said â€œnoâ€\u{9d} twice"));
+        assert!(is_bad("Ã  la carte"));
+        assert!(is_bad("Ã la carte"));
+        assert!(is_bad("Ð¿Ñ€Ð¸Ð²ÐµÑ‚"));
+        assert!(is_bad("вЂњquoteвЂќ"));
+        assert!(is_bad("control \u{85} char"));
+    }
+
+    #[test]
+    fn real_text_is_not_bad() {
+        for t in [
+            "The café on the corner is closed.",
+            "São Paulo, România, Brâncuși, Ðorđević, Łódź",
+            "Москва — столица России.",
+            "Η Αθήνα είναι η πρωτεύουσα.",
+            "Chị ấy cân nhắc kỹ lưỡng.",
+            "東京では雨が降っています。",
+            "He said “no” — twice… 😀",
+            "Prix : 12 € ou 10 £, « merci »",
+            "¿Qué pasa? ¡Nada!",
+            "(ò_ó) ¯\\_(ツ)_/¯",
+        ] {
+            assert!(!is_bad(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn badness_counts() {
+        assert_eq!(badness("plain"), 0);
+        assert!(badness("Ã©Ã©Ã©") >= 3);
+    }
+}
