@@ -33,7 +33,7 @@ ROOT = os.path.dirname(HERE)
 # noise, not punctuation.)
 PUNCTUATION = "\u201c\u201d\u2018\u2019\u2013\u2014\u2015\u2010\u201a\u201e"
 MIN_TARGET_COUNT = 5
-CONTRACTIONS = {"s", "t", "re", "ve", "ll", "d", "m"}
+CONTRACTIONS = {"s", "t", "re", "ve", "ll", "d", "m", "clock"}
 # Keys seen fewer times than this at the two widest levels are dropped (they carry no signal
 # beyond what the narrower levels already give).
 MIN_WIDE_COUNT = 2
@@ -132,11 +132,26 @@ def context_classes(text, i):
     return "".join(left), "".join(right)
 
 
+# Coarse classes for the broadest level, so an unseen neighbour (`)`, `]`) still says "after
+# a closing bracket" rather than nothing.
+COARSE = {"A": "w", "a": "w", "0": "w", "c": "w", ".": ".", ",": ".", ";": ".", ":": ".",
+          "!": ".", "?": ".", ")": ")", "]": ")", "(": "(", "[": "(", '"': '"', "'": '"',
+          "s": "s", "^": "^", "$": "$", "Q": "Q", "-": "-"}
+
+
+def coarse(c):
+    return COARSE.get(c, "p")
+
+
 def keys(left, right, dq, sq, title):
+    """Context keys, broadest first: the state alone, coarse neighbours, then exact classes
+    ±1 without and with the state, then ±2 and ±3."""
     state = f"{int(dq)}{int(sq)}{int(title)}"
     # left is nearest-first; write it far-to-near so keys read like the text.
     l3, l2, l1 = left[2] + left[1] + left[0], left[1] + left[0], left[0]
     return [
+        "S" + state,
+        "C" + state + coarse(l1) + coarse(right[0]),
         "0" + l1 + right[0],
         "1" + state + l1 + right[0],
         "2" + state + l2 + right[:2],
@@ -221,7 +236,7 @@ def train(path):
             continue
         for key in ks:
             table[key][index[ch]] += 1
-    pruned = {k: v for k, v in table.items() if k[0] in "01" or sum(v) >= MIN_WIDE_COUNT}
+    pruned = {k: v for k, v in table.items() if k[0] in "SC01" or sum(v) >= MIN_WIDE_COUNT}
     return targets, pruned
 
 
@@ -235,7 +250,7 @@ def write_model(path, targets, table):
 
 # ---- reference decoder, for tuning on dev (the Rust side is the real one) ----
 
-ALPHA = 2.0
+ALPHA = float(os.environ.get('LOSSY_ALPHA', '1.0'))
 
 
 def distribution(targets, table, ks):
@@ -246,7 +261,10 @@ def distribution(targets, table, ks):
         if counts is None:
             continue
         total = sum(counts)
-        p = [(counts[i] + ALPHA * p[i]) / (total + ALPHA) for i in range(n_t)]
+        # Witten-Bell-like: a context that has seen several different characters trusts its
+        # counts less, so the broader levels keep more say.
+        weight = ALPHA * sum(1 for c in counts if c > 0)
+        p = [(counts[i] + weight * p[i]) / (total + weight) for i in range(n_t)]
     return p
 
 

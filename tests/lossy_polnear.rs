@@ -128,7 +128,7 @@ fn polnear_dev_c1_stripped_lines() {
         "PolNeAR dev c1-stripped: {exact}/{lines} lines exact (dash-lenient) = {rate:.4} end to end; \
          step alone on punctuation-only lines {p_exact}/{p_lines} = {p_rate:.4}"
     );
-    for (g, p) in failures.iter().take(40) {
+    for (g, p) in failures.iter().take(200) {
         println!("  gold: {g}\n  got:  {p}\n");
     }
     assert!(

@@ -6,7 +6,8 @@
 pub const WINDOW: usize = 3;
 
 /// English contraction and possessive endings: after a lost apostrophe (`doesnât`, `Iâm`).
-const CONTRACTIONS: [&str; 7] = ["s", "t", "re", "ve", "ll", "d", "m"];
+/// (`o’clock` too: the same apostrophe before a word ending.)
+const CONTRACTIONS: [&str; 8] = ["s", "t", "re", "ve", "ll", "d", "m", "clock"];
 
 /// One character reduced to the class the model knows it by.
 pub fn char_class(c: char) -> u8 {
@@ -117,14 +118,33 @@ impl QuoteState {
     }
 }
 
-/// The four model keys for one position, widest last: `0` classes ±1 without state, then
-/// `1`/`2`/`3` with the state and ±1/±2/±3 classes.
-pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Vec<u8>; 4] {
+/// A class folded into a broad group, so an unseen neighbour (`)`, `]`) still says "after a
+/// closing bracket" rather than nothing.
+fn coarse(class: u8) -> u8 {
+    match class {
+        b'A' | b'a' | b'0' | b'c' => b'w',
+        b'.' | b',' | b';' | b':' | b'!' | b'?' => b'.',
+        b')' | b']' => b')',
+        b'(' | b'[' => b'(',
+        b'"' | b'\'' => b'"',
+        b's' | b'^' | b'$' | b'Q' | b'-' => class,
+        _ => b'p',
+    }
+}
+
+/// The model keys for one position, broadest first: `S` the state alone, `C` coarse
+/// neighbours, `0` classes ±1 without the state, then `1`/`2`/`3` with the state and ±1/±2/±3.
+pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Vec<u8>; 6] {
     let s = [
         b'0' + u8::from(state.double_open),
         b'0' + u8::from(state.single_open),
         b'0' + u8::from(state.in_title),
     ];
+    let mut ks = vec![b'S'];
+    ks.extend_from_slice(&s);
+    let mut kc = vec![b'C'];
+    kc.extend_from_slice(&s);
+    kc.extend_from_slice(&[coarse(left[0]), coarse(right[0])]);
     let k0 = vec![b'0', left[0], right[0]];
     let mut k1 = vec![b'1'];
     k1.extend_from_slice(&s);
@@ -135,7 +155,7 @@ pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Ve
     let mut k3 = vec![b'3'];
     k3.extend_from_slice(&s);
     k3.extend_from_slice(&[left[2], left[1], left[0], right[0], right[1], right[2]]);
-    [k0, k1, k2, k3]
+    [ks, kc, k0, k1, k2, k3]
 }
 
 #[cfg(test)]

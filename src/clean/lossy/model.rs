@@ -7,9 +7,9 @@ use std::sync::OnceLock;
 
 const MODEL_TSV: &str = include_str!("context_model.tsv");
 
-/// Weight of the narrower level's distribution when smoothing a wider level's counts (tuned on
-/// PolNeAR dev).
-const BACKOFF_WEIGHT: f64 = 2.0;
+/// Weight of the broader level's distribution, per distinct character a context has seen, when
+/// smoothing a narrower level's counts (tuned on PolNeAR dev; `ALPHA` in the training script).
+const BACKOFF_WEIGHT: f64 = 1.0;
 
 pub struct ContextModel {
     /// The characters a lone `â` can stand for, in the order of each key's counts.
@@ -45,8 +45,9 @@ impl ContextModel {
         ContextModel { targets, counts }
     }
 
-    /// Probability of each target given the keys (narrowest first): each level's counts are
-    /// smoothed towards the distribution of the level below, so rare wide contexts only nudge.
+    /// Probability of each target given the keys (broadest first): each level's counts are
+    /// smoothed towards the distribution of the level before, Witten-Bell style: a context that
+    /// has seen several different characters trusts its counts less.
     pub fn distribution(&self, keys: &[Vec<u8>]) -> Vec<f64> {
         let n = self.targets.len();
         if n == 0 {
@@ -61,8 +62,13 @@ impl ContextModel {
                 continue;
             }
             let total: f64 = row.iter().sum();
+            let seen = row.iter().filter(|&&c| c > 0.0).count() as f64;
+            let weight = BACKOFF_WEIGHT * seen;
+            if total + weight <= 0.0 {
+                continue;
+            }
             for (pi, c) in p.iter_mut().zip(row) {
-                *pi = (c + BACKOFF_WEIGHT * *pi) / (total + BACKOFF_WEIGHT);
+                *pi = (c + weight * *pi) / (total + weight);
             }
         }
         p
