@@ -1,0 +1,181 @@
+//! Chooses the character each remnant stood for, reading the document left to right so that the
+//! quotation state (is a “ open? a ‘?) follows the choices already made.
+
+use super::evidence::{evident_sites, Verdict};
+use super::features::{context_classes, keys, QuoteState};
+use super::model::context_model;
+use super::scan::{Remnant, Site};
+use crate::clean::Edit;
+
+const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '\u{2015}'];
+
+/// One lone `â` decided by the model.
+struct Decision {
+    edit: usize,
+    probabilities: Vec<f64>,
+    spaced: bool,
+}
+
+/// The edits restoring every site that `verdict` allows us to touch.
+pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
+    let model = context_model();
+    let mut edits = Vec::new();
+    let mut decisions = Vec::new();
+    let mut state = QuoteState::at_document_start(text);
+    let wanted = match verdict {
+        Verdict::Damaged => vec![true; sites.len()],
+        Verdict::EvidentOnly => evident_sites(text, sites),
+        Verdict::Undamaged => vec![false; sites.len()],
+    };
+    let mut pending = sites.iter().zip(wanted).peekable();
+    let mut chars = text.char_indices().peekable();
+    let lone_starts: Vec<usize> = sites
+        .iter()
+        .filter(|s| s.remnant == Remnant::LoneA)
+        .map(|s| s.start)
+        .collect();
+    // The character after `pos` as the quotation state should see it: a lost character is
+    // punctuation, not the letter `â`.
+    let next_char = |pos: usize| -> Option<char> {
+        if lone_starts.binary_search(&pos).is_ok() {
+            return None;
+        }
+        text.get(pos..).and_then(|t| t.chars().next())
+    };
+    while let Some((i, c)) = chars.next() {
+        while pending.peek().is_some_and(|(s, _)| s.start < i) {
+            pending.next();
+        }
+        let site = match pending.peek() {
+            Some(&(&s, wanted)) if s.start == i => {
+                pending.next();
+                wanted.then_some(s)
+            }
+            _ => None,
+        };
+        let Some(site) = site else {
+            if c == '\n' {
+                state.new_paragraph();
+            } else {
+                state.update(c, next_char(i + c.len_utf8()));
+            }
+            continue;
+        };
+        let replacement = match site.remnant {
+            Remnant::BoxedEllipsis => '…',
+            Remnant::TwoOfThree(third) => two_of_three(text, &site, third),
+            Remnant::LoneA => {
+                let (left, right) = context_classes(text, site.start);
+                let p = model.distribution(&keys(&left, &right, state));
+                let best = argmax(&p).and_then(|k| model.targets.get(k).copied());
+                let Some(best) = best else {
+                    continue;
+                };
+                let chosen = if left[0] == b'0' && right[0] == b'0' {
+                    // A range between numbers: 1990–1995.
+                    '\u{2013}'
+                } else {
+                    best
+                };
+                if DASHES.contains(&chosen) && left[0] != b'0' {
+                    decisions.push(Decision {
+                        edit: edits.len(),
+                        probabilities: p,
+                        spaced: matches!(left[0], b's' | b'^') || matches!(right[0], b's' | b'$'),
+                    });
+                }
+                chosen
+            }
+        };
+        state.update(replacement, next_char(site.end));
+        edits.push(Edit::new(site.start, site.end, replacement.to_string()));
+        while chars.peek().is_some_and(|&(j, _)| j < site.end) {
+            chars.next();
+        }
+    }
+    harmonise_spaced_dashes(text, &mut edits, &decisions);
+    edits
+}
+
+fn argmax(p: &[f64]) -> Option<usize> {
+    p.iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(k, _)| k)
+}
+
+/// `â` plus a surviving third byte: the second byte (0x80..0x9F) is gone. Nearly always 0x80
+/// (General Punctuation: `â¦` …, `â¢` •), except the euro (E2 82 AC), the trade mark sign
+/// (E2 84 A2, after a word: `Brandâ¢`) and the rupee (E2 82 B9, before a number).
+fn two_of_three(text: &str, site: &Site, third: char) -> char {
+    let before = text.get(..site.start).unwrap_or("");
+    let after = text.get(site.end..).unwrap_or("");
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    match third {
+        '¬' => '€',
+        '¢' if prev.is_some_and(|c| c.is_alphanumeric() || c == ')')
+            && !next.is_some_and(char::is_alphanumeric) =>
+        {
+            '™'
+        }
+        '¹' if next.is_some_and(|c| c.is_ascii_digit()) => '₹',
+        _ => char::from_u32(0x2000 + (third as u32 - 0x80)).unwrap_or(third),
+    }
+}
+
+/// A document uses one kind of spaced dash. Intact dashes in the text show which; otherwise
+/// the model's preferences over all the spaced dashes decide together.
+fn harmonise_spaced_dashes(text: &str, edits: &mut [Edit], decisions: &[Decision]) {
+    let spaced: Vec<&Decision> = decisions.iter().filter(|d| d.spaced).collect();
+    if spaced.is_empty() {
+        return;
+    }
+    let targets = &context_model().targets;
+    let style = intact_spaced_dash(text).or_else(|| {
+        DASHES
+            .iter()
+            .filter_map(|&dash| {
+                let k = targets.iter().position(|&t| t == dash)?;
+                let score: f64 = spaced
+                    .iter()
+                    .map(|d| {
+                        d.probabilities
+                            .get(k)
+                            .copied()
+                            .unwrap_or(0.0)
+                            .max(1e-9)
+                            .ln()
+                    })
+                    .sum();
+                Some((dash, score))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(dash, _)| dash)
+    });
+    let Some(style) = style else {
+        return;
+    };
+    for d in spaced {
+        if let Some(e) = edits.get_mut(d.edit) {
+            e.replacement = style.to_string();
+        }
+    }
+}
+
+/// The commonest dash written between spaces in the undamaged part of the text, if any.
+fn intact_spaced_dash(text: &str) -> Option<char> {
+    let mut counts = [0usize; 3];
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(k) = DASHES.iter().position(|&d| d == c) {
+            if prev.is_whitespace() && chars.peek().is_some_and(|n| n.is_whitespace()) {
+                counts[k] += 1;
+            }
+        }
+        prev = c;
+    }
+    let (k, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (n > 0).then(|| DASHES[k])
+}

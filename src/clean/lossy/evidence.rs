@@ -1,0 +1,199 @@
+//! Whether a document shows the damage at all. Genuine `â` is common (château, România, câmara,
+//! tâm), so a lone `â` proves nothing by itself; but some of its positions no genuine word has
+//! (`backingâ `, ` âThe`, `doesnât`), and a damaged document cannot hold intact curly quotes,
+//! dashes or accented letters, since those would have been damaged too.
+
+use super::scan::{is_continuation, Remnant, Site};
+
+/// How much of the document to repair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// No sign of the damage: touch nothing.
+    Undamaged,
+    /// Damage next to intact text: repair only the self-evident places.
+    EvidentOnly,
+    /// The whole document went through the damage: every lone `â` is a lost character.
+    Damaged,
+}
+
+/// Decides for the whole document, given its damaged sites.
+pub fn judge(text: &str, sites: &[Site]) -> Verdict {
+    let evident = sites.iter().filter(|s| is_evident(text, s)).count();
+    if evident == 0 {
+        return Verdict::Undamaged;
+    }
+    let intact = intact_characters(text);
+    if intact == 0 || (evident >= 4 && evident >= 4 * intact) {
+        Verdict::Damaged
+    } else {
+        Verdict::EvidentOnly
+    }
+}
+
+/// In a partly damaged document, which sites to repair: the evident ones, and a word-initial
+/// `â` whose closing partner later in the paragraph is evident (`wrote âwe will winâ,`).
+pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
+    let evident: Vec<bool> = sites.iter().map(|s| is_evident(text, s)).collect();
+    let mut wanted = evident.clone();
+    for (k, site) in sites.iter().enumerate() {
+        if evident[k] || site.remnant != Remnant::LoneA {
+            continue;
+        }
+        let prev = text.get(..site.start).and_then(|t| t.chars().next_back());
+        let next = text.get(site.end..).and_then(|t| t.chars().next());
+        let opens = prev.map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '['))
+            && next.is_some_and(char::is_alphabetic);
+        if !opens {
+            continue;
+        }
+        let partner = sites[k + 1..]
+            .iter()
+            .zip(&evident[k + 1..])
+            .find(|(s, _)| s.remnant == Remnant::LoneA);
+        if let Some((p, &p_evident)) = partner {
+            let between = text.get(site.end..p.start).unwrap_or("\n");
+            let closes = text
+                .get(..p.start)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| !c.is_whitespace());
+            let clean_span = !between.contains(['\n', '\u{201c}', '\u{201d}', '\u{2018}']);
+            wanted[k] = p_evident && closes && clean_span;
+        }
+    }
+    wanted
+}
+
+/// English contraction endings, and the left word each needs (`n` ends the word before `t`).
+fn is_contraction(left_word: &str, right_word: &str) -> bool {
+    match right_word {
+        "t" => left_word.ends_with('n') && left_word.len() >= 2,
+        "m" => left_word == "I",
+        "s" => left_word.len() >= 2,
+        "re" | "ve" | "ll" | "d" => left_word.len() >= 2,
+        _ => false,
+    }
+}
+
+/// True when this remnant sits where no genuine word has an `â`.
+pub fn is_evident(text: &str, site: &Site) -> bool {
+    let before = text.get(..site.start).unwrap_or("");
+    let after = text.get(site.end..).unwrap_or("");
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let space_or_edge = |c: Option<char>| c.map_or(true, char::is_whitespace);
+    match site.remnant {
+        Remnant::TwoOfThree(c) => matches!(c, '¦' | '¬' | '¢'),
+        // `people ⊠they`: spaced on one side only, like an ellipsis; `A ⊠ B` may be maths.
+        Remnant::BoxedEllipsis => space_or_edge(prev) != space_or_edge(next),
+        Remnant::LoneA => {
+            let prev_punct = prev.is_some_and(|c| c.is_ascii_punctuation());
+            let next_punct = next.is_some_and(|c| c.is_ascii_punctuation());
+            // Closing mark: `backingâ `, `away.â`, `2016â,` (no word ends in â).
+            if (word_char(prev) || prev_punct) && (space_or_edge(next) || next_punct) {
+                return true;
+            }
+            // A range: `2012â2016`.
+            if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit())
+            {
+                return true;
+            }
+            // Opening mark: ` âThe`, `(â2016` (no word starts â + capital or digit).
+            if (space_or_edge(prev) || prev_punct)
+                && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                return true;
+            }
+            // Apostrophe in an English contraction: `doesnât`, `Ukraineâs`, `Iâm`.
+            if prev.is_some_and(|c| c.is_ascii_alphabetic())
+                && next.is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                let left: String = {
+                    let mut w: Vec<char> = before
+                        .chars()
+                        .rev()
+                        .take_while(char::is_ascii_alphabetic)
+                        .collect();
+                    w.reverse();
+                    w.into_iter().collect()
+                };
+                let run = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+                let right = &after[..run];
+                let ends_word = !after[run..].chars().next().is_some_and(char::is_alphabetic);
+                let left_is_word = !before[..before.len() - left.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+                return ends_word && left_is_word && is_contraction(&left, right);
+            }
+            false
+        }
+    }
+}
+
+/// Characters a damaged document could not contain: anything beyond Latin-1 (curly quotes,
+/// dashes, ș, ơ — they would have been damaged too), C1 controls (they would have been deleted),
+/// and accented letters standing alone rather than as the first half of a mojibake pair.
+fn intact_characters(text: &str) -> usize {
+    let mut count = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let counts = match c {
+            c if c.is_ascii() => false,
+            // ⊠ is the damage itself; U+FFFD marks bytes lost some other way.
+            '⊠' | '\u{fffd}' => false,
+            '\u{80}'..='\u{9f}' => true,
+            c if (c as u32) > 0xff => true,
+            // Leads whose continuation bytes the damage may have deleted (É → Ã, č → Ä,
+            // emoji → ð), and â itself.
+            'Â' | 'Ã' | 'Ä' | 'Å' | 'â' | 'ð' | '×' | '÷' => false,
+            'À'..='ÿ' => !chars.peek().is_some_and(|&n| is_continuation(n)),
+            _ => false,
+        };
+        count += usize::from(counts);
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan::find_sites;
+    use super::*;
+
+    fn verdict(text: &str) -> Verdict {
+        judge(text, &find_sites(text))
+    }
+
+    #[test]
+    fn damaged_english_is_recognised() {
+        assert_eq!(
+            verdict("Keir Starmer restated his call for âstrong US backingâ for a force."),
+            Verdict::Damaged
+        );
+        assert_eq!(
+            verdict("The guy doesnât want peace, he said."),
+            Verdict::Damaged
+        );
+        assert_eq!(verdict("good people ⊠they want"), Verdict::Damaged);
+    }
+
+    #[test]
+    fn genuine_circumflex_is_not_damage() {
+        for text in [
+            "Le château de Versailles accueille l'âge d'or de la pâtisserie.",
+            "România și câinele lui Brâncuși mănâncă pâine.",
+            "A câmara municipal discutiu o âmbito do projeto.",
+            "Người dân cân nhắc tâm lý thị trường.",
+            "Bydd hi'n siarad â hi yfory.",
+            "Le ministre a dit : « la tâche est immense ».",
+        ] {
+            assert_eq!(verdict(text), Verdict::Undamaged, "{text}");
+        }
+    }
+
+    #[test]
+    fn intact_punctuation_limits_repair_to_evident_places() {
+        let text = "“We’re ready,” she said – and then: âwe will winâ, with pâte.";
+        assert_eq!(verdict(text), Verdict::EvidentOnly);
+    }
+}

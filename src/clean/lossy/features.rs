@@ -1,0 +1,202 @@
+//! The context features the model is keyed on. They MUST stay identical to `char_class`,
+//! `context_classes` and `keys` in scripts/train_lossy.py, which computes them on damaged
+//! training text: any drift silently degrades every prediction.
+
+/// How many characters of context each side of a lone `â` the widest key looks at.
+pub const WINDOW: usize = 3;
+
+/// English contraction and possessive endings: after a lost apostrophe (`doesnât`, `Iâm`).
+/// (`o’clock` too: the same apostrophe before a word ending.)
+const CONTRACTIONS: [&str; 8] = ["s", "t", "re", "ve", "ll", "d", "m", "clock"];
+
+/// One character reduced to the class the model knows it by.
+pub fn char_class(c: char) -> u8 {
+    match c {
+        ' ' | '\t' | '\u{a0}' => b's',
+        'A'..='Z' => b'A',
+        'a'..='z' => b'a',
+        '0'..='9' => b'0',
+        'â' => b'Q',
+        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\'' | '-' | '/'
+        | '$' | '%' | '&' | '*' | '@' | '#' => c as u8,
+        c if c.is_ascii() => b'p',
+        // Intact punctuation (in a partly damaged text) looks like its ASCII cousin.
+        '\u{201c}' | '\u{201d}' => b'"',
+        '\u{2018}' | '\u{2019}' => b'\'',
+        '\u{2013}' | '\u{2014}' | '\u{2015}' => b'-',
+        _ => b'M',
+    }
+}
+
+/// The classes of up to [`WINDOW`] characters on each side of the lone `â` at byte `pos`
+/// (2 bytes long), nearest first; `^`/`$` stand for everything past the paragraph's edges.
+/// A right side that is a contraction ending (`s`, `t`, `re`, ...) gets the class `c`.
+pub fn context_classes(text: &str, pos: usize) -> ([u8; WINDOW], [u8; WINDOW]) {
+    let mut left = [b'^'; WINDOW];
+    let before = text.get(..pos).unwrap_or("");
+    for (slot, c) in left.iter_mut().zip(before.chars().rev()) {
+        if c == '\n' {
+            break;
+        }
+        *slot = char_class(c);
+    }
+    let mut right = [b'$'; WINDOW];
+    let after = text.get(pos + 'â'.len_utf8()..).unwrap_or("");
+    for (slot, c) in right.iter_mut().zip(after.chars()) {
+        if c == '\n' {
+            break;
+        }
+        *slot = char_class(c);
+    }
+    if right[0] == b'a' && starts_with_contraction(after) {
+        right[0] = b'c';
+    }
+    (left, right)
+}
+
+/// True when `after` begins with a contraction ending that is a whole word (`s `, `re,`).
+fn starts_with_contraction(after: &str) -> bool {
+    let run = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let next_is_letter = after[run..].chars().next().is_some_and(char::is_alphabetic);
+    !next_is_letter && CONTRACTIONS.contains(&&after[..run])
+}
+
+/// Quotation state at a position: what is open in the paragraph, and whether it is the title.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct QuoteState {
+    pub double_open: bool,
+    pub single_open: bool,
+    pub in_title: bool,
+}
+
+/// Longest first line still taken for a headline.
+const TITLE_MAX_CHARS: usize = 250;
+
+/// A headline: the text's first line, short, and set apart by a blank line. Headlines quote
+/// with single marks (`Trump Calls Plan ‘A Disaster’`), so the model needs to know.
+fn starts_with_headline(text: &str) -> bool {
+    let Some((first, rest)) = text.split_once('\n') else {
+        return false;
+    };
+    let Some((second, _)) = rest.split_once('\n') else {
+        return false;
+    };
+    first.chars().count() <= TITLE_MAX_CHARS && second.trim().is_empty()
+}
+
+impl QuoteState {
+    pub fn at_document_start(text: &str) -> Self {
+        QuoteState {
+            double_open: false,
+            single_open: false,
+            in_title: starts_with_headline(text),
+        }
+    }
+
+    /// A new paragraph closes every quotation (a continuing quote re-opens with its own mark).
+    pub fn new_paragraph(&mut self) {
+        self.double_open = false;
+        self.single_open = false;
+        self.in_title = false;
+    }
+
+    /// Follows the quotation marks as they are read (or decided). A `’` closes a single
+    /// quotation only when no letter follows it: inside a word it is an apostrophe.
+    pub fn update(&mut self, c: char, next: Option<char>) {
+        match c {
+            '\u{201c}' => self.double_open = true,
+            '\u{201d}' => self.double_open = false,
+            '\u{2018}' => self.single_open = true,
+            '\u{2019}' if self.single_open && !next.is_some_and(char::is_alphabetic) => {
+                self.single_open = false;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A class folded into a broad group, so an unseen neighbour (`)`, `]`) still says "after a
+/// closing bracket" rather than nothing.
+fn coarse(class: u8) -> u8 {
+    match class {
+        b'A' | b'a' | b'0' | b'c' => b'w',
+        b'.' | b',' | b';' | b':' | b'!' | b'?' => b'.',
+        b')' | b']' => b')',
+        b'(' | b'[' => b'(',
+        b'"' | b'\'' => b'"',
+        b's' | b'^' | b'$' | b'Q' | b'-' => class,
+        _ => b'p',
+    }
+}
+
+/// The model keys for one position, broadest first: `S` the state alone, `C` coarse
+/// neighbours, `0` classes ±1 without the state, then `1`/`2`/`3` with the state and ±1/±2/±3.
+pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Vec<u8>; 6] {
+    let s = [
+        b'0' + u8::from(state.double_open),
+        b'0' + u8::from(state.single_open),
+        b'0' + u8::from(state.in_title),
+    ];
+    let mut ks = vec![b'S'];
+    ks.extend_from_slice(&s);
+    let mut kc = vec![b'C'];
+    kc.extend_from_slice(&s);
+    kc.extend_from_slice(&[coarse(left[0]), coarse(right[0])]);
+    let k0 = vec![b'0', left[0], right[0]];
+    let mut k1 = vec![b'1'];
+    k1.extend_from_slice(&s);
+    k1.extend_from_slice(&[left[0], right[0]]);
+    let mut k2 = vec![b'2'];
+    k2.extend_from_slice(&s);
+    k2.extend_from_slice(&[left[1], left[0], right[0], right[1]]);
+    let mut k3 = vec![b'3'];
+    k3.extend_from_slice(&s);
+    k3.extend_from_slice(&[left[2], left[1], left[0], right[0], right[1], right[2]]);
+    [ks, kc, k0, k1, k2, k3]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_stop_at_the_paragraph() {
+        let text = "x\nd âHello";
+        let pos = text.find('â').expect("has â");
+        let (l, r) = context_classes(text, pos);
+        assert_eq!(&l, b"sa^");
+        assert_eq!(&r, b"Aaa");
+        let text = "well.â\nNext";
+        let pos = text.find('â').expect("has â");
+        let (l, r) = context_classes(text, pos);
+        assert_eq!(&l, b".aa");
+        assert_eq!(&r, b"$$$");
+    }
+
+    #[test]
+    fn contraction_endings_are_marked() {
+        for (text, want) in [
+            ("doesnât go", b'c'),
+            ("theyâre, so", b'c'),
+            ("statesâand", b'a'),
+            ("Iâm.", b'c'),
+            ("tâmpla", b'a'),
+        ] {
+            let pos = text.find('â').expect("has â");
+            assert_eq!(context_classes(text, pos).1[0], want, "{text}");
+        }
+    }
+
+    #[test]
+    fn apostrophe_does_not_close_a_single_quote() {
+        let mut s = QuoteState::at_document_start("no headline");
+        s.update('\u{2018}', Some('I'));
+        s.update('\u{2019}', Some('m'));
+        assert!(s.single_open);
+        s.update('\u{2019}', Some(' '));
+        assert!(!s.single_open);
+    }
+}

@@ -1,0 +1,106 @@
+//! The context model trained by scripts/train_lossy.py on PolNeAR's training articles: for each
+//! context key, how often each candidate character stood behind a lone `â`. Compiled into the
+//! binary (a small TSV) and parsed once, on the first damaged document.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const MODEL_TSV: &str = include_str!("context_model.tsv");
+
+/// Weight of the broader level's distribution, per distinct character a context has seen, when
+/// smoothing a narrower level's counts (tuned on PolNeAR dev; `ALPHA` in the training script).
+const BACKOFF_WEIGHT: f64 = 1.0;
+
+pub struct ContextModel {
+    /// The characters a lone `â` can stand for, in the order of each key's counts.
+    pub targets: Vec<char>,
+    counts: HashMap<Vec<u8>, Vec<f64>>,
+}
+
+impl ContextModel {
+    fn parse(tsv: &str) -> Self {
+        let mut targets = Vec::new();
+        let mut counts = HashMap::new();
+        for line in tsv.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let Some((key, values)) = line.split_once('\t') else {
+                continue;
+            };
+            if key == "targets" {
+                targets = values
+                    .split(',')
+                    .filter_map(|h| u32::from_str_radix(h, 16).ok())
+                    .filter_map(char::from_u32)
+                    .collect();
+                continue;
+            }
+            let row: Vec<f64> = values
+                .split(',')
+                .map(|v| v.parse::<f64>().unwrap_or(0.0))
+                .collect();
+            counts.insert(key.as_bytes().to_vec(), row);
+        }
+        ContextModel { targets, counts }
+    }
+
+    /// Probability of each target given the keys (broadest first): each level's counts are
+    /// smoothed towards the distribution of the level before, Witten-Bell style: a context that
+    /// has seen several different characters trusts its counts less.
+    pub fn distribution(&self, keys: &[Vec<u8>]) -> Vec<f64> {
+        let n = self.targets.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut p = vec![1.0 / n as f64; n];
+        for key in keys {
+            let Some(row) = self.counts.get(key.as_slice()) else {
+                continue;
+            };
+            if row.len() != n {
+                continue;
+            }
+            let total: f64 = row.iter().sum();
+            let seen = row.iter().filter(|&&c| c > 0.0).count() as f64;
+            let weight = BACKOFF_WEIGHT * seen;
+            if total + weight <= 0.0 {
+                continue;
+            }
+            for (pi, c) in p.iter_mut().zip(row) {
+                *pi = (c + weight * *pi) / (total + weight);
+            }
+        }
+        p
+    }
+}
+
+/// The model, parsed on first use.
+pub fn context_model() -> &'static ContextModel {
+    static MODEL: OnceLock<ContextModel> = OnceLock::new();
+    MODEL.get_or_init(|| ContextModel::parse(MODEL_TSV))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_loads_with_the_usual_targets() {
+        let m = context_model();
+        for c in [
+            '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{2013}', '\u{2014}',
+        ] {
+            assert!(m.targets.contains(&c), "{c}");
+        }
+        assert!(m.counts.len() > 100);
+    }
+
+    #[test]
+    fn distribution_sums_to_one() {
+        let m = context_model();
+        let p = m.distribution(&[b"0a$".to_vec(), b"1100a$".to_vec()]);
+        let sum: f64 = p.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,97 @@
+//! Whole-step tests: realistic damaged news, and genuine text that must come back untouched.
+
+use super::restore_lost_punctuation;
+use crate::clean::{apply_edits, CleanOptions};
+
+fn repair(text: &str) -> String {
+    apply_edits(
+        text,
+        &restore_lost_punctuation(text, &CleanOptions::default()),
+    )
+    .0
+}
+
+/// What c1-stripped damage does: UTF-8 bytes read as Latin-1, C1 controls deleted.
+fn damage(text: &str) -> String {
+    text.bytes()
+        .filter(|b| !(0x80..0xa0).contains(b))
+        .map(char::from)
+        .collect()
+}
+
+fn lenient(s: &str) -> String {
+    s.replace('\u{2014}', "\u{2013}")
+}
+
+#[test]
+fn restores_quotes_apostrophes_and_dashes() {
+    let clean = "The minister said the plan was \u{201c}not enough\u{201d} \u{2013} and added: \u{201c}We\u{2019}re going to do more.\u{201d}\nCritics called it \u{201c}a \u{2018}grand\u{2019} gesture\u{201d}.";
+    let damaged = damage(clean);
+    assert!(damaged.contains("âWeâre"));
+    assert_eq!(lenient(&repair(&damaged)), lenient(clean));
+}
+
+#[test]
+fn restores_ellipsis_euro_and_boxed_ellipsis() {
+    let clean = "\u{201c}They\u{2019}re good people \u{2026}they want to work it out,\u{201d} he said of the \u{20ac}5bn plan.";
+    assert_eq!(repair(&damage(clean)), clean);
+    let boxed = "âTheyâre good people ⊠they want to work it out,â he said.";
+    assert_eq!(
+        repair(boxed),
+        "\u{201c}They\u{2019}re good people \u{2026}they want to work it out,\u{201d} he said."
+    );
+}
+
+#[test]
+fn ranges_get_en_dashes() {
+    let clean = "Turnout rose in 2012\u{2013}2016, officials said.";
+    assert_eq!(repair(&damage(clean)), clean);
+}
+
+#[test]
+fn genuine_text_is_untouched() {
+    for text in [
+        "Le château de Versailles a rouvert ses portes. « C\u{2019}est l\u{2019}âge d\u{2019}or de la pâtisserie », a déclaré le ministre.",
+        "Jean-Pierre, âgé de 54 ans, a goûté la pâte feuilletée du chef.",
+        "Președintele României a vizitat atelierul lui Brâncuși, unde câinele mânca pâine.",
+        "România câștigă: \u{201e}Suntem mândri\u{201d}, a spus antrenorul.",
+        "A câmara municipal aprovou o projeto no âmbito da reforma, disse o prefeito.",
+        "Người dân cân nhắc kỹ, tâm lý thị trường ổn định hơn.",
+        "\u{201c}I don\u{2019}t know,\u{201d} she said \u{2014} and left.",
+        "Bydd hi\u{2019}n siarad â hi yfory.",
+        "Ms Lâm said the Hội An café would reopen.",
+    ] {
+        assert!(
+            restore_lost_punctuation(text, &CleanOptions::default()).is_empty(),
+            "changed: {text}"
+        );
+    }
+}
+
+#[test]
+fn mixed_documents_fix_only_evident_damage() {
+    let text = "\u{201c}We\u{2019}re ready,\u{201d} she said. Later he wrote âwe will winâ, adding that Franceâs team doesnât mind.";
+    let out = repair(text);
+    assert_eq!(
+        out,
+        "\u{201c}We\u{2019}re ready,\u{201d} she said. Later he wrote \u{201c}we will win\u{201d}, adding that France\u{2019}s team doesn\u{2019}t mind."
+    );
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    for text in [
+        "â",
+        "ââââ",
+        "â¦",
+        "⊠",
+        "\nâ\n",
+        "â€",
+        "xâ\u{a0}",
+        "ââ¦â¢â¬â¹5âº",
+        "Ã¢â",
+    ] {
+        let edits = restore_lost_punctuation(text, &CleanOptions::default());
+        let _ = apply_edits(text, &edits);
+    }
+}

@@ -1,0 +1,167 @@
+//! Lost punctuation on real news: PolNeAR dev articles damaged the way the seed article was
+//! (`c1-stripped` in ../shared/eval/damage.py), then cleaned by the full pipeline and scored
+//! line by line like ../shared/eval/score_clean.py (dash-lenient). Also the seed article itself,
+//! and the undamaged dev texts, which the step must leave alone. Skips when ../shared is absent.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use saidwho::clean::{clean, lossy::restore_lost_punctuation, CleanOptions};
+
+/// The issue's target: share of non-empty dev lines reproduced exactly after the full pipeline.
+const MIN_LINE_RATE: f64 = 0.995;
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("note: ../shared not found, skipping");
+        None
+    }
+}
+
+/// damage.py `c1-stripped`: UTF-8 bytes read as Latin-1, then U+0080..U+009F deleted.
+fn c1_stripped(text: &str) -> String {
+    text.bytes()
+        .filter(|b| !(0x80..0xa0).contains(b))
+        .map(char::from)
+        .collect()
+}
+
+fn lenient(s: &str) -> String {
+    s.replace('\u{2014}', "\u{2013}")
+}
+
+/// The first record of each dev article (annotators share the text).
+fn dev_texts(shared: &std::path::Path) -> Option<Vec<String>> {
+    let path = shared.join("data/polnear/dev.jsonl");
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} not found, skipping", path.display());
+        return None;
+    };
+    let mut seen = HashSet::new();
+    let mut texts = Vec::new();
+    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+        let r: serde_json::Value = serde_json::from_str(line).expect("dev record is JSON");
+        let article = r["article"].as_str().unwrap_or_default().to_owned();
+        if seen.insert(article) {
+            texts.push(r["text"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    Some(texts)
+}
+
+/// Line scores like score_clean.py: (non-empty gold lines, exact ones, the failures).
+fn score(gold: &str, pred: &str) -> (usize, usize, Vec<(String, String)>) {
+    let g: Vec<&str> = gold.split('\n').collect();
+    let p: Vec<&str> = pred.split('\n').collect();
+    let non_empty = g.iter().filter(|l| !l.trim().is_empty()).count();
+    if g.len() != p.len() {
+        return (non_empty, 0, vec![(gold.to_owned(), pred.to_owned())]);
+    }
+    let mut exact = 0;
+    let mut failures = Vec::new();
+    for (x, y) in g.iter().zip(&p) {
+        if x.trim().is_empty() {
+            continue;
+        }
+        if lenient(x) == lenient(y) {
+            exact += 1;
+        } else {
+            failures.push(((*x).to_owned(), (*y).to_owned()));
+        }
+    }
+    (non_empty, exact, failures)
+}
+
+/// Gold lines our step alone can get right: nothing non-ASCII but the punctuation it restores.
+fn punctuation_only(line: &str) -> bool {
+    line.chars().all(|c| {
+        c.is_ascii()
+            || matches!(
+                c,
+                '\u{201c}'
+                    | '\u{201d}'
+                    | '\u{2018}'
+                    | '\u{2019}'
+                    | '\u{2013}'
+                    | '\u{2014}'
+                    | '\u{2015}'
+                    | '\u{2026}'
+            )
+    })
+}
+
+#[test]
+fn polnear_dev_c1_stripped_lines() {
+    let Some(shared) = shared() else { return };
+    let Some(texts) = dev_texts(&shared) else {
+        return;
+    };
+    let options = CleanOptions::default();
+    let step_only = CleanOptions {
+        restore_lost_punctuation: true,
+        ..CleanOptions::none()
+    };
+    let (mut lines, mut exact) = (0, 0);
+    let (mut p_lines, mut p_exact) = (0, 0);
+    let mut failures = Vec::new();
+    for text in &texts {
+        let damaged = c1_stripped(text);
+        let (n, ok, mut bad) = score(text, &clean(&damaged, &options));
+        lines += n;
+        exact += ok;
+        failures.append(&mut bad);
+        // The step alone, on the lines it alone is responsible for.
+        let alone = clean(&damaged, &step_only);
+        for (x, y) in text.split('\n').zip(alone.split('\n')) {
+            if !x.trim().is_empty() && punctuation_only(x) {
+                p_lines += 1;
+                p_exact += usize::from(lenient(x) == lenient(y));
+            }
+        }
+    }
+    let rate = exact as f64 / lines.max(1) as f64;
+    let p_rate = p_exact as f64 / p_lines.max(1) as f64;
+    println!(
+        "PolNeAR dev c1-stripped: {exact}/{lines} lines exact (dash-lenient) = {rate:.4} end to end; \
+         step alone on punctuation-only lines {p_exact}/{p_lines} = {p_rate:.4}"
+    );
+    for (g, p) in failures.iter().take(200) {
+        println!("  gold: {g}\n  got:  {p}\n");
+    }
+    assert!(
+        rate >= MIN_LINE_RATE,
+        "line rate {rate:.4} < {MIN_LINE_RATE}"
+    );
+}
+
+#[test]
+fn undamaged_dev_texts_get_no_edits() {
+    let Some(shared) = shared() else { return };
+    let Some(texts) = dev_texts(&shared) else {
+        return;
+    };
+    let options = CleanOptions::default();
+    let touched: Vec<&String> = texts
+        .iter()
+        .filter(|t| !restore_lost_punctuation(t, &options).is_empty())
+        .collect();
+    assert!(touched.is_empty(), "{} clean texts edited", touched.len());
+}
+
+#[test]
+fn seed_article_is_restored() {
+    let Some(shared) = shared() else { return };
+    let (Ok(damaged), Ok(gold)) = (
+        std::fs::read_to_string(shared.join("seed/article.txt")),
+        std::fs::read_to_string(shared.join("seed/article.clean.txt")),
+    ) else {
+        eprintln!("note: seed article not found, skipping");
+        return;
+    };
+    let out = clean(&damaged, &CleanOptions::default());
+    assert!(!out.contains('â') && !out.contains('⊠'));
+    assert_eq!(lenient(&out), lenient(&gold));
+}
