@@ -41,10 +41,12 @@ def load_damage(shared):
     ("mode", "minimum"),
     [
         ("c1-stripped", 0.995),
-        ("latin1", 0.999),
-        ("cp1252", 0.999),
-        ("cp1252-twice", 0.999),
-        ("html", 0.999),
+        # Two of the 1,942 dev lines are mojibake in the gold itself ("protegÃ©s", "FranÃ§ois"),
+        # we repair them, so 1940/1942 = 0.99897 is the ceiling in these modes (ftfy: 0.99897).
+        ("latin1", 0.99897),
+        ("cp1252", 0.99897),
+        ("cp1252-twice", 0.99897),
+        ("html", 0.99897),
     ],
 )
 def test_polnear_dev_repair(shared, tmp_path, mode, minimum):
@@ -74,11 +76,13 @@ def test_polnear_dev_repair(shared, tmp_path, mode, minimum):
 
 
 def test_clean_polnear_dev_text_is_unchanged(shared):
-    # Undamaged news comes back as it was, up to NFC (a few accents in the data are decomposed).
+    """Undamaged news comes back as it was, up to NFC (a few accents in the data are decomposed)
+    and except for the mojibake the corpus itself contains (every such change removes an Ã)."""
     with open(shared / "data" / "polnear" / "dev.jsonl", encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh]
     cleaned = saidwho.clean_many(texts)
-    changed = [
-        t for t, c in zip(texts, cleaned, strict=True) if unicodedata.normalize("NFC", t) != c
-    ]
-    assert changed == []
+    for text, out in zip(texts, cleaned, strict=True):
+        text = unicodedata.normalize("NFC", text)
+        for lineno, (a, b) in enumerate(zip(text.split("\n"), out.split("\n"), strict=True)):
+            if a != b:
+                assert "Ã" in a and "Ã" not in b, (lineno, a, b)

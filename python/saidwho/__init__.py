@@ -72,6 +72,8 @@ def clean_many(
     ``n_threads`` defaults to ``SAIDWHO_NUM_THREADS`` or all cores; ``progress=True`` shows a
     tqdm bar, or pass a callable that receives the number of documents finished.
     """
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
     if not isinstance(texts, (list, tuple)):
         texts = list(texts)
     callback, close = _progress_callback(progress, len(texts), "cleaning")

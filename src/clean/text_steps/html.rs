@@ -8,9 +8,11 @@
 //! `&#128;`–`&#159;` mean the Windows-1252 characters, NUL and out-of-range numbers become U+FFFD,
 //! and a few non-characters and controls decode to nothing.
 //!
-//! Text that looks like HTML markup is left alone: `ftfy.fix_text` stops decoding at the first
-//! line that contains `<` (its "auto" setting, which is sticky for the rest of the text), so a
-//! document's entities are only decoded up to the start of that line.
+//! Text that looks like HTML markup is left alone: decoding stops at the start of the first line
+//! that holds an HTML tag (`<p>`, `</div>`, `<a href=…>`, `<!--`), as `ftfy.fix_text`'s "auto"
+//! setting does (sticky for the rest of the text). ftfy stops at any `<`; we require a tag of an
+//! HTML element, because news text says "x < y" and "<40%", and scraped corpora embed their own
+//! non-HTML markers (`<tweet …>`), and the entities around them must still be decoded.
 //!
 //! ftfy reruns its fixes until nothing changes, so `&amp;eacute;` ends as `é`, even in text
 //! where the first round produced a `<`. To give the same result whatever the pipeline sees on
@@ -101,12 +103,112 @@ fn decode(text: &str, amp: usize, end: usize) -> Option<String> {
     }
 }
 
-/// Where decoding stops: the start of the first line that contains `<`, or the end.
+/// Where decoding stops: the start of the first line that contains a markup tag, or the end.
 fn decodable_len(b: &[u8]) -> usize {
-    match memchr(b'<', b) {
-        Some(lt) => memrchr(b'\n', &b[..lt]).map_or(0, |nl| nl + 1),
-        None => b.len(),
+    let mut from = 0;
+    while let Some(off) = memchr(b'<', &b[from..]) {
+        let lt = from + off;
+        if starts_tag(&b[lt..]) {
+            return memrchr(b'\n', &b[..lt]).map_or(0, |nl| nl + 1);
+        }
+        from = lt + 1;
     }
+    b.len()
+}
+
+/// Longest stretch between `<` and `>` we still read as one tag.
+const MAX_TAG: usize = 512;
+
+/// HTML element names whose tags mark a text as markup.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "li",
+    "link",
+    "main",
+    "meta",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "script",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "u",
+    "ul",
+];
+
+/// True when `s` (starting at `<`) opens an HTML tag or comment: `<name`, `</name` (a known
+/// HTML element) or `<!`, closed by `>` on the same line.
+fn starts_tag(s: &[u8]) -> bool {
+    let rest = &s[1..];
+    let name = match rest.first() {
+        Some(b'!') => return true,
+        Some(b'/') => &rest[1..],
+        _ => rest,
+    };
+    let len = name
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let is_element = HTML_ELEMENTS
+        .iter()
+        .any(|e| e.as_bytes().eq_ignore_ascii_case(&name[..len]));
+    if !is_element {
+        return false;
+    }
+    let window = &rest[..rest.len().min(MAX_TAG)];
+    window
+        .iter()
+        .take_while(|&&c| c != b'\n' && c != b'<')
+        .any(|&c| c == b'>')
 }
 
 pub(super) fn unescape_html(text: &str) -> Vec<Edit> {
@@ -229,9 +331,26 @@ mod tests {
     fn markup_stops_decoding_from_its_line_on() {
         assert_eq!(un("<p>Caf&eacute;</p>"), "<p>Caf&eacute;</p>");
         assert_eq!(
-            un("Caf&eacute;\nx < y &amp; z\nna&iuml;ve"),
-            "Caf\u{e9}\nx < y &amp; z\nna&iuml;ve"
+            un("Caf&eacute;\n<b>y</b> &amp; z\nna&iuml;ve"),
+            "Caf\u{e9}\n<b>y</b> &amp; z\nna&iuml;ve"
+        );
+        assert_eq!(
+            un("<!-- saved page -->\nCaf&eacute;"),
+            "<!-- saved page -->\nCaf&eacute;"
         );
         assert_eq!(un("&lt;p&gt; caf&eacute;"), "<p> caf\u{e9}");
+    }
+
+    #[test]
+    fn a_less_than_sign_is_not_markup() {
+        assert_eq!(
+            un("Fewer than 1 percent (< 5,000 people) were &ldquo;affected&rdquo;"),
+            "Fewer than 1 percent (< 5,000 people) were \u{201c}affected\u{201d}"
+        );
+        assert_eq!(un("<40% of voters &amp; a <b"), "<40% of voters & a <b");
+        assert_eq!(
+            un("<tweet author=\"x\">Fargo&rsquo;s</tweet>"),
+            "<tweet author=\"x\">Fargo\u{2019}s</tweet>"
+        );
     }
 }
