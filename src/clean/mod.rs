@@ -193,7 +193,11 @@ const STEPS: &[(&str, fn(&CleanOptions) -> bool, StepFn)] = &[
         |o| o.fix_character_width,
         text_steps::fix_character_width,
     ),
-    ("uncurl_quotes", |o| o.uncurl_quotes, text_steps::uncurl_quotes),
+    (
+        "uncurl_quotes",
+        |o| o.uncurl_quotes,
+        text_steps::uncurl_quotes,
+    ),
     (
         "fix_line_breaks",
         |o| o.fix_line_breaks,
