@@ -35,11 +35,11 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "st", "jr",
     "sr", "prof", "rev", "hon", "pres", "capt", "cmdr", "adm", "maj", "cpl", "supt", "insp", "det",
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "d.c", "no", "nos", "vs", "etc", "inc", "co", "corp", "ltd", "mt", "ft", "ave", "atty",
-    "messrs", "mme", "mlle", "fr", "a.m", "p.m", "e.g", "i.e", "al", "op", "approx", "dept",
-    "govt", "calif", "fla", "ill", "mass", "mich", "minn", "penn", "tenn", "wash", "wis", "ariz",
-    "ark", "colo", "conn", "del", "ind", "kan", "ky", "la", "md", "miss", "mo", "mont", "neb",
-    "nev", "okla", "ore", "pa", "va", "vt", "wyo",
+    "d.c", "vs", "etc", "inc", "co", "corp", "ltd", "mt", "ft", "ave", "atty", "messrs", "mme",
+    "mlle", "fr", "a.m", "p.m", "e.g", "i.e", "al", "op", "approx", "dept", "govt", "calif", "fla",
+    "ill", "mass", "mich", "minn", "penn", "tenn", "wash", "wis", "ariz", "ark", "colo", "conn",
+    "del", "ind", "kan", "ky", "la", "md", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "va", "vt", "wyo",
 ];
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
