@@ -197,6 +197,23 @@ fn after_window_end(doc: &Document, from: usize) -> usize {
     j
 }
 
+/// A wider window for long appositions, to the end of the sentence or 40 tokens.
+fn after_window_end_wide(doc: &Document, from: usize) -> usize {
+    let mut j = from;
+    let limit = (from + 40).min(doc.tokens.len());
+    while j < limit {
+        let t = &doc.tokens[j];
+        if t.kind == TokKind::Mark || t.quote.is_some() {
+            break;
+        }
+        j += 1;
+        if t.ends_sentence {
+            break;
+        }
+    }
+    j
+}
+
 fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Found> {
     let content = doc.text.get(span.start..span.end)?.trim_end();
     let last = content.chars().next_back()?;
@@ -294,6 +311,7 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
         k += 1;
     }
     let (cue, past) = cue_at(doc, k)?;
+    let end = after_window_end_wide(doc, k);
     if cue.gerund {
         return None;
     }
@@ -356,7 +374,7 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
         let Some((cue, past)) = cue_at(doc, j) else {
             continue;
         };
-        if past > open_tok {
+        if past > open_tok || used_as_noun(doc, j) {
             continue;
         }
         let mention = if cue.base == "according" {
@@ -380,7 +398,8 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
     // A colon lead-in without a verb: `Mr Trump on Twitter: “…”`.
     let prev = open_tok.checked_sub(1)?;
     if prev >= floor && doc.tokens[prev].kind == TokKind::Punct(':') {
-        let mention = np_ending_at(doc, prev, floor).or_else(|| first_np(doc, floor, prev));
+        let mention =
+            np_ending_at(doc, prev, floor).or_else(|| mentions::opening_np(doc, floor, prev));
         return Some(Found {
             cue: Some((prev, prev + 1)),
             mention,
@@ -388,6 +407,45 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
         });
     }
     None
+}
+
+/// `his remarks`, `Ginsburg’s comments`, `the anti-Muslim remarks`: a cue word after a
+/// determiner or a possessive is a noun.
+fn used_as_noun(doc: &Document, j: usize) -> bool {
+    (1..=2).any(|back| {
+        j.checked_sub(back)
+            .map(|k| &doc.tokens[k])
+            .is_some_and(|t| {
+                t.kind == TokKind::Word && {
+                    let l = lower(doc, t);
+                    mentions::is_possessive(&l)
+                        || matches!(
+                            l.as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "our"
+                                | "my"
+                                | "your"
+                                | "these"
+                                | "those"
+                                | "this"
+                                | "that"
+                                | "whose"
+                        )
+                }
+            })
+    }) && !doc.tokens.get(j.wrapping_sub(1)).is_some_and(|t| {
+        // `that said`, `who she said` are verbs after all.
+        matches!(
+            lower(doc, t).as_str(),
+            "that" | "who" | "she" | "he" | "they"
+        )
+    })
 }
 
 fn preceded_by_to(doc: &Document, j: usize) -> bool {
@@ -399,19 +457,21 @@ fn preceded_by_to(doc: &Document, j: usize) -> bool {
 /// subject of the sentence.
 fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
     let prev = cue.checked_sub(1).map(|p| lower(doc, &doc.tokens[p]));
-    if matches!(
-        prev.as_deref(),
-        Some("for" | "by" | "after" | "while" | "before" | "in")
-    ) {
+    if matches!(prev.as_deref(), Some("for" | "of")) {
+        // `criticised Mr Zelensky for suggesting`: the nearest name before, taken whole and not
+        // when it modifies a noun (`their Oval Office clash`).
         let mut j = cue - 1;
         while j > floor {
             let t = &doc.tokens[j - 1];
             if t.quote.is_none() && mentions::is_capitalised(doc, t) {
-                let next_is_lower_word = doc.tokens.get(j).is_some_and(|n| {
-                    n.kind == TokKind::Word
-                        && doc.word(n).chars().next().is_some_and(char::is_lowercase)
+                let next_ok = doc.tokens.get(j).is_none_or(|n| match n.kind {
+                    TokKind::Word => {
+                        !mentions::is_capitalised(doc, n)
+                            && mentions::is_function_word(&lower(doc, n))
+                    }
+                    _ => true,
                 });
-                if !next_is_lower_word {
+                if next_ok {
                     if let Some(np) = np_ending_at(doc, j, floor) {
                         return Some(np);
                     }
@@ -421,32 +481,8 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
         }
         return None;
     }
-    // `He issued a statement saying`, `Trump took to Twitter, writing`.
-    subject_of_clause(doc, cue, floor)
-}
-
-/// The subject of the clause that holds token `cue`: the last noun phrase before the nearest
-/// finite verb before `cue`, approximated by the first noun phrase of the sentence.
-fn subject_of_clause(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
-    first_np(doc, floor, cue)
-}
-
-/// The first noun phrase of the tokens `[from, to)`, over an introductory phrase ending with a
-/// comma (`Speaking in the Commons, Sir Keir …`).
-fn first_np(doc: &Document, from: usize, to: usize) -> Option<(usize, usize)> {
-    let mut start = from;
-    if let Some(c) = (from..to.min(from + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
-    {
-        let intro = lower(doc, &doc.tokens[from]);
-        if intro.ends_with("ing") || mentions::is_not_name(&intro) {
-            start = c + 1;
-        }
-    }
-    // Skip sentence-opening conjunctions.
-    while start < to && mentions::is_not_name(&lower(doc, &doc.tokens[start])) {
-        start += 1;
-    }
-    np_starting_at(doc, start, to)
+    // `He issued a statement saying`, `Obama ended by saying`, `calling …` after a comma.
+    mentions::nearest_subject(doc, cue, floor)
 }
 
 /// `Sir Keir is clear that any deal “must be lasting”`: with no verb of saying, a subject, a
@@ -455,7 +491,7 @@ fn that_clause(doc: &Document, open_tok: usize) -> Option<Found> {
     let floor = sentence_start(doc, open_tok);
     let that = (floor..open_tok)
         .find(|&k| doc.tokens[k].quote.is_none() && lower(doc, &doc.tokens[k]) == "that")?;
-    let np = first_np(doc, floor, that)?;
+    let np = mentions::opening_np(doc, floor, that)?;
     let pred = (np.1, that);
     if pred.1 <= pred.0 || pred.1 - pred.0 > 3 {
         return None;

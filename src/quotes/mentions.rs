@@ -416,6 +416,11 @@ pub(crate) fn is_capitalised(doc: &Document, t: &Token) -> bool {
     t.kind == TokKind::Word && doc.word(t).chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
+pub(crate) fn is_function_word(w: &str) -> bool {
+    NP_STOP.contains(&w)
+}
+
 pub(crate) fn is_title(w: &str) -> bool {
     TITLES.contains(&w)
 }
@@ -590,8 +595,19 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     }
     let t = &doc.tokens[i - 1];
     if t.kind == TokKind::Punct(',') && t.quote.is_none() {
-        // `Nigel Farage, an ally of Mr Trump, said`: the subject is before the apposition.
-        let lo = i.saturating_sub(16).max(floor);
+        // `Nigel Farage, an ally of Mr Trump, said` / `Clinton, during a town hall in Columbus,
+        // Ohio, said`: the subject is the phrase that opens the sentence before a comma, or
+        // else the phrase before the apposition's first comma.
+        if let Some(np) = opening_np(doc, floor, i - 1) {
+            if doc
+                .tokens
+                .get(np.1)
+                .is_some_and(|x| x.kind == TokKind::Punct(','))
+            {
+                return Some(np);
+            }
+        }
+        let lo = i.saturating_sub(40).max(floor);
         let comma = (lo..i - 1).rev().find(|&j| {
             let x = &doc.tokens[j];
             x.kind == TokKind::Punct(',') || x.kind == TokKind::Mark || x.ends_sentence
@@ -601,7 +617,59 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         }
         return np_ending_at(doc, comma, floor);
     }
+    if t.kind == TokKind::Word && matches!(lower(doc, t).as_str(), "and" | "but" | "or") {
+        // `Hayek confirmed she had been and said, “…”`: a second verb shares the subject of
+        // its clause.
+        return nearest_subject(doc, i - 1, floor);
+    }
     np_ending_at(doc, i, floor)
+}
+
+/// The noun phrase that opens the tokens `[from, to)`, over an introductory phrase ending with
+/// a comma (`Speaking in the Commons, Sir Keir …`) and over quoted text.
+pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut start = from;
+    while start < to && doc.tokens[start].quote.is_some() {
+        start += 1;
+    }
+    while start < to && matches!(doc.tokens[start].kind, TokKind::Punct(_)) {
+        start += 1;
+    }
+    if start >= to {
+        return None;
+    }
+    if let Some(c) =
+        (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
+    {
+        let intro = lower(doc, &doc.tokens[start]);
+        if intro.ends_with("ing") || is_not_name(&intro) {
+            start = c + 1;
+        }
+    }
+    // Skip sentence-opening conjunctions.
+    while start < to && is_not_name(&lower(doc, &doc.tokens[start])) {
+        start += 1;
+    }
+    np_starting_at(doc, start, to)
+}
+
+/// The subject nearest before token `before` in its sentence: a subject pronoun, or else the
+/// phrase that opens the sentence.
+pub(crate) fn nearest_subject(
+    doc: &Document,
+    before: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let lo = before.saturating_sub(30).max(floor);
+    if let Some(k) = (lo..before).rev().find(|&k| {
+        let t = &doc.tokens[k];
+        t.quote.is_none()
+            && t.kind == TokKind::Word
+            && matches!(lower(doc, t).as_str(), "he" | "she" | "they" | "we" | "i")
+    }) {
+        return Some((k, k + 1));
+    }
+    opening_np(doc, floor, before)
 }
 
 /// The noun phrase starting at token `start` (`said Mr X, a doctor`, `said the source`).
@@ -639,6 +707,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         return Some((i, i + 1));
     }
     let begin = i;
+    let name_first = is_capitalised(doc, first) && !DETERMINERS.contains(&l.as_str());
     if DETERMINERS.contains(&l.as_str()) {
         i += 1;
     } else if NP_STOP.contains(&l.as_str()) || (is_capitalised(doc, first) && is_not_name(&l)) {
@@ -660,6 +729,11 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                     break;
                 }
                 if crate::quotes::cues::cue_word(doc.word(t)).is_some() && !is_capitalised(doc, t) {
+                    break;
+                }
+                // `Trump tweaked …`: a name is not continued by a lowercase word, except name
+                // particles (`Charles de Gaulle`) and `of` (`Secretary of State`).
+                if name_first && !is_capitalised(doc, t) && !name_part(doc, end) && w != "of" {
                     break;
                 }
             }

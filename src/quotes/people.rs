@@ -731,7 +731,10 @@ fn run_end(doc: &Document, i: usize) -> usize {
     let mut j = i;
     while j < doc.tokens.len() && j < i + 8 {
         let t = &doc.tokens[j];
-        if t.quote.is_some() {
+        if t.quote.is_some()
+            || t.para != doc.tokens[i].para
+            || (j > i && doc.tokens[j - 1].ends_sentence)
+        {
             break;
         }
         let ok = match t.kind {
