@@ -1,12 +1,14 @@
 //! saidwho: clean news text and tell who said what.
 //!
 //! The core is plain Rust: [`clean`] repairs text (mojibake, lost punctuation, entities, …) and
-//! explains each repair; [`parallel`] runs batches on a fork-safe pool. The Python bindings
-//! (feature `python`, `src/python.rs`) only convert values and add no behaviour.
+//! explains each repair; [`quotes`] finds quotations and their speakers; [`parallel`] runs
+//! batches on a fork-safe pool. The Python bindings (feature `python`, `src/python.rs`) only
+//! convert values and add no behaviour.
 
 pub mod clean;
 pub mod error;
 pub mod parallel;
+pub mod quotes;
 
 pub use error::Error;
 

@@ -1,0 +1,511 @@
+//! Linking each quote to its cue and speaker mention.
+//!
+//! News writes attributions in a handful of orders, tried from the most to the least telling:
+//! 1. after the quote, in the same sentence: `“…,” he said.` / `“…,” said Mr X, a doctor.` /
+//!    `“…”, Mr Starmer said in response` / `“…,” according to the report.`;
+//! 2. before the quote, in its sentence: `He said: “…”` / `Mr Starmer said Mr Trump’s
+//!    commitment was “sincere”` / `criticised Mr Zelensky for suggesting a deal “is far away”`;
+//! 3. a `that` clause after the subject when no verb of saying is used: `Sir Keir is clear that
+//!    any deal “must be lasting”`;
+//! 4. no cue at all: a direct quote that follows another quote of the same or the previous
+//!    paragraph carries on that quote's speaker.
+
+use super::cues::{self, CueWord};
+use super::marks::QuotedSpan;
+use super::mentions::{self, lower, np_ending_at, np_starting_at, subject_before};
+use super::people::People;
+use super::text::{Document, TokKind};
+use super::QuoteKind;
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attribution {
+    pub cue: Option<(usize, usize)>,
+    pub mention: Option<(usize, usize)>,
+    pub speaker: Option<String>,
+    pub confidence: f32,
+}
+
+/// A cue and mention found as token ranges.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    cue: Option<(usize, usize)>,
+    mention: Option<(usize, usize)>,
+    confidence: f32,
+}
+
+/// Prepositions and adverbials that may follow a cue that closes its clause (`he said in a
+/// statement`), as opposed to a cue that opens a reported clause (`he said European countries…`).
+fn closes_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "after"
+            | "before"
+            | "of"
+            | "from"
+            | "when"
+            | "while"
+            | "as"
+            | "with"
+            | "about"
+            | "recently"
+            | "later"
+            | "earlier"
+            | "today"
+            | "yesterday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "last"
+            | "this"
+            | "told"
+            | "via"
+            | "through"
+    )
+}
+
+pub(crate) fn attribute(
+    doc: &Document,
+    spans: &[QuotedSpan],
+    kinds: &[QuoteKind],
+    people: &People,
+) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(spans.len());
+    // The last speech quote: (index, paragraph of its end).
+    let mut previous: Option<(usize, u32)> = None;
+    for (i, span) in spans.iter().enumerate() {
+        if kinds[i] == QuoteKind::NonSpeech {
+            out.push(Attribution::default());
+            continue;
+        }
+        let open_tok = doc.token_at(span.open);
+        let close_tok = doc.token_at(span.close.max(span.end));
+        let para_open = doc.tokens.get(open_tok).map_or(0, |t| t.para);
+        let found = after_quote(doc, span, close_tok)
+            .or_else(|| before_quote(doc, open_tok))
+            .or_else(|| that_clause(doc, open_tok));
+        let attribution = match found {
+            Some(f) => {
+                let speaker = f.mention.and_then(|(s, e)| people.resolve(doc, s, e));
+                let (start_b, end_b) = byte_range(doc, f.mention);
+                Attribution {
+                    cue: f
+                        .cue
+                        .map(|(s, e)| (doc.tokens[s].start, doc.tokens[e - 1].end)),
+                    mention: start_b.zip(end_b),
+                    confidence: if speaker.is_some() {
+                        f.confidence
+                    } else {
+                        f.confidence * 0.5
+                    },
+                    speaker,
+                }
+            }
+            None => match previous {
+                // Carry on the speaker of the quote before, when this quote opens a statement in
+                // the same paragraph or starts the next one.
+                Some((p, para))
+                    if kinds[i] == QuoteKind::Direct
+                        && (para == para_open
+                            || (para + 1 == para_open && starts_paragraph(doc, open_tok))) =>
+                {
+                    let prev = &out[p];
+                    Attribution {
+                        cue: None,
+                        mention: prev.mention,
+                        speaker: prev.speaker.clone(),
+                        confidence: prev.confidence * 0.8,
+                    }
+                }
+                _ => Attribution::default(),
+            },
+        };
+        let para_close = doc
+            .tokens
+            .get(close_tok.saturating_sub(1))
+            .map_or(para_open, |t| t.para);
+        previous = Some((i, para_close));
+        out.push(attribution);
+    }
+    out
+}
+
+fn byte_range(doc: &Document, r: Option<(usize, usize)>) -> (Option<usize>, Option<usize>) {
+    match r {
+        Some((s, e)) if s < e => (Some(doc.tokens[s].start), Some(doc.tokens[e - 1].end)),
+        _ => (None, None),
+    }
+}
+
+fn starts_paragraph(doc: &Document, tok: usize) -> bool {
+    tok == 0 || doc.tokens.get(tok - 1).map(|t| t.para) != doc.tokens.get(tok).map(|t| t.para)
+}
+
+/// The cue at token `i`, with the token just past it (`according to`, `shot back`).
+fn cue_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokKind::Word || t.quote.is_some() {
+        return None;
+    }
+    let w = doc.word(t);
+    if w.eq_ignore_ascii_case("according") {
+        let next = doc.tokens.get(i + 1)?;
+        if lower(doc, next) == "to" {
+            return Some((
+                CueWord {
+                    base: "according",
+                    strength: cues::Strength::Strong,
+                    gerund: false,
+                },
+                i + 2,
+            ));
+        }
+        return None;
+    }
+    let cue = cues::cue_word(w)?;
+    if let Some(particles) = cues::particle_of(cue.base) {
+        let next = doc.tokens.get(i + 1)?;
+        if particles.contains(&lower(doc, next).as_str()) {
+            return Some((cue, i + 2));
+        }
+        return None;
+    }
+    Some((cue, i + 1))
+}
+
+/// Where the window after a quote ends: the end of its sentence, the next quote, or 12 tokens.
+fn after_window_end(doc: &Document, from: usize) -> usize {
+    let mut j = from;
+    let limit = (from + 14).min(doc.tokens.len());
+    while j < limit {
+        let t = &doc.tokens[j];
+        if t.kind == TokKind::Mark || t.quote.is_some() {
+            break;
+        }
+        j += 1;
+        if t.ends_sentence {
+            break;
+        }
+    }
+    j
+}
+
+/// A wider window for long appositions, to the end of the sentence or 40 tokens.
+fn after_window_end_wide(doc: &Document, from: usize) -> usize {
+    let mut j = from;
+    let limit = (from + 40).min(doc.tokens.len());
+    while j < limit {
+        let t = &doc.tokens[j];
+        if t.kind == TokKind::Mark || t.quote.is_some() {
+            break;
+        }
+        j += 1;
+        if t.ends_sentence {
+            break;
+        }
+    }
+    j
+}
+
+fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Found> {
+    let content = doc.text.get(span.start..span.end)?.trim_end();
+    let last = content.chars().next_back()?;
+    let first_tok = doc.tokens.get(close_tok)?;
+    let close_para = doc.tokens.get(close_tok.checked_sub(1)?)?.para;
+    if first_tok.para != close_para {
+        return None;
+    }
+    let mut a = close_tok;
+    while doc
+        .tokens
+        .get(a)
+        .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | '\u{2014}' | '\u{2013}' | '-')))
+    {
+        a += 1;
+    }
+    let next = doc.tokens.get(a)?;
+    let next_lower = next.kind == TokKind::Word
+        && doc
+            .word(next)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    // A quote ending its own sentence (`“… done.” He later said …`) is not attributed by what
+    // follows, except after `?`/`!` when the attribution is a short clause of its own.
+    let strict = match last {
+        '.' | '\u{2026}' => {
+            if !next_lower {
+                return None;
+            }
+            false
+        }
+        '?' | '!' => !next_lower,
+        _ => false,
+    };
+    let end = after_window_end(doc, a);
+    if a >= end {
+        return None;
+    }
+    // 1. `said Mr X` / `according to the report`: cue first, subject after.
+    if let Some((cue, past)) = cue_at(doc, a) {
+        if cue.base == "tell" || cue.gerund {
+            return None;
+        }
+        let np = np_starting_at(doc, past, end)?;
+        if strict && !clause_closes(doc, np.1, end) {
+            return None;
+        }
+        return Some(Found {
+            cue: Some((a, past)),
+            mention: Some(np),
+            confidence: 0.95,
+        });
+    }
+    // 2. `he said` / `Mr Trump wrote` / `Nigel Farage, an ally, said`: subject, then cue.
+    let np = np_starting_at(doc, a, end).or_else(|| {
+        // A pronoun or name right after the quote is always read as the subject.
+        (doc.tokens[a].kind == TokKind::Word).then_some((a, a + 1))
+    })?;
+    let mut j = np.1;
+    // Skip an apposition: `Smith, a doctor, said`.
+    if doc
+        .tokens
+        .get(j)
+        .is_some_and(|t| t.kind == TokKind::Punct(','))
+    {
+        let comma = (j + 1..end).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))?;
+        j = comma + 1;
+    }
+    // Adverbs and auxiliaries between subject and verb.
+    let mut k = j;
+    while k < end && k < j + 3 && cue_at(doc, k).is_none() {
+        let l = lower(doc, &doc.tokens[k]);
+        let skippable = matches!(
+            l.as_str(),
+            "also"
+                | "later"
+                | "then"
+                | "again"
+                | "has"
+                | "had"
+                | "have"
+                | "would"
+                | "once"
+                | "further"
+                | "simply"
+                | "flatly"
+                | "quickly"
+                | "recently"
+                | "previously"
+        ) || (l.ends_with("ly") && l.len() > 4);
+        if !skippable {
+            break;
+        }
+        k += 1;
+    }
+    let (cue, past) = cue_at(doc, k)?;
+    let end = after_window_end_wide(doc, k);
+    if cue.gerund {
+        return None;
+    }
+    if strict && !clause_closes(doc, past, end) {
+        return None;
+    }
+    let confidence = if cue.strength == cues::Strength::Strong {
+        0.95
+    } else {
+        0.75
+    };
+    Some(Found {
+        cue: Some((k, past)),
+        mention: Some(np),
+        confidence,
+    })
+}
+
+/// After `?` or `!`, an attribution is a clause of its own: `“Why?” he asked.` but not `“Why?”
+/// He later said European countries had …`.
+fn clause_closes(doc: &Document, past: usize, end: usize) -> bool {
+    if past >= end {
+        return true;
+    }
+    let t = &doc.tokens[past];
+    match t.kind {
+        TokKind::Punct(_) => true,
+        TokKind::Word => closes_clause(&lower(doc, t)) || mentions::is_capitalised(doc, t),
+        TokKind::Mark => true,
+    }
+}
+
+/// The first token of the sentence holding token `tok` (reading back at most 60 tokens).
+fn sentence_start(doc: &Document, tok: usize) -> usize {
+    let para = doc.tokens.get(tok).map(|t| t.para);
+    let lo = tok.saturating_sub(60);
+    let mut i = tok;
+    while i > lo {
+        let t = &doc.tokens[i - 1];
+        if Some(t.para) != para || (t.ends_sentence && t.quote.is_none()) {
+            break;
+        }
+        if t.ends_sentence && t.kind == TokKind::Mark {
+            break;
+        }
+        i -= 1;
+    }
+    i
+}
+
+fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
+    let floor = sentence_start(doc, open_tok);
+    let mut j = open_tok;
+    while j > floor {
+        j -= 1;
+        let t = &doc.tokens[j];
+        if t.quote.is_some() {
+            continue;
+        }
+        let Some((cue, past)) = cue_at(doc, j) else {
+            continue;
+        };
+        if past > open_tok || used_as_noun(doc, j) {
+            continue;
+        }
+        let mention = if cue.base == "according" {
+            np_starting_at(doc, past, open_tok)
+        } else if cue.gerund || preceded_by_to(doc, j) {
+            gerund_subject(doc, j, floor)
+        } else {
+            subject_before(doc, j, floor)
+        };
+        let confidence = match (cue.strength, mention.is_some()) {
+            (cues::Strength::Strong, true) => 0.85,
+            (cues::Strength::Weak, true) => 0.7,
+            _ => 0.4,
+        };
+        return Some(Found {
+            cue: Some((j, past)),
+            mention,
+            confidence,
+        });
+    }
+    // A colon lead-in without a verb: `Mr Trump on Twitter: “…”`.
+    let prev = open_tok.checked_sub(1)?;
+    if prev >= floor && doc.tokens[prev].kind == TokKind::Punct(':') {
+        let mention =
+            np_ending_at(doc, prev, floor).or_else(|| mentions::opening_np(doc, floor, prev));
+        return Some(Found {
+            cue: Some((prev, prev + 1)),
+            mention,
+            confidence: 0.6,
+        });
+    }
+    None
+}
+
+/// `his remarks`, `Ginsburg’s comments`, `the anti-Muslim remarks`: a cue word after a
+/// determiner or a possessive is a noun.
+fn used_as_noun(doc: &Document, j: usize) -> bool {
+    (1..=2).any(|back| {
+        j.checked_sub(back)
+            .map(|k| &doc.tokens[k])
+            .is_some_and(|t| {
+                t.kind == TokKind::Word && {
+                    let l = lower(doc, t);
+                    mentions::is_possessive(&l)
+                        || matches!(
+                            l.as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "our"
+                                | "my"
+                                | "your"
+                                | "these"
+                                | "those"
+                                | "this"
+                                | "that"
+                                | "whose"
+                        )
+                }
+            })
+    }) && !doc.tokens.get(j.wrapping_sub(1)).is_some_and(|t| {
+        // `that said`, `who she said` are verbs after all.
+        matches!(
+            lower(doc, t).as_str(),
+            "that" | "who" | "she" | "he" | "they"
+        )
+    })
+}
+
+fn preceded_by_to(doc: &Document, j: usize) -> bool {
+    j > 0 && lower(doc, &doc.tokens[j - 1]) == "to"
+}
+
+/// The subject of a gerund or infinitive cue. After a preposition (`criticised Mr Zelensky for
+/// suggesting`) it is the nearest name before; otherwise (`released a statement saying`) the
+/// subject of the sentence.
+fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    let prev = cue.checked_sub(1).map(|p| lower(doc, &doc.tokens[p]));
+    if matches!(prev.as_deref(), Some("for" | "of")) {
+        // `criticised Mr Zelensky for suggesting`: the nearest name before, taken whole and not
+        // when it modifies a noun (`their Oval Office clash`).
+        let mut j = cue - 1;
+        while j > floor {
+            let t = &doc.tokens[j - 1];
+            if t.quote.is_none() && mentions::is_capitalised(doc, t) {
+                let next_ok = doc.tokens.get(j).is_none_or(|n| match n.kind {
+                    TokKind::Word => {
+                        !mentions::is_capitalised(doc, n)
+                            && mentions::is_function_word(&lower(doc, n))
+                    }
+                    _ => true,
+                });
+                if next_ok {
+                    if let Some(np) = np_ending_at(doc, j, floor) {
+                        return Some(np);
+                    }
+                }
+            }
+            j -= 1;
+        }
+        return None;
+    }
+    // `He issued a statement saying`, `Obama ended by saying`, `calling …` after a comma.
+    mentions::nearest_subject(doc, cue, floor)
+}
+
+/// `Sir Keir is clear that any deal “must be lasting”`: with no verb of saying, a subject, a
+/// short predicate and `that` before the quote make a weak attribution.
+fn that_clause(doc: &Document, open_tok: usize) -> Option<Found> {
+    let floor = sentence_start(doc, open_tok);
+    let that = (floor..open_tok)
+        .find(|&k| doc.tokens[k].quote.is_none() && lower(doc, &doc.tokens[k]) == "that")?;
+    let np = mentions::opening_np(doc, floor, that)?;
+    let pred = (np.1, that);
+    if pred.1 <= pred.0 || pred.1 - pred.0 > 3 {
+        return None;
+    }
+    let all_lower_words = (pred.0..pred.1).all(|k| {
+        let t = &doc.tokens[k];
+        t.kind == TokKind::Word && doc.word(t).chars().next().is_some_and(char::is_lowercase)
+    });
+    if !all_lower_words {
+        return None;
+    }
+    Some(Found {
+        cue: Some(pred),
+        mention: Some(np),
+        confidence: 0.5,
+    })
+}

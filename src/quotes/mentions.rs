@@ -1,0 +1,821 @@
+//! Speaker mentions: the noun phrase that names who speaks, found next to a cue without a
+//! parser. A mention is a pronoun (`he`), a name with or without titles (`Sen. Ann Lee`, `Mr
+//! Starmer`), a role phrase (`a campaign aide`, `The Prime Minister’s official spokesman`) or
+//! an organisation (`The Post`). Phrases are read from the cue outwards, over the words that can
+//! sit between a subject and its verb (`also`, `later`, `has`), and over an apposition set off
+//! by commas (`Nigel Farage, an ally of Mr Trump, said`).
+
+use super::text::{Document, TokKind, Token};
+
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+/// Titles and honorifics that stand before a name.
+pub(crate) const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "baron",
+    "president",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "prime",
+    "minister",
+    "secretary",
+    "gen",
+    "general",
+    "judge",
+    "justice",
+    "mayor",
+    "chancellor",
+    "speaker",
+    "ambassador",
+    "attorney",
+    "commissioner",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheriff",
+    "chief",
+    "vice",
+    "deputy",
+    "first",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "adm",
+    "maj",
+    "cmdr",
+    "supt",
+    "det",
+    "insp",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "assemblyman",
+    "assemblywoman",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "candidate",
+    "nominee",
+    "director",
+    "officer",
+    "coach",
+    "chair",
+    "premier",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "rabbi",
+    "father",
+    "bishop",
+    "cardinal",
+    "archbishop",
+    "mp",
+    "mep",
+    "msp",
+    "state",
+    "foreign",
+    "home",
+    "defence",
+    "defense",
+    "health",
+    "shadow",
+    "former",
+    "acting",
+    "interim",
+];
+
+/// Words that may stand between a subject and its verb: `he also said`, `Smith has said`.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "once",
+    "now",
+    "still",
+    "further",
+    "earlier",
+    "today",
+    "yesterday",
+    "tonight",
+    "just",
+    "already",
+    "even",
+    "never",
+    "always",
+    "often",
+    "first",
+    "is",
+    "was",
+    "are",
+    "were",
+    "did",
+    "does",
+    "do",
+    "not",
+    "previously",
+    "recently",
+    "reportedly",
+    "subsequently",
+    "separately",
+    "frequently",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "flatly",
+    "simply",
+    "quickly",
+    "famously",
+    "similarly",
+    "immediately",
+    "herself",
+    "himself",
+    "themselves",
+    "too",
+    "allegedly",
+    "apparently",
+    "reportedly",
+    "finally",
+    "initially",
+    "originally",
+    "long",
+    "both",
+    "all",
+];
+
+/// Words that end a noun phrase read backwards (they cannot be part of it).
+const NP_STOP: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "without",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "if",
+    "when",
+    "while",
+    "because",
+    "since",
+    "so",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "between",
+    "against",
+    "through",
+    "during",
+    "among",
+    "until",
+    "it",
+    "this",
+    "these",
+    "those",
+    "not",
+    "also",
+    "only",
+    "even",
+    "just",
+    "said",
+    "says",
+    "say",
+    "there",
+    "here",
+    "where",
+    "what",
+    "how",
+    "why",
+    "then",
+    "now",
+    "too",
+    "very",
+    "more",
+    "most",
+    "up",
+    "out",
+    "off",
+    "down",
+    "back",
+    "yet",
+    "although",
+    "though",
+    "however",
+    "speaking",
+    "asked",
+    "told",
+    "added",
+    "according",
+    "wrote",
+    "per",
+    "via",
+    "like",
+    "unlike",
+    "despite",
+    "toward",
+    "towards",
+    "upon",
+    "within",
+    "across",
+    "behind",
+    "beyond",
+    "near",
+    "around",
+    "whether",
+    "once",
+    "meanwhile",
+    "earlier",
+    "later",
+    "separately",
+    "instead",
+    "again",
+    "still",
+    "recently",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "another", "one", "two",
+    "three", "several", "many", "some", "other", "both", "each", "every", "any", "no", "all",
+    "most",
+];
+
+/// Capitalised words that are never part of a name: days, months, sentence openers.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "then",
+    "when",
+    "while",
+    "if",
+    "as",
+    "after",
+    "before",
+    "since",
+    "because",
+    "although",
+    "though",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "that",
+    "this",
+    "it",
+    "there",
+    "here",
+    "speaking",
+    "asked",
+    "still",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "now",
+    "also",
+    "instead",
+    "indeed",
+    "asked",
+    "according",
+    "last",
+    "next",
+    "during",
+    "despite",
+    "like",
+    "unlike",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "even",
+    "just",
+    "yes",
+    "no",
+    "not",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "other",
+];
+
+pub(crate) fn lower(doc: &Document, t: &Token) -> String {
+    doc.word(t).to_lowercase()
+}
+
+pub(crate) fn is_word(t: &Token) -> bool {
+    t.kind == TokKind::Word
+}
+
+pub(crate) fn is_capitalised(doc: &Document, t: &Token) -> bool {
+    t.kind == TokKind::Word && doc.word(t).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
+pub(crate) fn is_function_word(w: &str) -> bool {
+    NP_STOP.contains(&w)
+}
+
+pub(crate) fn is_title(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+pub(crate) fn is_not_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w)
+}
+
+/// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
+pub(crate) fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
+}
+
+/// A token that may be inside a name: capitalised word, name particle, title abbreviation stop.
+fn name_part(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    match t.kind {
+        TokKind::Word => {
+            let w = doc.word(t);
+            let l = w.to_lowercase();
+            if is_capitalised(doc, t) {
+                return !is_not_name(&l) || is_title(&l);
+            }
+            matches!(
+                l.as_str(),
+                "de" | "van" | "von" | "der" | "la" | "le" | "al" | "bin" | "da"
+            )
+        }
+        // The full stop of `Sen.` or of an initial `J.`.
+        TokKind::Punct('.') => i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
+            p.end == t.start && p.kind == TokKind::Word && {
+                let pw = doc.word(p);
+                pw.chars().count() <= 4 && pw.chars().next().is_some_and(char::is_uppercase)
+            }
+        }),
+        _ => false,
+    }
+}
+
+/// The noun phrase that ends just before token `end` (exclusive), not reaching before `floor`.
+/// Returns the token range `[start, end)`.
+pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, usize)> {
+    if end <= floor || end > doc.tokens.len() {
+        return None;
+    }
+    let head = &doc.tokens[end - 1];
+    if head.quote.is_some() || !matches!(head.kind, TokKind::Word | TokKind::Punct('.')) {
+        return None;
+    }
+    let head_lower = lower(doc, head);
+    if SUBJECT_PRONOUNS.contains(&head_lower.as_str()) {
+        return Some((end - 1, end));
+    }
+    let mut start = end;
+    let capital_head = name_part(doc, end - 1) && head.kind == TokKind::Word;
+    if capital_head {
+        while start > floor && name_part(doc, start - 1) && doc.tokens[start - 1].quote.is_none() {
+            start -= 1;
+        }
+        // Keep a leading role phrase glued to the name: `Trump campaign manager Corey Lewandowski`
+        // is read from the name; `the` before a capitalised phrase (`The Post`) belongs to it.
+        if start > floor {
+            let prev = lower(doc, &doc.tokens[start - 1]);
+            if prev == "the" {
+                start -= 1;
+            } else if is_possessive(doc.word(&doc.tokens[start - 1]))
+                || (is_word(&doc.tokens[start - 1])
+                    && !NP_STOP.contains(&prev.as_str())
+                    && is_role_noun(&prev))
+            {
+                // `Clinton’s campaign manager Robby Mook` / `campaign manager Robby Mook`: the
+                // name alone is the mention.
+            }
+        }
+        // Strip leading words that open sentences rather than names (`But Mr Zelensky`).
+        while start < end - 1 && {
+            let l = lower(doc, &doc.tokens[start]);
+            is_not_name(&l) && l != "the"
+        } {
+            start += 1;
+        }
+        return (start < end).then_some((start, end));
+    }
+    // A lowercase head: a role phrase (`a campaign aide`, `sources`, `the group’s president`).
+    if NP_STOP.contains(&head_lower.as_str())
+        || DETERMINERS.contains(&head_lower.as_str())
+        || head_lower.ends_with("ly")
+        || !head_lower.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
+        return None;
+    }
+    let limit = end.saturating_sub(7).max(floor);
+    while start > limit {
+        let t = &doc.tokens[start - 1];
+        if t.quote.is_some() || !is_word(t) {
+            break;
+        }
+        let l = lower(doc, t);
+        if DETERMINERS.contains(&l.as_str()) {
+            start -= 1;
+            break;
+        }
+        if NP_STOP.contains(&l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
+            break;
+        }
+        if is_capitalised(doc, t) && is_not_name(&l) {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then_some((start, end))
+}
+
+/// Lowercase nouns that name a role; used to keep role phrases apart from verbs.
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "aide"
+            | "aides"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "manager"
+            | "director"
+            | "official"
+            | "officials"
+            | "source"
+            | "sources"
+            | "strategist"
+            | "chairman"
+            | "chairwoman"
+            | "president"
+            | "senator"
+            | "leader"
+            | "secretary"
+            | "minister"
+            | "candidate"
+            | "nominee"
+            | "analyst"
+            | "expert"
+            | "professor"
+            | "lawyer"
+            | "attorney"
+            | "governor"
+            | "mayor"
+            | "campaign"
+            | "committee"
+            | "group"
+            | "statement"
+    )
+}
+
+/// The subject of the cue at token `cue`: the phrase before it, over adverbs and auxiliaries
+/// and over an apposition set off by commas.
+pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut i = cue;
+    while i > floor && {
+        let t = &doc.tokens[i - 1];
+        is_word(t) && t.quote.is_none() && {
+            let l = lower(doc, t);
+            BETWEEN_SUBJECT_AND_VERB.contains(&l.as_str())
+                || (l.ends_with("ly") && l.len() > 4 && !is_capitalised(doc, t))
+        }
+    } {
+        i -= 1;
+    }
+    if i <= floor {
+        return None;
+    }
+    let t = &doc.tokens[i - 1];
+    if t.kind == TokKind::Punct(',') && t.quote.is_none() {
+        // `Nigel Farage, an ally of Mr Trump, said` / `Clinton, during a town hall in Columbus,
+        // Ohio, said`: the subject is the phrase that opens the sentence before a comma, or
+        // else the phrase before the apposition's first comma.
+        if let Some(np) = opening_np(doc, floor, i - 1) {
+            if doc
+                .tokens
+                .get(np.1)
+                .is_some_and(|x| x.kind == TokKind::Punct(','))
+            {
+                return Some(np);
+            }
+        }
+        let lo = i.saturating_sub(40).max(floor);
+        let comma = (lo..i - 1).rev().find(|&j| {
+            let x = &doc.tokens[j];
+            x.kind == TokKind::Punct(',') || x.kind == TokKind::Mark || x.ends_sentence
+        })?;
+        if doc.tokens[comma].kind != TokKind::Punct(',') {
+            return None;
+        }
+        return np_ending_at(doc, comma, floor);
+    }
+    if t.kind == TokKind::Word && matches!(lower(doc, t).as_str(), "and" | "but" | "or") {
+        // `Hayek confirmed she had been and said, “…”`: a second verb shares the subject of
+        // its clause.
+        return nearest_subject(doc, i - 1, floor);
+    }
+    np_ending_at(doc, i, floor)
+}
+
+/// The noun phrase that opens the tokens `[from, to)`, over an introductory phrase ending with
+/// a comma (`Speaking in the Commons, Sir Keir …`) and over quoted text.
+pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut start = from;
+    while start < to && doc.tokens[start].quote.is_some() {
+        start += 1;
+    }
+    while start < to && matches!(doc.tokens[start].kind, TokKind::Punct(_)) {
+        start += 1;
+    }
+    if start >= to {
+        return None;
+    }
+    if let Some(c) =
+        (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
+    {
+        let intro = lower(doc, &doc.tokens[start]);
+        if intro.ends_with("ing") || is_not_name(&intro) {
+            start = c + 1;
+        }
+    }
+    // Skip sentence-opening conjunctions.
+    while start < to && is_not_name(&lower(doc, &doc.tokens[start])) {
+        start += 1;
+    }
+    np_starting_at(doc, start, to)
+}
+
+/// The subject nearest before token `before` in its sentence: a subject pronoun, or else the
+/// phrase that opens the sentence.
+pub(crate) fn nearest_subject(
+    doc: &Document,
+    before: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let lo = before.saturating_sub(30).max(floor);
+    if let Some(k) = (lo..before).rev().find(|&k| {
+        let t = &doc.tokens[k];
+        t.quote.is_none()
+            && t.kind == TokKind::Word
+            && matches!(lower(doc, t).as_str(), "he" | "she" | "they" | "we" | "i")
+    }) {
+        return Some((k, k + 1));
+    }
+    opening_np(doc, floor, before)
+}
+
+/// The noun phrase starting at token `start` (`said Mr X, a doctor`, `said the source`).
+pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Option<(usize, usize)> {
+    let limit = limit.min(doc.tokens.len());
+    let mut i = start;
+    // Skip a day or time word: `said Sunday`, `said on Sunday` is handled by the stop list.
+    while i < limit && is_word(&doc.tokens[i]) && {
+        let l = lower(doc, &doc.tokens[i]);
+        matches!(
+            l.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "later"
+                | "also"
+                | "then"
+        )
+    } {
+        i += 1;
+    }
+    let first = doc.tokens.get(i)?;
+    if first.quote.is_some() || !is_word(first) || i >= limit {
+        return None;
+    }
+    let l = lower(doc, first);
+    if SUBJECT_PRONOUNS.contains(&l.as_str()) {
+        return Some((i, i + 1));
+    }
+    let begin = i;
+    let name_first = is_capitalised(doc, first) && !DETERMINERS.contains(&l.as_str());
+    if DETERMINERS.contains(&l.as_str()) {
+        i += 1;
+    } else if NP_STOP.contains(&l.as_str()) || (is_capitalised(doc, first) && is_not_name(&l)) {
+        return None;
+    }
+    let stop = (i + 8).min(limit);
+    let mut end = i;
+    while end < stop {
+        let t = &doc.tokens[end];
+        if t.quote.is_some() {
+            break;
+        }
+        match t.kind {
+            TokKind::Word => {
+                let w = lower(doc, t);
+                if NP_STOP.contains(&w.as_str())
+                    && !(w == "of" && end > i && name_part(doc, end - 1))
+                {
+                    break;
+                }
+                if crate::quotes::cues::cue_word(doc.word(t)).is_some() && !is_capitalised(doc, t) {
+                    break;
+                }
+                // `Trump tweaked …`: a name is not continued by a lowercase word, except name
+                // particles (`Charles de Gaulle`) and `of` (`Secretary of State`).
+                if name_first && !is_capitalised(doc, t) && !name_part(doc, end) && w != "of" {
+                    break;
+                }
+            }
+            TokKind::Punct('.') if name_part(doc, end) => {}
+            _ => break,
+        }
+        end += 1;
+    }
+    // `of` cannot end a phrase.
+    while end > i && lower(doc, &doc.tokens[end - 1]) == "of" {
+        end -= 1;
+    }
+    (end > i).then_some((begin, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    fn doc(t: &str) -> Document<'_> {
+        let spans = quoted_spans(
+            t,
+            MarkSet {
+                two_apostrophes: true,
+                single_primary: true,
+            },
+        );
+        Document::new(t, &spans)
+    }
+
+    fn text_of(d: &Document, r: Option<(usize, usize)>) -> String {
+        r.map(|(s, e)| d.text[d.tokens[s].start..d.tokens[e - 1].end].to_string())
+            .unwrap_or_default()
+    }
+
+    fn cue_index(d: &Document, w: &str) -> usize {
+        d.tokens
+            .iter()
+            .position(|t| d.word(t) == w)
+            .expect("cue in sentence")
+    }
+
+    #[test]
+    fn subjects_before_the_cue() {
+        for (t, want) in [
+            ("Mr Trump later said it was fine.", "Mr Trump"),
+            (
+                "The Prime Minister’s official spokesman said it.",
+                "The Prime Minister’s official spokesman",
+            ),
+            (
+                "Nigel Farage, an ally of Mr Trump, said so.",
+                "Nigel Farage",
+            ),
+            ("But Sir Keir said no.", "Sir Keir"),
+            ("At the rally, a campaign aide said it.", "a campaign aide"),
+            ("He also said it.", "He"),
+            ("Sen. Ann Lee said it.", "Sen. Ann Lee"),
+        ] {
+            let d = doc(t);
+            let cue = cue_index(&d, "said");
+            assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn subjects_after_the_cue() {
+        let d = doc("“Fine,” said Larry Noble, a lawyer with the group.");
+        let cue = cue_index(&d, "said");
+        assert_eq!(
+            text_of(&d, np_starting_at(&d, cue + 1, d.tokens.len())),
+            "Larry Noble"
+        );
+        let d = doc("“Fine,” said the source.");
+        let cue = cue_index(&d, "said");
+        assert_eq!(
+            text_of(&d, np_starting_at(&d, cue + 1, d.tokens.len())),
+            "the source"
+        );
+        let d = doc("“Fine,” said Sunday in a statement.");
+        let cue = cue_index(&d, "said");
+        assert_eq!(text_of(&d, np_starting_at(&d, cue + 1, d.tokens.len())), "");
+    }
+}

@@ -1,0 +1,859 @@
+//! The people of an article and the resolution of mentions to them.
+//!
+//! One pass over the article's sentences (outside quotations) collects capitalised runs that
+//! look like people: a name of two to four title-case words (`Keir Starmer`), or any name after
+//! a personal title (`Mr Trump`, `Sir Keir`, `Sen. Lee`). Runs sharing a surname are one person;
+//! the fullest form is the name. Titles that are offices (`Prime Minister Keir Starmer`) bind the
+//! office to the person, and a definite office with no name (`The Prime Minister gathered …`)
+//! is bound, the first time it appears, to the person the article was last talking about.
+//! That person — the first person named in each sentence — is also what `he` and `she` refer to.
+
+use std::collections::HashMap;
+
+use super::mentions::{is_capitalised, is_possessive, is_title, lower, TITLES};
+use super::text::{Document, TokKind};
+
+/// A person of the article: the fullest name it gives and the other ways it names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Name words without titles: `["Keir", "Starmer"]`.
+    words: Vec<String>,
+    gender: Option<Gender>,
+    aliases: Vec<String>,
+}
+
+impl Entry {
+    fn name(&self) -> String {
+        self.words.join(" ")
+    }
+    fn last(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+    fn first(&self) -> &str {
+        self.words.first().map_or("", String::as_str)
+    }
+}
+
+pub(crate) struct People {
+    entries: Vec<Entry>,
+    by_last: HashMap<String, Vec<usize>>,
+    roles: HashMap<String, usize>,
+    /// Role phrases seen, by token index of their first word, with the person bound then.
+    role_mentions: HashMap<usize, usize>,
+    /// Each sentence's first person, by token index: who `he` and `she` refer to.
+    salient: Vec<(usize, usize)>,
+    /// Every person mention, by token index: to pick among people sharing a surname.
+    mentions: Vec<(usize, usize)>,
+}
+
+/// Words that make a capitalised run an organisation or a place, not a person.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "house",
+    "office",
+    "street",
+    "party",
+    "committee",
+    "news",
+    "post",
+    "times",
+    "department",
+    "court",
+    "senate",
+    "council",
+    "university",
+    "college",
+    "school",
+    "union",
+    "nations",
+    "states",
+    "kingdom",
+    "republic",
+    "centre",
+    "center",
+    "network",
+    "group",
+    "association",
+    "foundation",
+    "institute",
+    "campaign",
+    "agency",
+    "bureau",
+    "service",
+    "services",
+    "ministry",
+    "commission",
+    "parliament",
+    "congress",
+    "commons",
+    "lords",
+    "assembly",
+    "club",
+    "airport",
+    "hotel",
+    "church",
+    "company",
+    "corp",
+    "inc",
+    "journal",
+    "tribune",
+    "herald",
+    "guardian",
+    "telegraph",
+    "mail",
+    "express",
+    "observer",
+    "social",
+    "media",
+    "press",
+    "tower",
+    "square",
+    "county",
+    "city",
+    "state",
+    "york",
+    "washington",
+    "america",
+    "american",
+    "democrats",
+    "republicans",
+    "democratic",
+    "republican",
+    "conservative",
+    "conservatives",
+    "labour",
+    "liberal",
+    "national",
+    "federal",
+    "international",
+    "security",
+    "fund",
+    "bank",
+    "project",
+    "act",
+    "law",
+    "bill",
+    "day",
+    "week",
+    "year",
+    "east",
+    "west",
+    "north",
+    "south",
+    "middle",
+    "island",
+    "river",
+    "lake",
+    "park",
+    "road",
+    "avenue",
+    "hall",
+    "building",
+    "station",
+    "fox",
+    "cnn",
+    "msnbc",
+    "abc",
+    "nbc",
+    "cbs",
+    "bbc",
+    "reuters",
+    "twitter",
+    "facebook",
+    "instagram",
+    "google",
+    "pac",
+    "gop",
+    "fbi",
+    "cia",
+    "obamacare",
+    "medicare",
+    "medicaid",
+    "christmas",
+    "caucus",
+    "caucuses",
+    "primary",
+    "convention",
+    "debate",
+    "forum",
+    "summit",
+    "council",
+    "coalition",
+    "alliance",
+    "movement",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "guard",
+    "police",
+    "ukraine",
+    "russia",
+    "china",
+    "europe",
+    "european",
+    "british",
+    "britain",
+    "france",
+    "german",
+    "germany",
+    "iran",
+    "israel",
+    "mexico",
+    "canada",
+    "california",
+    "texas",
+    "florida",
+    "ohio",
+    "iowa",
+    "hampshire",
+    "carolina",
+    "virginia",
+    "jersey",
+    "street",
+    "valley",
+    "times",
+    "magazine",
+    "daily",
+    "weekly",
+    "online",
+    "tv",
+    "radio",
+    "show",
+    "program",
+    "white",
+    "oval",
+    "capitol",
+    "hill",
+    "supreme",
+    "district",
+    "affairs",
+    "relations",
+    "research",
+    "studies",
+    "council",
+    "board",
+    "trust",
+    "partners",
+    "capital",
+    "global",
+    "group",
+    "holdings",
+    "llc",
+];
+
+const MALE_TITLES: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "congressman",
+    "councilman",
+    "assemblyman",
+    "chairman",
+    "baron",
+];
+const FEMALE_TITLES: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "baroness",
+    "congresswoman",
+    "councilwoman",
+    "assemblywoman",
+    "chairwoman",
+];
+
+/// Titles that are honorifics, not offices: they never name a role.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "rev",
+    "reverend",
+    "professor",
+    "former",
+    "acting",
+    "interim",
+    "first",
+    "the",
+];
+
+/// Words that may stand inside a definite office phrase before the office itself: `the US
+/// president`, `the former prime minister`.
+fn office_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "us" | "u.s."
+            | "uk"
+            | "u.k."
+            | "american"
+            | "british"
+            | "french"
+            | "german"
+            | "russian"
+            | "ukrainian"
+            | "former"
+            | "outgoing"
+            | "incoming"
+            | "new"
+            | "then"
+            | "current"
+            | "late"
+            | "republican"
+            | "democratic"
+            | "labour"
+            | "conservative"
+            | "state"
+            | "foreign"
+            | "home"
+            | "defence"
+            | "defense"
+            | "deputy"
+            | "vice"
+            | "shadow"
+    )
+}
+
+fn is_office(w: &str) -> bool {
+    is_title(w) && !HONORIFICS.contains(&w) && !office_modifier(w)
+        || matches!(w, "minister" | "secretary" | "president")
+}
+
+fn clean_word(w: &str) -> String {
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
+    w.to_string()
+}
+
+fn titlecase_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && (w.chars().count() == 1 || w.chars().any(char::is_lowercase) || w.ends_with('.'))
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A run of name tokens split into its titles and its name words.
+struct Run {
+    start: usize,
+    titles: Vec<String>,
+    words: Vec<String>,
+    surface: String,
+}
+
+impl People {
+    pub fn of(doc: &Document) -> People {
+        let mut people = People {
+            entries: Vec::new(),
+            by_last: HashMap::new(),
+            roles: HashMap::new(),
+            role_mentions: HashMap::new(),
+            salient: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let n = doc.tokens.len();
+        let mut i = 0;
+        let mut sentence_has_person = false;
+        while i < n {
+            let t = doc.tokens[i];
+            let sentence_ends = t.ends_sentence;
+            if t.quote.is_some() || t.kind != TokKind::Word {
+                i += 1;
+                if sentence_ends {
+                    sentence_has_person = false;
+                }
+                continue;
+            }
+            // A definite office: `the Prime Minister`, `The US president`.
+            if lower(doc, &t) == "the" {
+                if let Some((end, key)) = office_phrase(doc, i) {
+                    let pid = match people.roles.get(&key) {
+                        Some(&p) => Some(p),
+                        None => {
+                            let last = people.salient.last().map(|&(_, p)| p);
+                            if let Some(p) = last {
+                                people.roles.insert(key.clone(), p);
+                                people.add_alias(p, format!("the {key}"));
+                            }
+                            last
+                        }
+                    };
+                    if let Some(p) = pid {
+                        people.role_mentions.insert(i, p);
+                        if !sentence_has_person {
+                            people.salient.push((i, p));
+                            sentence_has_person = true;
+                        }
+                    }
+                    if doc.tokens[end - 1].ends_sentence {
+                        sentence_has_person = false;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            if is_capitalised(doc, &t) {
+                let end = run_end(doc, i);
+                if let Some(run) = split_run(doc, i, end) {
+                    if let Some(p) = people.add_run(&run) {
+                        people.mentions.push((run.start, p));
+                        if !sentence_has_person {
+                            people.salient.push((run.start, p));
+                            sentence_has_person = true;
+                        }
+                    }
+                }
+                let ends = (i..end).any(|k| doc.tokens[k].ends_sentence);
+                if ends {
+                    sentence_has_person = false;
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+            if sentence_ends {
+                sentence_has_person = false;
+            }
+        }
+        people
+    }
+
+    fn add_alias(&mut self, p: usize, alias: String) {
+        if let Some(e) = self.entries.get_mut(p) {
+            if !e.aliases.contains(&alias) && alias != e.name() {
+                e.aliases.push(alias);
+            }
+        }
+    }
+
+    /// Adds a run to the table, merging it with a person already known; returns the person.
+    fn add_run(&mut self, run: &Run) -> Option<usize> {
+        let has_personal_title = run.titles.iter().any(|t| !office_modifier(t));
+        let person_like = run.words.iter().all(|w| titlecase_name(w))
+            && !run
+                .words
+                .iter()
+                .any(|w| NOT_PERSON_WORDS.contains(&w.to_lowercase().as_str()))
+            && !run.words.is_empty()
+            && run.words.len() <= 4;
+        if !person_like {
+            return None;
+        }
+        if run.words.len() < 2 && !has_personal_title {
+            // A lone capitalised word is a person only when it is a known surname.
+            let last = run.words.last()?.to_lowercase();
+            let p = *self.by_last.get(&last)?.last()?;
+            self.add_alias(p, run.surface.clone());
+            return Some(p);
+        }
+        let gender = run.titles.iter().find_map(|t| {
+            if MALE_TITLES.contains(&t.as_str()) {
+                Some(Gender::Male)
+            } else if FEMALE_TITLES.contains(&t.as_str()) {
+                Some(Gender::Female)
+            } else {
+                None
+            }
+        });
+        let last = run.words.last()?.to_lowercase();
+        let first = run.words.first()?.to_lowercase();
+        let single = run.words.len() == 1;
+        // `Sir Keir`, `Dame Judi`: knights and dames are called by their first name.
+        let by_first_name = single
+            && run
+                .titles
+                .iter()
+                .any(|t| matches!(t.as_str(), "sir" | "dame"));
+        let existing = if by_first_name {
+            self.entries
+                .iter()
+                .rposition(|e| e.first().to_lowercase() == first && e.words.len() > 1)
+        } else {
+            self.by_last.get(&last).and_then(|ids| {
+                ids.iter().rev().copied().find(|&p| {
+                    let e = &self.entries[p];
+                    single
+                        || e.words.len() == 1
+                        || e.first().to_lowercase() == first
+                        || initial_matches(e.first(), &first)
+                })
+            })
+        };
+        let p = match existing {
+            Some(p) => {
+                let e = &mut self.entries[p];
+                if run.words.len() > e.words.len() && !by_first_name {
+                    let old = e.name();
+                    e.words = run.words.clone();
+                    if !e.aliases.contains(&old) {
+                        e.aliases.push(old);
+                    }
+                }
+                if e.gender.is_none() {
+                    e.gender = gender;
+                }
+                p
+            }
+            None => {
+                self.entries.push(Entry {
+                    words: run.words.clone(),
+                    gender,
+                    aliases: Vec::new(),
+                });
+                let p = self.entries.len() - 1;
+                self.by_last.entry(last).or_default().push(p);
+                p
+            }
+        };
+        self.add_alias(p, run.surface.clone());
+        if let Some(e) = self.entries.get(p) {
+            let surname = e.last().to_string();
+            if e.words.len() > 1 {
+                self.add_alias(p, surname);
+            }
+        }
+        // `Prime Minister Keir Starmer`: the office is the person's.
+        if let Some(key) = office_key(&run.titles) {
+            self.roles.entry(key.clone()).or_insert(p);
+            self.add_alias(p, format!("the {key}"));
+        }
+        Some(p)
+    }
+
+    /// Resolves the mention in tokens `[s, e)` to a full name, the mention as written when it
+    /// names nobody in particular, or `None` when it is a pronoun nobody can be found for.
+    pub fn resolve(&self, doc: &Document, s: usize, e: usize) -> Option<String> {
+        if s >= e || e > doc.tokens.len() {
+            return None;
+        }
+        let as_written = doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string();
+        let first = lower(doc, &doc.tokens[s]);
+        if e - s == 1 && matches!(first.as_str(), "he" | "she") {
+            let want = if first == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            let idx = self.salient.partition_point(|&(t, _)| t < s);
+            return self.salient[..idx]
+                .iter()
+                .rev()
+                .take(6)
+                .map(|&(_, p)| p)
+                .find(|&p| self.entries[p].gender.is_none_or(|g| g == want))
+                .map(|p| self.entries[p].name());
+        }
+        if e - s == 1 && matches!(first.as_str(), "they" | "we" | "i" | "it" | "you") {
+            return None;
+        }
+        // `The Prime Minister’s official spokesman`: somebody else, named by the office.
+        if (s..e.saturating_sub(1)).any(|k| is_possessive(doc.word(&doc.tokens[k]))) {
+            return Some(as_written);
+        }
+        if first == "the" {
+            if let Some(&p) = self.role_mentions.get(&s) {
+                return Some(self.entries[p].name());
+            }
+            if let Some((end, key)) = office_phrase(doc, s) {
+                if end == e {
+                    return Some(
+                        self.roles
+                            .get(&key)
+                            .map_or(as_written, |&p| self.entries[p].name()),
+                    );
+                }
+            }
+        }
+        // A name inside the mention: its capitalised run.
+        let name_start = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k]))?;
+        let run = split_run(doc, name_start, run_end(doc, name_start).min(e))?;
+        if let Some(p) = self.lookup(&run, s) {
+            return Some(self.entries[p].name());
+        }
+        Some(as_written)
+    }
+
+    fn lookup(&self, run: &Run, at: usize) -> Option<usize> {
+        let last = run.words.last()?.to_lowercase();
+        let first = run.words.first()?.to_lowercase();
+        if run.words.len() == 1
+            && run
+                .titles
+                .iter()
+                .any(|t| matches!(t.as_str(), "sir" | "dame"))
+        {
+            if let Some(p) = self
+                .entries
+                .iter()
+                .position(|e| e.first().to_lowercase() == first && e.words.len() > 1)
+            {
+                return Some(p);
+            }
+        }
+        if let Some(ids) = self.by_last.get(&last) {
+            let candidates: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    run.words.len() == 1
+                        || self.entries[p].first().to_lowercase() == first
+                        || initial_matches(self.entries[p].first(), &first)
+                })
+                .collect();
+            if candidates.len() == 1 {
+                return candidates.first().copied();
+            }
+            if candidates.len() > 1 {
+                // The one mentioned last before this point.
+                let idx = self.mentions.partition_point(|&(t, _)| t < at);
+                return self.mentions[..idx]
+                    .iter()
+                    .rev()
+                    .map(|&(_, p)| p)
+                    .find(|p| candidates.contains(p))
+                    .or(candidates.first().copied());
+            }
+        }
+        if run.words.len() == 1 {
+            // A first name alone (`Hillary`), when exactly one person has it.
+            let mut it = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.words.len() > 1 && e.first().to_lowercase() == first);
+            if let (Some((p, _)), None) = (it.next(), it.next()) {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    pub fn into_people(self) -> Vec<Person> {
+        self.entries
+            .into_iter()
+            .map(|e| Person {
+                name: e.name(),
+                aliases: e.aliases.clone(),
+            })
+            .collect()
+    }
+}
+
+fn initial_matches(full_first: &str, maybe_initial: &str) -> bool {
+    let i = maybe_initial.trim_end_matches('.');
+    i.chars().count() == 1
+        && full_first
+            .chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(i.chars()))
+}
+
+/// The office key of a run's titles: `["prime", "minister"]` → `prime minister`.
+fn office_key(titles: &[String]) -> Option<String> {
+    let last = titles.iter().rposition(|t| is_office(t))?;
+    let mut first = last;
+    while first > 0
+        && is_title(&titles[first - 1])
+        && !HONORIFICS.contains(&titles[first - 1].as_str())
+        && !office_modifier(&titles[first - 1])
+    {
+        first -= 1;
+    }
+    Some(titles[first..=last].join(" "))
+}
+
+/// `the Prime Minister`, `The US president`: the end of the phrase and its office key, when the
+/// phrase is only an office (not `the Prime Minister’s spokesman`, not `the President Barack
+/// Obama`).
+fn office_phrase(doc: &Document, the: usize) -> Option<(usize, String)> {
+    let mut j = the + 1;
+    let mut words = Vec::new();
+    while j < doc.tokens.len() && j < the + 5 {
+        let t = &doc.tokens[j];
+        if t.kind != TokKind::Word || t.quote.is_some() {
+            break;
+        }
+        let w = lower(doc, t);
+        if is_possessive(doc.word(t)) {
+            return None;
+        }
+        if !(is_title(&w) || office_modifier(&w)) {
+            break;
+        }
+        words.push(w);
+        j += 1;
+    }
+    if words.is_empty() || j == the + 1 {
+        return None;
+    }
+    // Followed by a name: `the President Barack Obama` is a name with titles.
+    if let Some(next) = doc.tokens.get(j) {
+        if next.quote.is_none() && is_capitalised(doc, next) && !doc.tokens[j - 1].ends_sentence {
+            return None;
+        }
+    }
+    let key = office_key(&words)?;
+    Some((j, key))
+}
+
+/// The end (exclusive) of the capitalised run starting at `i`.
+fn run_end(doc: &Document, i: usize) -> usize {
+    let mut j = i;
+    while j < doc.tokens.len() && j < i + 8 {
+        let t = &doc.tokens[j];
+        if t.quote.is_some()
+            || t.para != doc.tokens[i].para
+            || (j > i && doc.tokens[j - 1].ends_sentence)
+        {
+            break;
+        }
+        let ok = match t.kind {
+            TokKind::Word => {
+                is_capitalised(doc, t)
+                    || (j > i
+                        && matches!(
+                            lower(doc, t).as_str(),
+                            "de" | "van" | "von" | "der" | "al" | "bin" | "da" | "of"
+                        )
+                        && doc
+                            .tokens
+                            .get(j + 1)
+                            .is_some_and(|n| is_capitalised(doc, n)))
+            }
+            TokKind::Punct('.') => {
+                j > i
+                    && doc.tokens[j - 1].end == t.start
+                    && doc.word(&doc.tokens[j - 1]).chars().count() <= 4
+                    && !t.ends_sentence
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        let possessive = t.kind == TokKind::Word && is_possessive(doc.word(t));
+        j += 1;
+        if possessive {
+            break;
+        }
+    }
+    j
+}
+
+/// Splits tokens `[i, end)` into titles and name words, dropping sentence openers and anything
+/// before a possessive (`Ukraine’s Volodymyr Zelensky` → `Volodymyr Zelensky`).
+fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
+    let mut words: Vec<(usize, String)> = (i..end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .map(|k| (k, doc.word(&doc.tokens[k]).to_string()))
+        .collect();
+    // Drop leading sentence openers (`But`, `The`).
+    while words.first().is_some_and(|(_, w)| {
+        let l = w.to_lowercase();
+        super::mentions::is_not_name(&l) || l == "the"
+    }) {
+        words.remove(0);
+    }
+    // A possessive inside the run: keep what follows it, or the possessor when it ends the run.
+    if let Some(pos) = words.iter().position(|(_, w)| is_possessive(w)) {
+        if pos + 1 < words.len() {
+            words.drain(..=pos);
+        } else {
+            let (k, w) = words[pos].clone();
+            words[pos] = (k, clean_word(&w));
+        }
+    }
+    let start = words.first()?.0;
+    let mut titles = Vec::new();
+    let mut k = 0;
+    while k + 1 < words.len() && {
+        let l = words[k].1.to_lowercase();
+        is_title(&l) || office_modifier(&l)
+    } {
+        titles.push(words[k].1.to_lowercase());
+        k += 1;
+    }
+    let names: Vec<String> = words[k..].iter().map(|(_, w)| clean_word(w)).collect();
+    let surface_end = words.last()?.0;
+    let surface = doc.text[doc.tokens[start].start..doc.tokens[surface_end].end].to_string();
+    let surface = clean_word(&surface);
+    // Titles alone are no name.
+    if names
+        .iter()
+        .all(|w| TITLES.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(Run {
+        start,
+        titles,
+        words: names,
+        surface,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    fn people_of(t: &str) -> Vec<Person> {
+        let spans = quoted_spans(
+            t,
+            MarkSet {
+                two_apostrophes: true,
+                single_primary: true,
+            },
+        );
+        People::of(&Document::new(t, &spans)).into_people()
+    }
+
+    #[test]
+    fn names_titles_and_offices() {
+        let t = "Prime Minister Keir Starmer met Donald Trump on Monday. Mr Trump said little. \
+                 Sir Keir later spoke to the Ukrainian leader.";
+        let p = people_of(t);
+        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, vec!["Keir Starmer", "Donald Trump"]);
+        assert!(p[0].aliases.contains(&"the prime minister".to_string()));
+        assert!(p[0].aliases.contains(&"Sir Keir".to_string()));
+        assert!(p[1].aliases.contains(&"Mr Trump".to_string()));
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_people() {
+        let t =
+            "The White House and the Oval Office faced Downing Street. The New York Post said so.";
+        assert!(people_of(t).is_empty());
+    }
+}

@@ -1,0 +1,255 @@
+//! The article cut into tokens once: words, punctuation and quotation marks, each knowing
+//! whether it lies inside a quotation, in which paragraph, and where sentences end. Every later
+//! stage reads tokens near a quote instead of rescanning the text.
+
+use super::marks::QuotedSpan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    /// A punctuation character other than a quotation mark.
+    Punct(char),
+    /// An opening or closing mark of one of the quoted spans.
+    Mark,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Index of the quoted span this token lies in (content or marks), if any.
+    pub quote: Option<u32>,
+    pub para: u32,
+    /// A sentence ends after this token.
+    pub ends_sentence: bool,
+}
+
+pub(crate) struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+}
+
+/// Words after which a full stop does not end the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "st", "jr",
+    "sr", "prof", "rev", "hon", "pres", "capt", "cmdr", "adm", "maj", "cpl", "supt", "insp", "det",
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "d.c", "vs", "etc", "inc", "co", "corp", "ltd", "mt", "ft", "ave", "atty", "messrs", "mme",
+    "mlle", "fr", "a.m", "p.m", "e.g", "i.e", "al", "op", "approx", "dept", "govt", "calif", "fla",
+    "ill", "mass", "mich", "minn", "penn", "tenn", "wash", "wis", "ariz", "ark", "colo", "conn",
+    "del", "ind", "kan", "ky", "la", "md", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "va", "vt", "wyo",
+];
+
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true; // an initial: `John F. Kennedy`
+    }
+    let lower = w.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Characters that join two word parts into one word: `don’t`, `O'Neill`, `well-known`,
+/// `U.S.`, `3.5`, `@realDonaldTrump`.
+fn joins_words(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&' | '_')
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str, spans: &[QuotedSpan]) -> Document<'a> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        // Mark positions: opening, re-opening and closing marks of the spans.
+        let mut mark_at = Vec::with_capacity(spans.len() * 2);
+        for (i, s) in spans.iter().enumerate() {
+            mark_at.push((s.open, i));
+            for &r in &s.reopenings {
+                mark_at.push((r, i));
+            }
+            if s.closed {
+                mark_at.push((s.end, i));
+            }
+        }
+        mark_at.sort_unstable();
+        let mut next_mark = 0;
+        let mut span_idx = 0;
+        let mut para = 0u32;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '\n' {
+                // A blank line or a line break both end a paragraph: news text has one per line.
+                if tokens.last().is_some_and(|t: &Token| t.para == para) {
+                    para += 1;
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            while span_idx < spans.len() && spans[span_idx].close <= i && spans[span_idx].end <= i {
+                span_idx += 1;
+            }
+            let quote = spans
+                .get(span_idx)
+                .filter(|s| s.open <= i && i < s.close.max(s.end))
+                .map(|_| span_idx as u32);
+            while next_mark < mark_at.len() && mark_at[next_mark].0 < i {
+                next_mark += 1;
+            }
+            if next_mark < mark_at.len() && mark_at[next_mark].0 == i {
+                tokens.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokKind::Mark,
+                    quote: Some(mark_at[next_mark].1 as u32),
+                    para,
+                    ends_sentence: false,
+                });
+                continue;
+            }
+            if is_word_char(c) || (c == '@' || c == '#') {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if joins_words(d) {
+                        // Join only when a word character follows.
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(is_word_char) {
+                            chars.next();
+                            end = j + d.len_utf8();
+                        } else if d == '.' && is_dotted_abbreviation(&text[i..j]) {
+                            // `U.S.` keeps its last full stop.
+                            chars.next();
+                            end = j + 1;
+                            break;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                tokens.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::Word,
+                    quote,
+                    para,
+                    ends_sentence: false,
+                });
+            } else {
+                tokens.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokKind::Punct(c),
+                    quote,
+                    para,
+                    ends_sentence: false,
+                });
+            }
+        }
+        mark_sentence_ends(text, &mut tokens);
+        Document { text, tokens }
+    }
+
+    pub fn word(&self, t: &Token) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < offset)
+    }
+}
+
+fn is_dotted_abbreviation(word: &str) -> bool {
+    // `U.S`, `D.C`, `a.m`: letters separated by full stops.
+    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
+}
+
+/// Sets `ends_sentence` on full stops, question and exclamation marks (and on the closing mark
+/// right after them) that end a sentence, and on the last token of every paragraph.
+fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
+    let n = tokens.len();
+    for i in 0..n {
+        let t = tokens[i];
+        let next = tokens.get(i + 1).copied();
+        if next.is_none_or(|nx| nx.para != t.para) {
+            tokens[i].ends_sentence = true;
+            continue;
+        }
+        let TokKind::Punct(c) = t.kind else { continue };
+        if !matches!(c, '.' | '?' | '!' | '\u{2026}') {
+            continue;
+        }
+        if c == '.' {
+            if let Some(prev) = i.checked_sub(1).map(|p| tokens[p]) {
+                if prev.kind == TokKind::Word
+                    && prev.end == t.start
+                    && is_abbreviation(&text[prev.start..prev.end])
+                {
+                    continue;
+                }
+            }
+        }
+        // The sentence ends after the closing marks that follow the punctuation.
+        let mut j = i;
+        while tokens
+            .get(j + 1)
+            .is_some_and(|x| x.kind == TokKind::Mark && x.start == tokens[j].end)
+        {
+            j += 1;
+        }
+        let Some(after) = tokens.get(j + 1) else {
+            continue;
+        };
+        let first = text[after.start..].chars().next().unwrap_or(' ');
+        let starts_sentence = first.is_uppercase()
+            || first.is_numeric()
+            || after.kind == TokKind::Mark
+            || matches!(after.kind, TokKind::Punct('(' | '[' | '\u{2014}' | '-'));
+        if starts_sentence {
+            tokens[j].ends_sentence = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::quoted_spans;
+
+    #[test]
+    fn words_and_sentences() {
+        let t = "Sen. Ann Lee of the U.S. Senate said “No.” Then she left.";
+        let spans = quoted_spans(
+            t,
+            crate::quotes::marks::MarkSet {
+                two_apostrophes: true,
+                single_primary: true,
+            },
+        );
+        let d = Document::new(t, &spans);
+        let words: Vec<&str> = d.tokens.iter().map(|x| d.word(x)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Sen", ".", "Ann", "Lee", "of", "the", "U.S.", "Senate", "said", "“", "No", ".",
+                "”", "Then", "she", "left", "."
+            ]
+        );
+        let ends: Vec<usize> = (0..d.tokens.len())
+            .filter(|&i| d.tokens[i].ends_sentence)
+            .collect();
+        assert_eq!(ends, vec![12, 16]);
+        assert_eq!(d.tokens[10].quote, Some(0));
+        assert_eq!(d.tokens[13].quote, None);
+    }
+}

@@ -1,0 +1,119 @@
+//! Evaluation harness: writes predictions for the shared scorers.
+//!
+//! ```text
+//! SAIDWHO_PRED=/tmp/dev.pred.jsonl cargo test --release --test quotes_eval -- --ignored dev
+//! python3 ../shared/eval/score_quotes.py ../shared/data/polnear/dev.jsonl /tmp/dev.pred.jsonl
+//! SAIDWHO_PRED=/tmp/seed.pred.jsonl cargo test --release --test quotes_eval -- --ignored seed
+//! python3 ../shared/eval/score_seed.py /tmp/seed.pred.jsonl
+//! ```
+//! Offsets are written as Python `str` indices (code points), as the scorers expect. Both
+//! tests skip with a note when `../shared` is absent.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+
+use saidwho::quotes::{extract, Quote, QuoteOptions};
+use serde_json::{json, Value};
+
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+/// Byte offset → code point offset, for every char boundary of `text`.
+fn char_index(text: &str) -> Vec<usize> {
+    let mut map = vec![0; text.len() + 1];
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        for k in 0..c.len_utf8() {
+            map[i + k] = n;
+        }
+        n += 1;
+    }
+    map[text.len()] = n;
+    map
+}
+
+fn row(id: &str, q: &Quote, idx: &[usize]) -> Value {
+    let span = |s: &Option<saidwho::quotes::Span>| match s {
+        Some(s) => (json!(idx[s.start]), json!(idx[s.end])),
+        None => (Value::Null, Value::Null),
+    };
+    let (ms, me) = span(&q.mention);
+    let (cs, ce) = span(&q.cue);
+    json!({
+        "id": id,
+        "start": idx[q.start],
+        "end": idx[q.end],
+        "type": q.kind.name(),
+        "speaker": q.speaker,
+        "mention": q.mention.as_ref().map(|m| m.text.clone()),
+        "mention_start": ms,
+        "mention_end": me,
+        "cue": q.cue.as_ref().map(|c| c.text.clone()),
+        "cue_start": cs,
+        "cue_end": ce,
+        "confidence": q.confidence,
+        "text": q.text,
+    })
+}
+
+fn out_path(default: &str) -> PathBuf {
+    std::env::var_os("SAIDWHO_PRED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join(default))
+}
+
+#[test]
+#[ignore]
+fn dev() {
+    // SAIDWHO_GOLD points at another file of the same format (train.jsonl, for error analysis).
+    let path = std::env::var_os("SAIDWHO_GOLD")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| shared().join("data/polnear/dev.jsonl"));
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, skipping", path.display());
+        return;
+    };
+    let out = out_path("saidwho-dev.pred.jsonl");
+    let mut file = std::fs::File::create(&out).expect("create prediction file");
+    // SAIDWHO_DOUBLE_ONLY=1: count quotations the way the corpus was annotated (double marks).
+    let flag = |name: &str| std::env::var(name).is_ok_and(|v| v == "1");
+    let options = QuoteOptions {
+        double_marks_only: flag("SAIDWHO_DOUBLE_ONLY"),
+        keep_non_speech: flag("SAIDWHO_KEEP_NON_SPEECH"),
+    };
+    let mut seen = HashSet::new();
+    let mut n = 0;
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let rec: Value = serde_json::from_str(line).expect("json record");
+        let id = rec["article"].as_str().or(rec["id"].as_str()).unwrap_or("");
+        if !seen.insert(id.to_string()) {
+            continue;
+        }
+        let text = rec["text"].as_str().unwrap_or("");
+        let idx = char_index(text);
+        for q in extract(text, &options) {
+            writeln!(file, "{}", row(id, &q, &idx)).expect("write");
+            n += 1;
+        }
+    }
+    eprintln!("{n} quotes written to {}", out.display());
+}
+
+#[test]
+#[ignore]
+fn seed() {
+    let path = shared().join("seed/article.clean.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, skipping", path.display());
+        return;
+    };
+    let out = out_path("saidwho-seed.pred.jsonl");
+    let mut file = std::fs::File::create(&out).expect("create prediction file");
+    let idx = char_index(&text);
+    for q in extract(&text, &QuoteOptions::default()) {
+        writeln!(file, "{}", row("seed", &q, &idx)).expect("write");
+    }
+    eprintln!("written to {}", out.display());
+}
