@@ -5,8 +5,10 @@
 //! batches on a fork-safe pool. The Python bindings (feature `python`, `src/python.rs`) only
 //! convert values and add no behaviour.
 
+pub mod analyze;
 pub mod clean;
 pub mod error;
+pub mod offsets;
 pub mod parallel;
 pub mod quotes;
 

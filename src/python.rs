@@ -10,9 +10,12 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::analyze;
 use crate::clean as core_clean;
 use crate::clean::Normalization;
 use crate::parallel;
+use crate::quotes as quotes_core;
+use crate::quotes::QuoteOptions;
 use crate::Error;
 
 create_exception!(
@@ -482,6 +485,222 @@ fn clean_many<'py>(
     Ok(out)
 }
 
+/// One quotation, with offsets in code points of the text that was passed in.
+#[pyclass(name = "Quote", module = "saidwho", frozen, eq, get_all)]
+#[derive(Clone, PartialEq)]
+pub struct PyQuote {
+    start: usize,
+    end: usize,
+    text: String,
+    r#type: &'static str,
+    speaker: Option<String>,
+    mention: Option<String>,
+    mention_start: Option<usize>,
+    mention_end: Option<usize>,
+    cue: Option<String>,
+    cue_start: Option<usize>,
+    cue_end: Option<usize>,
+    confidence: f32,
+}
+
+impl From<analyze::QuoteRecord> for PyQuote {
+    fn from(r: analyze::QuoteRecord) -> Self {
+        let q = r.quote;
+        PyQuote {
+            start: r.start,
+            end: r.end,
+            text: q.text,
+            r#type: q.kind.name(),
+            speaker: q.speaker,
+            mention: q.mention.map(|m| m.text),
+            mention_start: r.mention_span.map(|s| s.0),
+            mention_end: r.mention_span.map(|s| s.1),
+            cue: q.cue.map(|c| c.text),
+            cue_start: r.cue_span.map(|s| s.0),
+            cue_end: r.cue_span.map(|s| s.1),
+            confidence: q.confidence,
+        }
+    }
+}
+
+#[pymethods]
+impl PyQuote {
+    /// The quotation as a dict (the columns of `saidwho.quotes_frame`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", &self.text)?;
+        d.set_item("type", self.r#type)?;
+        d.set_item("speaker", &self.speaker)?;
+        d.set_item("mention", &self.mention)?;
+        d.set_item("mention_start", self.mention_start)?;
+        d.set_item("mention_end", self.mention_end)?;
+        d.set_item("cue", &self.cue)?;
+        d.set_item("cue_start", self.cue_start)?;
+        d.set_item("cue_end", self.cue_end)?;
+        d.set_item("confidence", self.confidence)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Quote(start={}, end={}, type={:?}, speaker={}, cue={}, text={:?})",
+            self.start,
+            self.end,
+            self.r#type,
+            optional_repr(self.speaker.as_deref()),
+            optional_repr(self.cue.as_deref()),
+            self.text
+        )
+    }
+}
+
+/// `None` or the quoted string, as Python prints them.
+fn optional_repr(value: Option<&str>) -> String {
+    value.map_or_else(|| "None".to_owned(), |v| format!("{v:?}"))
+}
+
+/// A person of an article with the ways the article names them.
+#[pyclass(name = "Person", module = "saidwho", frozen, eq, get_all)]
+#[derive(Clone, PartialEq)]
+pub struct PyPerson {
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[pymethods]
+impl PyPerson {
+    fn __repr__(&self) -> String {
+        format!("Person(name={:?}, aliases={:?})", self.name, self.aliases)
+    }
+}
+
+/// Quotation options from keyword arguments: `clean` (True, False or a CleanOptions),
+/// `keep_non_speech`, `double_marks_only`.
+fn quote_options(
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(Option<core_clean::CleanOptions>, QuoteOptions)> {
+    let mut clean = Some(core_clean::CleanOptions::default());
+    let mut options = QuoteOptions::default();
+    let Some(kwargs) = kwargs else {
+        return Ok((clean, options));
+    };
+    for (key, value) in kwargs.iter() {
+        let key: String = key.extract()?;
+        match key.as_str() {
+            "clean" => {
+                clean = if let Ok(o) = value.cast::<PyCleanOptions>() {
+                    Some(o.get().inner.clone())
+                } else {
+                    match value.extract::<bool>() {
+                        Ok(true) => Some(core_clean::CleanOptions::default()),
+                        Ok(false) => None,
+                        Err(_) => {
+                            return Err(PyTypeError::new_err(format!(
+                                "clean must be True, False or a saidwho.CleanOptions, not {}",
+                                type_name(&value).unwrap_or_default()
+                            )))
+                        }
+                    }
+                }
+            }
+            "keep_non_speech" => {
+                options.keep_non_speech = value.extract().map_err(|_| bool_error(&key, &value))?
+            }
+            "double_marks_only" => {
+                options.double_marks_only = value.extract().map_err(|_| bool_error(&key, &value))?
+            }
+            name => {
+                return Err(PyTypeError::new_err(format!(
+                    "unexpected keyword argument '{name}'; quotation options are: clean, \
+                     keep_non_speech, double_marks_only"
+                )))
+            }
+        }
+    }
+    Ok((clean, options))
+}
+
+/// The quotations of `text`, each with its speaker, mention and cue.
+#[pyfunction]
+#[pyo3(signature = (text, **kwargs))]
+fn quotes(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Vec<PyQuote>> {
+    let (clean, options) = quote_options(kwargs)?;
+    let text = text_arg(text, "text")?;
+    let records = guarded(py, 0, || {
+        analyze::quote_records(&text, clean.as_ref(), &options)
+    })?;
+    Ok(records.into_iter().map(PyQuote::from).collect())
+}
+
+/// The quotations of many texts in parallel; a `None` text gives an empty list.
+#[pyfunction]
+#[pyo3(signature = (texts, *, n_threads = None, progress = None, **kwargs))]
+fn quotes_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    n_threads: Option<usize>,
+    progress: Option<&Bound<'py, PyAny>>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let (clean, options) = quote_options(kwargs)?;
+    let docs = batch_arg(texts)?;
+    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
+    let out = PyList::empty(py);
+    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
+        let first = chunk_no * parallel::CHUNK_SIZE;
+        let found = py
+            .detach(|| {
+                parallel::map_indexed(&pool, chunk, first, |doc| {
+                    doc.as_ref().map_or_else(Vec::new, |t| {
+                        analyze::quote_records(t, clean.as_ref(), &options)
+                    })
+                })
+            })
+            .map_err(to_py_err)?;
+        for records in found {
+            let row: Vec<PyQuote> = records.into_iter().map(PyQuote::from).collect();
+            out.append(row)?;
+        }
+        py.check_signals()?;
+        if let Some(cb) = progress {
+            if !cb.is_none() {
+                cb.call1((chunk.len(),))?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The people of an article (after cleaning it), each with the names the article uses.
+#[pyfunction]
+#[pyo3(signature = (text, *, clean = true))]
+fn people(py: Python<'_>, text: &Bound<'_, PyAny>, clean: bool) -> PyResult<Vec<PyPerson>> {
+    let text = text_arg(text, "text")?;
+    let found = guarded(py, 0, || {
+        if clean {
+            quotes_core::people(&core_clean::clean(
+                &text,
+                &core_clean::CleanOptions::default(),
+            ))
+        } else {
+            quotes_core::people(&text)
+        }
+    })?;
+    Ok(found
+        .into_iter()
+        .map(|p| PyPerson {
+            name: p.name,
+            aliases: p.aliases,
+        })
+        .collect())
+}
+
 /// The number of worker threads a batch call would use with `n_threads`.
 #[pyfunction]
 #[pyo3(signature = (n_threads = None))]
@@ -498,6 +717,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ReplayError", py.get_type::<ReplayError>())?;
     m.add_class::<PyCleanOptions>()?;
     m.add_class::<PyFix>()?;
+    m.add_class::<PyQuote>()?;
+    m.add_class::<PyPerson>()?;
+    m.add_function(wrap_pyfunction!(quotes, m)?)?;
+    m.add_function(wrap_pyfunction!(quotes_many, m)?)?;
+    m.add_function(wrap_pyfunction!(people, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(fix_text, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;

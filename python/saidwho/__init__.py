@@ -13,21 +13,28 @@ from saidwho._core import (
     CleanOptions,
     Fix,
     InternalError,
+    Person,
+    Quote,
     ReplayError,
     SaidwhoError,
     __version__,
     clean,
     explain,
     fix_text,
+    people,
+    quotes,
     replay,
     thread_count,
 )
 from saidwho._core import clean_many as _clean_many
+from saidwho._core import quotes_many as _quotes_many
 
 __all__ = [
     "CleanOptions",
     "Fix",
     "InternalError",
+    "Person",
+    "Quote",
     "ReplayError",
     "SaidwhoError",
     "__version__",
@@ -35,6 +42,9 @@ __all__ = [
     "clean_many",
     "explain",
     "fix_text",
+    "people",
+    "quotes",
+    "quotes_many",
     "replay",
     "thread_count",
 ]
@@ -59,6 +69,14 @@ def _progress_callback(
     return bar.update, bar.close
 
 
+def _as_batch(texts: Iterable[str | None]) -> list[str | None] | tuple[str | None, ...]:
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
+    if isinstance(texts, (list, tuple)):
+        return texts
+    return list(texts)
+
+
 def clean_many(
     texts: Iterable[str | None],
     *,
@@ -72,12 +90,27 @@ def clean_many(
     ``n_threads`` defaults to ``SAIDWHO_NUM_THREADS`` or all cores; ``progress=True`` shows a
     tqdm bar, or pass a callable that receives the number of documents finished.
     """
-    if isinstance(texts, (str, bytes)):
-        raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
-    if not isinstance(texts, (list, tuple)):
-        texts = list(texts)
+    texts = _as_batch(texts)
     callback, close = _progress_callback(progress, len(texts), "cleaning")
     try:
         return _clean_many(texts, n_threads=n_threads, progress=callback, options=options, **kwargs)
+    finally:
+        close()
+
+
+def quotes_many(
+    texts: Iterable[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: bool | Callable[[int], Any] = False,
+    **options: Any,
+) -> list[list[Quote]]:
+    """The quotations of many texts, in parallel (GIL released); one list per text, in order
+    (empty for ``None``). Options as for :func:`quotes`; ``n_threads`` and ``progress`` as for
+    :func:`clean_many`."""
+    texts = _as_batch(texts)
+    callback, close = _progress_callback(progress, len(texts), "quotes")
+    try:
+        return _quotes_many(texts, n_threads=n_threads, progress=callback, **options)
     finally:
         close()

@@ -7,6 +7,8 @@ __all__ = [
     "CleanOptions",
     "Fix",
     "InternalError",
+    "Person",
+    "Quote",
     "ReplayError",
     "SaidwhoError",
     "__version__",
@@ -15,6 +17,9 @@ __all__ = [
     "clean_many",
     "explain",
     "fix_text",
+    "people",
+    "quotes",
+    "quotes_many",
     "replay",
     "thread_count",
 ]
@@ -102,6 +107,60 @@ class Fix:
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+@final
+class Quote:
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def mention(self) -> str | None: ...
+    @property
+    def mention_start(self) -> int | None: ...
+    @property
+    def mention_end(self) -> int | None: ...
+    @property
+    def cue(self) -> str | None: ...
+    @property
+    def cue_start(self) -> int | None: ...
+    @property
+    def cue_end(self) -> int | None: ...
+    @property
+    def confidence(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Person:
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> list[str]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def quotes(
+    text: str,
+    *,
+    clean: bool | CleanOptions = True,
+    keep_non_speech: bool = False,
+    double_marks_only: bool = False,
+) -> list[Quote]: ...
+def quotes_many(
+    texts: Sequence[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: Callable[[int], Any] | None = None,
+    clean: bool | CleanOptions = True,
+    keep_non_speech: bool = False,
+    double_marks_only: bool = False,
+) -> list[list[Quote]]: ...
+def people(text: str, *, clean: bool = True) -> list[Person]: ...
 def clean(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
 def fix_text(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
 def explain(
