@@ -2,7 +2,7 @@
 //! quotation state (is a “ open? a ‘?) follows the choices already made.
 
 use super::evidence::{evident_sites, Verdict};
-use super::features::{context_classes, keys, QuoteState};
+use super::features::{context_classes, keys, QuoteState, WINDOW};
 use super::model::context_model;
 use super::scan::{Remnant, Site};
 use crate::clean::Edit;
@@ -65,7 +65,15 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
             Remnant::BoxedEllipsis => '…',
             Remnant::TwoOfThree(third) => two_of_three(text, &site, third),
             Remnant::LoneA => {
-                let (left, right) = context_classes(text, site.start);
+                let (left, right) = context_classes(text, site.start, |at| {
+                    // Only the last few edits can fall inside the left window.
+                    edits
+                        .iter()
+                        .rev()
+                        .take(WINDOW)
+                        .find(|e: &&Edit| e.start == at)
+                        .and_then(|e| e.replacement.chars().next())
+                });
                 let p = model.distribution(&keys(&left, &right, state));
                 let best = argmax(&p).and_then(|k| model.targets.get(k).copied());
                 let Some(best) = best else {

@@ -3,7 +3,7 @@
 //! (`backingâ `, ` âThe`, `doesnât`), and a damaged document cannot hold intact curly quotes,
 //! dashes or accented letters, since those would have been damaged too.
 
-use super::scan::{is_continuation, Remnant, Site};
+use super::scan::{cp1252_high_byte, is_continuation, Remnant, Site};
 
 /// How much of the document to repair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub enum Verdict {
 /// Decides for the whole document, given its damaged sites.
 pub fn judge(text: &str, sites: &[Site]) -> Verdict {
     let evident = sites.iter().filter(|s| is_evident(text, s)).count();
-    if evident == 0 {
+    if evident == 0 || kept_c1_bytes(text) {
         return Verdict::Undamaged;
     }
     let intact = intact_characters(text);
@@ -61,6 +61,20 @@ pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
         }
     }
     wanted
+}
+
+/// True when the text holds mojibake whose bytes 0x80..0x9F were kept (`â€™`, `Ã¢â‚¬`, `â\u{80}`):
+/// whatever happened to this text, it was not the deletion we repair.
+fn kept_c1_bytes(text: &str) -> bool {
+    let mut prev = ' ';
+    for c in text.chars() {
+        if matches!(prev, 'Â'..='ô') && (matches!(c, '\u{80}'..='\u{9f}') || cp1252_high_byte(c))
+        {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// English contraction endings, and the left word each needs (`n` ends the word before `t`).
@@ -189,6 +203,12 @@ mod tests {
         ] {
             assert_eq!(verdict(text), Verdict::Undamaged, "{text}");
         }
+    }
+
+    #[test]
+    fn mojibake_that_kept_its_bytes_is_not_ours() {
+        let text = "ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢â‚¬å¡ã‚â¬ãƒâ€šã‚â";
+        assert_eq!(verdict(text), Verdict::Undamaged);
     }
 
     #[test]

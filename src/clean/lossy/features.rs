@@ -30,15 +30,21 @@ pub fn char_class(c: char) -> u8 {
 
 /// The classes of up to [`WINDOW`] characters on each side of the lone `â` at byte `pos`
 /// (2 bytes long), nearest first; `^`/`$` stand for everything past the paragraph's edges.
-/// A right side that is a contraction ending (`s`, `t`, `re`, ...) gets the class `c`.
-pub fn context_classes(text: &str, pos: usize) -> ([u8; WINDOW], [u8; WINDOW]) {
+/// On the left, a lone `â` already decided counts as the character chosen for it (`decided`
+/// maps its byte offset to that character). A right side that is a contraction ending (`s`,
+/// `t`, `re`, ...) gets the class `c`.
+pub fn context_classes(
+    text: &str,
+    pos: usize,
+    decided: impl Fn(usize) -> Option<char>,
+) -> ([u8; WINDOW], [u8; WINDOW]) {
     let mut left = [b'^'; WINDOW];
     let before = text.get(..pos).unwrap_or("");
-    for (slot, c) in left.iter_mut().zip(before.chars().rev()) {
+    for (slot, (i, c)) in left.iter_mut().zip(before.char_indices().rev()) {
         if c == '\n' {
             break;
         }
-        *slot = char_class(c);
+        *slot = char_class(decided(i).unwrap_or(c));
     }
     let mut right = [b'$'; WINDOW];
     let after = text.get(pos + 'â'.len_utf8()..).unwrap_or("");
@@ -166,12 +172,12 @@ mod tests {
     fn classes_stop_at_the_paragraph() {
         let text = "x\nd âHello";
         let pos = text.find('â').expect("has â");
-        let (l, r) = context_classes(text, pos);
+        let (l, r) = context_classes(text, pos, |_| None);
         assert_eq!(&l, b"sa^");
         assert_eq!(&r, b"Aaa");
         let text = "well.â\nNext";
         let pos = text.find('â').expect("has â");
-        let (l, r) = context_classes(text, pos);
+        let (l, r) = context_classes(text, pos, |_| None);
         assert_eq!(&l, b".aa");
         assert_eq!(&r, b"$$$");
     }
@@ -186,7 +192,7 @@ mod tests {
             ("tâmpla", b'a'),
         ] {
             let pos = text.find('â').expect("has â");
-            assert_eq!(context_classes(text, pos).1[0], want, "{text}");
+            assert_eq!(context_classes(text, pos, |_| None).1[0], want, "{text}");
         }
     }
 
