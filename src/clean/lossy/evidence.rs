@@ -30,13 +30,27 @@ pub fn judge(text: &str, sites: &[Site]) -> Verdict {
     }
 }
 
-/// In a partly damaged document, which sites to repair: the evident ones, and a word-initial
-/// `â` whose closing partner later in the paragraph is evident (`wrote âwe will winâ,`).
+/// In a partly damaged document, which sites to repair: every site of a paragraph that shows
+/// the damage and holds nothing intact (damage comes with the source a paragraph was pasted
+/// from), elsewhere the evident ones, and a word-initial `â` whose closing partner later in
+/// the paragraph is evident (`wrote âwe will winâ,`).
 pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
     let evident: Vec<bool> = sites.iter().map(|s| is_evident(text, s)).collect();
     let mut wanted = evident.clone();
+    let mut paragraph_start = 0;
+    for paragraph in text.split_inclusive('\n') {
+        let end = paragraph_start + paragraph.len();
+        let inside = |s: &Site| s.start >= paragraph_start && s.start < end;
+        let first = sites.partition_point(|s| s.start < paragraph_start);
+        let count = sites[first..].iter().take_while(|s| inside(s)).count();
+        let shows_damage = evident[first..first + count].iter().any(|&e| e);
+        if shows_damage && intact_characters(paragraph) == 0 {
+            wanted[first..first + count].fill(true);
+        }
+        paragraph_start = end;
+    }
     for (k, site) in sites.iter().enumerate() {
-        if evident[k] || site.remnant != Remnant::LoneA {
+        if wanted[k] || site.remnant != Remnant::LoneA {
             continue;
         }
         let prev = text.get(..site.start).and_then(|t| t.chars().next_back());
@@ -94,15 +108,16 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
     let after = text.get(site.end..).unwrap_or("");
     let prev = before.chars().next_back();
     let next = after.chars().next();
-    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // A neighbouring `â` is another lost character (no word has `ââ`): punctuation.
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && c != 'â');
     let space_or_edge = |c: Option<char>| c.map_or(true, char::is_whitespace);
     match site.remnant {
         Remnant::TwoOfThree(c) => matches!(c, '¦' | '¬' | '¢'),
         // `people ⊠they`: spaced on one side only, like an ellipsis; `A ⊠ B` may be maths.
         Remnant::BoxedEllipsis => space_or_edge(prev) != space_or_edge(next),
         Remnant::LoneA => {
-            let prev_punct = prev.is_some_and(|c| c.is_ascii_punctuation());
-            let next_punct = next.is_some_and(|c| c.is_ascii_punctuation());
+            let prev_punct = prev.is_some_and(|c| c.is_ascii_punctuation() || c == 'â');
+            let next_punct = next.is_some_and(|c| c.is_ascii_punctuation() || c == 'â');
             // Closing mark: `backingâ `, `away.â`, `2016â,` (no word ends in â).
             if (word_char(prev) || prev_punct) && (space_or_edge(next) || next_punct) {
                 return true;
