@@ -238,7 +238,7 @@ fn lossy_step_throughput() {
         ),
         ("c1-stripped", damaged.clone(), damaged_bytes),
     ] {
-        let rounds = 20;
+        let rounds = 50;
         let start = std::time::Instant::now();
         let mut edits = 0;
         for _ in 0..rounds {

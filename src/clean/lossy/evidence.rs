@@ -165,10 +165,20 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
 /// and accented letters standing alone rather than as the first half of a mojibake pair.
 fn intact_characters(text: &str) -> usize {
     let mut count = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip ASCII runs byte by byte: most of a news text.
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let mut chars = text[i..].chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        i += c.len_utf8();
         let counts = match c {
-            c if c.is_ascii() => false,
             // ⊠ is the damage itself; U+FFFD marks bytes lost some other way.
             '⊠' | '\u{fffd}' => false,
             '\u{80}'..='\u{9f}' => true,
@@ -176,7 +186,7 @@ fn intact_characters(text: &str) -> usize {
             // Leads whose continuation bytes the damage may have deleted (É → Ã, č → Ä,
             // emoji → ð), and â itself.
             'Â' | 'Ã' | 'Ä' | 'Å' | 'â' | 'ð' | '×' | '÷' => false,
-            'À'..='ÿ' => !chars.peek().is_some_and(|&n| is_continuation(n)),
+            'À'..='ÿ' => !chars.next().is_some_and(is_continuation),
             _ => false,
         };
         count += usize::from(counts);

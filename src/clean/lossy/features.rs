@@ -138,30 +138,53 @@ fn coarse(class: u8) -> u8 {
     }
 }
 
+/// One model key: a level letter, then state digits and classes (at most 10 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    bytes: [u8; 10],
+    len: u8,
+}
+
+impl Key {
+    fn new(parts: &[&[u8]]) -> Self {
+        let mut key = Key {
+            bytes: [0; 10],
+            len: 0,
+        };
+        for &b in parts.iter().flat_map(|p| p.iter()) {
+            if let Some(slot) = key.bytes.get_mut(usize::from(key.len)) {
+                *slot = b;
+                key.len += 1;
+            }
+        }
+        key
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
 /// The model keys for one position, broadest first: `S` the state alone, `C` coarse
 /// neighbours, `0` classes ±1 without the state, then `1`/`2`/`3` with the state and ±1/±2/±3.
-pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Vec<u8>; 6] {
+pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Key; 6] {
     let s = [
         b'0' + u8::from(state.double_open),
         b'0' + u8::from(state.single_open),
         b'0' + u8::from(state.in_title),
     ];
-    let mut ks = vec![b'S'];
-    ks.extend_from_slice(&s);
-    let mut kc = vec![b'C'];
-    kc.extend_from_slice(&s);
-    kc.extend_from_slice(&[coarse(left[0]), coarse(right[0])]);
-    let k0 = vec![b'0', left[0], right[0]];
-    let mut k1 = vec![b'1'];
-    k1.extend_from_slice(&s);
-    k1.extend_from_slice(&[left[0], right[0]]);
-    let mut k2 = vec![b'2'];
-    k2.extend_from_slice(&s);
-    k2.extend_from_slice(&[left[1], left[0], right[0], right[1]]);
-    let mut k3 = vec![b'3'];
-    k3.extend_from_slice(&s);
-    k3.extend_from_slice(&[left[2], left[1], left[0], right[0], right[1], right[2]]);
-    [ks, kc, k0, k1, k2, k3]
+    [
+        Key::new(&[b"S", &s]),
+        Key::new(&[b"C", &s, &[coarse(left[0]), coarse(right[0])]]),
+        Key::new(&[b"0", &[left[0], right[0]]]),
+        Key::new(&[b"1", &s, &[left[0], right[0]]]),
+        Key::new(&[b"2", &s, &[left[1], left[0], right[0], right[1]]]),
+        Key::new(&[
+            b"3",
+            &s,
+            &[left[2], left[1], left[0], right[0], right[1], right[2]],
+        ]),
+    ]
 }
 
 #[cfg(test)]
