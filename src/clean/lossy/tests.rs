@@ -95,3 +95,44 @@ fn hostile_input_does_not_panic() {
         let _ = apply_edits(text, &edits);
     }
 }
+
+#[test]
+fn a_damaged_paragraph_pasted_into_intact_text_is_repaired_whole() {
+    let text = "\u{201c}We\u{2019}re ready,\u{201d} the mayor said \u{2014} and the council agreed.\nâIt isnât over,â said Ms Reyes, who called the vote âa \u{0061}bsolute travestyâ.";
+    let out = repair(text);
+    assert_eq!(
+        lenient(&out),
+        lenient("\u{201c}We\u{2019}re ready,\u{201d} the mayor said \u{2014} and the council agreed.\n\u{201c}It isn\u{2019}t over,\u{201d} said Ms Reyes, who called the vote \u{201c}a absolute travesty\u{201d}.")
+    );
+}
+
+/// A small deterministic generator: the step must never panic nor emit an edit that
+/// `apply_edits` rejects (it debug-asserts on misaligned or overlapping edits).
+#[test]
+fn random_hostile_text_never_panics() {
+    let alphabet: Vec<char> = "ââââ¦¢¬¹º\u{a0}⊠ \n\naAz.,\"'()0Ã©€\u{80}\u{9c}“”’—ð×"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let len = (seed >> 58) as usize + 1;
+        for _ in 0..len {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let k = (seed >> 33) as usize % alphabet.len();
+            text.push(alphabet[k]);
+        }
+        let edits = restore_lost_punctuation(&text, &CleanOptions::default());
+        let mut pos = 0;
+        for e in &edits {
+            assert!(
+                e.start >= pos && e.start < e.end && e.end <= text.len(),
+                "{text:?}"
+            );
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            pos = e.end;
+        }
+        let _ = apply_edits(&text, &edits);
+    }
+}
