@@ -22,7 +22,7 @@ mod transcode;
 mod utf8;
 
 use super::{CleanOptions, Edit};
-use redecode::{fix_pieces, Guard, Piece};
+use redecode::{fix_pieces, Guard, Looks, Piece};
 
 pub use c1::fix_c1_controls;
 
@@ -67,7 +67,13 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
             end: start + i + c.len_utf8(),
         })
         .collect();
-    let Some(fixed) = fix_pieces(&pieces, line.to_owned(), options, Guard::Plausible) else {
+    let Some(fixed) = fix_pieces(
+        &pieces,
+        line.to_owned(),
+        options,
+        Guard::Plausible,
+        Looks::Bad,
+    ) else {
         return;
     };
     push_edits(text, &fixed, edits);
