@@ -2,12 +2,12 @@
 //! Latin-1, Windows-1250/1251/1253/1254/1257, ISO-8859-2, MacRoman, code page 437), possibly
 //! several times over, in the manner of ftfy's `fix_encoding`.
 //!
-//! - [`codepages`]: the code pages and how characters encode back into them;
-//! - [`charclass`] and [`badness`]: does a line look like mojibake at all?
-//! - [`redecode`]: re-decoding a whole line, layer after layer;
-//! - [`transcode`]: byte touch-ups (lost no-break spaces, lost bytes) before decoding;
-//! - [`inconsistent`]: mojibake segments inside otherwise correct lines;
-//! - [`c1`]: C1 control characters read as Windows-1252.
+//! - `codepages`: the code pages and how characters encode back into them;
+//! - `charclass` and `badness`: does a line look like mojibake at all?
+//! - `redecode`: re-decoding a whole line, layer after layer;
+//! - `transcode`: byte touch-ups (lost no-break spaces, lost bytes) before decoding;
+//! - `inconsistent`: mojibake segments inside otherwise correct lines;
+//! - `c1`: C1 control characters read as Windows-1252.
 //!
 //! Lines are independent (as in ftfy's `fix_text`), and almost all lines of real text are ASCII
 //! or show no sign of mojibake: those are skipped after one scan, without allocating.

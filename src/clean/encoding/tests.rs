@@ -293,3 +293,24 @@ fn vietnamese_a_grave_stays_inside_words() {
 fn arabic_digits_that_lost_their_no_break_space() {
     assert_eq!(fix("أكثر Ù…Ù† Ù Ù Ù¡ Ø¨Ù„Ø¯"), "أكثر من ٠٠١ بلد");
 }
+
+#[test]
+fn explanations_and_alignment_point_at_the_mojibake() {
+    use crate::clean::clean_explained;
+    let text = "Ministers met in ZÃ¼rich â€” again.";
+    let cleaned = clean_explained(text, &CleanOptions::default(), true);
+    assert_eq!(cleaned.text, "Ministers met in Zürich — again.");
+    let encoding_fixes: Vec<_> = cleaned
+        .fixes
+        .iter()
+        .filter(|f| f.step == "fix_encoding")
+        .collect();
+    assert_eq!(encoding_fixes.len(), 2);
+    assert_eq!(encoding_fixes[0].before, "Ã¼");
+    assert_eq!(encoding_fixes[0].after, "ü");
+    assert_eq!(encoding_fixes[1].before, "â€”");
+    // "Zürich" in the output maps back to "ZÃ¼rich" in the input.
+    let z = cleaned.text.find("Zürich").unwrap_or(0);
+    let (s, e) = cleaned.alignment.span_to_original(z, z + "Zürich".len());
+    assert_eq!(&text[s..e], "ZÃ¼rich");
+}
