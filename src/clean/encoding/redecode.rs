@@ -201,18 +201,14 @@ fn redecode_with(
     if options.replace_lossy_sequences && page.is_sloppy() {
         replace_lossy_sequences(&mut t);
     }
-    let decoded = utf8::decode(&t.bytes)?;
-    let fixed = decoded
-        .iter()
-        .map(|d| {
-            let first = &pieces[t.src[d.start]];
-            let last = &pieces[t.src[d.end - 1]];
-            Piece {
-                c: d.c,
-                start: first.start,
-                end: last.end.max(first.start),
-            }
-        })
-        .collect();
+    let fixed = utf8::decode_map(&t.bytes, |c, start, end| {
+        let first = &pieces[t.src[start]];
+        let last = &pieces[t.src[end - 1]];
+        Piece {
+            c,
+            start: first.start,
+            end: last.end.max(first.start),
+        }
+    })?;
     Some((fixed, read_a_grave))
 }
