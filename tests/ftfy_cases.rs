@@ -136,7 +136,21 @@ fn throughput_on_polnear_dev() {
         assert!(sink > 0 || bytes == 0);
         (bytes * passes) as f64 / 1e6 / best
     };
-    for (name, docs) in [("clean", &clean), ("cp1252-damaged", &damaged)] {
+    let multilingual: Vec<String> = [
+        "Президент выступил в Москве с заявлением о новых мерах поддержки.\n",
+        "Ο πρωθυπουργός μίλησε στην Αθήνα για την οικονομία και την ανάπτυξη.\n",
+        "Le président a évoqué « une crise sans précédent » à Bruxelles, dit-il.\n",
+        "東京都知事は記者会見で新しい政策を発表した。\n",
+        "România, Brâncuși și Țiriac au fost menționați în articol.\n",
+    ]
+    .iter()
+    .map(|s| s.repeat(2000))
+    .collect();
+    for (name, docs) in [
+        ("clean", &clean),
+        ("cp1252-damaged", &damaged),
+        ("multilingual genuine", &multilingual),
+    ] {
         let whole = best_mb_per_s(docs, &|d| fix_text(d).len());
         let step = best_mb_per_s(docs, &|d| encoding::fix_encoding(d, &options).len() + 1);
         eprintln!(

@@ -66,32 +66,58 @@ fn scan(text: &str, stop_at_first: bool) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut from = 0;
-    while let Some(i) = super::next_non_ascii(bytes, from) {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let after = i + c.len_utf8();
-        let cls = classes(c);
-        if cls != 0 && fires_at(text, i, c, cls, &text[after..]) {
-            count += 1;
-            if stop_at_first {
-                return count;
+    while let Some(run_start) = super::next_non_ascii(bytes, from) {
+        // Walk the run of non-ASCII characters, classifying each once: the next character of
+        // one step is the current character of the following step.
+        let mut at = run_start;
+        let mut chars = text[run_start..].chars();
+        let mut current = chars.next().map(|c| (c, classes(c)));
+        while let Some((c, cls)) = current {
+            let after = at + c.len_utf8();
+            let next = chars.next().map(|n| (n, classes(n)));
+            if cls != 0 && fires_at(text, at, c, cls, next, &text[after..]) {
+                count += 1;
+                if stop_at_first {
+                    return count;
+                }
+            }
+            at = after;
+            match next {
+                Some((n, _)) if !n.is_ascii() => current = next,
+                _ => break,
             }
         }
-        from = after;
+        from = at;
     }
     count
 }
 
-/// Whether a rule keyed on `c` (at byte `at`, followed by `rest`) fires.
-fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
+/// Whether a rule keyed on `c` (at byte `at`, followed by `next` and its classes, then the
+/// text from `rest` on, which starts with `next`) fires.
+fn fires_at(
+    text: &str,
+    at: usize,
+    c: char,
+    cls: u16,
+    next: Option<(char, u16)>,
+    rest: &str,
+) -> bool {
     if cls & C1 != 0 {
         return true;
     }
-    let mut next = rest.chars();
-    let n1 = next.next();
-    let n2 = next.next();
-    let c1 = n1.map_or(0, classes);
+    let n1 = next.map(|(n, _)| n);
+    let c1 = next.map_or(0, |(_, k)| k);
+    // Fast exits for genuine text. Almost every rule needs a classified character next; the
+    // few that do not start with one of these.
+    if c1 == 0 && !"ŒœÂÃØÙ√├┬".contains(c) {
+        return false;
+    }
+    // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone.
+    const SCRIPT: u16 = LOWER_OTHER | UPPER_OTHER;
+    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && c != 'в' && c != 'Г' {
+        return false;
+    }
+    let n2 = rest.chars().nth(1);
     let c2 = n2.map_or(0, classes);
     if PAIRS.iter().any(|&(a, b)| cls & a != 0 && c1 & b != 0) {
         return true;
