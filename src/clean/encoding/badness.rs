@@ -109,7 +109,7 @@ fn fires_at(
     let c1 = next.map_or(0, |(_, k)| k);
     // Fast exits for genuine text. Almost every rule needs a classified character next; the
     // few that do not start with one of these.
-    if c1 == 0 && !"ŒœÂÃØÙ√├┬".contains(c) {
+    if c1 == 0 && !matches!(c, 'Œ' | 'œ' | 'Â' | 'Ã' | 'Ø' | 'Ù' | '√' | '├' | '┬') {
         return false;
     }
     // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone.
