@@ -12,6 +12,7 @@ use super::charclass::{
     classes, is_space, is_word, BOX, C1, CLOSER, CURRENCY, EVERYDAY, FACE, LAW, LOWER_ACCENTED,
     LOWER_OTHER, NUMERIC, ODD, OPENER, UPPER_ACCENTED, UPPER_OTHER,
 };
+use super::codepages::CodePage;
 
 /// Classes that start most two-character mojibake pairs.
 const MARKED: u16 =
@@ -65,32 +66,58 @@ fn scan(text: &str, stop_at_first: bool) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut from = 0;
-    while let Some(i) = super::next_non_ascii(bytes, from) {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let after = i + c.len_utf8();
-        let cls = classes(c);
-        if cls != 0 && fires_at(text, i, c, cls, &text[after..]) {
-            count += 1;
-            if stop_at_first {
-                return count;
+    while let Some(run_start) = super::next_non_ascii(bytes, from) {
+        // Walk the run of non-ASCII characters, classifying each once: the next character of
+        // one step is the current character of the following step.
+        let mut at = run_start;
+        let mut chars = text[run_start..].chars();
+        let mut current = chars.next().map(|c| (c, classes(c)));
+        while let Some((c, cls)) = current {
+            let after = at + c.len_utf8();
+            let next = chars.next().map(|n| (n, classes(n)));
+            if cls != 0 && fires_at(text, at, c, cls, next, &text[after..]) {
+                count += 1;
+                if stop_at_first {
+                    return count;
+                }
+            }
+            at = after;
+            match next {
+                Some((n, _)) if !n.is_ascii() => current = next,
+                _ => break,
             }
         }
-        from = after;
+        from = at;
     }
     count
 }
 
-/// Whether a rule keyed on `c` (at byte `at`, followed by `rest`) fires.
-fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
+/// Whether a rule keyed on `c` (at byte `at`, followed by `next` and its classes, then the
+/// text from `rest` on, which starts with `next`) fires.
+fn fires_at(
+    text: &str,
+    at: usize,
+    c: char,
+    cls: u16,
+    next: Option<(char, u16)>,
+    rest: &str,
+) -> bool {
     if cls & C1 != 0 {
         return true;
     }
-    let mut next = rest.chars();
-    let n1 = next.next();
-    let n2 = next.next();
-    let c1 = n1.map_or(0, classes);
+    let n1 = next.map(|(n, _)| n);
+    let c1 = next.map_or(0, |(_, k)| k);
+    // Fast exits for genuine text. Almost every rule needs a classified character next; the
+    // few that do not start with one of these.
+    if c1 == 0 && !matches!(c, 'Œ' | 'œ' | 'Â' | 'Ã' | 'Ø' | 'Ù' | '√' | '├' | '┬') {
+        return false;
+    }
+    // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone.
+    const SCRIPT: u16 = LOWER_OTHER | UPPER_OTHER;
+    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && c != 'в' && c != 'Г' {
+        return false;
+    }
+    let n2 = rest.chars().nth(1);
     let c2 = n2.map_or(0, classes);
     if PAIRS.iter().any(|&(a, b)| cls & a != 0 && c1 & b != 0) {
         return true;
@@ -118,6 +145,17 @@ fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
     {
         return true;
     }
+    if cls & UPPER_OTHER != 0
+        && p1.is_some_and(|p| p.is_ascii_lowercase())
+        && c1 & (C1 | ODD | OPENER | CLOSER | NUMERIC | LAW | CURRENCY) != 0
+    {
+        // "mГ©dicament": a Latin word does not continue with a Greek or Cyrillic capital and a
+        // symbol; Windows-1251/1253 readings of two-byte UTF-8 do.
+        return true;
+    }
+    if looks_like_code_page_letter(c, p1, n1, n2) {
+        return true;
+    }
     if cls & UPPER_ACCENTED != 0 {
         if n1 == Some('°') {
             return true;
@@ -130,6 +168,30 @@ fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
         }
     }
     specific_sequences(c, p1, p2, n1, n2, c1, at == 0, rest)
+}
+
+/// A letter of a Latin word that MacRoman or code page 437 turned into two symbols: "pi√π"
+/// (più), "espa├▒ol" (español), "┬┐que" (¿que). The symbols alone are plausible (maths, box
+/// drawing, even letters drawn with boxes), so the word around them must show: a letter before
+/// the MacRoman pair, letters on both sides of a code page 437 letter, and a letter on either
+/// side of a code page 437 symbol (¿, °, º).
+fn looks_like_code_page_letter(
+    c: char,
+    p1: Option<char>,
+    n1: Option<char>,
+    n2: Option<char>,
+) -> bool {
+    let letter = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
+    let (page, in_word) = match c {
+        '√' => (CodePage::MacRoman, letter(p1)),
+        '├' => (CodePage::Cp437, letter(p1) && letter(n2)),
+        '┬' => (CodePage::Cp437, letter(p1) || letter(n2)),
+        _ => return false,
+    };
+    in_word
+        && n1
+            .and_then(|n| page.encode_char(n))
+            .is_some_and(|b| (0x80..=0xBF).contains(&b))
 }
 
 /// Particular sequences that the class rules miss, mostly from one code page each.
@@ -165,6 +227,8 @@ fn specific_sequences(
         }
         '×' => n1_in("²³"),
         // Arabic read as Windows-1252: needs two pairs to be sure.
+        // Arabic-Indic digits (D9 A0..A9) whose A0 became a space: "Ù Ù Ù¡" for ٠٠١.
+        'Ø' | 'Ù' if n1_in(" \u{a0}") && n2_in("ØÙ") => true,
         'Ø' | 'Ù' => {
             let mut more = rest.chars().skip(2);
             let n3 = more.next();
@@ -228,6 +292,10 @@ mod tests {
         assert!(is_bad("Ð¿Ñ€Ð¸Ð²ÐµÑ‚"));
         assert!(is_bad("вЂњquoteвЂќ"));
         assert!(is_bad("control \u{85} char"));
+        assert!(is_bad("la canci├│n"));
+        assert!(is_bad("┬┐que diferencia hay?"));
+        assert!(is_bad("al pi√π presto"));
+        assert!(is_bad("sur le mГ©dicament"));
     }
 
     #[test]
@@ -243,6 +311,10 @@ mod tests {
             "Prix : 12 € ou 10 £, « merci »",
             "¿Qué pasa? ¡Nada!",
             "(ò_ó) ¯\\_(ツ)_/¯",
+            "╔══╗ ├┤ └┘ │ ┬┐",
+            "area = 2√π and 1 ≈ 1.0",
+            "├┤a┼┐a┼┐a┼┐a",
+            "iPhone Г-образный",
         ] {
             assert!(!is_bad(t), "{t}");
         }

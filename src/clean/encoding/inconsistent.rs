@@ -8,7 +8,7 @@
 
 use super::badness::is_bad;
 use super::codepages::clue_byte_in;
-use super::redecode::{as_string, fix_pieces, Piece};
+use super::redecode::{as_string, fix_pieces, Guard, Looks, Piece};
 use crate::clean::CleanOptions;
 
 fn is_lead2(c: char) -> bool {
@@ -89,6 +89,7 @@ fn segments(chars: &[char]) -> Vec<(usize, usize)> {
 pub(super) fn decode_inconsistent_utf8(
     pieces: &[Piece],
     options: &CleanOptions,
+    guard: Guard,
 ) -> Option<Vec<Piece>> {
     let chars: Vec<char> = pieces.iter().map(|p| p.c).collect();
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
@@ -104,7 +105,7 @@ pub(super) fn decode_inconsistent_utf8(
         if !is_bad(&segment_text) {
             continue;
         }
-        if let Some(fixed) = fix_pieces(segment, segment_text, options) {
+        if let Some(fixed) = fix_pieces(segment, segment_text, options, guard, Looks::Bad) {
             out.extend_from_slice(&pieces[copied..start]);
             out.extend(fixed);
             copied = end;

@@ -9,7 +9,9 @@ use super::badness::{badness, is_bad};
 use super::c1;
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
 use super::inconsistent::decode_inconsistent_utf8;
-use super::transcode::{has_lost_a0, replace_lossy_sequences, restore_byte_a0, TracedBytes};
+use super::transcode::{
+    has_lost_a0, replace_lossy_sequences, restore_byte_a0, AGrave, TracedBytes,
+};
 use super::utf8;
 use crate::clean::CleanOptions;
 
@@ -32,20 +34,43 @@ pub(super) fn as_string(pieces: &[Piece]) -> String {
     s
 }
 
+/// Whether a re-decoding must leave the text at least as plausible as it found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Guard {
+    /// Reject a layer that looks worse, unless the layers after it make up for it.
+    Plausible,
+    /// Accept any layer that decodes (used to look ahead past an ugly intermediate layer).
+    Off,
+}
+
+/// What is known about whether a text looks like mojibake, to avoid scanning it twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Looks {
+    Unknown,
+    Bad,
+    Fine,
+}
+
 /// Repairs `pieces` (whose characters spell `text`) until nothing changes: ftfy's
 /// `fix_encoding`. `None` when nothing changed.
 pub(super) fn fix_pieces(
     pieces: &[Piece],
     mut text: String,
     options: &CleanOptions,
+    guard: Guard,
+    mut looks: Looks,
 ) -> Option<Vec<Piece>> {
     let mut current: Option<Vec<Piece>> = None;
     for _ in 0..MAX_LAYERS {
+        if looks == Looks::Fine {
+            break;
+        }
         let input = current.as_deref().unwrap_or(pieces);
-        match fix_one_layer(input, &text, options) {
-            Some((next, next_text)) if next_text != text => {
+        match fix_one_layer(input, &text, options, guard, looks) {
+            Some((next, next_text, next_looks)) if next_text != text => {
                 current = Some(next);
                 text = next_text;
+                looks = next_looks;
             }
             _ => break,
         }
@@ -59,8 +84,10 @@ fn fix_one_layer(
     pieces: &[Piece],
     text: &str,
     options: &CleanOptions,
-) -> Option<(Vec<Piece>, String)> {
-    if text.is_ascii() || !is_bad(text) {
+    guard: Guard,
+    looks: Looks,
+) -> Option<(Vec<Piece>, String, Looks)> {
+    if text.is_ascii() || (looks == Looks::Unknown && !is_bad(text)) {
         return None;
     }
     let pages = encodable_pages(pieces.iter().map(|p| p.c));
@@ -69,18 +96,19 @@ fn fix_one_layer(
             continue;
         }
         if let Some(fixed) = redecode(pieces, page, options) {
-            // A decoding that leaves the line looking worse was a coincidence of bytes.
             let fixed_text = as_string(&fixed);
-            if badness(&fixed_text) > badness(text) {
-                continue;
+            if guard == Guard::Off {
+                return Some((fixed, fixed_text, Looks::Unknown));
             }
-            return Some((fixed, fixed_text));
+            if let Some(fixed_looks) = plausible_enough(&fixed, &fixed_text, text, options) {
+                return Some((fixed, fixed_text, fixed_looks));
+            }
         }
     }
     if options.decode_inconsistent_utf8 {
-        if let Some(fixed) = decode_inconsistent_utf8(pieces, options) {
+        if let Some(fixed) = decode_inconsistent_utf8(pieces, options, guard) {
             let fixed_text = as_string(&fixed);
-            return Some((fixed, fixed_text));
+            return Some((fixed, fixed_text, Looks::Unknown));
         }
     }
     let has_c1 = pieces.iter().any(|p| c1::is_c1(p.c));
@@ -99,15 +127,65 @@ fn fix_one_layer(
                 })
                 .collect();
             let fixed_text = as_string(&fixed);
-            return Some((fixed, fixed_text));
+            return Some((fixed, fixed_text, Looks::Unknown));
         }
     }
     None
 }
 
+/// Whether a decoding leaves the line at least as plausible as before, perhaps only after the
+/// layers that follow it (several layers of mojibake can look worse half-way). If not, it was a
+/// coincidence of bytes, not mojibake: `None`. Otherwise, whether the result still looks bad.
+fn plausible_enough(
+    fixed: &[Piece],
+    fixed_text: &str,
+    before: &str,
+    options: &CleanOptions,
+) -> Option<Looks> {
+    let after = badness(fixed_text);
+    if after == 0 {
+        return Some(Looks::Fine);
+    }
+    let limit = badness(before);
+    if after <= limit {
+        return Some(Looks::Bad);
+    }
+    let further = fix_pieces(
+        fixed,
+        fixed_text.to_owned(),
+        options,
+        Guard::Off,
+        Looks::Bad,
+    )?;
+    (badness(&as_string(&further)) <= limit).then_some(Looks::Bad)
+}
+
 /// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as
 /// UTF-8, after the byte touch-ups the options allow. `None` when they are not UTF-8.
 fn redecode(pieces: &[Piece], page: CodePage, options: &CleanOptions) -> Option<Vec<Piece>> {
+    let (fixed, read_a_grave_as_word) = redecode_with(pieces, page, options, AGrave::Word)?;
+    // Vietnamese puts "à" inside words, so there the space after `Ã` was the lost A0 itself.
+    if read_a_grave_as_word && fixed.iter().any(|p| is_vietnamese_letter(p.c)) {
+        if let Some((inside, _)) = redecode_with(pieces, page, options, AGrave::InsideWord) {
+            return Some(inside);
+        }
+    }
+    Some(fixed)
+}
+
+/// Letters only Vietnamese uses: horned o and u, and the Latin Extended Additional block of
+/// letters with two diacritics.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c, 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1EA0}'..='\u{1EF9}')
+}
+
+/// [`redecode`] with a given reading of `Ã `; also says whether that reading was used.
+fn redecode_with(
+    pieces: &[Piece],
+    page: CodePage,
+    options: &CleanOptions,
+    a_grave: AGrave,
+) -> Option<(Vec<Piece>, bool)> {
     let mut t = TracedBytes {
         bytes: Vec::with_capacity(pieces.len()),
         src: (0..pieces.len()).collect(),
@@ -115,26 +193,22 @@ fn redecode(pieces: &[Piece], page: CodePage, options: &CleanOptions) -> Option<
     for p in pieces {
         t.bytes.push(page.encode_char(p.c)?);
     }
+    let mut read_a_grave = false;
     // In MacRoman, "– " (D0 20) would pass for a no-break space that lost its A0.
     if options.restore_byte_a0 && page != CodePage::MacRoman && has_lost_a0(&t.bytes) {
-        restore_byte_a0(&mut t);
+        read_a_grave = restore_byte_a0(&mut t, a_grave);
     }
     if options.replace_lossy_sequences && page.is_sloppy() {
         replace_lossy_sequences(&mut t);
     }
-    let decoded = utf8::decode(&t.bytes)?;
-    Some(
-        decoded
-            .iter()
-            .map(|d| {
-                let first = &pieces[t.src[d.start]];
-                let last = &pieces[t.src[d.end - 1]];
-                Piece {
-                    c: d.c,
-                    start: first.start,
-                    end: last.end.max(first.start),
-                }
-            })
-            .collect(),
-    )
+    let fixed = utf8::decode_map(&t.bytes, |c, start, end| {
+        let first = &pieces[t.src[start]];
+        let last = &pieces[t.src[end - 1]];
+        Piece {
+            c,
+            start: first.start,
+            end: last.end.max(first.start),
+        }
+    })?;
+    Some((fixed, read_a_grave))
 }

@@ -39,7 +39,7 @@ fn repairs_windows_1252_mojibake() {
         "Le café de la gare a fermé ses portes."
     );
     assert_eq!(
-        fix("â€œWe will not back down,â€\u{9d} said MarÃ­a GonzÃ¡lez."),
+        fix("â€œWe will not back down,â€\u{9d} said MarÃ\u{ad}a GonzÃ¡lez."),
         "\u{201c}We will not back down,\u{201d} said María González."
     );
     assert_eq!(
@@ -115,4 +115,202 @@ fn ascii_is_free() {
         &CleanOptions::default()
     )
     .is_empty());
+}
+
+/// A small deterministic generator, so hostile inputs are reproducible without a dependency.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn assert_valid_edits(text: &str, edits: &[Edit]) {
+    let mut pos = 0;
+    for e in edits {
+        assert!(
+            e.start >= pos && e.start < e.end && e.end <= text.len(),
+            "{e:?} in {text:?}"
+        );
+        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        pos = e.end;
+    }
+}
+
+#[test]
+fn hostile_input_never_panics_and_edits_stay_valid() {
+    let pool: Vec<char> = "ÃÂâ€œ™š¢£¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÉÎÐÑ×ØÙàáãäéëíîïðñòóôöùúüýþÿ\u{80}\u{81}\u{8d}\u{90}\u{9d}\u{93}\u{94}\u{85} a.?'\n\u{fffd}\u{1a}вЂГРСŠŒŽšœžŸƒˆ˜–—‘’‚“”„†‡•…‰‹›√≈╬║┬😀日"
+        .chars()
+        .collect();
+    let mut rng = Lcg(42);
+    let options = CleanOptions::default();
+    for _ in 0..3000 {
+        let len = 1 + rng.next(40);
+        let text: String = (0..len).map(|_| pool[rng.next(pool.len())]).collect();
+        let edits = fix_encoding(&text, &options);
+        assert_valid_edits(&text, &edits);
+        let (fixed, _) = apply_edits(&text, &edits);
+        assert_valid_edits(&fixed, &fix_c1_controls(&fixed, &options));
+        let _ = fix(&text);
+    }
+}
+
+#[test]
+fn long_hostile_lines_stay_linear() {
+    let unit = "cafÃ© â€œÃƒÂ©â€\u{9d} Ã  \u{81}\u{fffd}? ";
+    let text = unit.repeat(3000);
+    let start = std::time::Instant::now();
+    let edits = fix_encoding(&text, &CleanOptions::default());
+    assert_valid_edits(&text, &edits);
+    assert!(!edits.is_empty());
+    // Generous even for an unoptimised build on a busy machine.
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+/// UTF-8 bytes of `text` read with `page`.
+fn damage(text: &str, page: codepages::CodePage) -> String {
+    text.bytes().map(|b| page.decode_byte(b)).collect()
+}
+
+#[test]
+fn repairs_every_code_page() {
+    use codepages::CodePage::*;
+    let french = "Le ministre a déclaré : « Nous irons jusqu’au bout. »";
+    for page in [
+        Windows1252,
+        Windows1251,
+        Windows1250,
+        Windows1253,
+        Windows1254,
+        Windows1257,
+        Iso8859_2,
+        MacRoman,
+        Cp437,
+    ] {
+        let damaged = damage(french, page);
+        assert_ne!(damaged, french);
+        assert_eq!(fix(&damaged), french, "{page:?}: {damaged}");
+    }
+    let russian = "Привет, мир — новости дня";
+    for page in [Windows1251, MacRoman, Cp437] {
+        assert_eq!(fix(&damage(russian, page)), russian, "{page:?}");
+    }
+    let greek = "Η κυβέρνηση ανακοίνωσε μέτρα";
+    for page in [Iso8859_2, MacRoman, Cp437] {
+        assert_eq!(fix(&damage(greek, page)), greek, "{page:?}");
+    }
+    let polish = "Zażółć gęślą jaźń";
+    for page in [Windows1252, Windows1250, Iso8859_2, MacRoman] {
+        assert_eq!(fix(&damage(polish, page)), polish, "{page:?}");
+    }
+}
+
+#[test]
+fn restores_no_break_space_bytes() {
+    assert_eq!(fix("voilÃ le travail"), "voilà le travail");
+    assert_eq!(fix("Il est allÃ© Ã  Paris"), "Il est allé à Paris");
+    let options = CleanOptions {
+        restore_byte_a0: false,
+        ..CleanOptions::default()
+    };
+    assert!(fix_encoding("voilÃ le travail", &options).is_empty());
+}
+
+#[test]
+fn lossy_sequences_become_replacement_characters() {
+    assert_eq!(
+        fix("He said â€œhiâ€\u{fffd} and left"),
+        "He said \u{201c}hi\u{fffd} and left"
+    );
+}
+
+#[test]
+fn utf8_variants() {
+    // CESU-8 emoji and Java's NUL, read as Latin-1.
+    assert_eq!(
+        fix("emoji \u{ed}\u{a0}\u{bd}\u{ed}\u{b8}\u{80} here"),
+        "emoji \u{1F600} here"
+    );
+}
+
+#[test]
+fn inconsistent_segments_respect_the_option() {
+    let text = "Le Café says the Mona Lisa doesnâ€™t have eyebrows";
+    let options = CleanOptions {
+        decode_inconsistent_utf8: false,
+        ..CleanOptions::default()
+    };
+    assert!(fix_encoding(text, &options).is_empty());
+    assert!(!fix_encoding(text, &CleanOptions::default()).is_empty());
+}
+
+#[test]
+fn lines_are_independent() {
+    let text = "Genuine: São Paulo, “quoted”.\nDamaged: SÃ£o Paulo, â€œquotedâ€\u{9d}.\n";
+    assert_eq!(
+        fix(text),
+        "Genuine: São Paulo, “quoted”.\nDamaged: São Paulo, “quoted”.\n"
+    );
+}
+
+#[test]
+fn three_layers_deep() {
+    let s = "Ce n’est pas fini, a dit Zoé.";
+    let three = damage(
+        &damage(
+            &damage(s, codepages::CodePage::Windows1252),
+            codepages::CodePage::Windows1252,
+        ),
+        codepages::CodePage::Windows1252,
+    );
+    assert_eq!(fix(&three), s);
+    // One edit per repaired character, each covering all the mojibake it came from.
+    let edits = fix_encoding(&three, &CleanOptions::default());
+    assert_eq!(edits.len(), 2);
+    assert_eq!(edits[1].replacement, "é");
+}
+
+#[test]
+fn vietnamese_a_grave_stays_inside_words() {
+    // Windows-1250 mojibake whose no-break spaces became spaces.
+    assert_eq!(
+        fix("Xem clip hĂ i, phim hĂ i má»›i hay nháşĄt"),
+        "Xem clip hài, phim hài mới hay nhất"
+    );
+    // French keeps "à" as a word.
+    assert_eq!(
+        fix("Il est parti Ã Lyon, dÃ©jÃ fatiguÃ©."),
+        "Il est parti à Lyon, déjà fatigué."
+    );
+}
+
+#[test]
+fn arabic_digits_that_lost_their_no_break_space() {
+    assert_eq!(fix("أكثر Ù…Ù† Ù Ù Ù¡ Ø¨Ù„Ø¯"), "أكثر من ٠٠١ بلد");
+}
+
+#[test]
+fn explanations_and_alignment_point_at_the_mojibake() {
+    use crate::clean::clean_explained;
+    let text = "Ministers met in ZÃ¼rich â€” again.";
+    let cleaned = clean_explained(text, &CleanOptions::default(), true);
+    assert_eq!(cleaned.text, "Ministers met in Zürich — again.");
+    let encoding_fixes: Vec<_> = cleaned
+        .fixes
+        .iter()
+        .filter(|f| f.step == "fix_encoding")
+        .collect();
+    assert_eq!(encoding_fixes.len(), 2);
+    assert_eq!(encoding_fixes[0].before, "Ã¼");
+    assert_eq!(encoding_fixes[0].after, "ü");
+    assert_eq!(encoding_fixes[1].before, "â€”");
+    // "Zürich" in the output maps back to "ZÃ¼rich" in the input.
+    let z = cleaned.text.find("Zürich").unwrap_or(0);
+    let (s, e) = cleaned.alignment.span_to_original(z, z + "Zürich".len());
+    assert_eq!(&text[s..e], "ZÃ¼rich");
 }

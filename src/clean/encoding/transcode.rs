@@ -59,24 +59,35 @@ pub(super) fn has_lost_a0(bytes: &[u8]) -> bool {
         && (0..bytes.len()).any(|i| bytes[i] >= 0xC2 && altered_sequence_at(bytes, i) > 0)
 }
 
-/// Puts byte A0 back where a space broke a UTF-8 sequence.
-///
-/// `Ã ` followed by a word is read as "à " (the A0 was lost and the space is the word break, as
-/// in French "à la"), except before the Portuguese contractions "às", "àquele", "àquela",
-/// "àquilo", whose space is the A0 itself.
-pub(super) fn restore_byte_a0(t: &mut TracedBytes) {
+/// How to read `Ã ` (byte C3, then a space) when the space may stand for the lost A0 of "à".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AGrave {
+    /// "à" is a word of its own and the space is the word break (French "à la", Portuguese "à
+    /// noite"): insert the A0 and keep the space, except before the Portuguese contractions "às",
+    /// "àquele", "àquela", "àquilo", whose space is the A0 itself.
+    Word,
+    /// "à" sits inside words (Vietnamese "hài", "này"): the space is the A0.
+    InsideWord,
+}
+
+/// Puts byte A0 back where a space broke a UTF-8 sequence. Returns whether some `Ã ` was read
+/// as the word "à".
+pub(super) fn restore_byte_a0(t: &mut TracedBytes, a_grave: AGrave) -> bool {
     let (bytes, src) = (&t.bytes, &t.src);
     let mut out = Vec::with_capacity(bytes.len() + 4);
     let mut out_src = Vec::with_capacity(bytes.len() + 4);
+    let mut inserted = false;
     for i in 0..bytes.len() {
         out.push(bytes[i]);
         out_src.push(src[i]);
-        if bytes[i] == 0xC3
+        if a_grave == AGrave::Word
+            && bytes[i] == 0xC3
             && bytes.get(i + 1) == Some(&b' ')
             && !portuguese_contraction(&bytes[i + 2..])
         {
             out.push(NBSP);
             out_src.push(src[i]);
+            inserted = true;
         }
     }
     let mut i = 0;
@@ -95,6 +106,7 @@ pub(super) fn restore_byte_a0(t: &mut TracedBytes) {
     }
     t.bytes = out;
     t.src = out_src;
+    inserted
 }
 
 fn portuguese_contraction(after: &[u8]) -> bool {
@@ -192,18 +204,18 @@ mod tests {
     fn restores_a_grave() {
         let mut t = traced(b"voil\xc3 le travail");
         assert!(has_lost_a0(&t.bytes));
-        restore_byte_a0(&mut t);
+        restore_byte_a0(&mut t, AGrave::Word);
         assert_eq!(t.bytes, b"voil\xc3\xa0 le travail");
         assert_eq!(t.src[5], 4);
         let mut t = traced(b"\xc3 s dez");
-        restore_byte_a0(&mut t);
+        restore_byte_a0(&mut t, AGrave::Word);
         assert_eq!(t.bytes, b"\xc3\xa0s dez");
     }
 
     #[test]
     fn restores_three_byte_sequences() {
         let mut t = traced(b"a\xe2\x80 b");
-        restore_byte_a0(&mut t);
+        restore_byte_a0(&mut t, AGrave::Word);
         assert_eq!(t.bytes, b"a\xe2\x80\xa0b");
     }
 
