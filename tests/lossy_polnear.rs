@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use saidwho::clean::{clean, lossy::restore_lost_punctuation, CleanOptions};
+use saidwho::clean::{clean, clean_explained, lossy::restore_lost_punctuation, CleanOptions};
 
 /// Floor for the share of non-empty dev lines reproduced exactly after the full pipeline (a
 /// regression guard). The target is 0.995, which this dev set cannot reach: 36 lines
@@ -169,6 +169,15 @@ fn seed_article_is_restored() {
     let out = clean(&damaged, &CleanOptions::default());
     assert!(!out.contains('â') && !out.contains('⊠'));
     assert_eq!(lenient(&out), lenient(&gold));
+    // One explained fix per lost character: the 54 lone `â` and the `⊠`.
+    let explained = clean_explained(&damaged, &CleanOptions::default(), true);
+    let ours: Vec<_> = explained
+        .fixes
+        .iter()
+        .filter(|f| f.step == "restore_lost_punctuation")
+        .collect();
+    assert_eq!(ours.len(), 55);
+    assert!(ours.iter().all(|f| f.after.chars().count() == 1));
 }
 
 /// ftfy's own cases: the step must leave them alone (its damage is not theirs). `negative.json`
