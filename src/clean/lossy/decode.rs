@@ -126,7 +126,10 @@ fn two_of_three(text: &str, site: &Site, third: char) -> char {
             '™'
         }
         '¹' if next.is_some_and(|c| c.is_ascii_digit()) => '₹',
-        _ => char::from_u32(0x2000 + (third as u32 - 0x80)).unwrap_or(third),
+        _ => (third as u32)
+            .checked_sub(0x80)
+            .and_then(|low| char::from_u32(0x2000 + low))
+            .unwrap_or(third),
     }
 }
 

@@ -118,8 +118,20 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
         Remnant::LoneA => {
             let prev_punct = prev.is_some_and(|c| c.is_ascii_punctuation() || c == 'â');
             let next_punct = next.is_some_and(|c| c.is_ascii_punctuation() || c == 'â');
-            // Closing mark: `backingâ `, `away.â`, `2016â,` (no word ends in â).
-            if (word_char(prev) || prev_punct) && (space_or_edge(next) || next_punct) {
+            // Closing mark: `backingâ `, `away.â`, `2016â,`. Only after a plain ASCII word:
+            // Turkish ends words in â (`hâlâ`), and an accented word is not English anyway.
+            let ascii_word_before = word_char(prev)
+                && before
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() && *c != 'â')
+                    .all(|c| c.is_ascii())
+                && !before
+                    .chars()
+                    .rev()
+                    .find(|c| !(c.is_alphanumeric() && *c != 'â'))
+                    .is_some_and(|c| c == 'â' || (c.is_alphabetic() && !c.is_ascii()));
+            if (ascii_word_before || prev_punct) && (space_or_edge(next) || next_punct) {
                 return true;
             }
             // A range: `2012â2016`.

@@ -60,6 +60,8 @@ fn genuine_text_is_untouched() {
         "\u{201c}I don\u{2019}t know,\u{201d} she said \u{2014} and left.",
         "Bydd hi\u{2019}n siarad â hi yfory.",
         "Ms Lâm said the Hội An café would reopen.",
+        "Bakan, hükümetin hâlâ karar vermediğini söyledi; kâr oranı düştü.",
+        "Hâlâ bekliyoruz, dedi Ayşe.",
     ] {
         assert!(
             restore_lost_punctuation(text, &CleanOptions::default()).is_empty(),
