@@ -19,7 +19,17 @@ pub enum Verdict {
 /// Decides for the whole document, given its damaged sites.
 pub fn judge(text: &str, sites: &[Site]) -> Verdict {
     let evident = sites.iter().filter(|s| is_evident(text, s)).count();
-    if evident == 0 || kept_c1_bytes(text) {
+    if evident == 0 {
+        // Lost dashes alone (`the plan â agreed in May â will`) leave no evident site. A
+        // spaced `â` is a word only in Welsh; in English text with nothing else non-ASCII
+        // intact, it is a dash.
+        let spaced = sites.iter().any(|s| is_spaced_lone_a(text, s));
+        if spaced && looks_english(text) && intact_characters(text) == 0 && !kept_c1_bytes(text) {
+            return Verdict::Damaged;
+        }
+        return Verdict::Undamaged;
+    }
+    if kept_c1_bytes(text) {
         return Verdict::Undamaged;
     }
     let intact = intact_characters(text);
@@ -75,6 +85,26 @@ pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
         }
     }
     wanted
+}
+
+fn is_spaced_lone_a(text: &str, site: &Site) -> bool {
+    site.remnant == Remnant::LoneA
+        && text
+            .get(..site.start)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_whitespace)
+        && text
+            .get(site.end..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_whitespace)
+}
+
+/// English prose: `the` as a word at least twice (cheap, and absent from Welsh).
+fn looks_english(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b" the ")
+        .take(2)
+        .count()
+        >= 2
 }
 
 /// True when the text holds mojibake whose bytes 0x80..0x9F were kept (`â€™`, `Ã¢â‚¬`, `â\u{80}`):
@@ -240,6 +270,20 @@ mod tests {
         ] {
             assert_eq!(verdict(text), Verdict::Undamaged, "{text}");
         }
+    }
+
+    #[test]
+    fn lost_dashes_alone_are_recognised_in_english() {
+        let text = "The plan â agreed by the council in May â will cost the city more.";
+        assert_eq!(verdict(text), Verdict::Damaged);
+        assert_eq!(
+            verdict("Aeth hi i'r dref â'i mam, ac yna siarad â hi yn y siop."),
+            Verdict::Undamaged
+        );
+        assert_eq!(
+            verdict("The château of the Loire family was sold."),
+            Verdict::Undamaged
+        );
     }
 
     #[test]

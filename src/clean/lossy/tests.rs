@@ -138,3 +138,9 @@ fn random_hostile_text_never_panics() {
         let _ = apply_edits(&text, &edits);
     }
 }
+
+#[test]
+fn lost_dashes_alone_are_restored_in_english() {
+    let clean = "The plan \u{2014} agreed by the council in May \u{2014} will cost the city more than the last one.";
+    assert_eq!(lenient(&repair(&damage(clean))), lenient(clean));
+}
