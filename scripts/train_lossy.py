@@ -110,7 +110,7 @@ def context_classes(text, i, decided):
     j = i - 1
     stopped = False
     for _ in range(WINDOW):
-        if stopped or j < 0 or text[j] == "\n":
+        if stopped or j < 0 or text[j] in "\r\n":
             stopped = True
             left.append("^")
         else:
@@ -120,7 +120,7 @@ def context_classes(text, i, decided):
     j = i + 1
     stopped = False
     for _ in range(WINDOW):
-        if stopped or j >= len(text) or text[j] == "\n":
+        if stopped or j >= len(text) or text[j] in "\r\n":
             stopped = True
             right.append("$")
         else:

@@ -41,7 +41,7 @@ pub fn context_classes(
     let mut left = [b'^'; WINDOW];
     let before = text.get(..pos).unwrap_or("");
     for (slot, (i, c)) in left.iter_mut().zip(before.char_indices().rev()) {
-        if c == '\n' {
+        if c == '\n' || c == '\r' {
             break;
         }
         *slot = char_class(decided(i).unwrap_or(c));
@@ -49,7 +49,7 @@ pub fn context_classes(
     let mut right = [b'$'; WINDOW];
     let after = text.get(pos + 'â'.len_utf8()..).unwrap_or("");
     for (slot, c) in right.iter_mut().zip(after.chars()) {
-        if c == '\n' {
+        if c == '\n' || c == '\r' {
             break;
         }
         *slot = char_class(c);

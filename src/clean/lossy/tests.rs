@@ -144,3 +144,10 @@ fn lost_dashes_alone_are_restored_in_english() {
     let clean = "The plan \u{2014} agreed by the council in May \u{2014} will cost the city more than the last one.";
     assert_eq!(lenient(&repair(&damage(clean))), lenient(clean));
 }
+
+#[test]
+fn windows_line_endings_do_not_change_the_choice() {
+    let clean = "He said it was \u{201c}over\u{201d}.\nShe said \u{201c}not yet\u{201d}.";
+    let crlf = clean.replace('\n', "\r\n");
+    assert_eq!(repair(&damage(&crlf)), crlf);
+}
