@@ -86,6 +86,10 @@ def char_class(c):
         return "'"
     if c in "\u2013\u2014\u2015":
         return "-"
+    # Letters, and in damaged text the first character of a damaged letter (`Ã©` é, a lone
+    # `Ã` for É): a word goes on. `Â` starts symbols and the no-break space instead.
+    if c != "\u00c2" and c not in "\u00d7\u00f7" and ("\u00c0" <= c <= "\u00ff" or c.isalpha()):
+        return "L"
     return "M"
 
 
@@ -135,7 +139,7 @@ def context_classes(text, i, decided):
 
 # Coarse classes for the broadest level, so an unseen neighbour (`)`, `]`) still says "after
 # a closing bracket" rather than nothing.
-COARSE = {"A": "w", "a": "w", "0": "w", "c": "w", ".": ".", ",": ".", ";": ".", ":": ".",
+COARSE = {"A": "w", "a": "w", "L": "w", "0": "w", "c": "w", ".": ".", ",": ".", ";": ".", ":": ".",
           "!": ".", "?": ".", ")": ")", "]": ")", "(": "(", "[": "(", '"': '"', "'": '"',
           "s": "s", "^": "^", "$": "$", "Q": "Q", "-": "-"}
 

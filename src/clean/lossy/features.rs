@@ -24,6 +24,11 @@ pub fn char_class(c: char) -> u8 {
         '\u{201c}' | '\u{201d}' => b'"',
         '\u{2018}' | '\u{2019}' => b'\'',
         '\u{2013}' | '\u{2014}' | '\u{2015}' => b'-',
+        // Letters, and in damaged text the first character of a damaged letter (`Ã©` é, a lone
+        // `Ã` for É): a word goes on. `Â` starts symbols and the no-break space instead.
+        'Â' | '×' | '÷' => b'M',
+        'À'..='ÿ' => b'L',
+        c if c.is_alphabetic() => b'L',
         _ => b'M',
     }
 }
@@ -128,7 +133,7 @@ impl QuoteState {
 /// closing bracket" rather than nothing.
 fn coarse(class: u8) -> u8 {
     match class {
-        b'A' | b'a' | b'0' | b'c' => b'w',
+        b'A' | b'a' | b'L' | b'0' | b'c' => b'w',
         b'.' | b',' | b';' | b':' | b'!' | b'?' => b'.',
         b')' | b']' => b')',
         b'(' | b'[' => b'(',

@@ -151,3 +151,10 @@ fn windows_line_endings_do_not_change_the_choice() {
     let crlf = clean.replace('\n', "\r\n");
     assert_eq!(repair(&damage(&crlf)), crlf);
 }
+
+#[test]
+fn a_quote_before_a_damaged_capital_opens() {
+    // “Émile …”: the É lost its second byte too (C3 89 → Ã); the quote still opens.
+    let damaged = "âÃmile Zola wrote it,â said the aide.";
+    assert!(repair(damaged).starts_with('\u{201c}'));
+}
