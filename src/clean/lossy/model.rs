@@ -1,6 +1,10 @@
 //! The context model trained by scripts/train_lossy.py on PolNeAR's training articles: for each
 //! context key, how often each candidate character stood behind a lone `â`. Compiled into the
-//! binary (a small TSV) and parsed once, on the first damaged document.
+//! binary (a ~24 KB TSV, about a thousand keys) and parsed once, on the first damaged document.
+//!
+//! Retrain (deterministic; never on dev): `python3 scripts/train_lossy.py`, which reads
+//! `../shared/data/polnear/train.jsonl` and rewrites `context_model.tsv`; `--eval
+//! ../shared/data/polnear/dev.jsonl --verbose` reports the choices it gets wrong on dev.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
