@@ -119,12 +119,14 @@ fn fix_one_layer(
         if (latin1 && pieces.iter().all(|p| !c1::is_undefined_in_1252(p.c)))
             || options.fix_c1_controls
         {
+            let read: fn(char) -> char = if c1::reads_as_mac_roman(pieces.iter().map(|p| p.c)) {
+                c1::as_mac_roman
+            } else {
+                c1::as_windows_1252
+            };
             let fixed: Vec<Piece> = pieces
                 .iter()
-                .map(|p| Piece {
-                    c: c1::as_windows_1252(p.c),
-                    ..*p
-                })
+                .map(|p| Piece { c: read(p.c), ..*p })
                 .collect();
             let fixed_text = as_string(&fixed);
             return Some((fixed, fixed_text, Looks::Unknown));
