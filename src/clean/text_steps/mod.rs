@@ -90,3 +90,143 @@ mod test_util {
         apply_edits(text, &edits).0
     }
 }
+
+#[cfg(test)]
+mod hostile_input {
+    use super::*;
+    use crate::clean::Normalization;
+
+    /// A small deterministic generator, so the test needs no extra crate.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "&",
+        "&#",
+        "&#x",
+        ";",
+        "amp;",
+        "amp",
+        "eacute;",
+        "EACUTE;",
+        "#x41;",
+        "#1114112;",
+        "#0;",
+        "lt;",
+        "<",
+        "\n",
+        "\r",
+        "\r\n",
+        "\u{1b}",
+        "\u{1b}[",
+        "1;3",
+        "m",
+        "\u{0}",
+        "\u{7f}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{feff}",
+        "\u{206b}",
+        "\u{fffc}",
+        "\u{2019}",
+        "\u{201c}",
+        "\u{2bc}",
+        "\u{fb01}",
+        "\u{1c6}",
+        "\u{132}",
+        "\u{3000}",
+        "\u{ff21}",
+        "\u{ff0c}",
+        "\u{ff76}",
+        "\u{ff9e}",
+        "\u{4e2d}",
+        "\u{301}",
+        "\u{316}",
+        "\u{1100}",
+        "\u{1161}",
+        "\u{11a8}",
+        "\u{f73}",
+        "\u{344}",
+        "\u{1d165}",
+        "e",
+        "a",
+        "9",
+        " ",
+        "x",
+        "\u{e9}",
+        "\u{ef}\u{bf}\u{bd}",
+        "\u{1f600}",
+        "\u{e0067}",
+        "\u{200d}",
+    ];
+
+    #[test]
+    fn every_step_gives_valid_edits_on_random_text() {
+        let mut rng = Lcg(42);
+        let mut options = CleanOptions::default();
+        type Step = fn(&str, &CleanOptions) -> Vec<Edit>;
+        let steps: [Step; 10] = [
+            unescape_html,
+            remove_terminal_escapes,
+            fix_latin_ligatures,
+            fix_character_width,
+            fix_character_width_like_ftfy,
+            uncurl_quotes,
+            fix_line_breaks,
+            remove_control_chars,
+            normalize,
+            normalize,
+        ];
+        for round in 0..3000 {
+            let n = (rng.next() % 60) as usize;
+            let text: String = (0..n)
+                .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
+                .collect();
+            options.normalization = [
+                Some(Normalization::Nfc),
+                Some(Normalization::Nfkc),
+                Some(Normalization::Nfd),
+                Some(Normalization::Nfkd),
+            ][round % 4];
+            for step in steps {
+                let edits = step(&text, &options);
+                let mut pos = 0;
+                for e in &edits {
+                    assert!(e.start >= pos && e.start <= e.end && e.end <= text.len());
+                    assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                    pos = e.end;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_pathological_inputs_stay_linear() {
+        let o = CleanOptions::default();
+        let amps = format!("{}eacute;", "&amp;".repeat(200_000));
+        let e = unescape_html(&amps, &o);
+        // Each `&amp;` is its own `&`; only the last one joins `eacute;`, as ftfy's rounds do.
+        assert_eq!(e.len(), 200_000);
+        assert_eq!(e.last().map(|x| x.replacement.as_str()), Some("\u{e9}"));
+        // `&amp;amp;amp;…eacute;`, escaped 100 000 times over, is one chain.
+        let nested = format!("&{}eacute;", "amp;".repeat(100_000));
+        assert_eq!(unescape_html(&nested, &o).len(), 1);
+        let marks = format!("a{}", "\u{316}\u{301}".repeat(100_000));
+        assert_eq!(normalize(&marks, &o).len(), 1);
+        let wide = "\u{ff21}".repeat(200_000);
+        assert_eq!(fix_character_width(&wide, &o).len(), 200_000);
+        let near_misses = "&abcdefghijklmnopqrstuvwxyz0123".repeat(20_000);
+        assert!(unescape_html(&near_misses, &o).is_empty());
+        let controls = "\u{1}\u{feff}".repeat(100_000);
+        assert_eq!(remove_control_chars(&controls, &o).len(), 1);
+    }
+}

@@ -120,34 +120,48 @@ pub(super) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
         if b[i] < 0x80 {
             // An ASCII run: every character is a boundary, so the stretch ends here and the
             // next one starts at the run's last character.
-            stretch.close(text, i, form, &mut edits);
+            if stretch.suspicious {
+                stretch.close(text, i, form, &mut edits);
+            }
+            stretch.last_class = 0;
             let next = next_non_ascii(b, i);
             stretch.start = next - 1;
             i = next;
             continue;
         }
-        let Some(c) = super::scan::char_at(text, i) else {
+        // A run of non-ASCII characters, decoded in one go.
+        let Some(rest) = text.get(i..) else {
             break;
         };
-        let cp = u32::from(c);
-        let boundary = if cp < 0x1_0000 {
-            table.get(cp)
-        } else {
-            is_boundary_slow(form, c)
-        };
-        if boundary {
-            stretch.close(text, i, form, &mut edits);
-            stretch.start = i;
-        } else {
-            let class = canonical_combining_class(c);
-            if quick_check(form, c) != IsNormalized::Yes
-                || (class != 0 && stretch.last_class > class)
-            {
-                stretch.suspicious = true;
+        let mut run_len = rest.len();
+        for (k, c) in rest.char_indices() {
+            if c.is_ascii() {
+                run_len = k;
+                break;
             }
-            stretch.last_class = class;
+            let cp = u32::from(c);
+            let boundary = if cp < 0x1_0000 {
+                table.get(cp)
+            } else {
+                is_boundary_slow(form, c)
+            };
+            if boundary {
+                if stretch.suspicious {
+                    stretch.close(text, i + k, form, &mut edits);
+                }
+                stretch.start = i + k;
+                stretch.last_class = 0;
+            } else {
+                let class = canonical_combining_class(c);
+                if quick_check(form, c) != IsNormalized::Yes
+                    || (class != 0 && stretch.last_class > class)
+                {
+                    stretch.suspicious = true;
+                }
+                stretch.last_class = class;
+            }
         }
-        i += c.len_utf8();
+        i += run_len;
     }
     stretch.close(text, b.len(), form, &mut edits);
     edits

@@ -12,7 +12,7 @@
 //! (they are legacy encoding artefacts). [`fix_width_like_ftfy`] keeps ftfy's exact behaviour.
 
 use super::Edit;
-use memchr::memchr2;
+use memchr::{memchr_iter, memmem};
 use unicode_normalization::UnicodeNormalization;
 
 /// Full-width forms of ASCII and a few symbols, and the ideographic space: kept inside CJK text.
@@ -50,26 +50,23 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3ffff}')
 }
 
-/// Candidate positions: U+3000 is E3 80 80, U+FF01–U+FFEF start with EF BC–EF BF.
+/// The width variants of `text` in order, with their positions. U+FF01–U+FFEF start with
+/// EF BC–EF BF; U+3000 is E3 80 80 and is searched as a whole, because E3 also starts every kana
+/// and CJK punctuation mark and would make a byte search stop at nearly every Japanese character.
 fn width_variants(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = text.as_bytes();
-    let mut i = 0;
+    let spaces = memmem::find_iter(b, "\u{3000}".as_bytes());
+    let forms = memchr_iter(0xef, b).filter(move |&at| matches!(b.get(at + 1), Some(0xbc..=0xbf)));
+    let mut spaces = spaces.peekable();
+    let mut forms = forms.peekable();
     std::iter::from_fn(move || {
-        while let Some(off) = memchr2(0xe3, 0xef, b.get(i..)?) {
-            let at = i + off;
-            i = at + 1;
-            let is_variant = matches!(
-                (b[at], b.get(at + 1), b.get(at + 2)),
-                (0xe3, Some(0x80), Some(0x80)) | (0xef, Some(0xbc..=0xbf), _)
-            );
-            if is_variant {
-                if let Some(c) = super::scan::char_at(text, at) {
-                    i = at + c.len_utf8();
-                    return Some((at, c));
-                }
-            }
-        }
-        None
+        let at = match (spaces.peek(), forms.peek()) {
+            (Some(&s), Some(&f)) if s < f => spaces.next(),
+            (Some(_), None) => spaces.next(),
+            (_, Some(_)) => forms.next(),
+            (None, None) => None,
+        }?;
+        super::scan::char_at(text, at).map(|c| (at, c))
     })
 }
 
