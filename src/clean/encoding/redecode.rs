@@ -16,12 +16,13 @@ use super::utf8;
 use crate::clean::CleanOptions;
 
 /// A character of the text being repaired and the bytes `start..end` of the original it stands
-/// for.
+/// for; `changed` once a repair has touched it (so unchanged text is skipped when making edits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Piece {
     pub c: char,
     pub start: usize,
     pub end: usize,
+    pub changed: bool,
 }
 
 /// Layers of mojibake undone at most per line; each layer shortens the text, so real text
@@ -126,7 +127,14 @@ fn fix_one_layer(
             };
             let fixed: Vec<Piece> = pieces
                 .iter()
-                .map(|p| Piece { c: read(p.c), ..*p })
+                .map(|p| {
+                    let c = read(p.c);
+                    Piece {
+                        c,
+                        changed: p.changed || c != p.c,
+                        ..*p
+                    }
+                })
                 .collect();
             let fixed_text = as_string(&fixed);
             return Some((fixed, fixed_text, Looks::Unknown));
@@ -210,6 +218,7 @@ fn redecode_with(
             c,
             start: first.start,
             end: last.end.max(first.start),
+            changed: first.changed || end - start > 1 || c != first.c,
         }
     })?;
     Some((fixed, read_a_grave))
