@@ -112,9 +112,14 @@ fn fires_at(
     if c1 == 0 && !matches!(c, 'Œ' | 'œ' | 'Â' | 'Ã' | 'Ø' | 'Ù' | '√' | '├' | '┬') {
         return false;
     }
-    // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone.
+    // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone,
+    // besides Latin letters hidden inside a Latin word.
     const SCRIPT: u16 = LOWER_OTHER | UPPER_OTHER;
-    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && c != 'в' && c != 'Г' {
+    let after_latin = at
+        .checked_sub(1)
+        .and_then(|i| text.as_bytes().get(i))
+        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'\'');
+    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && c != 'в' && c != 'Г' && !after_latin {
         return false;
     }
     let n2 = rest.chars().nth(1);
