@@ -65,6 +65,7 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
             c,
             start: start + i,
             end: start + i + c.len_utf8(),
+            changed: false,
         })
         .collect();
     let Some(fixed) = fix_pieces(
@@ -82,7 +83,7 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
 /// One edit per repaired character; characters that still read as their own original are
 /// left out.
 fn push_edits(text: &str, fixed: &[Piece], edits: &mut Vec<Edit>) {
-    for p in fixed {
+    for p in fixed.iter().filter(|p| p.changed) {
         let same = p.end - p.start == p.c.len_utf8()
             && text.get(p.start..).and_then(|t| t.chars().next()) == Some(p.c);
         if same {

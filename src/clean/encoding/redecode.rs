@@ -16,12 +16,13 @@ use super::utf8;
 use crate::clean::CleanOptions;
 
 /// A character of the text being repaired and the bytes `start..end` of the original it stands
-/// for.
+/// for; `changed` once a repair has touched it (so unchanged text is skipped when making edits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Piece {
     pub c: char,
     pub start: usize,
     pub end: usize,
+    pub changed: bool,
 }
 
 /// Layers of mojibake undone at most per line; each layer shortens the text, so real text
@@ -119,11 +120,20 @@ fn fix_one_layer(
         if (latin1 && pieces.iter().all(|p| !c1::is_undefined_in_1252(p.c)))
             || options.fix_c1_controls
         {
+            let read: fn(char) -> char = if c1::reads_as_mac_roman(pieces.iter().map(|p| p.c)) {
+                c1::as_mac_roman
+            } else {
+                c1::as_windows_1252
+            };
             let fixed: Vec<Piece> = pieces
                 .iter()
-                .map(|p| Piece {
-                    c: c1::as_windows_1252(p.c),
-                    ..*p
+                .map(|p| {
+                    let c = read(p.c);
+                    Piece {
+                        c,
+                        changed: p.changed || c != p.c,
+                        ..*p
+                    }
                 })
                 .collect();
             let fixed_text = as_string(&fixed);
@@ -208,6 +218,7 @@ fn redecode_with(
             c,
             start: first.start,
             end: last.end.max(first.start),
+            changed: first.changed || end - start > 1 || c != first.c,
         }
     })?;
     Some((fixed, read_a_grave))

@@ -68,6 +68,22 @@ fn round_trips_realistic_sentences() {
 }
 
 #[test]
+fn repairs_single_letters_inside_words() {
+    assert_eq!(
+        fix("Il tasto j ricorda una freccia in giĂą."),
+        "Il tasto j ricorda una freccia in giù."
+    );
+    assert_eq!(
+        fix("---> C'ГЁ anche del testo che manca."),
+        "---> C'è anche del testo che manca."
+    );
+    assert_eq!(
+        fix("Una decisione piΓΉ rapida."),
+        "Una decisione più rapida."
+    );
+}
+
+#[test]
 fn fixes_inconsistent_segments() {
     assert_eq!(
         fix("Le Café says the Mona Lisa doesnâ€™t have eyebrows"),
@@ -102,6 +118,12 @@ fn genuine_text_is_never_changed() {
         "Straße, Größe, Übermaß — naïve coöperation.",
         "¿Dónde está el baño? ¡Aquí!",
         "Temperature: 25°C ± 2°, area 3 m², price £5 or ¥600.",
+        "Čína a Číňané; Žít v Ústí; Šťastný Ďábel.",
+        "PĂŞUNEA DIN ŢARA HAŢEGULUI; Ştefan cel Mare; Înalta Poartă.",
+        "Şişli'de İĞNE ve ÇİĞ köfte; Ğ harfi.",
+        "Ελλάδα: ΑΘΗΝΑ — Θεσσαλονίκη; «Ό,τι» ή «ό,τι».",
+        "Ukrainian: Гімн, Ґанок, Їжак, Євген; Serbian: Ђорђе, Љубав, Њушка.",
+        "Ärger über Öl: ÄÖÜ äöü ẞ ß.",
     ] {
         assert!(fix_encoding(t, &CleanOptions::default()).is_empty(), "{t}");
         assert_eq!(fix(t), t);
