@@ -86,6 +86,10 @@ def char_class(c):
         return "'"
     if c in "\u2013\u2014\u2015":
         return "-"
+    # Letters, and in damaged text the first character of a damaged letter (`Ã©` é, a lone
+    # `Ã` for É): a word goes on. `Â` starts symbols and the no-break space instead.
+    if c != "\u00c2" and c not in "\u00d7\u00f7" and ("\u00c0" <= c <= "\u00ff" or c.isalpha()):
+        return "L"
     return "M"
 
 
@@ -102,24 +106,25 @@ def right_word(text, i):
     return text[i:j], after_is_letter
 
 
-def context_classes(text, i):
+def context_classes(text, i, decided):
     """(left, right): WINDOW classes each side of index i, nearest first, '^'/'$' past the
-    paragraph."""
+    paragraph. On the left, lone `â` already decided count as the character chosen for them
+    (`decided`: index -> char; the gold character in training, the prediction when decoding)."""
     left = []
     j = i - 1
     stopped = False
     for _ in range(WINDOW):
-        if stopped or j < 0 or text[j] == "\n":
+        if stopped or j < 0 or text[j] in "\r\n":
             stopped = True
             left.append("^")
         else:
-            left.append(char_class(text[j]))
+            left.append(char_class(decided.get(j, text[j])))
             j -= 1
     right = []
     j = i + 1
     stopped = False
     for _ in range(WINDOW):
-        if stopped or j >= len(text) or text[j] == "\n":
+        if stopped or j >= len(text) or text[j] in "\r\n":
             stopped = True
             right.append("$")
         else:
@@ -134,7 +139,7 @@ def context_classes(text, i):
 
 # Coarse classes for the broadest level, so an unseen neighbour (`)`, `]`) still says "after
 # a closing bracket" rather than nothing.
-COARSE = {"A": "w", "a": "w", "0": "w", "c": "w", ".": ".", ",": ".", ";": ".", ":": ".",
+COARSE = {"A": "w", "a": "w", "L": "w", "0": "w", "c": "w", ".": ".", ",": ".", ";": ".", ":": ".",
           "!": ".", "?": ".", ")": ")", "]": ")", "(": "(", "[": "(", '"': '"', "'": '"',
           "s": "s", "^": "^", "$": "$", "Q": "Q", "-": "-"}
 
@@ -213,7 +218,7 @@ def collect(texts):
         for k, ch in enumerate(text):
             d = damage_char(ch)
             if n in targets:
-                left, right = context_classes(damaged, n)
+                left, right = context_classes(damaged, n, targets)
                 yield ch, keys(left, right, state.dq, state.sq, state.title)
             if ch == "\n":
                 state.newline()
@@ -251,6 +256,7 @@ def write_model(path, targets, table):
 # ---- reference decoder, for tuning on dev (the Rust side is the real one) ----
 
 ALPHA = float(os.environ.get('LOSSY_ALPHA', '1.0'))
+BETA = float(os.environ.get('LOSSY_BETA', '0.0'))
 
 
 def distribution(targets, table, ks):
@@ -263,36 +269,53 @@ def distribution(targets, table, ks):
         total = sum(counts)
         # Witten-Bell-like: a context that has seen several different characters trusts its
         # counts less, so the broader levels keep more say.
-        weight = ALPHA * sum(1 for c in counts if c > 0)
+        weight = ALPHA * sum(1 for c in counts if c > 0) + BETA
         p = [(counts[i] + weight * p[i]) / (total + weight) for i in range(n_t)]
     return p
 
 
-def evaluate(path, targets, table):
+def decode_document(damaged, lone, targets, table):
+    """The greedy left-to-right decoder of src/clean/lossy/decode.rs (without the dash
+    harmonisation): index of each lone `â` -> chosen character."""
+    decided = {}
+    state = QuoteState(damaged)
+
+    def next_char(j):
+        return "" if j >= len(damaged) or j in lone else damaged[j]
+
+    for i, c in enumerate(damaged):
+        if c == "\n":
+            state.newline()
+            continue
+        if i in lone:
+            left, right = context_classes(damaged, i, decided)
+            p = distribution(targets, table, keys(left, right, state.dq, state.sq, state.title))
+            best = targets[max(range(len(p)), key=lambda k: p[k])]
+            if left[0] == "0" and right[0] == "0":
+                best = "\u2013"
+            decided[i] = best
+            state.update(best, next_char(i + 1))
+        else:
+            state.update(c, next_char(i + 1))
+    return decided
+
+
+def evaluate(path, targets, table, verbose=False):
     right = wrong = 0
     confusion = collections.Counter()
     for text in load_texts(path):
         damaged, gold = damage(text)
-        state = QuoteState(damaged)
-        for i, c in enumerate(damaged):
-            if c == "\n":
-                state.newline()
-                continue
-            if i in gold:
-                left, right_ = context_classes(damaged, i)
-                p = distribution(targets, table, keys(left, right_, state.dq, state.sq,
-                                                     state.title))
-                best = targets[max(range(len(p)), key=lambda k: p[k])]
-                g = gold[i]
-                ok = best == g or {best, g} <= {"\u2013", "\u2014"}
-                right += ok
-                wrong += not ok
-                if not ok:
-                    confusion[(g, best)] += 1
-                nxt = damaged[i + 1] if i + 1 < len(damaged) else ""
-                state.update(best, nxt)
-            else:
-                state.update(c, damaged[i + 1] if i + 1 < len(damaged) else "")
+        decided = decode_document(damaged, gold, targets, table)
+        for i, g in gold.items():
+            best = decided[i]
+            ok = best == g or {best, g} <= {"\u2013", "\u2014"}
+            right += ok
+            wrong += not ok
+            if not ok:
+                confusion[(g, best)] += 1
+                if verbose and g != "\u2015":
+                    print(f"  {g} {best} {damaged[max(0, i - 50):i]!r} [{g}] "
+                          f"{damaged[i + 1:i + 30]!r}", file=sys.stderr)
     print(f"dev: {right}/{right + wrong} lone-â characters right (dash-lenient), "
           f"{wrong} wrong", file=sys.stderr)
     for (g, b), k in confusion.most_common(15):
@@ -306,6 +329,7 @@ def main(argv=None):
     ap.add_argument("--out", default=os.path.join(ROOT, "src", "clean", "lossy",
                                                   "context_model.tsv"))
     ap.add_argument("--eval", default=None, help="dev JSONL to report accuracy on (tuning only)")
+    ap.add_argument("--verbose", action="store_true", help="list the wrong choices on --eval")
     a = ap.parse_args(argv)
     if os.path.basename(a.train).startswith("dev"):
         raise SystemExit("refusing to train on dev")
@@ -314,7 +338,7 @@ def main(argv=None):
     print(f"{len(targets)} targets, {len(table)} keys, {os.path.getsize(a.out)} bytes -> {a.out}",
           file=sys.stderr)
     if a.eval:
-        evaluate(a.eval, targets, table)
+        evaluate(a.eval, targets, table, a.verbose)
     return 0
 
 

@@ -118,31 +118,44 @@ fn throughput_on_polnear_dev() {
         .collect();
     let damaged: Vec<String> = clean.iter().map(|t| cp1252_layer(t)).collect();
     let options = CleanOptions::ftfy();
-    for (name, docs) in [("clean", &clean), ("cp1252-damaged", &damaged)] {
+    // Best of several trials: the machine is shared, and the best run is the least disturbed.
+    let best_mb_per_s = |docs: &[String], f: &dyn Fn(&str) -> usize| {
         let bytes: usize = docs.iter().map(String::len).sum();
-        let rounds = 20;
-        let start = Instant::now();
-        let mut out = 0;
-        for _ in 0..rounds {
-            for d in docs.iter() {
-                out += fix_text(d).len();
+        let passes = 10;
+        let mut best = f64::MAX;
+        let mut sink = 0;
+        for _ in 0..7 {
+            let start = Instant::now();
+            for _ in 0..passes {
+                for d in docs {
+                    sink += f(d);
+                }
             }
+            best = best.min(start.elapsed().as_secs_f64());
         }
-        let secs = start.elapsed().as_secs_f64();
-        let start = Instant::now();
-        let mut edits = 0;
-        for _ in 0..rounds {
-            for d in docs.iter() {
-                edits += encoding::fix_encoding(d, &options).len();
-            }
-        }
-        let step_secs = start.elapsed().as_secs_f64();
-        let mb = (bytes * rounds) as f64 / 1e6;
+        assert!(sink > 0 || bytes == 0);
+        (bytes * passes) as f64 / 1e6 / best
+    };
+    let multilingual: Vec<String> = [
+        "Президент выступил в Москве с заявлением о новых мерах поддержки.\n",
+        "Ο πρωθυπουργός μίλησε στην Αθήνα για την οικονομία και την ανάπτυξη.\n",
+        "Le président a évoqué « une crise sans précédent » à Bruxelles, dit-il.\n",
+        "東京都知事は記者会見で新しい政策を発表した。\n",
+        "România, Brâncuși și Țiriac au fost menționați în articol.\n",
+    ]
+    .iter()
+    .map(|s| s.repeat(2000))
+    .collect();
+    for (name, docs) in [
+        ("clean", &clean),
+        ("cp1252-damaged", &damaged),
+        ("multilingual genuine", &multilingual),
+    ] {
+        let whole = best_mb_per_s(docs, &|d| fix_text(d).len());
+        let step = best_mb_per_s(docs, &|d| encoding::fix_encoding(d, &options).len() + 1);
         eprintln!(
-            "{name}: {:.1} MB, fix_text {:.0} MB/s, fix_encoding step {:.0} MB/s ({out} bytes out, {edits} edits)",
-            bytes as f64 / 1e6,
-            mb / secs,
-            mb / step_secs,
+            "{name}: {:.2} MB, fix_text {whole:.0} MB/s, fix_encoding step alone {step:.0} MB/s",
+            docs.iter().map(String::len).sum::<usize>() as f64 / 1e6,
         );
     }
     let repaired: usize = damaged

@@ -66,32 +66,63 @@ fn scan(text: &str, stop_at_first: bool) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut from = 0;
-    while let Some(i) = super::next_non_ascii(bytes, from) {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let after = i + c.len_utf8();
-        let cls = classes(c);
-        if cls != 0 && fires_at(text, i, c, cls, &text[after..]) {
-            count += 1;
-            if stop_at_first {
-                return count;
+    while let Some(run_start) = super::next_non_ascii(bytes, from) {
+        // Walk the run of non-ASCII characters, classifying each once: the next character of
+        // one step is the current character of the following step.
+        let mut at = run_start;
+        let mut chars = text[run_start..].chars();
+        let mut current = chars.next().map(|c| (c, classes(c)));
+        while let Some((c, cls)) = current {
+            let after = at + c.len_utf8();
+            let next = chars.next().map(|n| (n, classes(n)));
+            if cls != 0 && fires_at(text, at, c, cls, next, &text[after..]) {
+                count += 1;
+                if stop_at_first {
+                    return count;
+                }
+            }
+            at = after;
+            match next {
+                Some((n, _)) if !n.is_ascii() => current = next,
+                _ => break,
             }
         }
-        from = after;
+        from = at;
     }
     count
 }
 
-/// Whether a rule keyed on `c` (at byte `at`, followed by `rest`) fires.
-fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
+/// Whether a rule keyed on `c` (at byte `at`, followed by `next` and its classes, then the
+/// text from `rest` on, which starts with `next`) fires.
+fn fires_at(
+    text: &str,
+    at: usize,
+    c: char,
+    cls: u16,
+    next: Option<(char, u16)>,
+    rest: &str,
+) -> bool {
     if cls & C1 != 0 {
         return true;
     }
-    let mut next = rest.chars();
-    let n1 = next.next();
-    let n2 = next.next();
-    let c1 = n1.map_or(0, classes);
+    let n1 = next.map(|(n, _)| n);
+    let c1 = next.map_or(0, |(_, k)| k);
+    // Fast exits for genuine text. Almost every rule needs a classified character next; the
+    // few that do not start with one of these.
+    if c1 == 0 && !matches!(c, 'Œ' | 'œ' | 'Â' | 'Ã' | 'Ø' | 'Ù' | '√' | '├' | '┬') {
+        return false;
+    }
+    // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone,
+    // besides Latin letters hidden inside a Latin word.
+    const SCRIPT: u16 = LOWER_OTHER | UPPER_OTHER;
+    let after_latin = at
+        .checked_sub(1)
+        .and_then(|i| text.as_bytes().get(i))
+        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'\'');
+    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && c != 'в' && c != 'Г' && !after_latin {
+        return false;
+    }
+    let n2 = rest.chars().nth(1);
     let c2 = n2.map_or(0, classes);
     if PAIRS.iter().any(|&(a, b)| cls & a != 0 && c1 & b != 0) {
         return true;
@@ -130,6 +161,11 @@ fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
     if looks_like_code_page_letter(c, p1, n1, n2) {
         return true;
     }
+    if p1.is_some_and(|p| p.is_ascii_lowercase() || p == '\'')
+        && n1.is_some_and(|n| hidden_latin_letter(c, n))
+    {
+        return true;
+    }
     if cls & UPPER_ACCENTED != 0 {
         if n1 == Some('°') {
             return true;
@@ -143,6 +179,37 @@ fn fires_at(text: &str, at: usize, c: char, cls: u16, rest: &str) -> bool {
     }
     specific_sequences(c, p1, p2, n1, n2, c1, at == 0, rest)
 }
+
+/// Whether `c`, `n` are the two bytes of an accented Latin letter (U+00C0..U+017F: à..ÿ, Ā..ſ)
+/// read through one Latin-1-like page: "giĂą" (più, Windows-1250), "c'ГЁ" (c'è,
+/// Windows-1251). Called only inside Latin words, where such a pair (a capital or foreign
+/// letter, then a symbol or letter from the continuation range) is not written on purpose.
+fn hidden_latin_letter(c: char, n: char) -> bool {
+    if c.is_ascii() || n.is_ascii() {
+        return false;
+    }
+    CLUE_PAGE_LIST.iter().any(|page| {
+        let (Some(lead), Some(cont)) = (page.encode_char(c), page.encode_char(n)) else {
+            return false;
+        };
+        if !(0xC3..=0xC5).contains(&lead) || !(0x80..=0xBF).contains(&cont) {
+            return false;
+        }
+        let cp = (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F);
+        char::from_u32(cp).is_some_and(char::is_alphabetic)
+    })
+}
+
+/// The Latin-1-like pages whose readings of UTF-8 are spotted inside words.
+const CLUE_PAGE_LIST: [CodePage; 7] = [
+    CodePage::Latin1,
+    CodePage::Windows1252,
+    CodePage::Windows1250,
+    CodePage::Windows1251,
+    CodePage::Windows1253,
+    CodePage::Windows1254,
+    CodePage::Windows1257,
+];
 
 /// A letter of a Latin word that MacRoman or code page 437 turned into two symbols: "pi√π"
 /// (più), "espa├▒ol" (español), "┬┐que" (¿que). The symbols alone are plausible (maths, box

@@ -33,9 +33,28 @@ pub(super) const BOX: u16 = 1 << 12;
 /// Characters common in real text as well as in mojibake (no-break space, dashes, ’, …).
 pub(super) const EVERYDAY: u16 = 1 << 13;
 
+/// Classes of U+0000..U+04FF (Latin, Greek, Cyrillic), looked up rather than matched: they are
+/// the characters of most non-English text.
+static LOW_TABLE: [u16; 0x500] = {
+    let mut table = [0u16; 0x500];
+    let mut cp = 0;
+    while cp < 0x500 {
+        table[cp] = classes_by_rule(cp as u32);
+        cp += 1;
+    }
+    table
+};
+
 /// The classes of `c` (0 for characters that play no part in mojibake, including all ASCII).
 pub(super) fn classes(c: char) -> u16 {
     let cp = u32::from(c);
+    match LOW_TABLE.get(cp as usize) {
+        Some(&k) => k,
+        None => classes_by_rule(cp),
+    }
+}
+
+const fn classes_by_rule(cp: u32) -> u16 {
     if cp < 0x80 {
         return 0;
     }
@@ -43,7 +62,7 @@ pub(super) fn classes(c: char) -> u16 {
         return latin1_classes(cp as u8);
     }
     match cp {
-        0x0100..=0x024F => latin_extended_classes(c),
+        0x0100..=0x024F => latin_extended_classes(cp),
         0x02C6 | 0x02C7 | 0x02D8 | 0x02DB | 0x02DC => ODD,
         0x02DD => CLOSER,
         0x0384 | 0x0385 => OPENER,
@@ -84,7 +103,7 @@ pub(super) fn classes(c: char) -> u16 {
     }
 }
 
-fn latin1_classes(b: u8) -> u16 {
+const fn latin1_classes(b: u8) -> u16 {
     match b {
         0x80..=0x9F => C1,
         0xA0 | 0xAD | 0xB4 | 0xB7 => EVERYDAY,
@@ -109,7 +128,10 @@ fn latin1_classes(b: u8) -> u16 {
 }
 
 /// Latin Extended-A letters of the Central European and Baltic code pages.
-fn latin_extended_classes(c: char) -> u16 {
+const fn latin_extended_classes(cp: u32) -> u16 {
+    let Some(c) = char::from_u32(cp) else {
+        return 0;
+    };
     match c {
         'Ő' | 'Ō' | 'Ū' | 'Ų' => FACE,
         'Ă' | 'Ā' | 'Ą' | 'Ć' | 'Č' | 'Ď' | 'Đ' | 'Ę' | 'Ě' | 'Ē' | 'Ė' | 'Ğ' | 'Ģ' | 'İ' | 'Ī'

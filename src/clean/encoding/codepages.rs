@@ -108,9 +108,34 @@ impl CodePage {
     }
 }
 
+/// Characters below this are looked up by index: Latin, Greek and Cyrillic, where most
+/// mojibake characters live.
+const DIRECT_LIMIT: usize = 0x500;
+
+/// Index into [`tables::ENCODE`] plus one (0 = no entry) for each character below
+/// [`DIRECT_LIMIT`], built at compile time.
+static DIRECT: [u16; DIRECT_LIMIT] = {
+    let mut direct = [0u16; DIRECT_LIMIT];
+    let mut i = 0;
+    while i < tables::ENCODE.len() {
+        let cp = tables::ENCODE[i].0 as usize;
+        if cp < DIRECT_LIMIT {
+            direct[cp] = (i + 1) as u16;
+        }
+        i += 1;
+    }
+    direct
+};
+
 /// The byte of `c` in each page (0 = none), for non-ASCII characters found in some page.
 fn lookup(c: char) -> Option<&'static [u8; 10]> {
     let cp = u32::from(c);
+    if let Some(&slot) = DIRECT.get(cp as usize) {
+        return match slot {
+            0 => None,
+            k => tables::ENCODE.get(usize::from(k) - 1).map(|e| &e.1),
+        };
+    }
     if cp > 0xFFFF {
         return None;
     }

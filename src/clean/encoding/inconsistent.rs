@@ -8,7 +8,7 @@
 
 use super::badness::is_bad;
 use super::codepages::clue_byte_in;
-use super::redecode::{as_string, fix_pieces, Guard, Piece};
+use super::redecode::{as_string, fix_pieces, Guard, Looks, Piece};
 use crate::clean::CleanOptions;
 
 fn is_lead2(c: char) -> bool {
@@ -105,7 +105,7 @@ pub(super) fn decode_inconsistent_utf8(
         if !is_bad(&segment_text) {
             continue;
         }
-        if let Some(fixed) = fix_pieces(segment, segment_text, options, guard) {
+        if let Some(fixed) = fix_pieces(segment, segment_text, options, guard, Looks::Bad) {
             out.extend_from_slice(&pieces[copied..start]);
             out.extend(fixed);
             copied = end;

@@ -2,12 +2,12 @@
 //! Latin-1, Windows-1250/1251/1253/1254/1257, ISO-8859-2, MacRoman, code page 437), possibly
 //! several times over, in the manner of ftfy's `fix_encoding`.
 //!
-//! - [`codepages`]: the code pages and how characters encode back into them;
-//! - [`charclass`] and [`badness`]: does a line look like mojibake at all?
-//! - [`redecode`]: re-decoding a whole line, layer after layer;
-//! - [`transcode`]: byte touch-ups (lost no-break spaces, lost bytes) before decoding;
-//! - [`inconsistent`]: mojibake segments inside otherwise correct lines;
-//! - [`c1`]: C1 control characters read as Windows-1252.
+//! - `codepages`: the code pages and how characters encode back into them;
+//! - `charclass` and `badness`: does a line look like mojibake at all?
+//! - `redecode`: re-decoding a whole line, layer after layer;
+//! - `transcode`: byte touch-ups (lost no-break spaces, lost bytes) before decoding;
+//! - `inconsistent`: mojibake segments inside otherwise correct lines;
+//! - `c1`: C1 control characters read as Windows-1252.
 //!
 //! Lines are independent (as in ftfy's `fix_text`), and almost all lines of real text are ASCII
 //! or show no sign of mojibake: those are skipped after one scan, without allocating.
@@ -22,7 +22,7 @@ mod transcode;
 mod utf8;
 
 use super::{CleanOptions, Edit};
-use redecode::{fix_pieces, Guard, Piece};
+use redecode::{fix_pieces, Guard, Looks, Piece};
 
 pub use c1::fix_c1_controls;
 
@@ -65,9 +65,16 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
             c,
             start: start + i,
             end: start + i + c.len_utf8(),
+            changed: false,
         })
         .collect();
-    let Some(fixed) = fix_pieces(&pieces, line.to_owned(), options, Guard::Plausible) else {
+    let Some(fixed) = fix_pieces(
+        &pieces,
+        line.to_owned(),
+        options,
+        Guard::Plausible,
+        Looks::Bad,
+    ) else {
         return;
     };
     push_edits(text, &fixed, edits);
@@ -76,7 +83,7 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
 /// One edit per repaired character; characters that still read as their own original are
 /// left out.
 fn push_edits(text: &str, fixed: &[Piece], edits: &mut Vec<Edit>) {
-    for p in fixed {
+    for p in fixed.iter().filter(|p| p.changed) {
         let same = p.end - p.start == p.c.len_utf8()
             && text.get(p.start..).and_then(|t| t.chars().next()) == Some(p.c);
         if same {

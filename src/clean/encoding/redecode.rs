@@ -16,12 +16,13 @@ use super::utf8;
 use crate::clean::CleanOptions;
 
 /// A character of the text being repaired and the bytes `start..end` of the original it stands
-/// for.
+/// for; `changed` once a repair has touched it (so unchanged text is skipped when making edits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Piece {
     pub c: char,
     pub start: usize,
     pub end: usize,
+    pub changed: bool,
 }
 
 /// Layers of mojibake undone at most per line; each layer shortens the text, so real text
@@ -43,6 +44,14 @@ pub(super) enum Guard {
     Off,
 }
 
+/// What is known about whether a text looks like mojibake, to avoid scanning it twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Looks {
+    Unknown,
+    Bad,
+    Fine,
+}
+
 /// Repairs `pieces` (whose characters spell `text`) until nothing changes: ftfy's
 /// `fix_encoding`. `None` when nothing changed.
 pub(super) fn fix_pieces(
@@ -50,14 +59,19 @@ pub(super) fn fix_pieces(
     mut text: String,
     options: &CleanOptions,
     guard: Guard,
+    mut looks: Looks,
 ) -> Option<Vec<Piece>> {
     let mut current: Option<Vec<Piece>> = None;
     for _ in 0..MAX_LAYERS {
+        if looks == Looks::Fine {
+            break;
+        }
         let input = current.as_deref().unwrap_or(pieces);
-        match fix_one_layer(input, &text, options, guard) {
-            Some((next, next_text)) if next_text != text => {
+        match fix_one_layer(input, &text, options, guard, looks) {
+            Some((next, next_text, next_looks)) if next_text != text => {
                 current = Some(next);
                 text = next_text;
+                looks = next_looks;
             }
             _ => break,
         }
@@ -72,8 +86,9 @@ fn fix_one_layer(
     text: &str,
     options: &CleanOptions,
     guard: Guard,
-) -> Option<(Vec<Piece>, String)> {
-    if text.is_ascii() || !is_bad(text) {
+    looks: Looks,
+) -> Option<(Vec<Piece>, String, Looks)> {
+    if text.is_ascii() || (looks == Looks::Unknown && !is_bad(text)) {
         return None;
     }
     let pages = encodable_pages(pieces.iter().map(|p| p.c));
@@ -83,15 +98,18 @@ fn fix_one_layer(
         }
         if let Some(fixed) = redecode(pieces, page, options) {
             let fixed_text = as_string(&fixed);
-            if guard == Guard::Off || !looks_worse(&fixed, &fixed_text, text, options) {
-                return Some((fixed, fixed_text));
+            if guard == Guard::Off {
+                return Some((fixed, fixed_text, Looks::Unknown));
+            }
+            if let Some(fixed_looks) = plausible_enough(&fixed, &fixed_text, text, options) {
+                return Some((fixed, fixed_text, fixed_looks));
             }
         }
     }
     if options.decode_inconsistent_utf8 {
         if let Some(fixed) = decode_inconsistent_utf8(pieces, options, guard) {
             let fixed_text = as_string(&fixed);
-            return Some((fixed, fixed_text));
+            return Some((fixed, fixed_text, Looks::Unknown));
         }
     }
     let has_c1 = pieces.iter().any(|p| c1::is_c1(p.c));
@@ -102,32 +120,54 @@ fn fix_one_layer(
         if (latin1 && pieces.iter().all(|p| !c1::is_undefined_in_1252(p.c)))
             || options.fix_c1_controls
         {
+            let read: fn(char) -> char = if c1::reads_as_mac_roman(pieces.iter().map(|p| p.c)) {
+                c1::as_mac_roman
+            } else {
+                c1::as_windows_1252
+            };
             let fixed: Vec<Piece> = pieces
                 .iter()
-                .map(|p| Piece {
-                    c: c1::as_windows_1252(p.c),
-                    ..*p
+                .map(|p| {
+                    let c = read(p.c);
+                    Piece {
+                        c,
+                        changed: p.changed || c != p.c,
+                        ..*p
+                    }
                 })
                 .collect();
             let fixed_text = as_string(&fixed);
-            return Some((fixed, fixed_text));
+            return Some((fixed, fixed_text, Looks::Unknown));
         }
     }
     None
 }
 
-/// True when a decoding leaves the line looking worse than before, even after the layers
-/// that follow it: then it was a coincidence of bytes, not mojibake. (Several layers of mojibake
-/// can look worse half-way, so the check looks at where the repair ends up.)
-fn looks_worse(fixed: &[Piece], fixed_text: &str, before: &str, options: &CleanOptions) -> bool {
+/// Whether a decoding leaves the line at least as plausible as before, perhaps only after the
+/// layers that follow it (several layers of mojibake can look worse half-way). If not, it was a
+/// coincidence of bytes, not mojibake: `None`. Otherwise, whether the result still looks bad.
+fn plausible_enough(
+    fixed: &[Piece],
+    fixed_text: &str,
+    before: &str,
+    options: &CleanOptions,
+) -> Option<Looks> {
+    let after = badness(fixed_text);
+    if after == 0 {
+        return Some(Looks::Fine);
+    }
     let limit = badness(before);
-    if badness(fixed_text) <= limit {
-        return false;
+    if after <= limit {
+        return Some(Looks::Bad);
     }
-    match fix_pieces(fixed, fixed_text.to_owned(), options, Guard::Off) {
-        Some(further) => badness(&as_string(&further)) > limit,
-        None => true,
-    }
+    let further = fix_pieces(
+        fixed,
+        fixed_text.to_owned(),
+        options,
+        Guard::Off,
+        Looks::Bad,
+    )?;
+    (badness(&as_string(&further)) <= limit).then_some(Looks::Bad)
 }
 
 /// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as
@@ -171,18 +211,15 @@ fn redecode_with(
     if options.replace_lossy_sequences && page.is_sloppy() {
         replace_lossy_sequences(&mut t);
     }
-    let decoded = utf8::decode(&t.bytes)?;
-    let fixed = decoded
-        .iter()
-        .map(|d| {
-            let first = &pieces[t.src[d.start]];
-            let last = &pieces[t.src[d.end - 1]];
-            Piece {
-                c: d.c,
-                start: first.start,
-                end: last.end.max(first.start),
-            }
-        })
-        .collect();
+    let fixed = utf8::decode_map(&t.bytes, |c, start, end| {
+        let first = &pieces[t.src[start]];
+        let last = &pieces[t.src[end - 1]];
+        Piece {
+            c,
+            start: first.start,
+            end: last.end.max(first.start),
+            changed: first.changed || end - start > 1 || c != first.c,
+        }
+    })?;
     Some((fixed, read_a_grave))
 }

@@ -68,6 +68,22 @@ fn round_trips_realistic_sentences() {
 }
 
 #[test]
+fn repairs_single_letters_inside_words() {
+    assert_eq!(
+        fix("Il tasto j ricorda una freccia in giĂą."),
+        "Il tasto j ricorda una freccia in giù."
+    );
+    assert_eq!(
+        fix("---> C'ГЁ anche del testo che manca."),
+        "---> C'è anche del testo che manca."
+    );
+    assert_eq!(
+        fix("Una decisione piΓΉ rapida."),
+        "Una decisione più rapida."
+    );
+}
+
+#[test]
 fn fixes_inconsistent_segments() {
     assert_eq!(
         fix("Le Café says the Mona Lisa doesnâ€™t have eyebrows"),
@@ -102,6 +118,12 @@ fn genuine_text_is_never_changed() {
         "Straße, Größe, Übermaß — naïve coöperation.",
         "¿Dónde está el baño? ¡Aquí!",
         "Temperature: 25°C ± 2°, area 3 m², price £5 or ¥600.",
+        "Čína a Číňané; Žít v Ústí; Šťastný Ďábel.",
+        "PĂŞUNEA DIN ŢARA HAŢEGULUI; Ştefan cel Mare; Înalta Poartă.",
+        "Şişli'de İĞNE ve ÇİĞ köfte; Ğ harfi.",
+        "Ελλάδα: ΑΘΗΝΑ — Θεσσαλονίκη; «Ό,τι» ή «ό,τι».",
+        "Ukrainian: Гімн, Ґанок, Їжак, Євген; Serbian: Ђорђе, Љубав, Њушка.",
+        "Ärger über Öl: ÄÖÜ äöü ẞ ß.",
     ] {
         assert!(fix_encoding(t, &CleanOptions::default()).is_empty(), "{t}");
         assert_eq!(fix(t), t);
@@ -292,4 +314,25 @@ fn vietnamese_a_grave_stays_inside_words() {
 #[test]
 fn arabic_digits_that_lost_their_no_break_space() {
     assert_eq!(fix("أكثر Ù…Ù† Ù Ù Ù¡ Ø¨Ù„Ø¯"), "أكثر من ٠٠١ بلد");
+}
+
+#[test]
+fn explanations_and_alignment_point_at_the_mojibake() {
+    use crate::clean::clean_explained;
+    let text = "Ministers met in ZÃ¼rich â€” again.";
+    let cleaned = clean_explained(text, &CleanOptions::default(), true);
+    assert_eq!(cleaned.text, "Ministers met in Zürich — again.");
+    let encoding_fixes: Vec<_> = cleaned
+        .fixes
+        .iter()
+        .filter(|f| f.step == "fix_encoding")
+        .collect();
+    assert_eq!(encoding_fixes.len(), 2);
+    assert_eq!(encoding_fixes[0].before, "Ã¼");
+    assert_eq!(encoding_fixes[0].after, "ü");
+    assert_eq!(encoding_fixes[1].before, "â€”");
+    // "Zürich" in the output maps back to "ZÃ¼rich" in the input.
+    let z = cleaned.text.find("Zürich").unwrap_or(0);
+    let (s, e) = cleaned.alignment.span_to_original(z, z + "Zürich".len());
+    assert_eq!(&text[s..e], "ZÃ¼rich");
 }

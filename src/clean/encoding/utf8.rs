@@ -3,6 +3,7 @@
 //! Java and MySQL's old `utf8` do) and Java's two-byte NUL `C0 80`.
 
 /// A decoded character and the byte range `start..end` it was read from.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Decoded {
     pub c: char,
@@ -12,16 +13,27 @@ pub(super) struct Decoded {
 
 /// Decodes `bytes` as UTF-8 (accepting CESU-8 pairs and `C0 80`), or `None` if any byte
 /// sequence is invalid: a repair is all or nothing.
+#[cfg(test)]
 pub(super) fn decode(bytes: &[u8]) -> Option<Vec<Decoded>> {
+    decode_map(bytes, |c, start, end| Decoded { c, start, end })
+}
+
+/// Like [`decode`], building each item with `make(char, start, end)` directly.
+pub(super) fn decode_map<T>(
+    bytes: &[u8],
+    mut make: impl FnMut(char, usize, usize) -> T,
+) -> Option<Vec<T>> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            out.push(make(char::from(b), i, i + 1));
+            i += 1;
+            continue;
+        }
         let (c, len) = decode_one(&bytes[i..])?;
-        out.push(Decoded {
-            c,
-            start: i,
-            end: i + len,
-        });
+        out.push(make(c, i, i + len));
         i += len;
     }
     Some(out)

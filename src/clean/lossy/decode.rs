@@ -2,10 +2,11 @@
 //! quotation state (is a “ open? a ‘?) follows the choices already made.
 
 use super::evidence::{evident_sites, Verdict};
-use super::features::{context_classes, keys, QuoteState};
+use super::features::{context_classes, keys, QuoteState, WINDOW};
 use super::model::context_model;
 use super::scan::{Remnant, Site};
 use crate::clean::Edit;
+use memchr::memchr2_iter;
 
 const DASHES: [char; 3] = ['\u{2013}', '\u{2014}', '\u{2015}'];
 
@@ -27,8 +28,6 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
         Verdict::EvidentOnly => evident_sites(text, sites),
         Verdict::Undamaged => vec![false; sites.len()],
     };
-    let mut pending = sites.iter().zip(wanted).peekable();
-    let mut chars = text.char_indices().peekable();
     let lone_starts: Vec<usize> = sites
         .iter()
         .filter(|s| s.remnant == Remnant::LoneA)
@@ -42,30 +41,40 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
         }
         text.get(pos..).and_then(|t| t.chars().next())
     };
-    while let Some((i, c)) = chars.next() {
-        while pending.peek().is_some_and(|(s, _)| s.start < i) {
-            pending.next();
+    // Between sites only paragraph breaks and intact quotation marks (E2 80 98..9D) move the
+    // state, so we jump from one to the next instead of walking every character.
+    let mut events = memchr2_iter(b'\n', 0xE2, text.as_bytes()).peekable();
+    for (&site, wanted) in sites.iter().zip(wanted) {
+        while let Some(&j) = events.peek() {
+            if j >= site.start {
+                break;
+            }
+            events.next();
+            match text.get(j..).and_then(|t| t.chars().next()) {
+                Some('\n') => state.new_paragraph(),
+                Some(c @ '\u{2018}'..='\u{201d}') => state.update(c, next_char(j + c.len_utf8())),
+                _ => {}
+            }
         }
-        let site = match pending.peek() {
-            Some(&(&s, wanted)) if s.start == i => {
-                pending.next();
-                wanted.then_some(s)
-            }
-            _ => None,
-        };
-        let Some(site) = site else {
-            if c == '\n' {
-                state.new_paragraph();
-            } else {
-                state.update(c, next_char(i + c.len_utf8()));
-            }
+        while events.peek().is_some_and(|&j| j < site.end) {
+            events.next();
+        }
+        if !wanted {
             continue;
-        };
+        }
         let replacement = match site.remnant {
             Remnant::BoxedEllipsis => '…',
             Remnant::TwoOfThree(third) => two_of_three(text, &site, third),
             Remnant::LoneA => {
-                let (left, right) = context_classes(text, site.start);
+                let (left, right) = context_classes(text, site.start, |at| {
+                    // Only the last few edits can fall inside the left window.
+                    edits
+                        .iter()
+                        .rev()
+                        .take(WINDOW)
+                        .find(|e: &&Edit| e.start == at)
+                        .and_then(|e| e.replacement.chars().next())
+                });
                 let p = model.distribution(&keys(&left, &right, state));
                 let best = argmax(&p).and_then(|k| model.targets.get(k).copied());
                 let Some(best) = best else {
@@ -89,9 +98,6 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
         };
         state.update(replacement, next_char(site.end));
         edits.push(Edit::new(site.start, site.end, replacement.to_string()));
-        while chars.peek().is_some_and(|&(j, _)| j < site.end) {
-            chars.next();
-        }
     }
     harmonise_spaced_dashes(text, &mut edits, &decisions);
     edits
@@ -120,7 +126,10 @@ fn two_of_three(text: &str, site: &Site, third: char) -> char {
             '™'
         }
         '¹' if next.is_some_and(|c| c.is_ascii_digit()) => '₹',
-        _ => char::from_u32(0x2000 + (third as u32 - 0x80)).unwrap_or(third),
+        _ => (third as u32)
+            .checked_sub(0x80)
+            .and_then(|low| char::from_u32(0x2000 + low))
+            .unwrap_or(third),
     }
 }
 
@@ -165,16 +174,27 @@ fn harmonise_spaced_dashes(text: &str, edits: &mut [Edit], decisions: &[Decision
 
 /// The commonest dash written between spaces in the undamaged part of the text, if any.
 fn intact_spaced_dash(text: &str) -> Option<char> {
+    let bytes = text.as_bytes();
     let mut counts = [0usize; 3];
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let Some(k) = DASHES.iter().position(|&d| d == c) {
-            if prev.is_whitespace() && chars.peek().is_some_and(|n| n.is_whitespace()) {
-                counts[k] += 1;
-            }
+    // Every dash is E2 80 93..95: jump from one E2 to the next.
+    for i in memchr::memchr_iter(0xE2, bytes) {
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let Some(k) = DASHES.iter().position(|&d| d == c) else {
+            continue;
+        };
+        let spaced_before = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace);
+        let spaced_after = text[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace);
+        if spaced_before && spaced_after {
+            counts[k] += 1;
         }
-        prev = c;
     }
     let (k, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     (n > 0).then(|| DASHES[k])

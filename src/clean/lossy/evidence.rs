@@ -3,7 +3,7 @@
 //! (`backingâ `, ` âThe`, `doesnât`), and a damaged document cannot hold intact curly quotes,
 //! dashes or accented letters, since those would have been damaged too.
 
-use super::scan::{is_continuation, Remnant, Site};
+use super::scan::{cp1252_high_byte, is_continuation, Remnant, Site};
 
 /// How much of the document to repair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +20,16 @@ pub enum Verdict {
 pub fn judge(text: &str, sites: &[Site]) -> Verdict {
     let evident = sites.iter().filter(|s| is_evident(text, s)).count();
     if evident == 0 {
+        // Lost dashes alone (`the plan â agreed in May â will`) leave no evident site. A
+        // spaced `â` is a word only in Welsh; in English text with nothing else non-ASCII
+        // intact, it is a dash.
+        let spaced = sites.iter().any(|s| is_spaced_lone_a(text, s));
+        if spaced && looks_english(text) && intact_characters(text) == 0 && !kept_c1_bytes(text) {
+            return Verdict::Damaged;
+        }
+        return Verdict::Undamaged;
+    }
+    if kept_c1_bytes(text) {
         return Verdict::Undamaged;
     }
     let intact = intact_characters(text);
@@ -30,13 +40,27 @@ pub fn judge(text: &str, sites: &[Site]) -> Verdict {
     }
 }
 
-/// In a partly damaged document, which sites to repair: the evident ones, and a word-initial
-/// `â` whose closing partner later in the paragraph is evident (`wrote âwe will winâ,`).
+/// In a partly damaged document, which sites to repair: every site of a paragraph that shows
+/// the damage and holds nothing intact (damage comes with the source a paragraph was pasted
+/// from), elsewhere the evident ones, and a word-initial `â` whose closing partner later in
+/// the paragraph is evident (`wrote âwe will winâ,`).
 pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
     let evident: Vec<bool> = sites.iter().map(|s| is_evident(text, s)).collect();
     let mut wanted = evident.clone();
+    let mut paragraph_start = 0;
+    for paragraph in text.split_inclusive('\n') {
+        let end = paragraph_start + paragraph.len();
+        let inside = |s: &Site| s.start >= paragraph_start && s.start < end;
+        let first = sites.partition_point(|s| s.start < paragraph_start);
+        let count = sites[first..].iter().take_while(|s| inside(s)).count();
+        let shows_damage = evident[first..first + count].iter().any(|&e| e);
+        if shows_damage && intact_characters(paragraph) == 0 {
+            wanted[first..first + count].fill(true);
+        }
+        paragraph_start = end;
+    }
     for (k, site) in sites.iter().enumerate() {
-        if evident[k] || site.remnant != Remnant::LoneA {
+        if wanted[k] || site.remnant != Remnant::LoneA {
             continue;
         }
         let prev = text.get(..site.start).and_then(|t| t.chars().next_back());
@@ -63,6 +87,40 @@ pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
     wanted
 }
 
+fn is_spaced_lone_a(text: &str, site: &Site) -> bool {
+    site.remnant == Remnant::LoneA
+        && text
+            .get(..site.start)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_whitespace)
+        && text
+            .get(site.end..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_whitespace)
+}
+
+/// English prose: `the` as a word at least twice (cheap, and absent from Welsh).
+fn looks_english(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b" the ")
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// True when the text holds mojibake whose bytes 0x80..0x9F were kept (`â€™`, `Ã¢â‚¬`, `â\u{80}`):
+/// whatever happened to this text, it was not the deletion we repair.
+fn kept_c1_bytes(text: &str) -> bool {
+    let mut prev = ' ';
+    for c in text.chars() {
+        if matches!(prev, 'Â'..='ô') && (matches!(c, '\u{80}'..='\u{9f}') || cp1252_high_byte(c))
+        {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
 /// English contraction endings, and the left word each needs (`n` ends the word before `t`).
 fn is_contraction(left_word: &str, right_word: &str) -> bool {
     match right_word {
@@ -80,17 +138,30 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
     let after = text.get(site.end..).unwrap_or("");
     let prev = before.chars().next_back();
     let next = after.chars().next();
-    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // A neighbouring `â` is another lost character (no word has `ââ`): punctuation.
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && c != 'â');
     let space_or_edge = |c: Option<char>| c.map_or(true, char::is_whitespace);
     match site.remnant {
         Remnant::TwoOfThree(c) => matches!(c, '¦' | '¬' | '¢'),
         // `people ⊠they`: spaced on one side only, like an ellipsis; `A ⊠ B` may be maths.
         Remnant::BoxedEllipsis => space_or_edge(prev) != space_or_edge(next),
         Remnant::LoneA => {
-            let prev_punct = prev.is_some_and(|c| c.is_ascii_punctuation());
-            let next_punct = next.is_some_and(|c| c.is_ascii_punctuation());
-            // Closing mark: `backingâ `, `away.â`, `2016â,` (no word ends in â).
-            if (word_char(prev) || prev_punct) && (space_or_edge(next) || next_punct) {
+            let prev_punct = prev.is_some_and(|c| c.is_ascii_punctuation() || c == 'â');
+            let next_punct = next.is_some_and(|c| c.is_ascii_punctuation() || c == 'â');
+            // Closing mark: `backingâ `, `away.â`, `2016â,`. Only after a plain ASCII word:
+            // Turkish ends words in â (`hâlâ`), and an accented word is not English anyway.
+            let ascii_word_before = word_char(prev)
+                && before
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() && *c != 'â')
+                    .all(|c| c.is_ascii())
+                && !before
+                    .chars()
+                    .rev()
+                    .find(|c| !(c.is_alphanumeric() && *c != 'â'))
+                    .is_some_and(|c| c == 'â' || (c.is_alphabetic() && !c.is_ascii()));
+            if (ascii_word_before || prev_punct) && (space_or_edge(next) || next_punct) {
                 return true;
             }
             // A range: `2012â2016`.
@@ -136,10 +207,20 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
 /// and accented letters standing alone rather than as the first half of a mojibake pair.
 fn intact_characters(text: &str) -> usize {
     let mut count = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip ASCII runs byte by byte: most of a news text.
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let mut chars = text[i..].chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        i += c.len_utf8();
         let counts = match c {
-            c if c.is_ascii() => false,
             // ⊠ is the damage itself; U+FFFD marks bytes lost some other way.
             '⊠' | '\u{fffd}' => false,
             '\u{80}'..='\u{9f}' => true,
@@ -147,7 +228,7 @@ fn intact_characters(text: &str) -> usize {
             // Leads whose continuation bytes the damage may have deleted (É → Ã, č → Ä,
             // emoji → ð), and â itself.
             'Â' | 'Ã' | 'Ä' | 'Å' | 'â' | 'ð' | '×' | '÷' => false,
-            'À'..='ÿ' => !chars.peek().is_some_and(|&n| is_continuation(n)),
+            'À'..='ÿ' => !chars.next().is_some_and(is_continuation),
             _ => false,
         };
         count += usize::from(counts);
@@ -189,6 +270,26 @@ mod tests {
         ] {
             assert_eq!(verdict(text), Verdict::Undamaged, "{text}");
         }
+    }
+
+    #[test]
+    fn lost_dashes_alone_are_recognised_in_english() {
+        let text = "The plan â agreed by the council in May â will cost the city more.";
+        assert_eq!(verdict(text), Verdict::Damaged);
+        assert_eq!(
+            verdict("Aeth hi i'r dref â'i mam, ac yna siarad â hi yn y siop."),
+            Verdict::Undamaged
+        );
+        assert_eq!(
+            verdict("The château of the Loire family was sold."),
+            Verdict::Undamaged
+        );
+    }
+
+    #[test]
+    fn mojibake_that_kept_its_bytes_is_not_ours() {
+        let text = "ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢â‚¬å¡ã‚â¬ãƒâ€šã‚â";
+        assert_eq!(verdict(text), Verdict::Undamaged);
     }
 
     #[test]

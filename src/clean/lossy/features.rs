@@ -24,26 +24,37 @@ pub fn char_class(c: char) -> u8 {
         '\u{201c}' | '\u{201d}' => b'"',
         '\u{2018}' | '\u{2019}' => b'\'',
         '\u{2013}' | '\u{2014}' | '\u{2015}' => b'-',
+        // Letters, and in damaged text the first character of a damaged letter (`Ã©` é, a lone
+        // `Ã` for É): a word goes on. `Â` starts symbols and the no-break space instead.
+        'Â' | '×' | '÷' => b'M',
+        'À'..='ÿ' => b'L',
+        c if c.is_alphabetic() => b'L',
         _ => b'M',
     }
 }
 
 /// The classes of up to [`WINDOW`] characters on each side of the lone `â` at byte `pos`
 /// (2 bytes long), nearest first; `^`/`$` stand for everything past the paragraph's edges.
-/// A right side that is a contraction ending (`s`, `t`, `re`, ...) gets the class `c`.
-pub fn context_classes(text: &str, pos: usize) -> ([u8; WINDOW], [u8; WINDOW]) {
+/// On the left, a lone `â` already decided counts as the character chosen for it (`decided`
+/// maps its byte offset to that character). A right side that is a contraction ending (`s`,
+/// `t`, `re`, ...) gets the class `c`.
+pub fn context_classes(
+    text: &str,
+    pos: usize,
+    decided: impl Fn(usize) -> Option<char>,
+) -> ([u8; WINDOW], [u8; WINDOW]) {
     let mut left = [b'^'; WINDOW];
     let before = text.get(..pos).unwrap_or("");
-    for (slot, c) in left.iter_mut().zip(before.chars().rev()) {
-        if c == '\n' {
+    for (slot, (i, c)) in left.iter_mut().zip(before.char_indices().rev()) {
+        if c == '\n' || c == '\r' {
             break;
         }
-        *slot = char_class(c);
+        *slot = char_class(decided(i).unwrap_or(c));
     }
     let mut right = [b'$'; WINDOW];
     let after = text.get(pos + 'â'.len_utf8()..).unwrap_or("");
     for (slot, c) in right.iter_mut().zip(after.chars()) {
-        if c == '\n' {
+        if c == '\n' || c == '\r' {
             break;
         }
         *slot = char_class(c);
@@ -122,7 +133,7 @@ impl QuoteState {
 /// closing bracket" rather than nothing.
 fn coarse(class: u8) -> u8 {
     match class {
-        b'A' | b'a' | b'0' | b'c' => b'w',
+        b'A' | b'a' | b'L' | b'0' | b'c' => b'w',
         b'.' | b',' | b';' | b':' | b'!' | b'?' => b'.',
         b')' | b']' => b')',
         b'(' | b'[' => b'(',
@@ -132,30 +143,53 @@ fn coarse(class: u8) -> u8 {
     }
 }
 
+/// One model key: a level letter, then state digits and classes (at most 10 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    bytes: [u8; 10],
+    len: u8,
+}
+
+impl Key {
+    fn new(parts: &[&[u8]]) -> Self {
+        let mut key = Key {
+            bytes: [0; 10],
+            len: 0,
+        };
+        for &b in parts.iter().flat_map(|p| p.iter()) {
+            if let Some(slot) = key.bytes.get_mut(usize::from(key.len)) {
+                *slot = b;
+                key.len += 1;
+            }
+        }
+        key
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
 /// The model keys for one position, broadest first: `S` the state alone, `C` coarse
 /// neighbours, `0` classes ±1 without the state, then `1`/`2`/`3` with the state and ±1/±2/±3.
-pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Vec<u8>; 6] {
+pub fn keys(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> [Key; 6] {
     let s = [
         b'0' + u8::from(state.double_open),
         b'0' + u8::from(state.single_open),
         b'0' + u8::from(state.in_title),
     ];
-    let mut ks = vec![b'S'];
-    ks.extend_from_slice(&s);
-    let mut kc = vec![b'C'];
-    kc.extend_from_slice(&s);
-    kc.extend_from_slice(&[coarse(left[0]), coarse(right[0])]);
-    let k0 = vec![b'0', left[0], right[0]];
-    let mut k1 = vec![b'1'];
-    k1.extend_from_slice(&s);
-    k1.extend_from_slice(&[left[0], right[0]]);
-    let mut k2 = vec![b'2'];
-    k2.extend_from_slice(&s);
-    k2.extend_from_slice(&[left[1], left[0], right[0], right[1]]);
-    let mut k3 = vec![b'3'];
-    k3.extend_from_slice(&s);
-    k3.extend_from_slice(&[left[2], left[1], left[0], right[0], right[1], right[2]]);
-    [ks, kc, k0, k1, k2, k3]
+    [
+        Key::new(&[b"S", &s]),
+        Key::new(&[b"C", &s, &[coarse(left[0]), coarse(right[0])]]),
+        Key::new(&[b"0", &[left[0], right[0]]]),
+        Key::new(&[b"1", &s, &[left[0], right[0]]]),
+        Key::new(&[b"2", &s, &[left[1], left[0], right[0], right[1]]]),
+        Key::new(&[
+            b"3",
+            &s,
+            &[left[2], left[1], left[0], right[0], right[1], right[2]],
+        ]),
+    ]
 }
 
 #[cfg(test)]
@@ -166,12 +200,12 @@ mod tests {
     fn classes_stop_at_the_paragraph() {
         let text = "x\nd âHello";
         let pos = text.find('â').expect("has â");
-        let (l, r) = context_classes(text, pos);
+        let (l, r) = context_classes(text, pos, |_| None);
         assert_eq!(&l, b"sa^");
         assert_eq!(&r, b"Aaa");
         let text = "well.â\nNext";
         let pos = text.find('â').expect("has â");
-        let (l, r) = context_classes(text, pos);
+        let (l, r) = context_classes(text, pos, |_| None);
         assert_eq!(&l, b".aa");
         assert_eq!(&r, b"$$$");
     }
@@ -186,7 +220,7 @@ mod tests {
             ("tâmpla", b'a'),
         ] {
             let pos = text.find('â').expect("has â");
-            assert_eq!(context_classes(text, pos).1[0], want, "{text}");
+            assert_eq!(context_classes(text, pos, |_| None).1[0], want, "{text}");
         }
     }
 

@@ -1,9 +1,15 @@
 //! The context model trained by scripts/train_lossy.py on PolNeAR's training articles: for each
 //! context key, how often each candidate character stood behind a lone `â`. Compiled into the
-//! binary (a small TSV) and parsed once, on the first damaged document.
+//! binary (a ~24 KB TSV, about a thousand keys) and parsed once, on the first damaged document.
+//!
+//! Retrain (deterministic; never on dev): `python3 scripts/train_lossy.py`, which reads
+//! `../shared/data/polnear/train.jsonl` and rewrites `context_model.tsv`; `--eval
+//! ../shared/data/polnear/dev.jsonl --verbose` reports the choices it gets wrong on dev.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::features::Key;
 
 const MODEL_TSV: &str = include_str!("context_model.tsv");
 
@@ -48,14 +54,14 @@ impl ContextModel {
     /// Probability of each target given the keys (broadest first): each level's counts are
     /// smoothed towards the distribution of the level before, Witten-Bell style: a context that
     /// has seen several different characters trusts its counts less.
-    pub fn distribution(&self, keys: &[Vec<u8>]) -> Vec<f64> {
+    pub fn distribution(&self, keys: &[Key]) -> Vec<f64> {
         let n = self.targets.len();
         if n == 0 {
             return Vec::new();
         }
         let mut p = vec![1.0 / n as f64; n];
         for key in keys {
-            let Some(row) = self.counts.get(key.as_slice()) else {
+            let Some(row) = self.counts.get(key.as_bytes()) else {
                 continue;
             };
             if row.len() != n {
@@ -83,6 +89,7 @@ pub fn context_model() -> &'static ContextModel {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::{keys, QuoteState};
     use super::*;
 
     #[test]
@@ -99,7 +106,9 @@ mod tests {
     #[test]
     fn distribution_sums_to_one() {
         let m = context_model();
-        let p = m.distribution(&[b"0a$".to_vec(), b"1100a$".to_vec()]);
+        let left = [b'a'; 3];
+        let right = [b'$'; 3];
+        let p = m.distribution(&keys(&left, &right, QuoteState::default()));
         let sum: f64 = p.iter().sum();
         assert!((sum - 1.0).abs() < 1e-9);
     }

@@ -33,7 +33,7 @@ pub fn is_continuation(c: char) -> bool {
 }
 
 /// The characters Windows-1252 puts at bytes 0x80..0x9F.
-fn cp1252_high_byte(c: char) -> bool {
+pub fn cp1252_high_byte(c: char) -> bool {
     matches!(
         c,
         '€' | '‚'

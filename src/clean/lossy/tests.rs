@@ -60,6 +60,8 @@ fn genuine_text_is_untouched() {
         "\u{201c}I don\u{2019}t know,\u{201d} she said \u{2014} and left.",
         "Bydd hi\u{2019}n siarad â hi yfory.",
         "Ms Lâm said the Hội An café would reopen.",
+        "Bakan, hükümetin hâlâ karar vermediğini söyledi; kâr oranı düştü.",
+        "Hâlâ bekliyoruz, dedi Ayşe.",
     ] {
         assert!(
             restore_lost_punctuation(text, &CleanOptions::default()).is_empty(),
@@ -94,4 +96,65 @@ fn hostile_input_does_not_panic() {
         let edits = restore_lost_punctuation(text, &CleanOptions::default());
         let _ = apply_edits(text, &edits);
     }
+}
+
+#[test]
+fn a_damaged_paragraph_pasted_into_intact_text_is_repaired_whole() {
+    let text = "\u{201c}We\u{2019}re ready,\u{201d} the mayor said \u{2014} and the council agreed.\nâIt isnât over,â said Ms Reyes, who called the vote âa \u{0061}bsolute travestyâ.";
+    let out = repair(text);
+    assert_eq!(
+        lenient(&out),
+        lenient("\u{201c}We\u{2019}re ready,\u{201d} the mayor said \u{2014} and the council agreed.\n\u{201c}It isn\u{2019}t over,\u{201d} said Ms Reyes, who called the vote \u{201c}a absolute travesty\u{201d}.")
+    );
+}
+
+/// A small deterministic generator: the step must never panic nor emit an edit that
+/// `apply_edits` rejects (it debug-asserts on misaligned or overlapping edits).
+#[test]
+fn random_hostile_text_never_panics() {
+    let alphabet: Vec<char> = "ââââ¦¢¬¹º\u{a0}⊠ \n\naAz.,\"'()0Ã©€\u{80}\u{9c}“”’—ð×"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let len = (seed >> 58) as usize + 1;
+        for _ in 0..len {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let k = (seed >> 33) as usize % alphabet.len();
+            text.push(alphabet[k]);
+        }
+        let edits = restore_lost_punctuation(&text, &CleanOptions::default());
+        let mut pos = 0;
+        for e in &edits {
+            assert!(
+                e.start >= pos && e.start < e.end && e.end <= text.len(),
+                "{text:?}"
+            );
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            pos = e.end;
+        }
+        let _ = apply_edits(&text, &edits);
+    }
+}
+
+#[test]
+fn lost_dashes_alone_are_restored_in_english() {
+    let clean = "The plan \u{2014} agreed by the council in May \u{2014} will cost the city more than the last one.";
+    assert_eq!(lenient(&repair(&damage(clean))), lenient(clean));
+}
+
+#[test]
+fn windows_line_endings_do_not_change_the_choice() {
+    let clean = "He said it was \u{201c}over\u{201d}.\nShe said \u{201c}not yet\u{201d}.";
+    let crlf = clean.replace('\n', "\r\n");
+    assert_eq!(repair(&damage(&crlf)), crlf);
+}
+
+#[test]
+fn a_quote_before_a_damaged_capital_opens() {
+    // “Émile …”: the É lost its second byte too (C3 89 → Ã); the quote still opens.
+    let damaged = "âÃmile Zola wrote it,â said the aide.";
+    assert!(repair(damaged).starts_with('\u{201c}'));
 }
