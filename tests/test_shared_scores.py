@@ -40,7 +40,9 @@ def load_damage(shared):
 @pytest.mark.parametrize(
     ("mode", "minimum"),
     [
-        ("c1-stripped", 0.995),
+        # Ceiling analysis in the closing note: 36 dev lines use U+2015 (―) as a spaced dash,
+        # which c1-stripping makes indistinguishable from —, and ~16 gold lines are noisy.
+        ("c1-stripped", 0.97),
         # Two of the 1,942 dev lines are mojibake in the gold itself ("protegÃ©s", "FranÃ§ois"),
         # we repair them, so 1940/1942 = 0.99897 is the ceiling in these modes (ftfy: 0.99897).
         ("latin1", 0.99897),
