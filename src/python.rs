@@ -448,6 +448,34 @@ fn batch_arg(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<PyBackedStr>>> {
     Ok(out)
 }
 
+/// Runs `work` on every document on the worker pool, chunk by chunk with the GIL released;
+/// between chunks checks for Ctrl-C and reports progress. `emit` receives each result in input
+/// order (`None` for a missing document).
+fn run_batch<'py, R: Send>(
+    py: Python<'py>,
+    docs: &[Option<PyBackedStr>],
+    n_threads: Option<usize>,
+    progress: Option<&Bound<'py, PyAny>>,
+    work: impl Fn(&str) -> R + Sync,
+    mut emit: impl FnMut(Option<R>) -> PyResult<()>,
+) -> PyResult<()> {
+    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
+    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
+        let first = chunk_no * parallel::CHUNK_SIZE;
+        let results = py
+            .detach(|| parallel::map_indexed(&pool, chunk, first, |doc| doc.as_deref().map(&work)))
+            .map_err(to_py_err)?;
+        for r in results {
+            emit(r)?;
+        }
+        py.check_signals()?;
+        if let Some(cb) = progress.filter(|cb| !cb.is_none()) {
+            cb.call1((chunk.len(),))?;
+        }
+    }
+    Ok(())
+}
+
 /// Cleans many texts in parallel; `None` items stay `None`.
 #[pyfunction]
 #[pyo3(signature = (texts, *, n_threads = None, progress = None, options = None, **kwargs))]
@@ -461,27 +489,15 @@ fn clean_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
     let docs = batch_arg(texts)?;
-    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
     let out = PyList::empty(py);
-    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
-        let first = chunk_no * parallel::CHUNK_SIZE;
-        let cleaned = py
-            .detach(|| {
-                parallel::map_indexed(&pool, chunk, first, |doc| {
-                    doc.as_ref().map(|t| core_clean::clean(t, &opts))
-                })
-            })
-            .map_err(to_py_err)?;
-        for c in cleaned {
-            out.append(c)?;
-        }
-        py.check_signals()?;
-        if let Some(cb) = progress {
-            if !cb.is_none() {
-                cb.call1((chunk.len(),))?;
-            }
-        }
-    }
+    run_batch(
+        py,
+        &docs,
+        n_threads,
+        progress,
+        |t| core_clean::clean(t, &opts),
+        |cleaned| out.append(cleaned),
+    )?;
     Ok(out)
 }
 
@@ -650,30 +666,22 @@ fn quotes_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let (clean, options) = quote_options(kwargs)?;
     let docs = batch_arg(texts)?;
-    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
     let out = PyList::empty(py);
-    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
-        let first = chunk_no * parallel::CHUNK_SIZE;
-        let found = py
-            .detach(|| {
-                parallel::map_indexed(&pool, chunk, first, |doc| {
-                    doc.as_ref().map_or_else(Vec::new, |t| {
-                        analyze::quote_records(t, clean.as_ref(), &options)
-                    })
-                })
-            })
-            .map_err(to_py_err)?;
-        for records in found {
-            let row: Vec<PyQuote> = records.into_iter().map(PyQuote::from).collect();
-            out.append(row)?;
-        }
-        py.check_signals()?;
-        if let Some(cb) = progress {
-            if !cb.is_none() {
-                cb.call1((chunk.len(),))?;
-            }
-        }
-    }
+    run_batch(
+        py,
+        &docs,
+        n_threads,
+        progress,
+        |t| analyze::quote_records(t, clean.as_ref(), &options),
+        |records| {
+            let row: Vec<PyQuote> = records
+                .unwrap_or_default()
+                .into_iter()
+                .map(PyQuote::from)
+                .collect();
+            out.append(row)
+        },
+    )?;
     Ok(out)
 }
 
