@@ -723,7 +723,8 @@ class TxtWriter(Writer):
         self.written += len(batch)
 
 
-_UNSAFE = re.compile(r"[^\w.\-]+")
+# Path separators, controls and what Windows forbids; spaces and accents are fine in a name.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
 class TxtDirWriter(Writer):
@@ -787,7 +788,7 @@ class TxtDirWriter(Writer):
 def _file_name(ident: Any, number: int) -> str:
     if ident is None or ident == "":
         return f"{number:06d}.txt"
-    name = _UNSAFE.sub("_", str(ident)).strip("._") or f"{number:06d}"
+    name = _UNSAFE.sub("_", str(ident)).strip(". ") or f"{number:06d}"
     return name if name.lower().endswith(".txt") else name + ".txt"
 
 
