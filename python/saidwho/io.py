@@ -429,7 +429,8 @@ class ParquetReader(Reader):
             raise InputError("Parquet cannot be read from standard input; give a file")
         pa = _pyarrow("Parquet input")
         try:
-            self._file = pa.parquet.ParquetFile(path)
+            # pre_buffer (the default) keeps what it read ahead: memory would grow with the file.
+            self._file = pa.parquet.ParquetFile(path, pre_buffer=False)
         except pa.ArrowException as exc:
             raise InputError(f"{path}: not a readable Parquet file ({exc})") from exc
         self.total = self._file.metadata.num_rows
