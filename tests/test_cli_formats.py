@@ -332,3 +332,11 @@ def test_format_of():
     with pytest.raises(io.InputError, match="use --format"):
         io.format_of("d.xlsx")
     assert os.path.basename(io.__file__) == "io.py"
+
+
+def test_thread_and_batch_counts_must_be_positive(stories, capsys):
+    for flag in ("--threads", "--batch-size"):
+        with pytest.raises(SystemExit) as exit_info:
+            run(str(stories), flag, "0")
+        assert exit_info.value.code == 2
+        assert "must be at least 1" in capsys.readouterr().err

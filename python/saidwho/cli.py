@@ -148,6 +148,13 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="saidwho", description="Clean news text and tell who said what."
@@ -176,10 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="field/column naming each document (default: id, if present); names the files "
         "of a directory output, and holds the file name when reading a directory",
     )
-    p.add_argument("--threads", type=int, default=None, help="worker threads (default: all)")
+    p.add_argument(
+        "--threads", type=_positive_int, default=None, help="worker threads (default: all)"
+    )
     p.add_argument(
         "--batch-size",
-        type=int,
+        type=_positive_int,
         default=io.BATCH_SIZE,
         help=f"records per batch (default: {io.BATCH_SIZE})",
     )

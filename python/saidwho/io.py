@@ -318,7 +318,9 @@ class _ByteCountingReader(Reader):
     def __init__(self, path: str, **kwargs: Any) -> None:
         super().__init__(path, **kwargs)
         self._raw: IO[bytes] | None = None
-        if path != "-":
+        if path == "-":
+            self.unit = "rec"  # the size of a pipe is unknown: count records instead
+        else:
             self.total = os.path.getsize(path)
 
     def _open(self) -> IO[bytes]:
@@ -327,8 +329,10 @@ class _ByteCountingReader(Reader):
 
     def position(self) -> int:
         raw = self._raw
-        if raw is None or raw is sys.stdin.buffer or raw.closed:
-            return 0
+        if raw is sys.stdin.buffer:
+            return self.records
+        if raw is None or raw.closed:
+            return self.total or 0
         return raw.tell()
 
 
@@ -496,7 +500,7 @@ class TxtReader(Reader):
         name = "<stdin>" if self.path == "-" else Path(self.path).name
         text = self.read()
         self.records = 1
-        row = {self.id_field: name, self.text_field: text}
+        row = {self.id_field or "id": name, self.text_field: text}
         yield Batch(self.path, self.text_field, [text], [name], [name], rows=[row])
 
 
@@ -525,7 +529,8 @@ class TxtDirReader(Reader):
         collector = _RowCollector(self)
         for file in self.files:
             text = decode_text(file.read_bytes(), str(file))
-            batch = collector.add({self.id_field: file.name, self.text_field: text}, file.name)
+            record = {self.id_field or "id": file.name, self.text_field: text}
+            batch = collector.add(record, file.name)
             if batch is not None:
                 yield batch
         batch = collector.take()

@@ -46,7 +46,7 @@ class SeriesTexts:
         present = np.flatnonzero(~missing)
         # One conversion for the whole column: Arrow-backed strings become Python str here, and
         # object columns are just viewed (no copy) before the selection.
-        values = series.to_numpy(dtype=object, na_value=None)
+        values = series.to_numpy(dtype=object)
         texts = values[present].tolist() if len(present) < len(values) else values.tolist()
         if not _all_str(texts):
             _raise_for_non_string(series, texts, present)
