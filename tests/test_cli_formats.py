@@ -340,3 +340,22 @@ def test_thread_and_batch_counts_must_be_positive(stories, capsys):
             run(str(stories), flag, "0")
         assert exit_info.value.code == 2
         assert "must be at least 1" in capsys.readouterr().err
+
+
+def test_jsonl_with_varying_fields_to_parquet(tmp_path, capsys):
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows = [
+        {"id": "a", "text": "First &amp; only"},
+        {"id": "b", "text": "Second", "byline": "Staff reporter"},
+        {"id": "c", "text": None},
+    ]
+    src = write_jsonl(tmp_path / "varying.jsonl", rows)
+    out = tmp_path / "varying.parquet"
+    assert run(str(src), "-o", str(out)) == 0
+    got = pq.read_table(out).to_pylist()
+    assert [r["byline"] for r in got] == [None, "Staff reporter", None]
+    assert [r["text"] for r in got] == [expected(r["text"]) for r in rows]
+    # A field first seen after the first batch cannot join the Parquet schema: say so.
+    assert run(str(src), "-o", str(tmp_path / "small.parquet"), "--batch-size", "1") == 2
+    assert "from line 2 on: fields ['byline'] are not among" in capsys.readouterr().err
+    assert leftovers(tmp_path) == []

@@ -127,12 +127,24 @@ class Batch:
         """The records as a ``pyarrow.RecordBatch`` (with ``schema`` when given)."""
         pa = _pyarrow("Parquet output")
         if self.arrow is None:
+            rows = self.to_rows()
+            # Every key of every record (from_pylist would look at the first record only).
+            names = list(dict.fromkeys(key for row in rows for key in row))
+            if schema is not None:
+                extra = [name for name in names if name not in schema.names]
+                if extra:
+                    raise InputError(
+                        f"{self.source}, records from {self.where[0]} on: fields {extra} are "
+                        "not among the columns (taken from the first records)"
+                    )
+                names = schema.names
+            columns = {name: [row.get(name) for row in rows] for name in names}
             try:
-                return pa.RecordBatch.from_pylist(self.to_rows(), schema=schema)
-            except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError) as exc:
+                return pa.RecordBatch.from_pydict(columns, schema=schema)
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
                 raise InputError(
-                    f"{self.source}: records from {self.where[0]} on do not fit the columns of "
-                    f"the first records ({exc})"
+                    f"{self.source}, records from {self.where[0]} on: values do not fit one "
+                    f"column type ({exc})"
                 ) from exc
         batch = self.arrow
         if self._texts_replaced:
