@@ -653,11 +653,14 @@ class _suppress_os_error:
 
 
 class JsonlWriter(Writer):
+    # One encoder for the run (json.dumps with options builds one per call); values JSON cannot
+    # hold (dates, decimals from Parquet) are written as their str().
+    _encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
     def write(self, batch: Batch) -> None:
-        write = self.handle.write
+        encode, write = self._encode, self.handle.write
         for row in batch.to_rows():
-            write(json.dumps(row, ensure_ascii=False, default=str))
-            write("\n")
+            write(encode(row) + "\n")
         self.written += len(batch)
 
 
