@@ -54,8 +54,15 @@ def _progress_bar(reader: Reader, enabled: bool, desc: str) -> Any:
         unit_divisor=1024 if reader.unit == "B" else 1000,
         desc=desc,
         file=sys.stderr,
-        dynamic_ncols=True,
+        ncols=None if _terminal_columns() else 80,  # a pty of unknown size reports 0 columns
     )
+
+
+def _terminal_columns() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return 0
 
 
 def run_batches(
