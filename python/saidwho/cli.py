@@ -54,15 +54,17 @@ def _progress_bar(reader: Reader, enabled: bool, desc: str) -> Any:
         unit_divisor=1024 if reader.unit == "B" else 1000,
         desc=desc,
         file=sys.stderr,
-        ncols=None if _terminal_columns() else 80,  # a pty of unknown size reports 0 columns
+        # A pty of unknown size reports 0x0, and tqdm then draws nothing at all.
+        **({} if _has_terminal_size() else {"ncols": 80, "nrows": 24}),
     )
 
 
-def _terminal_columns() -> int:
+def _has_terminal_size() -> bool:
     try:
-        return os.get_terminal_size(sys.stderr.fileno()).columns
-    except (OSError, ValueError):
-        return 0
+        size = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError):  # not a terminal: tqdm's defaults are fine
+        return True
+    return size.columns > 0 and size.lines > 0
 
 
 def run_batches(
