@@ -365,3 +365,26 @@ def test_jsonl_with_varying_fields_to_parquet(tmp_path, capsys):
     assert run(str(src), "-o", str(tmp_path / "small.parquet"), "--batch-size", "1") == 2
     assert "from line 2 on: fields ['byline'] are not among" in capsys.readouterr().err
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_progress_bar_by_default_on_a_terminal(stories, tmp_path):
+    leader, follower = os.openpty()  # standard error is a terminal, of unknown size
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "saidwho.cli", "clean", str(stories), "-o", str(tmp_path / "o.csv")],
+        stderr=follower,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=30) == 0
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "cleaning: 100%" in shown and "read 4 records, wrote 4" in shown
