@@ -6,6 +6,7 @@ command line. Offsets are always ``str`` indices (code points).
 
 from __future__ import annotations
 
+import sys as _sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -114,3 +115,7 @@ def quotes_many(
         return _quotes_many(texts, n_threads=n_threads, progress=callback, **options)
     finally:
         close()
+
+
+if "pandas" in _sys.modules:  # register Series.saidwho, without paying pandas' import otherwise
+    import saidwho.pandas  # noqa: F401
