@@ -516,7 +516,7 @@ pub struct PyQuote {
     cue: Option<String>,
     cue_start: Option<usize>,
     cue_end: Option<usize>,
-    confidence: f32,
+    confidence: f64,
 }
 
 impl From<analyze::QuoteRecord> for PyQuote {
@@ -534,7 +534,8 @@ impl From<analyze::QuoteRecord> for PyQuote {
             cue: q.cue.map(|c| c.text),
             cue_start: r.cue_span.map(|s| s.0),
             cue_end: r.cue_span.map(|s| s.1),
-            confidence: q.confidence,
+            // Rounded so Python shows 0.85, not the f32's 0.8500000238418579.
+            confidence: (f64::from(q.confidence) * 1e6).round() / 1e6,
         }
     }
 }

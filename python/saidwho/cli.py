@@ -157,6 +157,75 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quote_table(quotes: list[saidwho.Quote], width: int = 100) -> str:
+    """Who said what, one quotation a line, for reading in a terminal."""
+    if not quotes:
+        return "(no quotations found)\n"
+    speakers = [q.speaker or (f"[{q.mention}]" if q.mention else "?") for q in quotes]
+    who = max(7, min(28, max(len(s) for s in speakers)))
+    cues = [q.cue or "" for q in quotes]
+    cue_w = max(3, min(16, max(len(c) for c in cues)))
+    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<7}  quotation"]
+    room = max(20, width - who - cue_w - 13)
+    for q, speaker, cue in zip(quotes, speakers, cues, strict=True):
+        text = " ".join(q.text.split())
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<7}  “{text}”")
+    return "\n".join(lines) + "\n"
+
+
+def _quote_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"keep_non_speech": args.keep_non_speech, "clean": not args.no_clean}
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    input_format = io.format_of(args.input, args.format)
+    options = _quote_options(args)
+    if input_format == "txt" and args.output in (None, "-") and not args.output_format:
+        text = io.TxtReader(args.input).read()
+        found = saidwho.quotes(text, **options)
+        sys.stdout.write(_quote_table(found))
+        print(f"saidwho: {len(found)} quotations in 1 document", file=sys.stderr)
+        return 0
+
+    output_format = (
+        io.format_of(args.output, args.output_format, output=True)
+        if args.output not in (None, "-")
+        else io.format_of("-", args.output_format or "jsonl")
+    )
+    if output_format in ("txt", "txtdir"):
+        raise CliError("quotations are written as .jsonl, .csv or .parquet")
+    id_field = args.id_field or "id"
+    reader = io.open_reader(
+        args.input,
+        input_format,
+        text_field=args.text_field,
+        id_field=id_field,
+        require_id=args.id_field is not None,
+        batch_size=args.batch_size,
+    )
+    writer = io.open_writer(args.output, output_format, text_field="text", id_field=id_field)
+
+    def quote_batch(batch: Batch) -> Batch:
+        # One row per quotation, named by the document's id (or where it was read from).
+        rows = []
+        found = saidwho.quotes_many(batch.texts, n_threads=args.threads, **options)
+        for ident, where, quotes in zip(batch.ids, batch.where, found, strict=True):
+            doc = ident if ident is not None else where
+            rows.extend({id_field: doc, **q.to_dict()} for q in quotes)
+        return Batch.from_rows(rows, source=batch.source, text_field="text")
+
+    read, written = run_batches(
+        reader, writer, quote_batch, progress=_show_progress(args), desc="quotes"
+    )
+    print(
+        f"saidwho: read {read} documents, wrote {written} quotations",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -177,6 +246,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="Clean a document or a collection of them. The output format follows the "
         "output's extension (.txt, .jsonl, .csv, .parquet; no extension: a directory of .txt).",
     )
+    _add_io_arguments(p)
+    p.add_argument(
+        "--uncurl-quotes", action="store_true", help="straighten curly quotes, as ftfy does"
+    )
+    p.add_argument(
+        "--explain", action="store_true", help="list every repair on standard error (.txt input)"
+    )
+    p.set_defaults(run=_cmd_clean)
+
+    q = sub.add_parser(
+        "quotes",
+        help="who said what: every quotation with its speaker and cue",
+        description="Find the quotations of a document or a collection of them. A .txt file "
+        "without -o prints a table of who said what; otherwise one row per quotation "
+        "(with the document's id) goes to .jsonl (default), .csv or .parquet.",
+    )
+    _add_io_arguments(q)
+    q.add_argument(
+        "--keep-non-speech",
+        action="store_true",
+        help="also list quoted titles, nicknames and scare quotes (type non-speech)",
+    )
+    q.add_argument(
+        "--no-clean", action="store_true", help="the text is already clean: do not repair it"
+    )
+    q.set_defaults(run=_cmd_quotes)
+    return parser
+
+
+def _add_io_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "input",
         help="a .txt file, a directory of .txt files, a .jsonl, .csv or .parquet file, "
@@ -185,7 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file or directory (default: standard output)")
     p.add_argument("--format", choices=io.FORMATS, help="input format (default: by suffix)")
     p.add_argument("--output-format", choices=io.FORMATS, help="output format (default: by suffix)")
-    p.add_argument("--text-field", default="text", help="field/column to clean (default: text)")
+    p.add_argument("--text-field", default="text", help="field/column to read (default: text)")
     p.add_argument(
         "--id-field",
         default=None,
@@ -207,14 +306,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar (default: when standard error is a terminal)",
     )
-    p.add_argument(
-        "--uncurl-quotes", action="store_true", help="straighten curly quotes, as ftfy does"
-    )
-    p.add_argument(
-        "--explain", action="store_true", help="list every repair on standard error (.txt input)"
-    )
-    p.set_defaults(run=_cmd_clean)
-    return parser
 
 
 def _exit_on_sigterm(signum: int, frame: Any) -> None:
