@@ -118,7 +118,7 @@ pub(crate) fn attribute(
                 {
                     let prev = &out[p];
                     Attribution {
-                        cue: None,
+                        cue: prev.cue,
                         mention: prev.mention,
                         speaker: prev.speaker.clone(),
                         confidence: prev.confidence * 0.8,
@@ -268,54 +268,30 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
             confidence: 0.95,
         });
     }
-    // 2. `he said` / `Mr Trump wrote` / `Nigel Farage, an ally, said`: subject, then cue.
-    let np = np_starting_at(doc, a, end).or_else(|| {
-        // A pronoun or name right after the quote is always read as the subject.
-        (doc.tokens[a].kind == TokKind::Word).then_some((a, a + 1))
-    })?;
-    let mut j = np.1;
-    // Skip an apposition: `Smith, a doctor, said`.
-    if doc
-        .tokens
-        .get(j)
-        .is_some_and(|t| t.kind == TokKind::Punct(','))
-    {
-        let comma = (j + 1..end).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))?;
-        j = comma + 1;
-    }
-    // Adverbs and auxiliaries between subject and verb.
-    let mut k = j;
-    while k < end && k < j + 3 && cue_at(doc, k).is_none() {
-        let l = lower(doc, &doc.tokens[k]);
-        let skippable = matches!(
-            l.as_str(),
-            "also"
-                | "later"
-                | "then"
-                | "again"
-                | "has"
-                | "had"
-                | "have"
-                | "would"
-                | "once"
-                | "further"
-                | "simply"
-                | "flatly"
-                | "quickly"
-                | "recently"
-                | "previously"
-        ) || (l.ends_with("ly") && l.len() > 4);
-        if !skippable {
-            break;
+    // 2. `he said` / `Mr Trump wrote` / `Nigel Farage, an ally, said` / `Italy's Northern
+    // League leader Matteo Salvini wrote`: the first cue of the window, and its subject.
+    let wide = after_window_end_wide(doc, a);
+    let k = (a + 1..wide.min(a + 30)).find(|&k| {
+        cue_at(doc, k).is_some_and(|(c, _)| !c.gerund) && !used_as_noun(doc, k) && {
+            // Past the first 10 tokens only after a comma closing an apposition.
+            k < a + 10 || doc.tokens[k - 1].kind == TokKind::Punct(',')
         }
-        k += 1;
-    }
+    })?;
     let (cue, past) = cue_at(doc, k)?;
-    let end = after_window_end_wide(doc, k);
-    if cue.gerund {
+    let np = subject_before(doc, k, a)?;
+    // Only a modifier of the subject may stand before it (`Italy's Northern League leader
+    // Matteo Salvini wrote`); `“…” and later he said` does not attribute the quote.
+    if doc.tokens[a..np.0].iter().any(|t| {
+        t.kind == TokKind::Mark
+            || (t.kind == TokKind::Word
+                && matches!(
+                    lower(doc, t).as_str(),
+                    "and" | "but" | "then" | "so" | "as" | "when"
+                ))
+    }) {
         return None;
     }
-    if strict && !clause_closes(doc, past, end) {
+    if strict && !clause_closes(doc, past, wide) {
         return None;
     }
     let confidence = if cue.strength == cues::Strength::Strong {
@@ -364,6 +340,10 @@ fn sentence_start(doc: &Document, tok: usize) -> usize {
 
 fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
     let floor = sentence_start(doc, open_tok);
+    // Every cue of the sentence before the quote is a candidate; the nearest strong cue with a
+    // subject wins. A spurious verb near the quote (`schools that reminded him of “…”`, `the
+    // refusal to call the attack “…”`) loses to the verb of saying that governs the sentence.
+    let mut best: Option<(i32, Found)> = None;
     let mut j = open_tok;
     while j > floor {
         j -= 1;
@@ -377,23 +357,37 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
         if past > open_tok || used_as_noun(doc, j) {
             continue;
         }
+        let non_finite = cue.gerund || preceded_by_to(doc, j);
         let mention = if cue.base == "according" {
             np_starting_at(doc, past, open_tok)
-        } else if cue.gerund || preceded_by_to(doc, j) {
+        } else if non_finite {
             gerund_subject(doc, j, floor)
         } else {
             subject_before(doc, j, floor)
         };
-        let confidence = match (cue.strength, mention.is_some()) {
-            (cues::Strength::Strong, true) => 0.85,
-            (cues::Strength::Weak, true) => 0.7,
+        let strong = cue.strength == cues::Strength::Strong;
+        let mut score = 0;
+        score += if strong { 4 } else { 1 };
+        score += if mention.is_some() { 4 } else { 0 };
+        score -= if non_finite { 1 } else { 0 };
+        // Nearer cues are preferred among equals.
+        score = score * 100 - (open_tok - j).min(99) as i32;
+        let confidence = match (strong, mention.is_some()) {
+            (true, true) => 0.85,
+            (false, true) => 0.7,
             _ => 0.4,
         };
-        return Some(Found {
+        let found = Found {
             cue: Some((j, past)),
             mention,
             confidence,
-        });
+        };
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, found));
+        }
+    }
+    if let Some((_, found)) = best {
+        return Some(found);
     }
     // A colon lead-in without a verb: `Mr Trump on Twitter: “…”`.
     let prev = open_tok.checked_sub(1)?;
@@ -412,6 +406,11 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
 /// `his remarks`, `Ginsburg’s comments`, `the anti-Muslim remarks`: a cue word after a
 /// determiner or a possessive is a noun.
 fn used_as_noun(doc: &Document, j: usize) -> bool {
+    // A past tense is a verb (`the businessman replied`, `the official said`).
+    let w = lower(doc, &doc.tokens[j]);
+    if w.ends_with("ed") || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought") {
+        return false;
+    }
     (1..=2).any(|back| {
         j.checked_sub(back)
             .map(|k| &doc.tokens[k])
