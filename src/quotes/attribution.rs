@@ -78,6 +78,27 @@ pub(crate) fn attribute(
     people: &People,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(spans.len());
+    let mut founds: Vec<Option<Found>> = spans
+        .iter()
+        .zip(kinds)
+        .map(|(span, kind)| {
+            if *kind == QuoteKind::NonSpeech {
+                return None;
+            }
+            let open_tok = doc.token_at(span.open);
+            let close_tok = doc.token_at(span.close.max(span.end));
+            after_quote(doc, span, close_tok)
+                .or_else(|| before_quote(doc, open_tok))
+                .or_else(|| that_clause(doc, open_tok))
+        })
+        .collect();
+    // `words like “maybe” and “perhaps”, he told reporters`: quotes listed together share the
+    // attribution found for the last of them.
+    for i in (0..spans.len().saturating_sub(1)).rev() {
+        if founds[i].is_none() && coordinated(doc, &spans[i], &spans[i + 1]) {
+            founds[i] = founds[i + 1];
+        }
+    }
     // The last speech quote: (index, paragraph of its end).
     let mut previous: Option<(usize, u32)> = None;
     for (i, span) in spans.iter().enumerate() {
@@ -88,9 +109,7 @@ pub(crate) fn attribute(
         let open_tok = doc.token_at(span.open);
         let close_tok = doc.token_at(span.close.max(span.end));
         let para_open = doc.tokens.get(open_tok).map_or(0, |t| t.para);
-        let found = after_quote(doc, span, close_tok)
-            .or_else(|| before_quote(doc, open_tok))
-            .or_else(|| that_clause(doc, open_tok));
+        let found = founds[i];
         let attribution = match found {
             Some(f) => {
                 let speaker = f.mention.and_then(|(s, e)| people.resolve(doc, s, e));
@@ -135,6 +154,19 @@ pub(crate) fn attribute(
         out.push(attribution);
     }
     out
+}
+
+/// Two quotes joined only by `and`, `or` or a comma.
+fn coordinated(doc: &Document, a: &QuotedSpan, b: &QuotedSpan) -> bool {
+    let from = doc.token_at(a.close.max(a.end));
+    let to = doc.token_at(b.open);
+    to >= from
+        && to - from <= 2
+        && doc.tokens[from..to].iter().all(|t| match t.kind {
+            TokKind::Punct(',') => true,
+            TokKind::Word => matches!(lower(doc, t).as_str(), "and" | "or"),
+            _ => false,
+        })
 }
 
 fn byte_range(doc: &Document, r: Option<(usize, usize)>) -> (Option<usize>, Option<usize>) {
@@ -363,15 +395,23 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
         } else if non_finite {
             gerund_subject(doc, j, floor)
         } else {
-            subject_before(doc, j, floor)
+            subject_before(doc, j, floor).or_else(|| {
+                // `But, said Solovey, “…”`: the subject after the cue, closed by a comma or colon.
+                np_starting_at(doc, past, open_tok).filter(|np| {
+                    doc.tokens
+                        .get(np.1)
+                        .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | ':')))
+                })
+            })
         };
         let strong = cue.strength == cues::Strength::Strong;
         let mut score = 0;
         score += if strong { 4 } else { 1 };
         score += if mention.is_some() { 4 } else { 0 };
         score -= if non_finite { 1 } else { 0 };
-        // Nearer cues are preferred among equals.
-        score = score * 100 - (open_tok - j).min(99) as i32;
+        // Among equals the outer cue wins: `Bolton said he would advise Trump on “…”` is
+        // Bolton's saying.
+        score = score * 100 + (open_tok - j).min(99) as i32;
         let confidence = match (strong, mention.is_some()) {
             (true, true) => 0.85,
             (false, true) => 0.7,
@@ -382,7 +422,7 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
             mention,
             confidence,
         };
-        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+        if best.as_ref().map_or(true, |(b, _)| score > *b) {
             best = Some((score, found));
         }
     }
@@ -411,7 +451,15 @@ fn used_as_noun(doc: &Document, j: usize) -> bool {
     if w.ends_with("ed") || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought") {
         return false;
     }
-    (1..=2).any(|back| {
+    let adjective_before = j.checked_sub(1).is_some_and(|k| {
+        let w = lower(doc, &doc.tokens[k]);
+        w.contains('-')
+            || ["ic", "al", "ive", "ous", "ful", "less", "ent", "ant", "ary"]
+                .iter()
+                .any(|suffix| w.ends_with(suffix))
+    });
+    let reach = if adjective_before { 2 } else { 1 };
+    (1..=reach).any(|back| {
         j.checked_sub(back)
             .map(|k| &doc.tokens[k])
             .is_some_and(|t| {
@@ -463,7 +511,7 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
         while j > floor {
             let t = &doc.tokens[j - 1];
             if t.quote.is_none() && mentions::is_capitalised(doc, t) {
-                let next_ok = doc.tokens.get(j).is_none_or(|n| match n.kind {
+                let next_ok = doc.tokens.get(j).map_or(true, |n| match n.kind {
                     TokKind::Word => {
                         !mentions::is_capitalised(doc, n)
                             && mentions::is_function_word(&lower(doc, n))

@@ -593,6 +593,19 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     if i <= floor {
         return None;
     }
+    // `Sen. Chuck Schumer (D-N.Y.) said`: skip a short parenthesis.
+    if doc.tokens[i - 1].kind == TokKind::Punct(')') {
+        let lo = i.saturating_sub(12).max(floor);
+        if let Some(open) = (lo..i - 1)
+            .rev()
+            .find(|&k| doc.tokens[k].kind == TokKind::Punct('('))
+        {
+            i = open;
+        }
+    }
+    if i <= floor {
+        return None;
+    }
     let t = &doc.tokens[i - 1];
     if t.kind == TokKind::Punct(',') && t.quote.is_none() {
         // `Nigel Farage, an ally of Mr Trump, said` / `Clinton, during a town hall in Columbus,
@@ -710,7 +723,12 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
     let name_first = is_capitalised(doc, first) && !DETERMINERS.contains(&l.as_str());
     if DETERMINERS.contains(&l.as_str()) {
         i += 1;
-    } else if NP_STOP.contains(&l.as_str()) || (is_capitalised(doc, first) && is_not_name(&l)) {
+    } else if is_capitalised(doc, first) {
+        // `Will Doyle`, `May Chen`: capitalised, these are names, not auxiliaries.
+        if is_not_name(&l) {
+            return None;
+        }
+    } else if NP_STOP.contains(&l.as_str()) {
         return None;
     }
     let stop = (i + 8).min(limit);

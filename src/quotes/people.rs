@@ -570,7 +570,7 @@ impl People {
                 .rev()
                 .take(6)
                 .map(|&(_, p)| p)
-                .find(|&p| self.entries[p].gender.is_none_or(|g| g == want))
+                .find(|&p| self.entries[p].gender.map_or(true, |g| g == want))
                 .map(|p| self.entries[p].name());
         }
         if e - s == 1 && matches!(first.as_str(), "they" | "we" | "i" | "it" | "you") {
