@@ -752,7 +752,20 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 // `Trump tweaked …`: a name is not continued by a lowercase word, except name
                 // particles (`Charles de Gaulle`) and `of` (`Secretary of State`).
                 if name_first && !is_capitalised(doc, t) && !name_part(doc, end) && w != "of" {
-                    break;
+                    // `GOP strategist Keith Nahigian`: role nouns between a name and a name.
+                    let resumes = (end + 1..(end + 3).min(stop)).find(|&k| {
+                        let x = &doc.tokens[k];
+                        x.kind != TokKind::Word
+                            || is_capitalised(doc, x)
+                            || NP_STOP.contains(&lower(doc, x).as_str())
+                    });
+                    let name_follows = resumes.is_some_and(|k| {
+                        is_capitalised(doc, &doc.tokens[k])
+                            && (end..k).all(|m| !NP_STOP.contains(&lower(doc, &doc.tokens[m]).as_str()))
+                    });
+                    if !name_follows {
+                        break;
+                    }
                 }
             }
             TokKind::Punct('.') if name_part(doc, end) => {}

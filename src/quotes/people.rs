@@ -594,8 +594,15 @@ impl People {
                 }
             }
         }
-        // A name inside the mention: its capitalised run.
-        let name_start = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k]))?;
+        // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
+        let mut name_start = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k]))?;
+        loop {
+            let end = run_end(doc, name_start).min(e);
+            match (end.max(name_start + 1)..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) {
+                Some(next) => name_start = next,
+                None => break,
+            }
+        }
         let run = split_run(doc, name_start, run_end(doc, name_start).min(e))?;
         if let Some(p) = self.lookup(&run, s) {
             return Some(self.entries[p].name());
@@ -793,13 +800,26 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
             words[pos] = (k, clean_word(&w));
         }
     }
+    // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
+    // Bednarek`): the name is what follows the last title.
+    let is_title_word = |w: &str| {
+        let l = w.to_lowercase();
+        is_title(&l) || office_modifier(&l)
+    };
+    if let Some(last_title) = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|(_, w)| is_title_word(w) && !office_modifier(&w.to_lowercase()))
+    {
+        let before_titles = words[..last_title]
+            .iter()
+            .rposition(|(_, w)| !is_title_word(w))
+            .map_or(0, |p| p + 1);
+        words.drain(..before_titles);
+    }
     let start = words.first()?.0;
     let mut titles = Vec::new();
     let mut k = 0;
-    while k + 1 < words.len() && {
-        let l = words[k].1.to_lowercase();
-        is_title(&l) || office_modifier(&l)
-    } {
+    while k + 1 < words.len() && is_title_word(&words[k].1) {
         titles.push(words[k].1.to_lowercase());
         k += 1;
     }
