@@ -386,7 +386,7 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
         let Some((cue, past)) = cue_at(doc, j) else {
             continue;
         };
-        if past > open_tok || used_as_noun(doc, j) {
+        if past > open_tok || used_as_noun(doc, j) || passive(doc, j) {
             continue;
         }
         let non_finite = cue.gerund || preceded_by_to(doc, j);
@@ -404,6 +404,10 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
                 })
             })
         };
+        // `it's raising questions`: an `-s` form with no subject is a plural noun.
+        if mention.is_none() && cue.base != "according" && lower(doc, t).ends_with('s') {
+            continue;
+        }
         let strong = cue.strength == cues::Strength::Strong;
         let mut score = 0;
         score += if strong { 4 } else { 1 };
@@ -493,6 +497,24 @@ fn used_as_noun(doc: &Document, j: usize) -> bool {
             "that" | "who" | "she" | "he" | "they"
         )
     })
+}
+
+/// `the staffer was charged`, `is described as`: a passive participle reports nobody's words.
+fn passive(doc: &Document, j: usize) -> bool {
+    let w = lower(doc, &doc.tokens[j]);
+    if !(w.ends_with("ed") || matches!(w.as_str(), "told" | "said" | "written" | "thought" | "seen")) {
+        return false;
+    }
+    let mut k = j;
+    while k > 0 {
+        let prev = lower(doc, &doc.tokens[k - 1]);
+        if prev.ends_with("ly") || matches!(prev.as_str(), "also" | "not" | "often" | "widely") {
+            k -= 1;
+            continue;
+        }
+        return matches!(prev.as_str(), "was" | "were" | "is" | "are" | "been" | "being" | "be");
+    }
+    false
 }
 
 fn preceded_by_to(doc: &Document, j: usize) -> bool {
