@@ -502,7 +502,9 @@ fn used_as_noun(doc: &Document, j: usize) -> bool {
 /// `the staffer was charged`, `is described as`: a passive participle reports nobody's words.
 fn passive(doc: &Document, j: usize) -> bool {
     let w = lower(doc, &doc.tokens[j]);
-    if !(w.ends_with("ed") || matches!(w.as_str(), "told" | "said" | "written" | "thought" | "seen")) {
+    if !(w.ends_with("ed")
+        || matches!(w.as_str(), "told" | "said" | "written" | "thought" | "seen"))
+    {
         return false;
     }
     let mut k = j;
@@ -512,7 +514,10 @@ fn passive(doc: &Document, j: usize) -> bool {
             k -= 1;
             continue;
         }
-        return matches!(prev.as_str(), "was" | "were" | "is" | "are" | "been" | "being" | "be");
+        return matches!(
+            prev.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        );
     }
     false
 }

@@ -761,7 +761,8 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                     });
                     let name_follows = resumes.is_some_and(|k| {
                         is_capitalised(doc, &doc.tokens[k])
-                            && (end..k).all(|m| !NP_STOP.contains(&lower(doc, &doc.tokens[m]).as_str()))
+                            && (end..k)
+                                .all(|m| !NP_STOP.contains(&lower(doc, &doc.tokens[m]).as_str()))
                     });
                     if !name_follows {
                         break;
