@@ -279,7 +279,7 @@ fn step(m: &Mark, single_primary: bool, stack: &mut Vec<Open>, out: &mut Vec<Quo
                         .get(open_double.unwrap_or(0))
                         .is_some_and(|o| o.mark.glyph == Glyph::LowOpening && !m.can_open))
         }
-        (Family::Double, Glyph::Closing) => open_double.is_some() && !(m.can_open && !m.can_close),
+        (Family::Double, Glyph::Closing) => open_double.is_some() && (m.can_close || !m.can_open),
         (Family::Double, Glyph::Either) => open_double.is_some() && (m.can_close || !m.can_open),
         (Family::Double, Glyph::LowOpening) => false,
         (Family::Single, Glyph::Opening) | (Family::Single, Glyph::LowOpening) => {

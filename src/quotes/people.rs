@@ -49,6 +49,8 @@ impl Entry {
 pub(crate) struct People {
     entries: Vec<Entry>,
     by_last: HashMap<String, Vec<usize>>,
+    /// People with a full name, by lowercase first name.
+    by_first: HashMap<String, Vec<usize>>,
     roles: HashMap<String, usize>,
     /// Role phrases seen, by token index of their first word, with the person bound then.
     role_mentions: HashMap<usize, usize>,
@@ -376,6 +378,7 @@ impl People {
         let mut people = People {
             entries: Vec::new(),
             by_last: HashMap::new(),
+            by_first: HashMap::new(),
             roles: HashMap::new(),
             role_mentions: HashMap::new(),
             salient: Vec::new(),
@@ -395,7 +398,7 @@ impl People {
                 continue;
             }
             // A definite office: `the Prime Minister`, `The US president`.
-            if lower(doc, &t) == "the" {
+            if doc.word(&t).eq_ignore_ascii_case("the") {
                 if let Some((end, key)) = office_phrase(doc, i) {
                     let pid = match people.roles.get(&key) {
                         Some(&p) => Some(p),
@@ -495,9 +498,9 @@ impl People {
                 .iter()
                 .any(|t| matches!(t.as_str(), "sir" | "dame"));
         let existing = if by_first_name {
-            self.entries
-                .iter()
-                .rposition(|e| e.first().to_lowercase() == first && e.words.len() > 1)
+            self.by_first
+                .get(&first)
+                .and_then(|ids| ids.last().copied())
         } else {
             self.by_last.get(&last).and_then(|ids| {
                 ids.iter().rev().copied().find(|&p| {
@@ -535,6 +538,14 @@ impl People {
                 p
             }
         };
+        if let Some(e) = self.entries.get(p) {
+            if e.words.len() > 1 {
+                let ids = self.by_first.entry(e.first().to_lowercase()).or_default();
+                if !ids.contains(&p) {
+                    ids.push(p);
+                }
+            }
+        }
         self.add_alias(p, run.surface.clone());
         if let Some(e) = self.entries.get(p) {
             let surname = e.last().to_string();
@@ -619,11 +630,7 @@ impl People {
                 .iter()
                 .any(|t| matches!(t.as_str(), "sir" | "dame"))
         {
-            if let Some(p) = self
-                .entries
-                .iter()
-                .position(|e| e.first().to_lowercase() == first && e.words.len() > 1)
-            {
+            if let Some(&p) = self.by_first.get(&first).and_then(|ids| ids.first()) {
                 return Some(p);
             }
         }
@@ -646,6 +653,7 @@ impl People {
                 return self.mentions[..idx]
                     .iter()
                     .rev()
+                    .take(500)
                     .map(|&(_, p)| p)
                     .find(|p| candidates.contains(p))
                     .or(candidates.first().copied());
@@ -653,13 +661,8 @@ impl People {
         }
         if run.words.len() == 1 {
             // A first name alone (`Hillary`), when exactly one person has it.
-            let mut it = self
-                .entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.words.len() > 1 && e.first().to_lowercase() == first);
-            if let (Some((p, _)), None) = (it.next(), it.next()) {
-                return Some(p);
+            if let Some([p]) = self.by_first.get(&first).map(Vec::as_slice) {
+                return Some(*p);
             }
         }
         None
@@ -748,10 +751,8 @@ fn run_end(doc: &Document, i: usize) -> usize {
             TokKind::Word => {
                 is_capitalised(doc, t)
                     || (j > i
-                        && matches!(
-                            lower(doc, t).as_str(),
-                            "de" | "van" | "von" | "der" | "al" | "bin" | "da" | "of"
-                        )
+                        && ["de", "van", "von", "der", "al", "bin", "da", "of"]
+                            .contains(&doc.word(t))
                         && doc
                             .tokens
                             .get(j + 1)
