@@ -421,6 +421,25 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     NP_STOP.contains(&w)
 }
 
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "night"
+            | "week"
+    )
+}
+
 pub(crate) fn is_title(w: &str) -> bool {
     TITLES.contains(&w)
 }
@@ -584,8 +603,15 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         let t = &doc.tokens[i - 1];
         is_word(t) && t.quote.is_none() && {
             let l = lower(doc, t);
-            BETWEEN_SUBJECT_AND_VERB.contains(&l.as_str())
-                || (l.ends_with("ly") && l.len() > 4 && !is_capitalised(doc, t))
+            // `Will` and `May` are names when capitalised; days are adverbials (`Trump on
+            // Friday described`).
+            let day = is_day(&l);
+            let on_day = matches!(l.as_str(), "on" | "last" | "this")
+                && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
+            day || on_day
+                || (!is_capitalised(doc, t)
+                    && (BETWEEN_SUBJECT_AND_VERB.contains(&l.as_str())
+                        || (l.ends_with("ly") && l.len() > 4)))
         }
     } {
         i -= 1;
@@ -615,7 +641,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
             if doc
                 .tokens
                 .get(np.1)
-                .is_some_and(|x| x.kind == TokKind::Punct(','))
+                .is_some_and(|x| matches!(x.kind, TokKind::Punct(',' | '(')))
             {
                 return Some(np);
             }
