@@ -189,6 +189,15 @@ fn cue_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         return None;
     }
     let w = doc.word(t);
+    // `the United States`, `the Washington Post`: a capitalised word inside a sentence is a name.
+    if w.chars().next().is_some_and(char::is_uppercase)
+        && i > 0
+        && !doc.tokens[i - 1].ends_sentence
+        && doc.tokens[i - 1].para == t.para
+        && !matches!(doc.tokens[i - 1].kind, TokKind::Mark | TokKind::Punct(':'))
+    {
+        return None;
+    }
     if w.eq_ignore_ascii_case("according") {
         let next = doc.tokens.get(i + 1)?;
         if lower(doc, next) == "to" {
@@ -312,17 +321,27 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
         }
     })?;
     let (cue, past) = cue_at(doc, k)?;
-    let np = subject_before(doc, k, a)?;
+    // `“…” in the 2008 primary, said Ohio State University professor Paul Beck.`
+    let inverted = (k > a && doc.tokens[k - 1].kind == TokKind::Punct(','))
+        .then(|| np_starting_at(doc, past, wide))
+        .flatten()
+        .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
+    let np = match inverted {
+        Some(np) => np,
+        None => subject_before(doc, k, a)?,
+    };
     // Only a modifier of the subject may stand before it (`Italy's Northern League leader
     // Matteo Salvini wrote`); `“…” and later he said` does not attribute the quote.
-    if doc.tokens[a..np.0].iter().any(|t| {
-        t.kind == TokKind::Mark
-            || (t.kind == TokKind::Word
-                && matches!(
-                    lower(doc, t).as_str(),
-                    "and" | "but" | "then" | "so" | "as" | "when"
-                ))
-    }) {
+    if np.0 > a
+        && doc.tokens[a..np.0].iter().any(|t| {
+            t.kind == TokKind::Mark
+                || (t.kind == TokKind::Word
+                    && matches!(
+                        lower(doc, t).as_str(),
+                        "and" | "but" | "then" | "so" | "as" | "when"
+                    ))
+        })
+    {
         return None;
     }
     if strict && !clause_closes(doc, past, wide) {
@@ -454,53 +473,62 @@ fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
 /// `his remarks`, `Ginsburg’s comments`, `the anti-Muslim remarks`: a cue word after a
 /// determiner or a possessive is a noun.
 fn used_as_noun(doc: &Document, j: usize) -> bool {
-    // A past tense is a verb (`the businessman replied`, `the official said`).
+    let is_determiner = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && {
+                let l = lower(doc, t);
+                mentions::is_possessive(&l)
+                    || matches!(
+                        l.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "these"
+                            | "those"
+                            | "this"
+                            | "whose"
+                    )
+            }
+        })
+    };
     let w = lower(doc, &doc.tokens[j]);
-    if w.ends_with("ed") || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought") {
-        return false;
+    // Right after a determiner even a participle is an adjective (`Trump’s repeated calls`).
+    if j >= 1 && is_determiner(j - 1) {
+        return true;
     }
-    let adjective_before = j.checked_sub(1).is_some_and(|k| {
-        let w = lower(doc, &doc.tokens[k]);
-        w.contains('-')
+    // Two words after one: `the official said` is a verb, `a prepared text`, `a blunt message`
+    // and `the Paris attacks` are nouns.
+    if j >= 2 && is_determiner(j - 2) {
+        let between = &doc.tokens[j - 1];
+        if between.kind != TokKind::Word {
+            return false;
+        }
+        let b = lower(doc, between);
+        let past = w.ends_with("ed")
+            || matches!(
+                w.as_str(),
+                "said" | "told" | "wrote" | "spoke" | "thought" | "read"
+            );
+        if past {
+            return false;
+        }
+        let third_person = w.ends_with('s');
+        let adjective = b.contains('-')
             || ["ic", "ive", "ous", "ful", "less"]
                 .iter()
-                .any(|suffix| w.ends_with(suffix))
-    });
-    let reach = if adjective_before { 2 } else { 1 };
-    (1..=reach).any(|back| {
-        j.checked_sub(back)
-            .map(|k| &doc.tokens[k])
-            .is_some_and(|t| {
-                t.kind == TokKind::Word && {
-                    let l = lower(doc, t);
-                    mentions::is_possessive(&l)
-                        || matches!(
-                            l.as_str(),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "our"
-                                | "my"
-                                | "your"
-                                | "these"
-                                | "those"
-                                | "this"
-                                | "that"
-                                | "whose"
-                        )
-                }
-            })
-    }) && !doc.tokens.get(j.wrapping_sub(1)).is_some_and(|t| {
-        // `that said`, `who she said` are verbs after all.
-        matches!(
-            lower(doc, t).as_str(),
-            "that" | "who" | "she" | "he" | "they"
-        )
-    })
+                .any(|x| b.ends_with(x));
+        return adjective
+            || (!third_person && !b.ends_with('s'))
+            || (third_person && mentions::is_capitalised(doc, between));
+    }
+    false
 }
 
 /// `the staffer was charged`, `is described as`: a passive participle reports nobody's words.
@@ -559,7 +587,14 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
         }
         return None;
     }
-    // `He issued a statement saying`, `Obama ended by saying`, `calling …` after a comma.
+    // `Bradley apologized after they came out, saying …`: after a comma the gerund shares the
+    // subject of the sentence; `He issued a statement saying`, `Obama ended by saying`: the
+    // nearest subject.
+    if prev.as_deref() == Some(",") {
+        if let Some(np) = mentions::opening_np(doc, floor, cue) {
+            return Some(np);
+        }
+    }
     mentions::nearest_subject(doc, cue, floor)
 }
 
