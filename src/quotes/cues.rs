@@ -95,8 +95,6 @@ const STRONG: &[&str] = &[
     "interject",
     "interrupt",
     "email",
-    "text",
-    "message",
     "blog",
     "write",
     "speak",
