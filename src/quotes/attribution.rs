@@ -33,44 +33,6 @@ struct Found {
     confidence: f32,
 }
 
-/// Prepositions and adverbials that may follow a cue that closes its clause (`he said in a
-/// statement`), as opposed to a cue that opens a reported clause (`he said European countries…`).
-fn closes_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "during"
-            | "after"
-            | "before"
-            | "of"
-            | "from"
-            | "when"
-            | "while"
-            | "as"
-            | "with"
-            | "about"
-            | "recently"
-            | "later"
-            | "earlier"
-            | "today"
-            | "yesterday"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "last"
-            | "this"
-            | "told"
-            | "via"
-            | "through"
-    )
-}
-
 pub(crate) fn attribute(
     doc: &Document,
     spans: &[QuotedSpan],
@@ -314,6 +276,30 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
     // 2. `he said` / `Mr Trump wrote` / `Nigel Farage, an ally, said` / `Italy's Northern
     // League leader Matteo Salvini wrote`: the first cue of the window, and its subject.
     let wide = after_window_end_wide(doc, a);
+    let found = subject_then_cue(doc, a, wide, strict);
+    if found.is_some() || last != ',' {
+        return found;
+    }
+    // 3. `“…,” the nominee riffed.`: after a comma inside the marks, a subject and any verb.
+    let np = np_starting_at(doc, a, wide)?;
+    let verb = doc.tokens.get(np.1)?;
+    let w = lower(doc, verb);
+    let verb_like = verb.kind == TokKind::Word
+        && doc
+            .word(verb)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && !mentions::is_function_word(&w)
+        && (w.ends_with("ed") || w.ends_with('s'));
+    verb_like.then_some(Found {
+        cue: Some((np.1, np.1 + 1)),
+        mention: Some(np),
+        confidence: 0.5,
+    })
+}
+
+fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Option<Found> {
     let k = (a + 1..wide.min(a + 30)).find(|&k| {
         cue_at(doc, k).is_some_and(|(c, _)| !c.gerund) && !used_as_noun(doc, k) && {
             // Past the first 10 tokens only after a comma closing an apposition.
@@ -333,14 +319,11 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
     // Only a modifier of the subject may stand before it (`Italy's Northern League leader
     // Matteo Salvini wrote`); `“…” and later he said` does not attribute the quote.
     if np.0 > a
-        && doc.tokens[a..np.0].iter().any(|t| {
-            t.kind == TokKind::Mark
-                || (t.kind == TokKind::Word
-                    && matches!(
-                        lower(doc, t).as_str(),
-                        "and" | "but" | "then" | "so" | "as" | "when"
-                    ))
-        })
+        && (doc.tokens[a..np.0].iter().any(|t| t.kind == TokKind::Mark)
+            || matches!(
+                lower(doc, &doc.tokens[a]).as_str(),
+                "and" | "but" | "then" | "so" | "as" | "when"
+            ))
     {
         return None;
     }
@@ -359,18 +342,21 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
     })
 }
 
-/// After `?` or `!`, an attribution is a clause of its own: `“Why?” he asked.` but not `“Why?”
-/// He later said European countries had …`.
-fn clause_closes(doc: &Document, past: usize, end: usize) -> bool {
-    if past >= end {
-        return true;
+/// After `?` or `!`, an attribution is a clause of its own (`“Why?” Todd asked the mogul.`),
+/// not a cue that reports something else (`“Why?” He later said countries had “acted well”`,
+/// `He said that …`).
+fn clause_closes(doc: &Document, past: usize, _end: usize) -> bool {
+    let mut k = past;
+    while let Some(t) = doc.tokens.get(k) {
+        if t.kind == TokKind::Mark || (t.kind == TokKind::Word && lower(doc, t) == "that") {
+            return false;
+        }
+        if t.ends_sentence || k > past + 25 {
+            break;
+        }
+        k += 1;
     }
-    let t = &doc.tokens[past];
-    match t.kind {
-        TokKind::Punct(_) => true,
-        TokKind::Word => closes_clause(&lower(doc, t)) || mentions::is_capitalised(doc, t),
-        TokKind::Mark => true,
-    }
+    true
 }
 
 /// The first token of the sentence holding token `tok` (reading back at most 60 tokens).
@@ -392,7 +378,11 @@ fn sentence_start(doc: &Document, tok: usize) -> usize {
 }
 
 fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
-    let floor = sentence_start(doc, open_tok);
+    before_in(doc, sentence_start(doc, open_tok), open_tok)
+}
+
+/// The best cue of the tokens `[floor, open_tok)` and its subject.
+fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
     // Every cue of the sentence before the quote is a candidate; the nearest strong cue with a
     // subject wins. A spurious verb near the quote (`schools that reminded him of “…”`, `the
     // refusal to call the attack “…”`) loses to the verb of saying that governs the sentence.
@@ -641,7 +631,7 @@ fn subject_and_verb(doc: &Document, open_tok: usize) -> Option<Found> {
     let named = mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])
         || matches!(
             lower(doc, &doc.tokens[np.0]).as_str(),
-            "he" | "she" | "they"
+            "he" | "she" | "they" | "the" | "a" | "an"
         );
     if !(verb_like && named) {
         return None;
@@ -704,7 +694,14 @@ fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Found> {
     }
     let start = sentence_start(doc, last);
     if last - start > if colon { 16 } else { 8 } {
-        return None;
+        // A longer sentence introduces the quote only through a verb of saying with a subject
+        // (`Lynch announced on Monday the lawsuit against the state. “We are seeking …”`).
+        return before_in(doc, start, last)
+            .filter(|f| f.mention.is_some() && f.confidence >= 0.8)
+            .map(|f| Found {
+                confidence: 0.5,
+                ..f
+            });
     }
     if doc.tokens[start..last].iter().any(|t| t.quote.is_some()) {
         return None;
