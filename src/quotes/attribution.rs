@@ -378,7 +378,66 @@ fn sentence_start(doc: &Document, tok: usize) -> usize {
 }
 
 fn before_quote(doc: &Document, open_tok: usize) -> Option<Found> {
-    before_in(doc, sentence_start(doc, open_tok), open_tok)
+    let floor = sentence_start(doc, open_tok);
+    // The clause of the quote first: `Jindal signed an order, while Mike Huckabee proposed we
+    // “wake up …”`, `After Tanden informed Soros …, Tanden wrote that Soros “said …”`.
+    let clause = clause_start(doc, floor, open_tok);
+    if clause > floor {
+        if let Some(found) = before_in(doc, clause, open_tok).filter(|f| f.mention.is_some()) {
+            return Some(found);
+        }
+    }
+    before_in(doc, floor, open_tok)
+}
+
+/// The start of the clause holding the quote: after the last `;`, `, while`, `, but`,
+/// `whereas` before it, or after the comma that closes an opening subordinate clause (`After
+/// …, `, `When …, `).
+fn clause_start(doc: &Document, floor: usize, open_tok: usize) -> usize {
+    let mut start = floor;
+    if let Some(first) = doc.tokens.get(floor) {
+        let w = lower(doc, first);
+        if matches!(
+            w.as_str(),
+            "after"
+                | "when"
+                | "while"
+                | "as"
+                | "before"
+                | "since"
+                | "although"
+                | "though"
+                | "if"
+                | "once"
+                | "because"
+                | "whereas"
+        ) {
+            if let Some(c) = (floor..open_tok).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
+            {
+                start = c + 1;
+            }
+        }
+    }
+    for k in start..open_tok {
+        let t = &doc.tokens[k];
+        if t.quote.is_some() {
+            continue;
+        }
+        let boundary = match t.kind {
+            TokKind::Punct(';') => true,
+            TokKind::Word => {
+                matches!(lower(doc, t).as_str(), "while" | "whereas")
+                    || (lower(doc, t) == "but"
+                        && k > 0
+                        && doc.tokens[k - 1].kind == TokKind::Punct(','))
+            }
+            _ => false,
+        };
+        if boundary {
+            start = k + 1;
+        }
+    }
+    start
 }
 
 /// The best cue of the tokens `[floor, open_tok)` and its subject.
@@ -424,6 +483,14 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         score += if strong { 4 } else { 1 };
         score += if mention.is_some() { 4 } else { 0 };
         score -= if non_finite { 1 } else { 0 };
+        // A cue with another quote between it and this one most likely introduced that quote
+        // (`21 percent said “not too likely” and 14 percent said “not at all likely”`).
+        if doc.tokens[past..open_tok]
+            .iter()
+            .any(|x| x.kind == TokKind::Mark)
+        {
+            score -= 3;
+        }
         // Among equals the outer cue wins: `Bolton said he would advise Trump on “…”` is
         // Bolton's saying.
         // Between two weak cues the nearer wins (`attacked his “…” , Will described Trump as “…”`).
@@ -552,6 +619,22 @@ fn preceded_by_to(doc: &Document, j: usize) -> bool {
 /// suggesting`) it is the nearest name before; otherwise (`released a statement saying`) the
 /// subject of the sentence.
 fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    // `with Donald Trump tweeting that …`, `Carson privately saying …`: a name right before the
+    // gerund is its subject.
+    let mut k = cue;
+    while k > floor && {
+        let l = lower(doc, &doc.tokens[k - 1]);
+        l.ends_with("ly") && l.len() > 4
+    } {
+        k -= 1;
+    }
+    if k > floor && mentions::is_capitalised(doc, &doc.tokens[k - 1]) {
+        if let Some(np) = np_ending_at(doc, k, floor) {
+            if mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]) {
+                return Some(np);
+            }
+        }
+    }
     let prev = cue.checked_sub(1).map(|p| lower(doc, &doc.tokens[p]));
     if matches!(prev.as_deref(), Some("for" | "of")) {
         // `criticised Mr Zelensky for suggesting`: the nearest name before, taken whole and not

@@ -159,7 +159,6 @@ const STRONG: &[&str] = &[
     "reckon",
     "relay",
     "request",
-    "rule",
     "scold",
     "shoot",
     "fire",
