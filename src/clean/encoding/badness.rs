@@ -62,6 +62,24 @@ pub(super) fn badness(text: &str) -> usize {
     scan(text, false)
 }
 
+/// Number of non-ASCII capitals right after a lowercase ASCII letter ("piÚ"): a tie-breaker
+/// between code pages that all decode a line.
+pub(super) fn capitals_inside_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut from = 0;
+    while let Some(i) = super::next_non_ascii(bytes, from) {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c.is_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase() {
+            count += 1;
+        }
+        from = i + c.len_utf8();
+    }
+    count
+}
+
 fn scan(text: &str, stop_at_first: bool) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
@@ -161,9 +179,15 @@ fn fires_at(
     if looks_like_code_page_letter(c, p1, n1, n2) {
         return true;
     }
-    if p1.is_some_and(|p| p.is_ascii_lowercase() || p == '\'')
-        && n1.is_some_and(|n| hidden_latin_letter(c, n))
-    {
+    // An accented letter hidden as two characters, inside a Latin word ("giĂą", "c'ГЁ") or
+    // as a one-letter word of its own (Italian "è", Norwegian "å": "Γ¨", "Ã…").
+    let in_word = p1.is_some_and(|p| p.is_ascii_lowercase() || p == '\'');
+    // (Alone means between spaces, not at the edge of the text, which may be a cut-out segment,
+    // and not before punctuation: "10 Å—" is ångström and a dash.)
+    let alone = p1.is_some_and(is_space)
+        && c1 & (EVERYDAY | OPENER | CLOSER) == 0
+        && !matches!(rest.chars().nth(1), Some(n) if is_word(n));
+    if (in_word || alone) && n1.is_some_and(|n| hidden_latin_letter(c, n)) {
         return true;
     }
     if cls & UPPER_ACCENTED != 0 {
@@ -213,9 +237,7 @@ const CLUE_PAGE_LIST: [CodePage; 7] = [
 
 /// A letter of a Latin word that MacRoman or code page 437 turned into two symbols: "pi√π"
 /// (più), "espa├▒ol" (español), "┬┐que" (¿que). The symbols alone are plausible (maths, box
-/// drawing, even letters drawn with boxes), so the word around them must show: a letter before
-/// the MacRoman pair, letters on both sides of a code page 437 letter, and a letter on either
-/// side of a code page 437 symbol (¿, °, º).
+/// drawing, even letters drawn with boxes), so the word around them must show.
 fn looks_like_code_page_letter(
     c: char,
     p1: Option<char>,
@@ -223,9 +245,15 @@ fn looks_like_code_page_letter(
     n2: Option<char>,
 ) -> bool {
     let letter = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
+    let space = |x: Option<char>| x.is_some_and(is_space);
+    let box_drawing = |x: Option<char>| x.is_some_and(|x| ('\u{2500}'..='\u{259F}').contains(&x));
     let (page, in_word) = match c {
-        '√' => (CodePage::MacRoman, letter(p1)),
-        '├' => (CodePage::Cp437, letter(p1) && letter(n2)),
+        '√' => (CodePage::MacRoman, letter(p1) || letter(n2)),
+        // Line art puts box pieces side by side, so the word must be evident.
+        '├' => (
+            CodePage::Cp437,
+            (letter(p1) && !box_drawing(n2)) || (space(p1) && letter(n2)),
+        ),
         '┬' => (CodePage::Cp437, letter(p1) || letter(n2)),
         _ => return false,
     };
