@@ -5,7 +5,7 @@
 //! from. Re-decoding merges the pieces of a multi-byte sequence into one, so after any number of
 //! layers each repaired character still knows exactly which original characters it replaces.
 
-use super::badness::{badness, capitals_inside_words, is_bad};
+use super::badness::{badness, is_bad, odd_letters};
 use super::c1;
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
 use super::inconsistent::decode_inconsistent_utf8;
@@ -92,9 +92,9 @@ fn fix_one_layer(
         return None;
     }
     let pages = encodable_pages(pieces.iter().map(|p| p.c));
-    // The first page whose reading is plausible wins, as in ftfy, unless that reading puts
-    // capitals inside words ("piÚ" from Windows-1250 where ISO-8859-2 gives "più"): then a later
-    // page without them is preferred.
+    // The first page whose reading is plausible wins, as in ftfy, unless that reading has odd
+    // letters (a capital inside a word: "piÚ" from Windows-1250 where ISO-8859-2 gives "più"):
+    // then a later page with fewer is preferred.
     let mut runner_up: Option<(usize, (Vec<Piece>, String, Looks))> = None;
     for page in ALL_PAGES {
         if pages & page.bit() == 0 {
@@ -106,12 +106,12 @@ fn fix_one_layer(
                 return Some((fixed, fixed_text, Looks::Unknown));
             }
             if let Some(fixed_looks) = plausible_enough(&fixed, &fixed_text, text, options) {
-                let odd_capitals = capitals_inside_words(&fixed_text);
-                if odd_capitals == 0 {
+                let odd = odd_letters(&fixed_text);
+                if odd == 0 {
                     return Some((fixed, fixed_text, fixed_looks));
                 }
-                if !matches!(&runner_up, Some((n, _)) if *n <= odd_capitals) {
-                    runner_up = Some((odd_capitals, (fixed, fixed_text, fixed_looks)));
+                if !matches!(&runner_up, Some((n, _)) if *n <= odd) {
+                    runner_up = Some((odd, (fixed, fixed_text, fixed_looks)));
                 }
             }
         }
