@@ -144,7 +144,8 @@ fn fires_at(
         .checked_sub(1)
         .and_then(|i| text.as_bytes().get(i))
         .is_some_and(|&b| b.is_ascii_lowercase() || b == b'\'');
-    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && c != 'в' && c != 'Г' && !after_latin {
+    let cyrillic_mojibake = (c == 'в' && n1 == Some('Ђ')) || (c == 'Г' && n1 == Some('ў'));
+    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && !cyrillic_mojibake && !after_latin {
         return false;
     }
     let n2 = rest.chars().nth(1);
