@@ -140,12 +140,15 @@ fn fires_at(
     // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone,
     // besides Latin letters hidden inside a Latin word.
     const SCRIPT: u16 = LOWER_OTHER | UPPER_OTHER;
-    let after_latin = at
+    let after_ascii = at
         .checked_sub(1)
         .and_then(|i| text.as_bytes().get(i))
-        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'\'');
+        .is_some_and(|&b| b.is_ascii());
     let cyrillic_mojibake = (c == 'в' && n1 == Some('Ђ')) || (c == 'Г' && n1 == Some('ў'));
-    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && !cyrillic_mojibake && !after_latin {
+    // The capitals that Windows-1251/1253 give UTF-8 lead bytes C3..C5 (à..ſ) may hide a
+    // Latin letter when they start a word.
+    let hidden_latin_lead = after_ascii && matches!(c, 'Г' | 'Д' | 'Е' | 'Γ' | 'Δ' | 'Ε');
+    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && !cyrillic_mojibake && !hidden_latin_lead {
         return false;
     }
     let n2 = rest.chars().nth(1);
