@@ -211,7 +211,7 @@ fn redecode_with(
 ) -> Option<(Vec<Piece>, bool)> {
     let mut t = TracedBytes {
         bytes: Vec::with_capacity(pieces.len()),
-        src: (0..pieces.len()).collect(),
+        src: Vec::new(),
     };
     for p in pieces {
         t.bytes.push(page.encode_char(p.c)?);
@@ -225,8 +225,8 @@ fn redecode_with(
         replace_lossy_sequences(&mut t);
     }
     let fixed = utf8::decode_map(&t.bytes, |c, start, end| {
-        let first = &pieces[t.src[start]];
-        let last = &pieces[t.src[end - 1]];
+        let first = &pieces[t.source(start)];
+        let last = &pieces[t.source(end - 1)];
         Piece {
             c,
             start: first.start,
