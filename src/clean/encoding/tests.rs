@@ -277,6 +277,18 @@ fn lossy_sequences_become_replacement_characters() {
 }
 
 #[test]
+fn lossy_option_off_keeps_the_remnants() {
+    let options = CleanOptions {
+        replace_lossy_sequences: false,
+        ..CleanOptions::default()
+    };
+    let text = "He said â€œhiâ€\u{fffd} and left";
+    let (out, _) = apply_edits(text, &fix_encoding(text, &options));
+    assert!(out.contains("\u{201c}hi"), "{out}");
+    assert!(out.contains("â€\u{fffd}"), "{out}");
+}
+
+#[test]
 fn utf8_variants() {
     // CESU-8 emoji and Java's NUL, read as Latin-1.
     assert_eq!(
