@@ -44,6 +44,9 @@ pub(super) enum Guard {
     Off,
 }
 
+/// The result of one layer of repair: the pieces, their text, and what is known of its looks.
+type Layer = (Vec<Piece>, String, Looks);
+
 /// What is known about whether a text looks like mojibake, to avoid scanning it twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Looks {
@@ -87,7 +90,7 @@ fn fix_one_layer(
     options: &CleanOptions,
     guard: Guard,
     looks: Looks,
-) -> Option<(Vec<Piece>, String, Looks)> {
+) -> Option<Layer> {
     if text.is_ascii() || (looks == Looks::Unknown && !is_bad(text)) {
         return None;
     }
@@ -95,7 +98,7 @@ fn fix_one_layer(
     // The first page whose reading is plausible wins, as in ftfy, unless that reading has odd
     // letters (a capital inside a word: "piÚ" from Windows-1250 where ISO-8859-2 gives "più"):
     // then a later page with fewer is preferred.
-    let mut runner_up: Option<(usize, (Vec<Piece>, String, Looks))> = None;
+    let mut runner_up: Option<(usize, Layer)> = None;
     for page in ALL_PAGES {
         if pages & page.bit() == 0 {
             continue;
