@@ -83,7 +83,8 @@ pub(super) fn fix_pieces(
 }
 
 /// One layer of repair, trying in turn: re-decoding the whole text from each code page; fixing
-/// mojibake segments inside otherwise good text; reading C1 controls as Windows-1252.
+/// mojibake segments inside otherwise good text; reading C1 controls as Windows-1252 (or as
+/// MacRoman, see `c1::reads_as_mac_roman`).
 fn fix_one_layer(
     pieces: &[Piece],
     text: &str,
