@@ -10,6 +10,8 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+mod arrow;
+
 use crate::analyze;
 use crate::clean as core_clean;
 use crate::clean::Normalization;
@@ -451,14 +453,18 @@ fn batch_arg(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<PyBackedStr>>> {
 /// Runs `work` on every document on the worker pool, chunk by chunk with the GIL released;
 /// between chunks checks for Ctrl-C and reports progress. `emit` receives each result in input
 /// order (`None` for a missing document).
-fn run_batch<'py, R: Send>(
+fn run_batch<'py, S, R>(
     py: Python<'py>,
-    docs: &[Option<PyBackedStr>],
+    docs: &[Option<S>],
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
     work: impl Fn(&str) -> R + Sync,
     mut emit: impl FnMut(Option<R>) -> PyResult<()>,
-) -> PyResult<()> {
+) -> PyResult<()>
+where
+    S: std::ops::Deref<Target = str> + Sync,
+    R: Send,
+{
     let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
     for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
         let first = chunk_no * parallel::CHUNK_SIZE;
@@ -731,6 +737,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quotes, m)?)?;
     m.add_function(wrap_pyfunction!(quotes_many, m)?)?;
     m.add_function(wrap_pyfunction!(people, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::clean_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::quotes_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(fix_text, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
