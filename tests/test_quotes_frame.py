@@ -92,6 +92,13 @@ def test_duplicate_and_unsorted_labels_are_kept_by_position():
     assert frame_rows(frame) == expected_rows(list(s), [5, 5, 2])
 
 
+def test_multiindex_labels_become_tuples():
+    index = pd.MultiIndex.from_tuples([("guardian", 3), ("guardian", 4)], names=["paper", "n"])
+    s = pd.Series([ARTICLES[0], ARTICLES[4]], index=index, dtype="str")
+    frame = s.saidwho.quotes()
+    assert frame_rows(frame) == expected_rows(list(s), [("guardian", 3), ("guardian", 4)])
+
+
 @pytest.mark.parametrize("dtype", ["str", "string[pyarrow]", "string[python]", object])
 def test_every_text_dtype_gives_the_same_rows(dtype):
     texts = [ARTICLES[0], None, ARTICLES[3]]
@@ -160,6 +167,19 @@ def test_quotes_frame_labels_default_to_positions_or_the_series_index():
     s = pd.Series(texts, index=["x", "y"], dtype="str")
     assert set(quotes_frame(s)["doc"]) == {"y"}
     assert set(quotes_frame(s, ids=[10, 20])["doc"]) == {20}  # by position, not by label
+
+
+def test_ids_may_be_a_series_an_array_or_arrow():
+    texts = [ARTICLES[0], ARTICLES[2]]
+    expected = expected_rows(texts, ["v-1", "r-2"])
+    for ids in (
+        pd.Series(["v-1", "r-2"], index=[9, 8]),  # by position: the Series' index is ignored
+        np.array(["v-1", "r-2"]),
+        pa.array(["v-1", "r-2"]),
+        pa.chunked_array([["v-1"], ["r-2"]]),
+        iter(["v-1", "r-2"]),
+    ):
+        assert frame_rows(quotes_frame(texts, ids=ids)) == expected
 
 
 def test_quotes_frame_as_arrow_table():

@@ -215,6 +215,16 @@ def _arrow_strings(values: Any) -> list[str | None]:
     return values.to_pylist()
 
 
+def _as_labels(ids: Any) -> pd.Index:
+    if isinstance(ids, pd.Index):
+        return ids
+    if isinstance(ids, pd.Series | np.ndarray):
+        return pd.Index(ids)
+    if hasattr(ids, "to_pylist"):  # a pyarrow Array or ChunkedArray: plain values, not scalars
+        return pd.Index(ids.to_pylist())
+    return pd.Index(list(ids))
+
+
 def quotes_frame(
     texts: Any,
     *,
@@ -235,7 +245,7 @@ def quotes_frame(
     """
     series = _as_series(texts)
     if ids is not None:
-        labels = ids if isinstance(ids, pd.Index) else pd.Index(list(ids))
+        labels = _as_labels(ids)
         if len(labels) != len(series):
             raise ValueError(f"ids has {len(labels)} labels for {len(series)} texts")
         series = series.set_axis(labels)  # by position, never aligned by label
