@@ -121,9 +121,9 @@ def plot_speakers(
         _, ax = plt.subplots(figsize=(7, 0.45 * max(3, len(shown)) + 1.0))
     left = pd.Series(0, index=shown.index, dtype="int64")
     colours = {"direct": "#1d4ed8", "partial": "#93b4f5"}
-    kinds = [c for c in table.columns if c in colours] + [
-        c for c in ("non-speech",) if c in table.columns
-    ]
+    columns = list(table.columns)
+    # The kinds sit between ``share`` and ``words`` (see speakers): direct, partial, then any other.
+    kinds = columns[columns.index("share") + 1 : columns.index("words")]
     for kind in kinds:
         ax.barh(labels, shown[kind], left=left, color=colours.get(kind, "#bbbbbb"), label=kind)
         left = left + shown[kind]
