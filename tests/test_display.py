@@ -8,6 +8,8 @@ the spans exactly (overlaps, nesting, hostile speaker names).
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
 from html.parser import HTMLParser
 from types import SimpleNamespace
@@ -299,3 +301,21 @@ def test_bad_arguments():
         saidwho.show(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="clean must be"):
         saidwho.show("text", clean="yes")  # type: ignore[arg-type]
+
+
+def test_show_needs_neither_pandas_nor_matplotlib():
+    script = (
+        "import sys\n"
+        "sys.modules['pandas'] = sys.modules['matplotlib'] = None\n"
+        "import saidwho\n"
+        "html = saidwho.show('“Fine,” she said.').html\n"
+        "assert 'saidwho-show' in html\n"
+        "try:\n"
+        "    saidwho.quotes_frame(['x'])\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "pip install 'saidwho[pandas]'" in result.stdout
