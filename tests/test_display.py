@@ -306,7 +306,11 @@ def test_bad_arguments():
 def test_show_needs_neither_pandas_nor_matplotlib():
     script = (
         "import sys\n"
-        "sys.modules['pandas'] = sys.modules['matplotlib'] = None\n"
+        "class Block:  # as if pandas and matplotlib were not installed\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('pandas', 'matplotlib'):\n"
+        "            raise ImportError(f'No module named {name!r}')\n"
+        "sys.meta_path.insert(0, Block())\n"
         "import saidwho\n"
         "html = saidwho.show('“Fine,” she said.').html\n"
         "assert 'saidwho-show' in html\n"
