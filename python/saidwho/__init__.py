@@ -10,6 +10,7 @@ import sys as _sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from saidwho import _core
 from saidwho._core import (
     CleanOptions,
     Fix,
@@ -27,7 +28,6 @@ from saidwho._core import (
     replay,
     thread_count,
 )
-from saidwho._core import clean_many as _clean_many
 from saidwho._core import quotes_many as _quotes_many
 from saidwho.display import Highlighted, show
 
@@ -84,7 +84,7 @@ def __dir__() -> list[str]:
 
 
 def _progress_callback(
-    progress: bool | Callable[[int], Any], total: int, desc: str
+    progress: bool | Callable[[int], Any], total: int | None, desc: str
 ) -> tuple[Callable[[int], Any] | None, Callable[[], None]]:
     """A callback taking the number of documents just finished, and a function to close it.
 
@@ -102,6 +102,25 @@ def _progress_callback(
     return bar.update, bar.close
 
 
+def _is_arrow(texts: object) -> bool:
+    """An Arrow array or stream (pyarrow, polars, ...), read by the core without a Python str
+    per row. pandas objects go through their own accessor (``Series.saidwho``)."""
+    if isinstance(texts, (list, tuple, str, bytes)):
+        return False
+    pandas = _sys.modules.get("pandas")
+    if pandas is not None and isinstance(texts, (pandas.Series, pandas.Index)):
+        return False
+    return hasattr(texts, "__arrow_c_stream__") or hasattr(texts, "__arrow_c_array__")
+
+
+def _pyarrow(purpose: str) -> Any:
+    try:
+        import pyarrow
+    except ImportError as exc:
+        raise ImportError(f"{purpose} needs pyarrow: pip install 'saidwho[pandas]'") from exc
+    return pyarrow
+
+
 def _as_batch(texts: Iterable[str | None]) -> list[str | None] | tuple[str | None, ...]:
     if isinstance(texts, (str, bytes)):
         raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
@@ -116,19 +135,49 @@ def clean_many(
     n_threads: int | None = None,
     progress: bool | Callable[[int], Any] = False,
     options: CleanOptions | None = None,
+    as_arrow: bool = False,
     **kwargs: Any,
-) -> list[str | None]:
+) -> Any:
     """Clean many texts in parallel (GIL released). ``None`` items stay ``None``.
 
-    ``n_threads`` defaults to ``SAIDWHO_NUM_THREADS`` or all cores; ``progress=True`` shows a
-    tqdm bar, or pass a callable that receives the number of documents finished.
+    ``texts`` is a list or any iterable of ``str``/``None``, or an Arrow array or stream of
+    strings (pyarrow, polars: anything with ``__arrow_c_array__``/``__arrow_c_stream__``), which
+    is read in place; nulls stay nulls. Returns a list, or a ``pyarrow`` ``large_string`` array
+    with ``as_arrow=True``. ``n_threads`` defaults to ``SAIDWHO_NUM_THREADS`` or all cores;
+    ``progress=True`` shows a tqdm bar, or pass a callable that receives the number of documents
+    finished.
     """
-    texts = _as_batch(texts)
-    callback, close = _progress_callback(progress, len(texts), "cleaning")
+    if _is_arrow(texts):
+        pa = _pyarrow("Arrow input")
+        total = _arrow_length(texts)
+        callback, close = _progress_callback(progress, total, "cleaning")
+        try:
+            result = pa.array(
+                _core.clean_arrow(
+                    texts, n_threads=n_threads, progress=callback, options=options, **kwargs
+                )
+            )
+        finally:
+            close()
+        return result if as_arrow else result.to_pylist()
+    batch = _as_batch(texts)
+    callback, close = _progress_callback(progress, len(batch), "cleaning")
     try:
-        return _clean_many(texts, n_threads=n_threads, progress=callback, options=options, **kwargs)
+        cleaned = _core.clean_many(
+            batch, n_threads=n_threads, progress=callback, options=options, **kwargs
+        )
     finally:
         close()
+    if as_arrow:
+        return _pyarrow("as_arrow=True").array(cleaned, type="large_string")
+    return cleaned
+
+
+def _arrow_length(texts: Any) -> int | None:
+    try:
+        return len(texts)
+    except TypeError:  # a stream: length unknown until read
+        return None
 
 
 def quotes_many(
@@ -139,12 +188,19 @@ def quotes_many(
     **options: Any,
 ) -> list[list[Quote]]:
     """The quotations of many texts, in parallel (GIL released); one list per text, in order
-    (empty for ``None``). Options as for :func:`quotes`; ``n_threads`` and ``progress`` as for
+    (empty for ``None``). ``texts`` as for :func:`clean_many` (a list, or Arrow strings read in
+    place). Options as for :func:`quotes`; ``n_threads`` and ``progress`` as for
     :func:`clean_many`."""
-    texts = _as_batch(texts)
-    callback, close = _progress_callback(progress, len(texts), "quotes")
+    if _is_arrow(texts):
+        callback, close = _progress_callback(progress, _arrow_length(texts), "quotes")
+        try:
+            return _core.quotes_arrow(texts, n_threads=n_threads, progress=callback, **options)
+        finally:
+            close()
+    batch = _as_batch(texts)
+    callback, close = _progress_callback(progress, len(batch), "quotes")
     try:
-        return _quotes_many(texts, n_threads=n_threads, progress=callback, **options)
+        return _quotes_many(batch, n_threads=n_threads, progress=callback, **options)
     finally:
         close()
 

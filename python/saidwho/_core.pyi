@@ -14,11 +14,13 @@ __all__ = [
     "__version__",
     "_rebuild_clean_options",
     "clean",
+    "clean_arrow",
     "clean_many",
     "explain",
     "fix_text",
     "people",
     "quotes",
+    "quotes_arrow",
     "quotes_many",
     "replay",
     "thread_count",
@@ -175,5 +177,20 @@ def clean_many(
     options: CleanOptions | None = None,
     **kwargs: Any,
 ) -> list[str | None]: ...
+def clean_arrow(
+    texts: Any,
+    *,
+    n_threads: int | None = None,
+    progress: Callable[[int], Any] | None = None,
+    options: CleanOptions | None = None,
+    **kwargs: Any,
+) -> Any: ...
+def quotes_arrow(
+    texts: Any,
+    *,
+    n_threads: int | None = None,
+    progress: Callable[[int], Any] | None = None,
+    **kwargs: Any,
+) -> list[list[Quote]]: ...
 def thread_count(n_threads: int | None = None) -> int: ...
 def _rebuild_clean_options(state: dict[str, Any]) -> CleanOptions: ...

@@ -118,6 +118,19 @@ class SaidwhoSeriesAccessor:
         """Clean every text (in parallel, GIL released). Same index, name and dtype kind
         (``str``/``string`` in → the same dtype out, object → object); missing values stay
         missing. Options as for :func:`saidwho.clean` (an object or keywords)."""
+        arrow = _arrow_backed(self._series)
+        if arrow is not None:
+            # Arrow in, Arrow out: no Python str per row on either side.
+            cleaned = saidwho.clean_many(
+                arrow,
+                n_threads=n_threads,
+                progress=progress,
+                options=options,
+                as_arrow=True,
+                **kwargs,
+            )
+            values = pd.array(cleaned, dtype=self._series.dtype)
+            return pd.Series(values, name=self._series.name).set_axis(self._series.index)
         texts = SeriesTexts.of(self._series)
         cleaned = saidwho.clean_many(
             texts.texts, n_threads=n_threads, progress=progress, options=options, **kwargs
@@ -139,9 +152,30 @@ class SaidwhoSeriesAccessor:
         :data:`QUOTE_COLUMNS`; offsets are ``str`` indices into each text as given. Options as for
         :func:`saidwho.quotes`; ``n_threads`` and ``progress`` as for :func:`saidwho.quotes_many`.
         """
+        arrow = _arrow_backed(self._series)
+        if arrow is not None:
+            found = saidwho.quotes_many(arrow, n_threads=n_threads, progress=progress, **options)
+            return _quote_frame(found, self._series.index)
         texts = SeriesTexts.of(self._series)
         found = saidwho.quotes_many(texts.texts, n_threads=n_threads, progress=progress, **options)
         return _quote_frame(found, texts.labels())
+
+
+def _arrow_backed(series: pd.Series) -> Any:
+    """The Arrow array behind a pandas string Series (pandas 3's default ``str``,
+    ``string[pyarrow]``, ``ArrowDtype(string)``), or None for other storage."""
+    dtype = series.dtype
+    arrow_string = (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow") or (
+        isinstance(dtype, pd.ArrowDtype) and str(dtype.pyarrow_dtype) in _ARROW_TEXT_TYPES
+    )
+    if not arrow_string:
+        return None
+    import pyarrow as pa
+
+    return pa.array(series.array)  # the column's own buffers, no copy
+
+
+_ARROW_TEXT_TYPES = {"string", "large_string", "string_view"}
 
 
 def _text_dtype() -> Any:

@@ -106,4 +106,3 @@ pub(super) fn quotes_arrow<'py>(
     )?;
     Ok(out)
 }
-
