@@ -277,13 +277,23 @@ def quotes_frame(
     give no rows. Returns a pandas DataFrame (columns as in :data:`QUOTE_COLUMNS`), or a
     ``pyarrow.Table`` with ``as_arrow=True``. Options as for :func:`saidwho.quotes`.
     """
-    series = _as_series(texts)
-    if ids is not None:
-        labels = _as_labels(ids)
-        if len(labels) != len(series):
-            raise ValueError(f"ids has {len(labels)} labels for {len(series)} texts")
-        series = series.set_axis(labels)  # by position, never aligned by label
-    frame = SaidwhoSeriesAccessor(series).quotes(n_threads=n_threads, progress=progress, **options)
+    if saidwho._is_arrow(texts):
+        # Arrow strings are read in place by the core: no Python str per row.
+        found = saidwho.quotes_many(texts, n_threads=n_threads, progress=progress, **options)
+        labels = _as_labels(ids) if ids is not None else pd.RangeIndex(len(found))
+        if len(labels) != len(found):
+            raise ValueError(f"ids has {len(labels)} labels for {len(found)} texts")
+        frame = _quote_frame(found, labels)
+    else:
+        series = _as_series(texts)
+        if ids is not None:
+            labels = _as_labels(ids)
+            if len(labels) != len(series):
+                raise ValueError(f"ids has {len(labels)} labels for {len(series)} texts")
+            series = series.set_axis(labels)  # by position, never aligned by label
+        frame = SaidwhoSeriesAccessor(series).quotes(
+            n_threads=n_threads, progress=progress, **options
+        )
     if not as_arrow:
         return frame
     import pyarrow as pa
