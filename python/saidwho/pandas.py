@@ -228,25 +228,7 @@ def _as_series(texts: Any) -> pd.Series:
         return texts
     if isinstance(texts, (str, bytes)):
         raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
-    if hasattr(texts, "__arrow_c_stream__") or hasattr(texts, "__arrow_c_array__"):
-        return pd.Series(_arrow_strings(texts), dtype=object)
     return pd.Series(list(texts), dtype=object)
-
-
-def _arrow_strings(values: Any) -> list[str | None]:
-    import pyarrow as pa
-
-    if isinstance(values, pa.Array):
-        values = pa.chunked_array([values])
-    elif not isinstance(values, pa.ChunkedArray):
-        values = pa.chunked_array(values)  # anything with __arrow_c_stream__ (polars, ...)
-    kind = values.type
-    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
-        if not pa.types.is_string_view(kind):
-            raise TypeError(f"expected an Arrow array of strings, got {kind}")
-    # One conversion for the whole array; nulls become None. (A zero-copy path through the core
-    # is planned; the rows are the same either way.)
-    return values.to_pylist()
 
 
 def _as_labels(ids: Any) -> pd.Index:
