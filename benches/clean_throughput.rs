@@ -193,12 +193,18 @@ fn main() {
         return;
     }
     if args.iter().any(|a| a == "--profile") {
-        // A long loop over the selected documents for `perf record`.
+        // A long loop over the selected documents for `perf record`; `--step NAME` runs that
+        // step alone.
+        let options = args
+            .iter()
+            .position(|a| a == "--step")
+            .and_then(|i| args.get(i + 1))
+            .map_or_else(|| news.clone(), |s| step_alone(s));
         let start = Instant::now();
         while start.elapsed().as_secs_f64() < 10.0 {
             for (_, docs) in &corpus {
                 for d in docs {
-                    std::hint::black_box(clean(std::hint::black_box(d), &news));
+                    std::hint::black_box(clean(std::hint::black_box(d), &options));
                 }
             }
         }
