@@ -29,26 +29,18 @@ pub fn quotes(text: &str, clean: Option<&CleanOptions>, options: &QuoteOptions) 
     let mut found = quotes::extract(&cleaned.text, options);
     if !cleaned.alignment.is_identity() {
         for q in &mut found {
-            map_quote(q, text, &cleaned.alignment);
+            map_quote(q, &cleaned.alignment);
         }
     }
     found
 }
 
-fn map_quote(q: &mut Quote, original: &str, alignment: &Alignment) {
+fn map_quote(q: &mut Quote, alignment: &Alignment) {
     (q.start, q.end) = alignment.span_to_original(q.start, q.end);
+    // Like the quotation's, the mention's and cue's text stay as repaired (`Ltd’s`, not the
+    // damaged `Ltdâs`); only their offsets move to the original.
     for span in [q.cue.as_mut(), q.mention.as_mut()].into_iter().flatten() {
-        map_span(span, original, alignment);
-    }
-}
-
-fn map_span(span: &mut Span, original: &str, alignment: &Alignment) {
-    let (s, e) = alignment.span_to_original(span.start, span.end);
-    span.start = s;
-    span.end = e;
-    // The mention and cue are reported as the user's text has them.
-    if let Some(t) = original.get(s..e) {
-        span.text = t.to_owned();
+        (span.start, span.end) = alignment.span_to_original(span.start, span.end);
     }
 }
 
@@ -98,5 +90,6 @@ mod tests {
         assert_eq!(last.quote.text, "We will not wait any longer,");
         let (ms, me) = last.mention_span.expect("a mention");
         assert_eq!(chars[ms..me].iter().collect::<String>(), "Ms Okoro");
+        assert_eq!(last.quote.mention.as_ref().map(|m| m.text.as_str()), Some("Ms Okoro"));
     }
 }

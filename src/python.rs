@@ -10,6 +10,8 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+mod arrow;
+
 use crate::analyze;
 use crate::clean as core_clean;
 use crate::clean::Normalization;
@@ -466,6 +468,38 @@ fn batch_arg(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<PyBackedStr>>> {
     Ok(out)
 }
 
+/// Runs `work` on every document on the worker pool, chunk by chunk with the GIL released;
+/// between chunks checks for Ctrl-C and reports progress. `emit` receives each result in input
+/// order (`None` for a missing document).
+fn run_batch<'py, S, R>(
+    py: Python<'py>,
+    docs: &[Option<S>],
+    n_threads: Option<usize>,
+    progress: Option<&Bound<'py, PyAny>>,
+    work: impl Fn(&str) -> R + Sync,
+    mut emit: impl FnMut(Option<R>) -> PyResult<()>,
+) -> PyResult<()>
+where
+    S: std::ops::Deref<Target = str> + Sync,
+    R: Send,
+{
+    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
+    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
+        let first = chunk_no * parallel::CHUNK_SIZE;
+        let results = py
+            .detach(|| parallel::map_indexed(&pool, chunk, first, |doc| doc.as_deref().map(&work)))
+            .map_err(to_py_err)?;
+        for r in results {
+            emit(r)?;
+        }
+        py.check_signals()?;
+        if let Some(cb) = progress.filter(|cb| !cb.is_none()) {
+            cb.call1((chunk.len(),))?;
+        }
+    }
+    Ok(())
+}
+
 /// Cleans many texts in parallel; `None` items stay `None`.
 #[pyfunction]
 #[pyo3(signature = (texts, *, n_threads = None, progress = None, options = None, **kwargs))]
@@ -479,27 +513,15 @@ fn clean_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
     let docs = batch_arg(texts)?;
-    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
     let out = PyList::empty(py);
-    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
-        let first = chunk_no * parallel::CHUNK_SIZE;
-        let cleaned = py
-            .detach(|| {
-                parallel::map_indexed(&pool, chunk, first, |doc| {
-                    doc.as_ref().map(|t| core_clean::clean(t, &opts))
-                })
-            })
-            .map_err(to_py_err)?;
-        for c in cleaned {
-            out.append(c)?;
-        }
-        py.check_signals()?;
-        if let Some(cb) = progress {
-            if !cb.is_none() {
-                cb.call1((chunk.len(),))?;
-            }
-        }
-    }
+    run_batch(
+        py,
+        &docs,
+        n_threads,
+        progress,
+        |t| core_clean::clean(t, &opts),
+        |cleaned| out.append(cleaned),
+    )?;
     Ok(out)
 }
 
@@ -518,7 +540,7 @@ pub struct PyQuote {
     cue: Option<String>,
     cue_start: Option<usize>,
     cue_end: Option<usize>,
-    confidence: f32,
+    confidence: f64,
 }
 
 impl From<analyze::QuoteRecord> for PyQuote {
@@ -536,7 +558,8 @@ impl From<analyze::QuoteRecord> for PyQuote {
             cue: q.cue.map(|c| c.text),
             cue_start: r.cue_span.map(|s| s.0),
             cue_end: r.cue_span.map(|s| s.1),
-            confidence: q.confidence,
+            // Rounded so Python shows 0.85, not the f32's 0.8500000238418579.
+            confidence: (f64::from(q.confidence) * 1e6).round() / 1e6,
         }
     }
 }
@@ -668,30 +691,22 @@ fn quotes_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let (clean, options) = quote_options(kwargs)?;
     let docs = batch_arg(texts)?;
-    let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
     let out = PyList::empty(py);
-    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
-        let first = chunk_no * parallel::CHUNK_SIZE;
-        let found = py
-            .detach(|| {
-                parallel::map_indexed(&pool, chunk, first, |doc| {
-                    doc.as_ref().map_or_else(Vec::new, |t| {
-                        analyze::quote_records(t, clean.as_ref(), &options)
-                    })
-                })
-            })
-            .map_err(to_py_err)?;
-        for records in found {
-            let row: Vec<PyQuote> = records.into_iter().map(PyQuote::from).collect();
-            out.append(row)?;
-        }
-        py.check_signals()?;
-        if let Some(cb) = progress {
-            if !cb.is_none() {
-                cb.call1((chunk.len(),))?;
-            }
-        }
-    }
+    run_batch(
+        py,
+        &docs,
+        n_threads,
+        progress,
+        |t| analyze::quote_records(t, clean.as_ref(), &options),
+        |records| {
+            let row: Vec<PyQuote> = records
+                .unwrap_or_default()
+                .into_iter()
+                .map(PyQuote::from)
+                .collect();
+            out.append(row)
+        },
+    )?;
     Ok(out)
 }
 
@@ -740,6 +755,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quotes, m)?)?;
     m.add_function(wrap_pyfunction!(quotes_many, m)?)?;
     m.add_function(wrap_pyfunction!(people, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::clean_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::quotes_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(fix_text, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;

@@ -117,3 +117,36 @@ fn seed() {
     }
     eprintln!("written to {}", out.display());
 }
+
+/// Single-thread throughput over every article of train.jsonl (run with `--release`).
+#[test]
+#[ignore]
+fn throughput() {
+    let path = shared().join("data/polnear/train.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, skipping", path.display());
+        return;
+    };
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|r| r["text"].as_str().map(str::to_string))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let options = QuoteOptions::default();
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..3 {
+        for t in &texts {
+            n += extract(t, &options).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "{} quotes, {:.1} MB in {:.2} s: {:.1} MB/s",
+        n,
+        3.0 * bytes as f64 / 1e6,
+        secs,
+        3.0 * bytes as f64 / 1e6 / secs
+    );
+}

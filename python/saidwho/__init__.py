@@ -6,6 +6,7 @@ command line. Offsets are always ``str`` indices (code points).
 
 from __future__ import annotations
 
+import sys as _sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -28,10 +29,12 @@ from saidwho._core import (
 )
 from saidwho._core import clean_many as _clean_many
 from saidwho._core import quotes_many as _quotes_many
+from saidwho.display import Highlighted, show
 
 __all__ = [
     "CleanOptions",
     "Fix",
+    "Highlighted",
     "InternalError",
     "Person",
     "Quote",
@@ -43,11 +46,41 @@ __all__ = [
     "explain",
     "fix_text",
     "people",
+    "plot_speakers",
     "quotes",
+    "quotes_frame",
     "quotes_many",
     "replay",
+    "show",
+    "speakers",
     "thread_count",
 ]
+
+# Names whose modules need pandas (or matplotlib): imported on first use, so that
+# ``import saidwho`` stays fast and works without the optional extras.
+_LAZY = {
+    "quotes_frame": "saidwho.pandas",
+    "speakers": "saidwho.summary",
+    "plot_speakers": "saidwho.summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'saidwho' has no attribute {name!r}")
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise ImportError(
+            f"saidwho.{name} needs pandas and pyarrow: pip install 'saidwho[pandas]'"
+        ) from exc
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 def _progress_callback(
@@ -114,3 +147,7 @@ def quotes_many(
         return _quotes_many(texts, n_threads=n_threads, progress=callback, **options)
     finally:
         close()
+
+
+if "pandas" in _sys.modules:  # register Series.saidwho, without paying pandas' import otherwise
+    import saidwho.pandas  # noqa: F401

@@ -1,137 +1,236 @@
 """The ``saidwho`` command line.
 
-    saidwho clean IN [-o OUT] [--text-field text] [--explain] [--uncurl-quotes]
+    saidwho clean IN [-o OUT] [--text-field text] [--id-field id] [--threads N]
+                  [--progress | --no-progress] [--explain] [--uncurl-quotes]
 
-``IN`` is a ``.txt`` file (cleaned as one document) or a ``.jsonl`` file (one JSON object per
-line; the field named by ``--text-field`` is cleaned, every other field is kept). ``-`` reads
-standard input as text. The output has the same shape as the input; without ``-o`` it goes to
-standard output. Counts of what was read and written go to standard error.
+``IN`` is a ``.txt`` file (one document), a directory of ``.txt`` files, a ``.jsonl``, ``.csv``
+or ``.parquet`` file (the field named by ``--text-field`` is cleaned, every other field is kept),
+or ``-`` for standard input (text, or ``--format jsonl|csv``). The output's format follows its
+extension (a path without one is a directory of ``.txt`` files); without ``-o`` the output has
+the input's format (JSONL for a directory) and goes to standard output. Records are processed in
+batches, so memory stays flat on files of any size, and written to a temporary file renamed into
+place at the end: an interrupted run leaves no partial output. Counts of what was read and
+written go to standard error; bad input stops with the file and the line or row, exit status 2.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import signal
 import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import Any
 
 import saidwho
+from saidwho import io
+from saidwho.io import Batch, InputError, Reader, Writer
 
 
 class CliError(Exception):
     """A problem with the user's input, reported without a traceback."""
 
 
-def _read_text_file(path: str) -> str:
-    """Reads a text file as UTF-8. A file that is not valid UTF-8 was most likely saved by a
-    Windows tool: decode it as Windows-1252 (bytes it leaves undefined as Latin-1) so the cleaner
-    can still repair what is inside, and say so."""
-    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        print(
-            f"saidwho: {path} is not valid UTF-8 (byte {exc.start}); reading it as Windows-1252",
-            file=sys.stderr,
-        )
-        return "".join(
-            bytes([b]).decode("cp1252", errors="strict") if b not in _CP1252_UNDEFINED else chr(b)
-            for b in data
-        )
-
-
-_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
-
-
-def _jsonl_records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    with handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CliError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(record, dict):
-                raise CliError(
-                    f"{path}, line {lineno}: expected a JSON object, got {type(record).__name__}"
-                )
-            yield lineno, record
-
-
-def _open_out(path: str | None) -> TextIO:
-    if path is None or path == "-":
-        return sys.stdout
-    return open(path, "w", encoding="utf-8")  # noqa: SIM115
-
-
 def _options(args: argparse.Namespace) -> saidwho.CleanOptions:
     return saidwho.CleanOptions(uncurl_quotes=args.uncurl_quotes)
 
 
-def _cmd_clean(args: argparse.Namespace) -> int:
-    options = _options(args)
-    kind = _input_kind(args.input, args.format)
-    if kind == "txt":
-        text = _read_text_file(args.input)
-        out = _open_out(args.output)
-        try:
-            if args.explain:
-                cleaned, fixes = saidwho.explain(text, options)
-                for fix in fixes:
-                    print(
-                        f"{fix.step}: [{fix.start}:{fix.end}] {fix.before!r} -> {fix.after!r}",
-                        file=sys.stderr,
-                    )
-            else:
-                cleaned = saidwho.clean(text, options)
-            out.write(cleaned)
-        finally:
-            if out is not sys.stdout:
-                out.close()
-        print(f"saidwho: cleaned 1 document ({len(text)} characters)", file=sys.stderr)
-        return 0
+def _show_progress(args: argparse.Namespace) -> bool:
+    return sys.stderr.isatty() if args.progress is None else bool(args.progress)
 
-    records = list(_jsonl_records(args.input))
-    texts: list[str | None] = []
-    for lineno, record in records:
-        if args.text_field not in record:
-            raise CliError(f"{args.input}, line {lineno}: no field {args.text_field!r}")
-        value = record[args.text_field]
-        if value is not None and not isinstance(value, str):
-            raise CliError(
-                f"{args.input}, line {lineno}: field {args.text_field!r} is "
-                f"{type(value).__name__}, expected a string or null"
-            )
-        texts.append(value)
-    cleaned_texts = saidwho.clean_many(texts, options=options, n_threads=args.threads)
-    out = _open_out(args.output)
+
+def _progress_bar(reader: Reader, enabled: bool, desc: str) -> Any:
+    if not enabled:
+        return None
     try:
-        for (_, record), cleaned in zip(records, cleaned_texts, strict=True):
-            record[args.text_field] = cleaned
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        from tqdm import tqdm
+    except ImportError:
+        print("saidwho: no progress bar: tqdm is not installed", file=sys.stderr)
+        return None
+    return tqdm(
+        total=reader.total,
+        unit=reader.unit,
+        unit_scale=reader.unit == "B",
+        unit_divisor=1024 if reader.unit == "B" else 1000,
+        desc=desc,
+        file=sys.stderr,
+        # A pty of unknown size reports 0x0, and tqdm then draws nothing at all.
+        **({} if _has_terminal_size() else {"ncols": 80, "nrows": 24}),
+    )
+
+
+def _has_terminal_size() -> bool:
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError):  # not a terminal: tqdm's defaults are fine
+        return True
+    return size.columns > 0 and size.lines > 0
+
+
+def run_batches(
+    reader: Reader,
+    writer: Writer,
+    transform: Callable[[Batch], Batch],
+    *,
+    progress: bool = False,
+    desc: str = "saidwho",
+) -> tuple[int, int]:
+    """Streams every batch of ``reader`` through ``transform`` into ``writer`` and commits the
+    output only when all went well. Returns the records read and written."""
+    bar = _progress_bar(reader, progress, desc)
+    try:
+        with writer:
+            for batch in reader.batches():
+                writer.write(transform(batch))
+                if bar is not None:
+                    bar.update(max(0, reader.position() - bar.n))
+            writer.commit()
     finally:
-        if out is not sys.stdout:
-            out.close()
-    print(f"saidwho: read {len(records)} records, wrote {len(records)}", file=sys.stderr)
+        if bar is not None:
+            bar.close()
+    return reader.records, writer.written
+
+
+def _output_format(args: argparse.Namespace, input_format: str) -> str:
+    if args.output in (None, "-"):
+        if args.output_format:
+            return io.format_of("-", args.output_format)
+        return "jsonl" if input_format == "txtdir" else input_format
+    out = io.format_of(args.output, args.output_format, output=True)
+    if out == "txtdir" and input_format == "txt" and not args.output_format:
+        # `saidwho clean article.txt -o cleaned`: one document to one file, as ever.
+        return "txt"
+    return out
+
+
+def _clean_one_text(args: argparse.Namespace, options: saidwho.CleanOptions) -> int:
+    reader = io.TxtReader(args.input)
+    text = reader.read()
+    if args.explain:
+        cleaned, fixes = saidwho.explain(text, options)
+        for fix in fixes:
+            print(
+                f"{fix.step}: [{fix.start}:{fix.end}] {fix.before!r} -> {fix.after!r}",
+                file=sys.stderr,
+            )
+    else:
+        cleaned = saidwho.clean(text, options)
+    with io.open_writer(args.output, "txt") as writer:
+        writer.handle.write(cleaned)
+        writer.commit()
+    print(f"saidwho: cleaned 1 document ({len(text)} characters)", file=sys.stderr)
     return 0
 
 
-def _input_kind(path: str, forced: str | None) -> str:
-    if forced:
-        return forced
-    suffix = Path(path).suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    if suffix in (".txt", "") or path == "-":
-        return "txt"
-    raise CliError(
-        f"{path}: cannot tell the format from the extension {suffix!r}; "
-        "use --format txt or --format jsonl"
+def _cmd_clean(args: argparse.Namespace) -> int:
+    options = _options(args)
+    input_format = io.format_of(args.input, args.format)
+    output_format = _output_format(args, input_format)
+    if input_format == "txt" and output_format == "txt":
+        return _clean_one_text(args, options)
+    if args.explain:
+        raise CliError("--explain works on one .txt document (written as text)")
+
+    reader = io.open_reader(
+        args.input,
+        input_format,
+        text_field=args.text_field,
+        id_field=args.id_field or "id",
+        require_id=args.id_field is not None,
+        batch_size=args.batch_size,
     )
+    writer = io.open_writer(
+        args.output, output_format, text_field=args.text_field, id_field=args.id_field or "id"
+    )
+
+    def clean_batch(batch: Batch) -> Batch:
+        return batch.with_texts(
+            saidwho.clean_many(batch.texts, options=options, n_threads=args.threads)
+        )
+
+    read, written = run_batches(
+        reader, writer, clean_batch, progress=_show_progress(args), desc="cleaning"
+    )
+    skipped = getattr(writer, "skipped", 0)
+    note = f" ({skipped} with no text, no file written)" if skipped else ""
+    print(f"saidwho: read {read} records, wrote {written}{note}", file=sys.stderr)
+    return 0
+
+
+def _quote_table(quotes: list[saidwho.Quote], width: int = 100) -> str:
+    """Who said what, one quotation a line, for reading in a terminal."""
+    if not quotes:
+        return "(no quotations found)\n"
+    speakers = [q.speaker or (f"[{q.mention}]" if q.mention else "?") for q in quotes]
+    who = max(7, min(28, max(len(s) for s in speakers)))
+    cues = [q.cue or "" for q in quotes]
+    cue_w = max(3, min(16, max(len(c) for c in cues)))
+    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<7}  quotation"]
+    room = max(20, width - who - cue_w - 13)
+    for q, speaker, cue in zip(quotes, speakers, cues, strict=True):
+        text = " ".join(q.text.split())
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<7}  “{text}”")
+    return "\n".join(lines) + "\n"
+
+
+def _quote_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"keep_non_speech": args.keep_non_speech, "clean": not args.no_clean}
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    input_format = io.format_of(args.input, args.format)
+    options = _quote_options(args)
+    if input_format == "txt" and args.output in (None, "-") and not args.output_format:
+        text = io.TxtReader(args.input).read()
+        found = saidwho.quotes(text, **options)
+        sys.stdout.write(_quote_table(found))
+        print(f"saidwho: {len(found)} quotations in 1 document", file=sys.stderr)
+        return 0
+
+    output_format = (
+        io.format_of(args.output, args.output_format, output=True)
+        if args.output not in (None, "-")
+        else io.format_of("-", args.output_format or "jsonl")
+    )
+    if output_format in ("txt", "txtdir"):
+        raise CliError("quotations are written as .jsonl, .csv or .parquet")
+    id_field = args.id_field or "id"
+    reader = io.open_reader(
+        args.input,
+        input_format,
+        text_field=args.text_field,
+        id_field=id_field,
+        require_id=args.id_field is not None,
+        batch_size=args.batch_size,
+    )
+    writer = io.open_writer(args.output, output_format, text_field="text", id_field=id_field)
+
+    def quote_batch(batch: Batch) -> Batch:
+        # One row per quotation, named by the document's id (or where it was read from).
+        rows = []
+        found = saidwho.quotes_many(batch.texts, n_threads=args.threads, **options)
+        for ident, where, quotes in zip(batch.ids, batch.where, found, strict=True):
+            doc = ident if ident is not None else where
+            rows.extend({id_field: doc, **q.to_dict()} for q in quotes)
+        return Batch.from_rows(rows, source=batch.source, text_field="text")
+
+    read, written = run_batches(
+        reader, writer, quote_batch, progress=_show_progress(args), desc="quotes"
+    )
+    print(
+        f"saidwho: read {read} documents, wrote {written} quotations",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,12 +240,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"saidwho {saidwho.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("clean", help="repair mojibake, lost punctuation, entities, ...")
-    p.add_argument("input", help="a .txt or .jsonl file, or - for standard input (text)")
-    p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.add_argument("--format", choices=["txt", "jsonl"], help="input format (default: by suffix)")
-    p.add_argument("--text-field", default="text", help="JSONL field to clean (default: text)")
-    p.add_argument("--threads", type=int, default=None, help="worker threads for JSONL input")
+    p = sub.add_parser(
+        "clean",
+        help="repair mojibake, lost punctuation, entities, ...",
+        description="Clean a document or a collection of them. The output format follows the "
+        "output's extension (.txt, .jsonl, .csv, .parquet; no extension: a directory of .txt).",
+    )
+    _add_io_arguments(p)
     p.add_argument(
         "--uncurl-quotes", action="store_true", help="straighten curly quotes, as ftfy does"
     )
@@ -154,19 +254,95 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="list every repair on standard error (.txt input)"
     )
     p.set_defaults(run=_cmd_clean)
+
+    q = sub.add_parser(
+        "quotes",
+        help="who said what: every quotation with its speaker and cue",
+        description="Find the quotations of a document or a collection of them. A .txt file "
+        "without -o prints a table of who said what; otherwise one row per quotation "
+        "(with the document's id) goes to .jsonl (default), .csv or .parquet.",
+    )
+    _add_io_arguments(q)
+    q.add_argument(
+        "--keep-non-speech",
+        action="store_true",
+        help="also list quoted titles, nicknames and scare quotes (type non-speech)",
+    )
+    q.add_argument(
+        "--no-clean", action="store_true", help="the text is already clean: do not repair it"
+    )
+    q.set_defaults(run=_cmd_quotes)
     return parser
+
+
+def _add_io_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "input",
+        help="a .txt file, a directory of .txt files, a .jsonl, .csv or .parquet file, "
+        "or - for standard input",
+    )
+    p.add_argument("-o", "--output", help="output file or directory (default: standard output)")
+    p.add_argument("--format", choices=io.FORMATS, help="input format (default: by suffix)")
+    p.add_argument("--output-format", choices=io.FORMATS, help="output format (default: by suffix)")
+    p.add_argument("--text-field", default="text", help="field/column to read (default: text)")
+    p.add_argument(
+        "--id-field",
+        default=None,
+        help="field/column naming each document (default: id, if present); names the files "
+        "of a directory output, and holds the file name when reading a directory",
+    )
+    p.add_argument(
+        "--threads", type=_positive_int, default=None, help="worker threads (default: all)"
+    )
+    p.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=io.BATCH_SIZE,
+        help=f"records per batch (default: {io.BATCH_SIZE})",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when standard error is a terminal)",
+    )
+
+
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    # Turns `kill` into an exception, so the temporary output is removed on the way out.
+    raise SystemExit(128 + signum)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout replaced by an object without a file descriptor
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
     try:
         return int(args.run(args))
-    except CliError as exc:
+    except BrokenPipeError:
+        # `saidwho clean big.jsonl | head`: stop quietly, like other Unix tools.
+        _silence_stdout()
+        return 128 + signal.SIGPIPE
+    except (CliError, InputError, OSError) as exc:
         print(f"saidwho: error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"saidwho: error: {exc}", file=sys.stderr)
-        return 2
+    except KeyboardInterrupt:
+        print("saidwho: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

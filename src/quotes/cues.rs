@@ -95,8 +95,6 @@ const STRONG: &[&str] = &[
     "interject",
     "interrupt",
     "email",
-    "text",
-    "message",
     "blog",
     "write",
     "speak",
@@ -161,7 +159,6 @@ const STRONG: &[&str] = &[
     "reckon",
     "relay",
     "request",
-    "rule",
     "scold",
     "shoot",
     "fire",
@@ -373,8 +370,13 @@ pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    lexicon().get(&lower).copied()
+    // Lowercase into a stack buffer: this runs for every word near every quote.
+    let mut buf = [0u8; 20];
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    lexicon().get(lower).copied()
 }
 
 /// A verb of saying on its own (no particle needed): used to recognise `said “…”`.

@@ -133,19 +133,6 @@ const NAMED_THINGS: &[&str] = &[
     "page",
 ];
 
-/// Function words: a word after a scare-quoted term that shows the term is not a modifier.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
-    "with", "without", "as", "than", "that", "which", "who", "whom", "whose", "is", "was", "are",
-    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "can",
-    "may", "might", "must", "did", "does", "do", "if", "when", "while", "because", "since", "so",
-    "into", "onto", "over", "under", "about", "after", "before", "between", "against", "through",
-    "during", "among", "until", "it", "this", "these", "those", "he", "she", "they", "we", "i",
-    "you", "his", "her", "their", "its", "our", "my", "your", "not", "also", "only", "even",
-    "just", "all", "some", "any", "said", "says", "say", "there", "here", "where", "what", "how",
-    "why", "then", "now", "too", "very", "more", "most", "up", "out", "off", "down", "back",
-];
-
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
     "those",
@@ -323,23 +310,6 @@ fn is_non_speech(
             .is_some_and(|w| DETERMINERS.contains(&w));
         if possessive || capital_before || determiner || before_word.as_deref() == Some("on") {
             return true;
-        }
-    }
-    // A scare-quoted word used as a modifier: the “establishment” candidate.
-    if n_words <= 2 {
-        let det = before_word
-            .as_deref()
-            .is_some_and(|w| DETERMINERS.contains(&w))
-            || before_word
-                .as_deref()
-                .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
-        if det {
-            if let (Some(w), Some(a)) = (&after_word, after) {
-                let lower_start = doc.word(&a).chars().next().is_some_and(char::is_lowercase);
-                if lower_start && !FUNCTION_WORDS.contains(&w.as_str()) && !w.ends_with("ly") {
-                    return true;
-                }
-            }
         }
     }
     false

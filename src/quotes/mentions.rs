@@ -421,6 +421,25 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     NP_STOP.contains(&w)
 }
 
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "night"
+            | "week"
+    )
+}
+
 pub(crate) fn is_title(w: &str) -> bool {
     TITLES.contains(&w)
 }
@@ -584,11 +603,31 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         let t = &doc.tokens[i - 1];
         is_word(t) && t.quote.is_none() && {
             let l = lower(doc, t);
-            BETWEEN_SUBJECT_AND_VERB.contains(&l.as_str())
-                || (l.ends_with("ly") && l.len() > 4 && !is_capitalised(doc, t))
+            // `Will` and `May` are names when capitalised; days are adverbials (`Trump on
+            // Friday described`).
+            let day = is_day(&l);
+            let on_day = matches!(l.as_str(), "on" | "last" | "this")
+                && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
+            day || on_day
+                || (!is_capitalised(doc, t)
+                    && (BETWEEN_SUBJECT_AND_VERB.contains(&l.as_str())
+                        || (l.ends_with("ly") && l.len() > 4)))
         }
     } {
         i -= 1;
+    }
+    if i <= floor {
+        return None;
+    }
+    // `Sen. Chuck Schumer (D-N.Y.) said`: skip a short parenthesis.
+    if doc.tokens[i - 1].kind == TokKind::Punct(')') {
+        let lo = i.saturating_sub(12).max(floor);
+        if let Some(open) = (lo..i - 1)
+            .rev()
+            .find(|&k| doc.tokens[k].kind == TokKind::Punct('('))
+        {
+            i = open;
+        }
     }
     if i <= floor {
         return None;
@@ -602,7 +641,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
             if doc
                 .tokens
                 .get(np.1)
-                .is_some_and(|x| x.kind == TokKind::Punct(','))
+                .is_some_and(|x| matches!(x.kind, TokKind::Punct(',' | '(')))
             {
                 return Some(np);
             }
@@ -710,7 +749,12 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
     let name_first = is_capitalised(doc, first) && !DETERMINERS.contains(&l.as_str());
     if DETERMINERS.contains(&l.as_str()) {
         i += 1;
-    } else if NP_STOP.contains(&l.as_str()) || (is_capitalised(doc, first) && is_not_name(&l)) {
+    } else if is_capitalised(doc, first) {
+        // `Will Doyle`, `May Chen`: capitalised, these are names, not auxiliaries.
+        if is_not_name(&l) {
+            return None;
+        }
+    } else if NP_STOP.contains(&l.as_str()) {
         return None;
     }
     let stop = (i + 8).min(limit);
@@ -734,7 +778,21 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 // `Trump tweaked …`: a name is not continued by a lowercase word, except name
                 // particles (`Charles de Gaulle`) and `of` (`Secretary of State`).
                 if name_first && !is_capitalised(doc, t) && !name_part(doc, end) && w != "of" {
-                    break;
+                    // `GOP strategist Keith Nahigian`: role nouns between a name and a name.
+                    let resumes = (end + 1..(end + 3).min(stop)).find(|&k| {
+                        let x = &doc.tokens[k];
+                        x.kind != TokKind::Word
+                            || is_capitalised(doc, x)
+                            || NP_STOP.contains(&lower(doc, x).as_str())
+                    });
+                    let name_follows = resumes.is_some_and(|k| {
+                        is_capitalised(doc, &doc.tokens[k])
+                            && (end..k)
+                                .all(|m| !NP_STOP.contains(&lower(doc, &doc.tokens[m]).as_str()))
+                    });
+                    if !name_follows {
+                        break;
+                    }
                 }
             }
             TokKind::Punct('.') if name_part(doc, end) => {}

@@ -90,7 +90,7 @@ pub struct Quote {
 }
 
 /// Options of [`extract`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct QuoteOptions {
     /// Also return quoted text that nobody said (titles, nicknames, scare quotes), as
     /// [`QuoteKind::NonSpeech`].
@@ -100,15 +100,6 @@ pub struct QuoteOptions {
     /// annotated from double marks only (PolNeAR); by default single marks (`‘…’`, British
     /// style and headlines) and the `''…''` of some archives open quotations too.
     pub double_marks_only: bool,
-}
-
-impl Default for QuoteOptions {
-    fn default() -> Self {
-        QuoteOptions {
-            keep_non_speech: false,
-            double_marks_only: false,
-        }
-    }
 }
 
 impl QuoteOptions {

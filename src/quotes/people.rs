@@ -49,6 +49,8 @@ impl Entry {
 pub(crate) struct People {
     entries: Vec<Entry>,
     by_last: HashMap<String, Vec<usize>>,
+    /// People with a full name, by lowercase first name.
+    by_first: HashMap<String, Vec<usize>>,
     roles: HashMap<String, usize>,
     /// Role phrases seen, by token index of their first word, with the person bound then.
     role_mentions: HashMap<usize, usize>,
@@ -376,6 +378,7 @@ impl People {
         let mut people = People {
             entries: Vec::new(),
             by_last: HashMap::new(),
+            by_first: HashMap::new(),
             roles: HashMap::new(),
             role_mentions: HashMap::new(),
             salient: Vec::new(),
@@ -395,7 +398,7 @@ impl People {
                 continue;
             }
             // A definite office: `the Prime Minister`, `The US president`.
-            if lower(doc, &t) == "the" {
+            if doc.word(&t).eq_ignore_ascii_case("the") {
                 if let Some((end, key)) = office_phrase(doc, i) {
                     let pid = match people.roles.get(&key) {
                         Some(&p) => Some(p),
@@ -495,9 +498,9 @@ impl People {
                 .iter()
                 .any(|t| matches!(t.as_str(), "sir" | "dame"));
         let existing = if by_first_name {
-            self.entries
-                .iter()
-                .rposition(|e| e.first().to_lowercase() == first && e.words.len() > 1)
+            self.by_first
+                .get(&first)
+                .and_then(|ids| ids.last().copied())
         } else {
             self.by_last.get(&last).and_then(|ids| {
                 ids.iter().rev().copied().find(|&p| {
@@ -535,6 +538,14 @@ impl People {
                 p
             }
         };
+        if let Some(e) = self.entries.get(p) {
+            if e.words.len() > 1 {
+                let ids = self.by_first.entry(e.first().to_lowercase()).or_default();
+                if !ids.contains(&p) {
+                    ids.push(p);
+                }
+            }
+        }
         self.add_alias(p, run.surface.clone());
         if let Some(e) = self.entries.get(p) {
             let surname = e.last().to_string();
@@ -570,7 +581,7 @@ impl People {
                 .rev()
                 .take(6)
                 .map(|&(_, p)| p)
-                .find(|&p| self.entries[p].gender.is_none_or(|g| g == want))
+                .find(|&p| self.entries[p].gender.map_or(true, |g| g == want))
                 .map(|p| self.entries[p].name());
         }
         if e - s == 1 && matches!(first.as_str(), "they" | "we" | "i" | "it" | "you") {
@@ -594,8 +605,15 @@ impl People {
                 }
             }
         }
-        // A name inside the mention: its capitalised run.
-        let name_start = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k]))?;
+        // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
+        let mut name_start = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k]))?;
+        loop {
+            let end = run_end(doc, name_start).min(e);
+            match (end.max(name_start + 1)..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) {
+                Some(next) => name_start = next,
+                None => break,
+            }
+        }
         let run = split_run(doc, name_start, run_end(doc, name_start).min(e))?;
         if let Some(p) = self.lookup(&run, s) {
             return Some(self.entries[p].name());
@@ -612,11 +630,7 @@ impl People {
                 .iter()
                 .any(|t| matches!(t.as_str(), "sir" | "dame"))
         {
-            if let Some(p) = self
-                .entries
-                .iter()
-                .position(|e| e.first().to_lowercase() == first && e.words.len() > 1)
-            {
+            if let Some(&p) = self.by_first.get(&first).and_then(|ids| ids.first()) {
                 return Some(p);
             }
         }
@@ -639,6 +653,7 @@ impl People {
                 return self.mentions[..idx]
                     .iter()
                     .rev()
+                    .take(500)
                     .map(|&(_, p)| p)
                     .find(|p| candidates.contains(p))
                     .or(candidates.first().copied());
@@ -646,13 +661,8 @@ impl People {
         }
         if run.words.len() == 1 {
             // A first name alone (`Hillary`), when exactly one person has it.
-            let mut it = self
-                .entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.words.len() > 1 && e.first().to_lowercase() == first);
-            if let (Some((p, _)), None) = (it.next(), it.next()) {
-                return Some(p);
+            if let Some([p]) = self.by_first.get(&first).map(Vec::as_slice) {
+                return Some(*p);
             }
         }
         None
@@ -741,10 +751,8 @@ fn run_end(doc: &Document, i: usize) -> usize {
             TokKind::Word => {
                 is_capitalised(doc, t)
                     || (j > i
-                        && matches!(
-                            lower(doc, t).as_str(),
-                            "de" | "van" | "von" | "der" | "al" | "bin" | "da" | "of"
-                        )
+                        && ["de", "van", "von", "der", "al", "bin", "da", "of"]
+                            .contains(&doc.word(t))
                         && doc
                             .tokens
                             .get(j + 1)
@@ -793,13 +801,26 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
             words[pos] = (k, clean_word(&w));
         }
     }
+    // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
+    // Bednarek`): the name is what follows the last title.
+    let is_title_word = |w: &str| {
+        let l = w.to_lowercase();
+        is_title(&l) || office_modifier(&l)
+    };
+    if let Some(last_title) = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|(_, w)| is_title_word(w) && !office_modifier(&w.to_lowercase()))
+    {
+        let before_titles = words[..last_title]
+            .iter()
+            .rposition(|(_, w)| !is_title_word(w))
+            .map_or(0, |p| p + 1);
+        words.drain(..before_titles);
+    }
     let start = words.first()?.0;
     let mut titles = Vec::new();
     let mut k = 0;
-    while k + 1 < words.len() && {
-        let l = words[k].1.to_lowercase();
-        is_title(&l) || office_modifier(&l)
-    } {
+    while k + 1 < words.len() && is_title_word(&words[k].1) {
         titles.push(words[k].1.to_lowercase());
         k += 1;
     }

@@ -47,8 +47,7 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true; // an initial: `John F. Kennedy`
     }
-    let lower = w.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    w.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -181,7 +180,7 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
     for i in 0..n {
         let t = tokens[i];
         let next = tokens.get(i + 1).copied();
-        if next.is_none_or(|nx| nx.para != t.para) {
+        if next.map_or(true, |nx| nx.para != t.para) {
             tokens[i].ends_sentence = true;
             continue;
         }

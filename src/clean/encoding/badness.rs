@@ -62,6 +62,26 @@ pub(super) fn badness(text: &str) -> usize {
     scan(text, false)
 }
 
+/// Number of letters that real words seldom hold: non-ASCII capitals right after a lowercase
+/// ASCII letter ("piÚ"), and the rare letters of Latin Extended-B ("lƶschen", "CosƬ"). A
+/// tie-breaker between code pages that all decode a line.
+pub(super) fn odd_letters(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut from = 0;
+    while let Some(i) = super::next_non_ascii(bytes, from) {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let capital_inside = c.is_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase();
+        if capital_inside || ('\u{180}'..='\u{1CC}').contains(&c) {
+            count += 1;
+        }
+        from = i + c.len_utf8();
+    }
+    count
+}
+
 fn scan(text: &str, stop_at_first: bool) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
@@ -109,17 +129,26 @@ fn fires_at(
     let c1 = next.map_or(0, |(_, k)| k);
     // Fast exits for genuine text. Almost every rule needs a classified character next; the
     // few that do not start with one of these.
-    if c1 == 0 && !matches!(c, 'Œ' | 'œ' | 'Â' | 'Ã' | 'Ø' | 'Ù' | '√' | '├' | '┬') {
+    if c1 == 0
+        && !matches!(
+            c,
+            'Œ' | 'œ' | 'Â' | 'Ã' | 'Ø' | 'Ù' | '√' | 'ƒ' | '≈' | '├' | '┬' | '─' | '┼'
+        )
+    {
         return false;
     }
     // Greek and Cyrillic words: only two Windows-1251 sequences are made of letters alone,
     // besides Latin letters hidden inside a Latin word.
     const SCRIPT: u16 = LOWER_OTHER | UPPER_OTHER;
-    let after_latin = at
+    let after_ascii = at
         .checked_sub(1)
         .and_then(|i| text.as_bytes().get(i))
-        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'\'');
-    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && c != 'в' && c != 'Г' && !after_latin {
+        .is_some_and(|&b| b.is_ascii());
+    let cyrillic_mojibake = (c == 'в' && n1 == Some('Ђ')) || (c == 'Г' && n1 == Some('ў'));
+    // The capitals that Windows-1251/1253 give UTF-8 lead bytes C3..C5 (à..ſ) may hide a
+    // Latin letter when they start a word.
+    let hidden_latin_lead = after_ascii && matches!(c, 'Г' | 'Д' | 'Е' | 'Γ' | 'Δ' | 'Ε');
+    if cls & !SCRIPT == 0 && c1 & !SCRIPT == 0 && !cyrillic_mojibake && !hidden_latin_lead {
         return false;
     }
     let n2 = rest.chars().nth(1);
@@ -158,13 +187,10 @@ fn fires_at(
         // symbol; Windows-1251/1253 readings of two-byte UTF-8 do.
         return true;
     }
-    if looks_like_code_page_letter(c, p1, n1, n2) {
-        return true;
-    }
-    if p1.is_some_and(|p| p.is_ascii_lowercase() || p == '\'')
-        && n1.is_some_and(|n| hidden_latin_letter(c, n))
-    {
-        return true;
+    if let Some(n) = n1 {
+        if hidden_letter_in_context(c, n, p1, c1, rest) {
+            return true;
+        }
     }
     if cls & UPPER_ACCENTED != 0 {
         if n1 == Some('°') {
@@ -180,28 +206,74 @@ fn fires_at(
     specific_sequences(c, p1, p2, n1, n2, c1, at == 0, rest)
 }
 
-/// Whether `c`, `n` are the two bytes of an accented Latin letter (U+00C0..U+017F: à..ÿ, Ā..ſ)
-/// read through one Latin-1-like page: "giĂą" (più, Windows-1250), "c'ГЁ" (c'è,
-/// Windows-1251). Called only inside Latin words, where such a pair (a capital or foreign
-/// letter, then a symbol or letter from the continuation range) is not written on purpose.
-fn hidden_latin_letter(c: char, n: char) -> bool {
+/// An accented Latin letter hidden as two characters `c`, `n`, where the neighbours show a
+/// word: "giĂą" (più, Windows-1250), "c'ГЁ" (c'è, Windows-1251), "Γ¨" (the word è),
+/// "GÃ¥" (Gå), "Г„nderungen" (Änderungen), "pi√π" (MacRoman), "espa├▒ol", "┬┐que" (code
+/// page 437). The pairs are plausible on their own (maths, box drawing, Greek, Cyrillic), so
+/// each family of pages asks for its own evidence.
+fn hidden_letter_in_context(c: char, n: char, p1: Option<char>, c1: u16, rest: &str) -> bool {
     if c.is_ascii() || n.is_ascii() {
         return false;
     }
-    CLUE_PAGE_LIST.iter().any(|page| {
-        let (Some(lead), Some(cont)) = (page.encode_char(c), page.encode_char(n)) else {
-            return false;
-        };
-        if !(0xC3..=0xC5).contains(&lead) || !(0x80..=0xBF).contains(&cont) {
-            return false;
+    let n2 = rest.chars().nth(1);
+    let letter = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
+    let space = |x: Option<char>| x.is_some_and(is_space);
+    let box_drawing = |x: Option<char>| x.is_some_and(|x| ('\u{2500}'..='\u{259F}').contains(&x));
+    match c {
+        // MacRoman leads C3, C4, C5.
+        '√' | 'ƒ' | '≈' => {
+            (letter(p1) || letter(n2)) && pair_decodes_to(CodePage::MacRoman, c, n, true)
         }
-        let cp = (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F);
-        char::from_u32(cp).is_some_and(char::is_alphabetic)
-    })
+        // Code page 437 leads C2..C5. Line art puts box pieces side by side, so the word must
+        // be evident.
+        '┬' => (letter(p1) || letter(n2)) && pair_decodes_to(CodePage::Cp437, c, n, false),
+        '├' => {
+            ((letter(p1) && !box_drawing(n2)) || (space(p1) && letter(n2)))
+                && pair_decodes_to(CodePage::Cp437, c, n, true)
+        }
+        '─' | '┼' => {
+            letter(p1)
+                && letter(n2)
+                && !box_drawing(Some(n))
+                && pair_decodes_to(CodePage::Cp437, c, n, true)
+        }
+        _ => {
+            // Latin-1-like pages: inside a lowercase word. Elsewhere, only when the second
+            // character is not a space, dash or quote mark, which real text puts after
+            // accented capitals ("10 Å—", "SELKÄ\u{a0}EDELLÄ", "NICIODATĂ™"): then as a word
+            // of its own (between spaces, not at the edge of a cut-out segment), inside a
+            // capitalised word when it is a symbol ("NÃ¥r"; a letter there is an all-caps word
+            // like "PĂŞUNE"), or starting a lowercase word.
+            let in_word = p1.is_some_and(|p| p.is_ascii_lowercase() || p == '\'');
+            let quiet = c1 & (EVERYDAY | OPENER | CLOSER) == 0;
+            let alone = space(p1) && !matches!(n2, Some(x) if is_word(x));
+            let after_capital =
+                p1.is_some_and(|p| p.is_ascii_uppercase()) && !n.is_alphabetic() && letter(n2);
+            let word_start = p1.is_some_and(|p| is_space(p) || "(\"'«„“‘/-".contains(p))
+                && n2.is_some_and(|x| x.is_ascii_lowercase());
+            (in_word || (quiet && (alone || after_capital || word_start)))
+                && LATIN_LIKE_PAGES
+                    .iter()
+                    .any(|&page| pair_decodes_to(page, c, n, true))
+        }
+    }
+}
+
+/// Whether `c`, `n` in `page` are a UTF-8 lead byte C2..C5 and a continuation byte, making a
+/// character of U+0080..U+017F (a letter, when `letter` is asked for).
+fn pair_decodes_to(page: CodePage, c: char, n: char, letter: bool) -> bool {
+    let (Some(lead), Some(cont)) = (page.encode_char(c), page.encode_char(n)) else {
+        return false;
+    };
+    if !(0xC2..=0xC5).contains(&lead) || !(0x80..=0xBF).contains(&cont) {
+        return false;
+    }
+    let cp = (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F);
+    char::from_u32(cp).is_some_and(|d| !letter || d.is_alphabetic())
 }
 
 /// The Latin-1-like pages whose readings of UTF-8 are spotted inside words.
-const CLUE_PAGE_LIST: [CodePage; 7] = [
+const LATIN_LIKE_PAGES: [CodePage; 7] = [
     CodePage::Latin1,
     CodePage::Windows1252,
     CodePage::Windows1250,
@@ -210,30 +282,6 @@ const CLUE_PAGE_LIST: [CodePage; 7] = [
     CodePage::Windows1254,
     CodePage::Windows1257,
 ];
-
-/// A letter of a Latin word that MacRoman or code page 437 turned into two symbols: "pi√π"
-/// (più), "espa├▒ol" (español), "┬┐que" (¿que). The symbols alone are plausible (maths, box
-/// drawing, even letters drawn with boxes), so the word around them must show: a letter before
-/// the MacRoman pair, letters on both sides of a code page 437 letter, and a letter on either
-/// side of a code page 437 symbol (¿, °, º).
-fn looks_like_code_page_letter(
-    c: char,
-    p1: Option<char>,
-    n1: Option<char>,
-    n2: Option<char>,
-) -> bool {
-    let letter = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
-    let (page, in_word) = match c {
-        '√' => (CodePage::MacRoman, letter(p1)),
-        '├' => (CodePage::Cp437, letter(p1) && letter(n2)),
-        '┬' => (CodePage::Cp437, letter(p1) || letter(n2)),
-        _ => return false,
-    };
-    in_word
-        && n1
-            .and_then(|n| page.encode_char(n))
-            .is_some_and(|b| (0x80..=0xBF).contains(&b))
-}
 
 /// Particular sequences that the class rules miss, mostly from one code page each.
 #[allow(clippy::too_many_arguments)]

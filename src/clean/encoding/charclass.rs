@@ -46,6 +46,7 @@ static LOW_TABLE: [u16; 0x500] = {
 };
 
 /// The classes of `c` (0 for characters that play no part in mojibake, including all ASCII).
+#[inline]
 pub(super) fn classes(c: char) -> u16 {
     let cp = u32::from(c);
     match LOW_TABLE.get(cp as usize) {

@@ -11,6 +11,13 @@
 //!
 //! Lines are independent (as in ftfy's `fix_text`), and almost all lines of real text are ASCII
 //! or show no sign of mojibake: those are skipped after one scan, without allocating.
+//!
+//! Decisions follow ftfy's (every ftfy test case gives ftfy's answer), with a few additions:
+//! a re-decoding must not leave the line less plausible than it found it (looking past ugly
+//! intermediate layers); accented letters hidden as two characters inside words are spotted for
+//! every code page, not only Windows-1252; when several code pages decode a line, one that puts
+//! no capitals inside words wins; Vietnamese keeps "à" inside words; lines whose only non-ASCII
+//! characters are C1 controls sitting inside words are read as MacRoman.
 
 mod badness;
 mod c1;

@@ -5,7 +5,7 @@
 //! from. Re-decoding merges the pieces of a multi-byte sequence into one, so after any number of
 //! layers each repaired character still knows exactly which original characters it replaces.
 
-use super::badness::{badness, is_bad};
+use super::badness::{badness, is_bad, odd_letters};
 use super::c1;
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
 use super::inconsistent::decode_inconsistent_utf8;
@@ -44,6 +44,9 @@ pub(super) enum Guard {
     Off,
 }
 
+/// The result of one layer of repair: the pieces, their text, and what is known of its looks.
+type Layer = (Vec<Piece>, String, Looks);
+
 /// What is known about whether a text looks like mojibake, to avoid scanning it twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Looks {
@@ -80,18 +83,23 @@ pub(super) fn fix_pieces(
 }
 
 /// One layer of repair, trying in turn: re-decoding the whole text from each code page; fixing
-/// mojibake segments inside otherwise good text; reading C1 controls as Windows-1252.
+/// mojibake segments inside otherwise good text; reading C1 controls as Windows-1252 (or as
+/// MacRoman, see `c1::reads_as_mac_roman`).
 fn fix_one_layer(
     pieces: &[Piece],
     text: &str,
     options: &CleanOptions,
     guard: Guard,
     looks: Looks,
-) -> Option<(Vec<Piece>, String, Looks)> {
+) -> Option<Layer> {
     if text.is_ascii() || (looks == Looks::Unknown && !is_bad(text)) {
         return None;
     }
     let pages = encodable_pages(pieces.iter().map(|p| p.c));
+    // The first page whose reading is plausible wins, as in ftfy, unless that reading has odd
+    // letters (a capital inside a word: "piÚ" from Windows-1250 where ISO-8859-2 gives "più"):
+    // then a later page with fewer is preferred.
+    let mut runner_up: Option<(usize, Layer)> = None;
     for page in ALL_PAGES {
         if pages & page.bit() == 0 {
             continue;
@@ -102,9 +110,18 @@ fn fix_one_layer(
                 return Some((fixed, fixed_text, Looks::Unknown));
             }
             if let Some(fixed_looks) = plausible_enough(&fixed, &fixed_text, text, options) {
-                return Some((fixed, fixed_text, fixed_looks));
+                let odd = odd_letters(&fixed_text);
+                if odd == 0 {
+                    return Some((fixed, fixed_text, fixed_looks));
+                }
+                if !matches!(&runner_up, Some((n, _)) if *n <= odd) {
+                    runner_up = Some((odd, (fixed, fixed_text, fixed_looks)));
+                }
             }
         }
+    }
+    if let Some((_, best)) = runner_up {
+        return Some(best);
     }
     if options.decode_inconsistent_utf8 {
         if let Some(fixed) = decode_inconsistent_utf8(pieces, options, guard) {
@@ -198,7 +215,7 @@ fn redecode_with(
 ) -> Option<(Vec<Piece>, bool)> {
     let mut t = TracedBytes {
         bytes: Vec::with_capacity(pieces.len()),
-        src: (0..pieces.len()).collect(),
+        src: Vec::new(),
     };
     for p in pieces {
         t.bytes.push(page.encode_char(p.c)?);
@@ -212,8 +229,8 @@ fn redecode_with(
         replace_lossy_sequences(&mut t);
     }
     let fixed = utf8::decode_map(&t.bytes, |c, start, end| {
-        let first = &pieces[t.src[start]];
-        let last = &pieces[t.src[end - 1]];
+        let first = &pieces[t.source(start)];
+        let last = &pieces[t.source(end - 1)];
         Piece {
             c,
             start: first.start,

@@ -81,6 +81,31 @@ fn repairs_single_letters_inside_words() {
         fix("Una decisione piΓΉ rapida."),
         "Una decisione più rapida."
     );
+    // One-letter words, and MacRoman / code page 437 at the start of words.
+    assert_eq!(fix("La guida Γ¨ breve."), "La guida è breve.");
+    assert_eq!(
+        fix("Non importa dove ĆØ il cursore."),
+        "Non importa dove è il cursore."
+    );
+    assert_eq!(
+        fix("Die Taste √§hnelt einem Pfeil."),
+        "Die Taste ähnelt einem Pfeil."
+    );
+    assert_eq!(
+        fix("Du bist unsicher ├╝ber das."),
+        "Du bist unsicher über das."
+    );
+    assert_eq!(fix("j (gi├╣) e k (su)"), "j (giù) e k (su)");
+}
+
+#[test]
+fn prefers_the_code_page_without_capitals_inside_words() {
+    // Windows-1250 and ISO-8859-2 both decode this; only ISO-8859-2 gives a lowercase letter.
+    assert_eq!(
+        fix("a muoverti molto piĂš rapidamente"),
+        "a muoverti molto più rapidamente"
+    );
+    assert_eq!(fix("CosĆ¬ esci dall'Editor."), "Così esci dall'Editor.");
 }
 
 #[test]
@@ -249,6 +274,18 @@ fn lossy_sequences_become_replacement_characters() {
         fix("He said â€œhiâ€\u{fffd} and left"),
         "He said \u{201c}hi\u{fffd} and left"
     );
+}
+
+#[test]
+fn lossy_option_off_keeps_the_remnants() {
+    let options = CleanOptions {
+        replace_lossy_sequences: false,
+        ..CleanOptions::default()
+    };
+    let text = "He said â€œhiâ€\u{fffd} and left";
+    let (out, _) = apply_edits(text, &fix_encoding(text, &options));
+    assert!(out.contains("\u{201c}hi"), "{out}");
+    assert!(out.contains("â€\u{fffd}"), "{out}");
 }
 
 #[test]

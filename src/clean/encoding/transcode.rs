@@ -9,10 +9,22 @@
 //! Each byte carries the index of the character it came from (`src`), so every decoded
 //! character can still be traced back to the text.
 
-/// Bytes under repair with, for each, the index of the source character.
+/// Bytes under repair with, for each, the index of the source character (`src`; empty while
+/// byte `i` still comes from character `i`, which saves building it for most lines).
 pub(super) struct TracedBytes {
     pub bytes: Vec<u8>,
     pub src: Vec<usize>,
+}
+
+impl TracedBytes {
+    /// Index of the character that byte `i` came from.
+    pub(super) fn source(&self, i: usize) -> usize {
+        if self.src.is_empty() {
+            i
+        } else {
+            self.src[i]
+        }
+    }
 }
 
 const NBSP: u8 = 0xA0;
@@ -73,20 +85,20 @@ pub(super) enum AGrave {
 /// Puts byte A0 back where a space broke a UTF-8 sequence. Returns whether some `Ã ` was read
 /// as the word "à".
 pub(super) fn restore_byte_a0(t: &mut TracedBytes, a_grave: AGrave) -> bool {
-    let (bytes, src) = (&t.bytes, &t.src);
+    let bytes = &t.bytes;
     let mut out = Vec::with_capacity(bytes.len() + 4);
     let mut out_src = Vec::with_capacity(bytes.len() + 4);
     let mut inserted = false;
     for i in 0..bytes.len() {
         out.push(bytes[i]);
-        out_src.push(src[i]);
+        out_src.push(t.source(i));
         if a_grave == AGrave::Word
             && bytes[i] == 0xC3
             && bytes.get(i + 1) == Some(&b' ')
             && !portuguese_contraction(&bytes[i + 2..])
         {
             out.push(NBSP);
-            out_src.push(src[i]);
+            out_src.push(t.source(i));
             inserted = true;
         }
     }
@@ -168,19 +180,24 @@ pub(super) fn replace_lossy_sequences(t: &mut TracedBytes) {
     if !t.bytes.contains(&LOST) && !t.bytes.contains(&b'?') {
         return;
     }
+    let Some(first_hit) = (0..t.bytes.len()).find(|&i| lossy_sequence_at(&t.bytes, i) > 0) else {
+        return;
+    };
     let mut out = Vec::with_capacity(t.bytes.len());
     let mut out_src = Vec::with_capacity(t.bytes.len());
-    let mut i = 0;
+    out.extend_from_slice(&t.bytes[..first_hit]);
+    out_src.extend((0..first_hit).map(|i| t.source(i)));
+    let mut i = first_hit;
     while i < t.bytes.len() {
         let len = lossy_sequence_at(&t.bytes, i);
         if len == 0 {
             out.push(t.bytes[i]);
-            out_src.push(t.src[i]);
+            out_src.push(t.source(i));
             i += 1;
             continue;
         }
         // U+FFFD's three bytes span the sources of everything they replace.
-        let (first, last) = (t.src[i], t.src[i + len - 1]);
+        let (first, last) = (t.source(i), t.source(i + len - 1));
         out.extend_from_slice("\u{FFFD}".as_bytes());
         out_src.extend_from_slice(&[first, first, last]);
         i += len;
@@ -196,7 +213,7 @@ mod tests {
     fn traced(b: &[u8]) -> TracedBytes {
         TracedBytes {
             bytes: b.to_vec(),
-            src: (0..b.len()).collect(),
+            src: Vec::new(),
         }
     }
 

@@ -1,0 +1,831 @@
+"""Reading and writing collections of documents in batches, for the command line.
+
+Formats: ``txt`` (one document), ``txtdir`` (a directory of ``.txt`` files, one document each),
+``jsonl``, ``csv`` and ``parquet``. Readers yield :class:`Batch` objects of at most
+``batch_size`` records (and about ``batch_bytes`` of text), so a multi-gigabyte file is processed
+in flat memory; writers take batches in any format and write to a temporary file beside the
+output, renamed into place only by :meth:`Writer.commit`, so an interrupted run never leaves a
+half-written output.
+
+The layer knows nothing about cleaning: a command maps each input batch to an output batch
+(cleaning keeps the shape; quotation extraction will give one row per quote, built with
+:meth:`Batch.from_rows`).
+
+JSONL, CSV and text need only the standard library; Parquet needs pyarrow (``pip install
+'saidwho[pandas]'``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = [
+    "FORMATS",
+    "Batch",
+    "InputError",
+    "Reader",
+    "Writer",
+    "decode_text",
+    "format_of",
+    "open_reader",
+    "open_writer",
+]
+
+FORMATS = ("txt", "txtdir", "jsonl", "csv", "parquet")
+BATCH_SIZE = 2000
+BATCH_BYTES = 32 << 20  # a batch of very long documents is cut earlier, to keep memory flat
+_SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+
+class InputError(ValueError):
+    """The input (or the requested output) cannot be processed; the message names the file and
+    the line, row or document."""
+
+
+# --------------------------------------------------------------------------------------------
+# Batches
+
+
+@dataclass
+class Batch:
+    """Up to a few thousand records read from one input.
+
+    ``texts[i]`` is the text of record ``i`` (``None`` when missing), ``where[i]`` says where it
+    came from (``"line 12"``, ``"row 3"``, ``"a.txt"``) and ``ids[i]`` is the value of the id
+    field, or ``None``. The whole records are kept either as ``rows`` (dicts: JSONL, CSV, text)
+    or as ``arrow`` (a ``pyarrow.RecordBatch``: Parquet), so that every other field reaches the
+    output untouched.
+    """
+
+    source: str
+    text_field: str
+    texts: list[str | None]
+    where: list[str]
+    ids: list[Any]
+    rows: list[dict[str, Any]] | None = None
+    arrow: Any = None  # pyarrow.RecordBatch; typed loosely so pyarrow stays optional
+    _texts_replaced: bool = field(default=False, repr=False)
+
+    @classmethod
+    def from_rows(
+        cls, rows: list[dict[str, Any]], *, source: str, text_field: str = "text"
+    ) -> Batch:
+        """A batch of new records (e.g. one row per quotation) to hand to a writer."""
+        return cls(
+            source=source,
+            text_field=text_field,
+            texts=[row.get(text_field) for row in rows],
+            where=[f"record {i + 1}" for i in range(len(rows))],
+            ids=[None] * len(rows),
+            rows=rows,
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def with_texts(self, texts: Sequence[str | None]) -> Batch:
+        """The same records with ``texts`` in the text field."""
+        if len(texts) != len(self.texts):
+            raise ValueError(f"expected {len(self.texts)} texts, got {len(texts)}")
+        return replace(self, texts=list(texts), _texts_replaced=True)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        if self.rows is not None:
+            rows = self.rows
+        else:
+            rows = self.arrow.to_pylist()
+        if not self._texts_replaced:
+            return rows
+        out = []
+        for row, text in zip(rows, self.texts, strict=True):
+            row = dict(row)
+            row[self.text_field] = text
+            out.append(row)
+        return out
+
+    def to_arrow(self, schema: Any = None) -> Any:
+        """The records as a ``pyarrow.RecordBatch`` (with ``schema`` when given)."""
+        pa = _pyarrow("Parquet output")
+        if self.arrow is None:
+            rows = self.to_rows()
+            # Every key of every record (from_pylist would look at the first record only).
+            names = list(dict.fromkeys(key for row in rows for key in row))
+            if schema is not None:
+                extra = [name for name in names if name not in schema.names]
+                if extra:
+                    raise InputError(
+                        f"{self.source}, records from {self.where[0]} on: fields {extra} are "
+                        "not among the columns (taken from the first records)"
+                    )
+                names = schema.names
+            columns = {name: [row.get(name) for row in rows] for name in names}
+            try:
+                return pa.RecordBatch.from_pydict(columns, schema=schema)
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+                raise InputError(
+                    f"{self.source}, records from {self.where[0]} on: values do not fit one "
+                    f"column type ({exc})"
+                ) from exc
+        batch = self.arrow
+        if self._texts_replaced:
+            names = batch.schema.names
+            column = names.index(self.text_field)
+            kind = batch.schema.field(column).type
+            if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+                kind = pa.large_string()
+            batch = batch.set_column(column, self.text_field, pa.array(self.texts, type=kind))
+        if schema is not None and not batch.schema.equals(schema):
+            batch = batch.cast(schema)
+        return batch
+
+
+# --------------------------------------------------------------------------------------------
+# Formats
+
+
+def format_of(path: str, forced: str | None = None, *, output: bool = False) -> str:
+    """The format of ``path``: ``forced`` if given, else a directory (or, for an output, a path
+    without a suffix) is ``txtdir``, else by suffix; ``-`` is text."""
+    if forced:
+        if forced not in FORMATS:
+            raise InputError(f"unknown format {forced!r}; expected one of {', '.join(FORMATS)}")
+        return forced
+    if path == "-":
+        return "txt"
+    p = Path(path)
+    if p.is_dir() or path.endswith(("/", os.sep)):
+        return "txtdir"
+    suffix = p.suffix.lower()
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if suffix == "":
+        return "txtdir" if output else "txt"
+    raise InputError(
+        f"{path}: cannot tell the format from the extension {suffix!r}; "
+        f"use --format ({', '.join(FORMATS)})"
+    )
+
+
+def _pyarrow(purpose: str) -> Any:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet  # noqa: F401
+    except ImportError as exc:
+        raise InputError(
+            f"{purpose} needs pyarrow, which is not installed: pip install 'saidwho[pandas]'"
+        ) from exc
+    return pa
+
+
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+
+
+def _latin1_for_undefined(exc: UnicodeError) -> tuple[str, int]:
+    # Windows-1252 leaves five bytes undefined; Windows itself maps them to the same code points
+    # (as Latin-1 does), which is what a mis-saved file contains and what the cleaner repairs.
+    assert isinstance(exc, UnicodeDecodeError)
+    byte = exc.object[exc.start]
+    if byte in _CP1252_UNDEFINED:
+        return chr(byte), exc.start + 1
+    raise exc
+
+
+codecs.register_error("saidwho-cp1252", _latin1_for_undefined)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decodes a text file as UTF-8. A file that is not valid UTF-8 was most likely saved by a
+    Windows tool: decode it as Windows-1252 (bytes it leaves undefined as Latin-1) so the cleaner
+    can still repair what is inside, and say so on standard error."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        print(
+            f"saidwho: {name} is not valid UTF-8 (byte {exc.start}); reading it as Windows-1252",
+            file=sys.stderr,
+        )
+        return data.decode("cp1252", errors="saidwho-cp1252")
+
+
+# --------------------------------------------------------------------------------------------
+# Readers
+
+
+class Reader:
+    """Yields batches; ``total`` and ``position()`` (in ``unit``) drive a progress bar."""
+
+    unit = "B"
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        text_field: str = "text",
+        id_field: str | None = None,
+        require_id: bool = False,
+        batch_size: int = BATCH_SIZE,
+        batch_bytes: int = BATCH_BYTES,
+    ) -> None:
+        self.path = path
+        self.text_field = text_field
+        self.id_field = id_field
+        self.require_id = require_id
+        self.batch_size = max(1, batch_size)
+        self.batch_bytes = batch_bytes
+        self.total: int | None = None
+        self.records = 0
+
+    def position(self) -> int:
+        return 0
+
+    def batches(self) -> Iterator[Batch]:
+        raise NotImplementedError
+
+    def _record_id(self, record: dict[str, Any], where: str) -> Any:
+        if self.id_field is None:
+            return None
+        if self.id_field not in record:
+            if self.require_id:
+                raise InputError(f"{self.path}, {where}: no field {self.id_field!r}")
+            return None
+        return record[self.id_field]
+
+    def _record_text(self, record: dict[str, Any], where: str) -> str | None:
+        if self.text_field not in record:
+            raise InputError(f"{self.path}, {where}: no field {self.text_field!r}")
+        value = record[self.text_field]
+        if value is not None and not isinstance(value, str):
+            raise InputError(
+                f"{self.path}, {where}: field {self.text_field!r} is "
+                f"{type(value).__name__}, expected a string or null"
+            )
+        return value
+
+
+class _RowCollector:
+    """Collects dict records into batches cut by count and by text size."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._reset()
+
+    def _reset(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.texts: list[str | None] = []
+        self.where: list[str] = []
+        self.ids: list[Any] = []
+        self.size = 0
+
+    def add(self, record: dict[str, Any], where: str) -> Batch | None:
+        reader = self.reader
+        text = reader._record_text(record, where)
+        self.rows.append(record)
+        self.texts.append(text)
+        self.where.append(where)
+        self.ids.append(reader._record_id(record, where))
+        self.size += len(text) if text else 0
+        reader.records += 1
+        if len(self.rows) >= reader.batch_size or self.size >= reader.batch_bytes:
+            return self.take()
+        return None
+
+    def take(self) -> Batch | None:
+        if not self.rows:
+            return None
+        batch = Batch(
+            source=self.reader.path,
+            text_field=self.reader.text_field,
+            texts=self.texts,
+            where=self.where,
+            ids=self.ids,
+            rows=self.rows,
+        )
+        self._reset()
+        return batch
+
+
+class _ByteCountingReader(Reader):
+    """A reader over a byte stream (a file or standard input) whose progress is bytes read."""
+
+    def __init__(self, path: str, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self._raw: IO[bytes] | None = None
+        if path == "-":
+            self.unit = "rec"  # the size of a pipe is unknown: count records instead
+        else:
+            self.total = os.path.getsize(path)
+
+    def _open(self) -> IO[bytes]:
+        self._raw = sys.stdin.buffer if self.path == "-" else open(self.path, "rb")  # noqa: SIM115
+        return self._raw
+
+    def position(self) -> int:
+        raw = self._raw
+        if raw is sys.stdin.buffer:
+            return self.records
+        if raw is None or raw.closed:
+            return self.total or 0
+        return raw.tell()
+
+
+class JsonlReader(_ByteCountingReader):
+    def batches(self) -> Iterator[Batch]:
+        collector = _RowCollector(self)
+        raw = self._open()
+        try:
+            for lineno, line in enumerate(raw, start=1):
+                if not line.strip():
+                    continue
+                where = f"line {lineno}"
+                try:
+                    record = json.loads(line)
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        f"{self.path}, {where}: not valid UTF-8 (byte {exc.start})"
+                    ) from exc
+                except ValueError as exc:
+                    msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+                    raise InputError(f"{self.path}, {where}: not valid JSON ({msg})") from exc
+                if not isinstance(record, dict):
+                    raise InputError(
+                        f"{self.path}, {where}: expected a JSON object, got {type(record).__name__}"
+                    )
+                batch = collector.add(record, where)
+                if batch is not None:
+                    yield batch
+            batch = collector.take()
+            if batch is not None:
+                yield batch
+        finally:
+            if raw is not sys.stdin.buffer:
+                raw.close()
+
+
+def _raise_csv_field_limit() -> None:
+    # The default limit (128 KiB per field) is shorter than a long article.
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+class CsvReader(_ByteCountingReader):
+    def batches(self) -> Iterator[Batch]:
+        _raise_csv_field_limit()
+        collector = _RowCollector(self)
+        raw = self._open()
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        reader = csv.reader(text)
+        try:
+            try:
+                header = next(reader, None)
+                if header is None:
+                    return
+                duplicates = sorted({name for name in header if header.count(name) > 1})
+                if duplicates:
+                    raise InputError(f"{self.path}, line 1: duplicate columns {duplicates}")
+                if self.text_field not in header:
+                    raise InputError(
+                        f"{self.path}, line 1: no column {self.text_field!r} "
+                        f"(columns: {', '.join(header)})"
+                    )
+                row_number = 0
+                for fields in reader:
+                    row_number += 1
+                    where = f"row {row_number} (line {reader.line_num})"
+                    if len(fields) != len(header):
+                        if not fields or fields == [""]:
+                            continue  # a blank line
+                        raise InputError(
+                            f"{self.path}, {where}: {len(fields)} fields, the header has "
+                            f"{len(header)}"
+                        )
+                    batch = collector.add(dict(zip(header, fields, strict=True)), where)
+                    if batch is not None:
+                        yield batch
+            except csv.Error as exc:
+                raise InputError(f"{self.path}, line {reader.line_num}: {exc}") from exc
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{self.path}, after line {reader.line_num}: not valid UTF-8"
+                ) from exc
+            batch = collector.take()
+            if batch is not None:
+                yield batch
+        finally:
+            if raw is not sys.stdin.buffer:
+                text.close()
+            else:
+                text.detach()
+
+
+class ParquetReader(Reader):
+    unit = "rows"
+
+    def __init__(self, path: str, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        if path == "-":
+            raise InputError("Parquet cannot be read from standard input; give a file")
+        pa = _pyarrow("Parquet input")
+        try:
+            # pre_buffer (the default) keeps what it read ahead: memory would grow with the file.
+            self._file = pa.parquet.ParquetFile(path, pre_buffer=False)
+        except pa.ArrowException as exc:
+            raise InputError(f"{path}: not a readable Parquet file ({exc})") from exc
+        self.total = self._file.metadata.num_rows
+        schema = self._file.schema_arrow
+        if text_field := self.text_field:
+            if text_field not in schema.names:
+                raise InputError(
+                    f"{path}: no column {text_field!r} (columns: {', '.join(schema.names)})"
+                )
+            kind = schema.field(text_field).type
+            if not (
+                pa.types.is_string(kind)
+                or pa.types.is_large_string(kind)
+                or pa.types.is_string_view(kind)
+                or pa.types.is_null(kind)
+            ):
+                raise InputError(f"{path}: column {text_field!r} is {kind}, expected strings")
+        if self.id_field is not None and self.id_field not in schema.names:
+            if self.require_id:
+                raise InputError(f"{path}: no column {self.id_field!r}")
+            self.id_field = None
+
+    def position(self) -> int:
+        return self.records
+
+    def batches(self) -> Iterator[Batch]:
+        pa = _pyarrow("Parquet input")
+        start = 0
+        try:
+            for arrow in self._file.iter_batches(batch_size=self.batch_size):
+                texts = arrow.column(self.text_field).to_pylist()
+                ids = (
+                    arrow.column(self.id_field).to_pylist()
+                    if self.id_field is not None
+                    else [None] * arrow.num_rows
+                )
+                where = [f"row {start + i + 1}" for i in range(arrow.num_rows)]
+                start += arrow.num_rows
+                self.records += arrow.num_rows
+                yield Batch(self.path, self.text_field, texts, where, ids, arrow=arrow)
+        except pa.ArrowException as exc:
+            raise InputError(f"{self.path}, after row {start}: cannot read ({exc})") from exc
+
+
+class TxtReader(Reader):
+    """One text file (or standard input): one document."""
+
+    unit = "doc"
+
+    def __init__(self, path: str, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self.id_field = self.id_field or "id"
+        self.total = 1
+
+    def position(self) -> int:
+        return self.records
+
+    def read(self) -> str:
+        data = sys.stdin.buffer.read() if self.path == "-" else Path(self.path).read_bytes()
+        return decode_text(data, self.path)
+
+    def batches(self) -> Iterator[Batch]:
+        name = "<stdin>" if self.path == "-" else Path(self.path).name
+        text = self.read()
+        self.records = 1
+        row = {self.id_field or "id": name, self.text_field: text}
+        yield Batch(self.path, self.text_field, [text], [name], [name], rows=[row])
+
+
+class TxtDirReader(Reader):
+    """The ``.txt`` files of a directory (not its subdirectories), by name; the id of each
+    document is its file name."""
+
+    unit = "doc"
+
+    def __init__(self, path: str, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self.id_field = self.id_field or "id"
+        root = Path(path)
+        if not root.is_dir():
+            raise InputError(f"{path}: not a directory")
+        self.files = sorted(
+            (p for p in root.iterdir() if p.suffix.lower() == ".txt" and p.is_file()),
+            key=lambda p: p.name,
+        )
+        self.total = len(self.files)
+
+    def position(self) -> int:
+        return self.records
+
+    def batches(self) -> Iterator[Batch]:
+        collector = _RowCollector(self)
+        for file in self.files:
+            text = decode_text(file.read_bytes(), str(file))
+            record = {self.id_field or "id": file.name, self.text_field: text}
+            batch = collector.add(record, file.name)
+            if batch is not None:
+                yield batch
+        batch = collector.take()
+        if batch is not None:
+            yield batch
+
+
+_READERS: dict[str, type[Reader]] = {
+    "txt": TxtReader,
+    "txtdir": TxtDirReader,
+    "jsonl": JsonlReader,
+    "csv": CsvReader,
+    "parquet": ParquetReader,
+}
+
+
+def open_reader(path: str, kind: str, **kwargs: Any) -> Reader:
+    """A reader of ``path`` in format ``kind`` (see :func:`format_of`)."""
+    if path != "-" and not Path(path).exists():
+        raise FileNotFoundError(2, "No such file or directory", path)
+    return _READERS[kind](path, **kwargs)
+
+
+# --------------------------------------------------------------------------------------------
+# Writers
+
+
+class Writer:
+    """Writes batches to a temporary file beside ``path``; :meth:`commit` renames it into place,
+    :meth:`abort` (or leaving the ``with`` block by an exception) deletes it."""
+
+    binary = False
+
+    def __init__(self, path: str | None, *, text_field: str = "text", id_field: str = "id"):
+        self.path = path
+        self.text_field = text_field
+        self.id_field = id_field
+        self.written = 0
+        self._tmp: str | None = None
+        self.handle: IO[Any]
+        if path is None or path == "-":
+            if self.binary:
+                raise InputError("this format cannot be written to standard output; use -o")
+            self.handle = sys.stdout
+        else:
+            target = Path(path)
+            fd, self._tmp = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".part", dir=target.parent or "."
+            )
+            _chmod_like_new_file(fd=fd)
+            mode = "wb" if self.binary else "w"
+            encoding = None if self.binary else "utf-8"
+            newline = None if self.binary else ""
+            self.handle = os.fdopen(fd, mode, encoding=encoding, newline=newline)
+
+    def write(self, batch: Batch) -> None:
+        raise NotImplementedError
+
+    def _close(self) -> None:
+        if self.handle is sys.stdout:
+            self.handle.flush()
+        elif not self.handle.closed:
+            self.handle.close()
+
+    def commit(self) -> None:
+        self._close()
+        if self._tmp is not None and self.path is not None:
+            os.replace(self._tmp, self.path)
+            self._tmp = None
+
+    def abort(self) -> None:
+        try:
+            self._close()
+        finally:
+            if self._tmp is not None:
+                with _suppress_os_error():
+                    os.unlink(self._tmp)
+                self._tmp = None
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is not None:
+            self.abort()
+
+
+def _chmod_like_new_file(
+    *, fd: int | None = None, path: str | None = None, directory: bool = False
+) -> None:
+    """mkstemp/mkdtemp create private files (0600/0700); the output should get the permissions
+    any new file gets (0666/0777 less the umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    mode = (0o777 if directory else 0o666) & ~mask
+    if fd is not None:
+        os.fchmod(fd, mode)
+    elif path is not None:
+        os.chmod(path, mode)
+
+
+class _suppress_os_error:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+        return exc_type is not None and issubclass(exc_type, OSError)
+
+
+class JsonlWriter(Writer):
+    # One encoder for the run (json.dumps with options builds one per call); values JSON cannot
+    # hold (dates, decimals from Parquet) are written as their str().
+    _encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+    def write(self, batch: Batch) -> None:
+        encode, write = self._encode, self.handle.write
+        for row in batch.to_rows():
+            write(encode(row) + "\n")
+        self.written += len(batch)
+
+
+class CsvWriter(Writer):
+    def __init__(self, path: str | None, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        _raise_csv_field_limit()
+        self._csv = csv.writer(self.handle, lineterminator="\n")
+        self._header: list[str] | None = None
+
+    def write(self, batch: Batch) -> None:
+        rows = batch.to_rows()
+        if self._header is None:
+            header: dict[str, None] = {}
+            for row in rows:
+                header.update(dict.fromkeys(row))
+            self._header = list(header)
+            self._csv.writerow(self._header)
+        header_set = set(self._header)
+        for row, where in zip(rows, batch.where, strict=True):
+            if not header_set.issuperset(row):
+                extra = sorted(set(row) - header_set)
+                raise InputError(
+                    f"{batch.source}, {where}: fields {extra} are not among the CSV columns "
+                    f"(taken from the first records)"
+                )
+            self._csv.writerow([_csv_value(row.get(name)) for name in self._header])
+        self.written += len(batch)
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+class ParquetWriter(Writer):
+    binary = True
+
+    def __init__(self, path: str | None, **kwargs: Any) -> None:
+        self._pa = _pyarrow("Parquet output")
+        super().__init__(path, **kwargs)
+        self._writer: Any = None
+        self._schema: Any = None
+
+    def write(self, batch: Batch) -> None:
+        pa = self._pa
+        arrow = batch.to_arrow(self._schema)
+        if self._writer is None:
+            # Columns that were all null in the first batch may hold text later.
+            fields = [
+                f.with_type(pa.large_string()) if pa.types.is_null(f.type) else f
+                for f in arrow.schema
+            ]
+            self._schema = pa.schema(fields, metadata=arrow.schema.metadata)
+            arrow = arrow.cast(self._schema)
+            self._writer = pa.parquet.ParquetWriter(self.handle, self._schema)
+        self._writer.write_batch(arrow)
+        self.written += len(batch)
+
+    def _close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        super()._close()
+
+
+class TxtWriter(Writer):
+    """One document to a text file (or standard output)."""
+
+    def write(self, batch: Batch) -> None:
+        if self.written + len(batch) > 1:
+            raise InputError(
+                f"{batch.source} holds more than one document; a .txt output holds one: "
+                "write to a directory (a path without a suffix) or to .jsonl"
+            )
+        for text in batch.texts:
+            self.handle.write(text or "")
+        self.written += len(batch)
+
+
+# Path separators, controls and what Windows forbids; spaces and accents are fine in a name.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+class TxtDirWriter(Writer):
+    """One ``.txt`` file per document, named by its id (or its record number), in a temporary
+    directory moved into place by :meth:`commit`. Missing texts write no file."""
+
+    def __init__(self, path: str | None, **kwargs: Any) -> None:
+        if path is None or path == "-":
+            raise InputError("a directory of text files needs -o DIRECTORY")
+        self.path = path
+        self.text_field = kwargs.get("text_field", "text")
+        self.id_field = kwargs.get("id_field", "id")
+        self.written = 0
+        self.skipped = 0
+        self._seen: set[str] = set()
+        self._count = 0
+        target = Path(path.rstrip("/" + os.sep) or path)
+        self._target = target
+        self._tmpdir: str | None = tempfile.mkdtemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent or "."
+        )
+        _chmod_like_new_file(path=self._tmpdir, directory=True)
+
+    def write(self, batch: Batch) -> None:
+        assert self._tmpdir is not None
+        for text, ident, where in zip(batch.texts, batch.ids, batch.where, strict=True):
+            self._count += 1
+            name = _file_name(ident, self._count)
+            if name in self._seen:
+                raise InputError(
+                    f"{batch.source}, {where}: id {ident!r} gives the file name {name!r} "
+                    "a second time; give a unique --id-field"
+                )
+            self._seen.add(name)
+            if text is None:
+                self.skipped += 1
+                continue
+            with open(os.path.join(self._tmpdir, name), "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            self.written += 1
+
+    def commit(self) -> None:
+        if self._tmpdir is None:
+            return
+        target = self._target
+        if target.is_dir():
+            # Replace file by file: each output file is whole, and other files stay.
+            for name in os.listdir(self._tmpdir):
+                os.replace(os.path.join(self._tmpdir, name), target / name)
+            os.rmdir(self._tmpdir)
+        else:
+            os.replace(self._tmpdir, target)
+        self._tmpdir = None
+
+    def abort(self) -> None:
+        if self._tmpdir is not None:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+            self._tmpdir = None
+
+
+def _file_name(ident: Any, number: int) -> str:
+    if ident is None or ident == "":
+        return f"{number:06d}.txt"
+    name = _UNSAFE.sub("_", str(ident)).strip(". ") or f"{number:06d}"
+    return name if name.lower().endswith(".txt") else name + ".txt"
+
+
+_WRITERS: dict[str, type[Writer]] = {
+    "txt": TxtWriter,
+    "txtdir": TxtDirWriter,
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+    "parquet": ParquetWriter,
+}
+
+
+def open_writer(path: str | None, kind: str, **kwargs: Any) -> Writer:
+    """A writer to ``path`` (``None`` or ``-``: standard output) in format ``kind``."""
+    if path not in (None, "-"):
+        parent = Path(path).parent
+        if not parent.is_dir():
+            raise InputError(f"{path}: the directory {str(parent)!r} does not exist")
+    return _WRITERS[kind](path, **kwargs)

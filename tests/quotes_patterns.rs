@@ -1,0 +1,226 @@
+//! Attribution patterns on fictional news sentences, one test per way news attributes quotes,
+//! plus hostile inputs (unbalanced marks, many quotes, no quotes).
+
+use saidwho::quotes::{extract, people, Quote, QuoteKind, QuoteOptions};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    extract(text, &QuoteOptions::default())
+}
+
+/// (quote text, speaker, mention, cue) of every quote.
+fn who(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .map(|q| {
+            (
+                q.text,
+                q.speaker,
+                q.mention.map(|m| m.text),
+                q.cue.map(|c| c.text),
+            )
+        })
+        .collect()
+}
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    quotes(text).into_iter().map(|q| q.speaker).collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn quote_then_pronoun_and_cue() {
+    let t = "Governor Maria Delgado toured the flooded valley on Tuesday.\n\n\
+             “We will rebuild every home,” she said.";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].1, s("Maria Delgado"));
+    assert_eq!(w[0].2, s("she"));
+    assert_eq!(w[0].3, s("said"));
+}
+
+#[test]
+fn cue_then_inverted_name_with_apposition() {
+    let t = "“The numbers do not add up,” said Dr Alan Pike, an economist at the institute.";
+    let w = who(t);
+    assert_eq!(w[0].1, s("Alan Pike"));
+    assert_eq!(w[0].2, s("Dr Alan Pike"));
+}
+
+#[test]
+fn role_phrase_subject_after_quote() {
+    let t = "“There should be more checks,” the businessman replied. “We can do it today.”";
+    let w = who(t);
+    assert_eq!(w[0].2, s("the businessman"));
+    assert_eq!(w[0].3, s("replied"));
+    // The second quote carries on the first one's attribution.
+    assert_eq!(w[1].2, s("the businessman"));
+}
+
+#[test]
+fn long_apposition_before_cue() {
+    let t = "“It was a long night,” Ana Ruiz, deputy director of the agency for roads, rail, \
+             and ports, said on the same call.";
+    let w = who(t);
+    assert_eq!(w[0].1, s("Ana Ruiz"));
+    assert_eq!(w[0].3, s("said"));
+}
+
+#[test]
+fn colon_lead_in() {
+    let t = "Senator Tom Ellery was blunt. He said: “This bill is dead.”";
+    let w = who(t);
+    assert_eq!(w[0].1, s("Tom Ellery"));
+    assert_eq!(w[0].3, s("said"));
+    assert_eq!(quotes(t)[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn partial_quote_in_reported_speech() {
+    let t = "Mr Hale said the mayor’s budget was “reckless” and would “hurt families”.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|q| q.kind == QuoteKind::Partial));
+    assert_eq!(speakers(t), vec![s("Hale"), s("Hale")]);
+}
+
+#[test]
+fn according_to() {
+    let t = "The plan is “dead on arrival,” according to a senior party official.";
+    let w = who(t);
+    assert_eq!(w[0].2, s("a senior party official"));
+    assert_eq!(w[0].3, s("according to"));
+}
+
+#[test]
+fn titles_and_surnames_resolve_to_full_names() {
+    let t = "Chancellor Rachel Byrne defended the plan on Monday.\n\n\
+             “It is fair,” Ms Byrne told MPs.\n\n\
+             Opposition leader Owen Marsh disagreed. “It is not,” Mr Marsh said.";
+    assert_eq!(speakers(t), vec![s("Rachel Byrne"), s("Owen Marsh")]);
+}
+
+#[test]
+fn office_bound_by_the_article() {
+    let t = "Prime Minister Helen Carver met the strikers.\n\n\
+             The Prime Minister said the deal was “fair to everyone”.\n\n\
+             The Prime Minister’s official spokesman said: “No further talks are planned.”";
+    let sp = speakers(t);
+    assert_eq!(sp[0], s("Helen Carver"));
+    assert_eq!(sp[1], s("The Prime Minister’s official spokesman"));
+}
+
+#[test]
+fn continuation_over_paragraphs_and_no_cue() {
+    let t = "“First, we fix the roads,” Mayor Lena Ortiz said.\n\n\
+             “Then we fix the schools.\n\n\
+             “And then we talk about taxes.”";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2);
+    assert!(q[1].text.contains("Then we fix the schools."));
+    assert!(q[1].text.contains("And then we talk about taxes."));
+    assert_eq!(q[1].speaker, s("Lena Ortiz"));
+}
+
+#[test]
+fn pronoun_takes_the_salient_person() {
+    let t = "Sir Keith Alder spoke to reporters after meeting Jane Moss.\n\n\
+             “We are close to a deal,” he said.";
+    assert_eq!(speakers(t), vec![s("Keith Alder")]);
+}
+
+#[test]
+fn weak_evidence_gives_none() {
+    let t = "The word “resilience” appeared on every banner.\n\n“It was a strange day.”";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+}
+
+#[test]
+fn people_with_aliases() {
+    let t = "Prime Minister Keir Starmer met Donald Trump. Mr Trump spoke first. \
+             Sir Keir replied later.";
+    let p = people(t);
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].name, "Keir Starmer");
+    assert!(p[0].aliases.iter().any(|a| a == "Sir Keir"));
+    assert!(p[1].aliases.iter().any(|a| a == "Mr Trump"));
+}
+
+#[test]
+fn titles_of_shows_are_not_speech_by_default() {
+    let t = "She told CBS’s “Face the Nation” on Sunday that the race was “far from over”.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "far from over");
+    let all = extract(
+        t,
+        &QuoteOptions {
+            keep_non_speech: true,
+            ..QuoteOptions::default()
+        },
+    );
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].kind, QuoteKind::NonSpeech);
+}
+
+#[test]
+fn hostile_unbalanced_marks() {
+    for t in [
+        "“",
+        "”",
+        "\"",
+        "'",
+        "“““““",
+        "”””",
+        "\"\"\"",
+        "He said “yes and left.\n\nNext paragraph.",
+        "“a” “b” “c",
+        "‘unclosed single",
+        "«",
+        "»„“",
+        "x\"y\"z",
+        "“\n“\n“\n",
+        "''",
+        "'''",
+        "é“́”̈",
+        "<a href=\"x",
+        "“,” said",
+        "“” he said.",
+    ] {
+        let q = quotes(t);
+        for x in &q {
+            assert!(x.start <= x.end && x.end <= t.len());
+            assert!(t.is_char_boundary(x.start) && t.is_char_boundary(x.end));
+        }
+        let _ = people(t);
+    }
+    // A stray opening mark does not swallow the following paragraphs.
+    let t = "He said “yes and left.\n\nThe next day, “no,” she said.";
+    let q = quotes(t);
+    assert!(q.iter().all(|x| !x.text.contains('\n')), "{q:?}");
+}
+
+#[test]
+fn ten_thousand_quotes() {
+    let mut t = String::new();
+    for i in 0..10_000 {
+        t.push_str(&format!("“Line {i} is fine,” Ms Sara Lind said. "));
+        if i % 10 == 9 {
+            t.push_str("\n\n");
+        }
+    }
+    let start = std::time::Instant::now();
+    let q = quotes(&t);
+    assert_eq!(q.len(), 10_000);
+    assert!(q.iter().all(|x| x.speaker.as_deref() == Some("Sara Lind")));
+    assert!(start.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn no_quotes_at_all() {
+    assert!(quotes("The council met on Tuesday and approved the budget.").is_empty());
+    assert!(quotes("").is_empty());
+}
