@@ -344,29 +344,47 @@ impl PyFix {
 /// Cleans `text` (news defaults: repair everything, keep curly quotes).
 #[pyfunction]
 #[pyo3(signature = (text, options = None, **kwargs))]
-fn clean(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
+fn clean<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
     options: Option<&Bound<'_, PyAny>>,
     kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyAny>> {
     let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
-    let text = text_arg(text, "text")?;
-    guarded(py, 0, || core_clean::clean(&text, &opts))
+    clean_to_py(py, text, &opts)
 }
 
 /// `ftfy.fix_text` with ftfy's defaults (straightens quotes); keyword arguments as in ftfy.
 #[pyfunction]
 #[pyo3(signature = (text, options = None, **kwargs))]
-fn fix_text(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
+fn fix_text<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
     options: Option<&Bound<'_, PyAny>>,
     kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyAny>> {
     let opts = resolve_options(options, core_clean::CleanOptions::ftfy(), kwargs)?;
-    let text = text_arg(text, "text")?;
-    guarded(py, 0, || core_clean::clean(&text, &opts))
+    clean_to_py(py, text, &opts)
+}
+
+/// Cleans one Python string. When nothing changes and the argument is a plain `str` read
+/// without conversion, the argument itself is returned: no copy and no UTF-8 decoding, which
+/// is most of the cost of a call on an already clean document.
+fn clean_to_py<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    opts: &core_clean::CleanOptions,
+) -> PyResult<Bound<'py, PyAny>> {
+    let read = text_arg(text, "text")?;
+    let cleaned = guarded(py, 0, || core_clean::clean_cow(&read, opts))?;
+    match cleaned {
+        Cow::Borrowed(_)
+            if matches!(read, Cow::Borrowed(_)) && text.is_exact_instance_of::<PyString>() =>
+        {
+            Ok(text.clone())
+        }
+        other => Ok(PyString::new(py, &other).into_any()),
+    }
 }
 
 /// Cleans `text` and lists every repair.

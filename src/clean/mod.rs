@@ -297,52 +297,117 @@ fn nothing_to_do(text: &str) -> bool {
     let b = text.as_bytes();
     b.is_ascii()
         && memchr3(b'&', b'\r', 0x1b, b).is_none()
-        && !b
-            .iter()
-            .any(|&c| (c < 0x20 && c != b'\n' && c != b'\t') || c == 0x7f)
+        && text_steps::next_ascii_control(b, 0, |c| c != b'\n' && c != b'\t') == b.len()
+}
+
+/// True when applying `edits` to `text` changes it (some replacement differs from what it
+/// replaces), without building the new text. A step may propose edits that change nothing.
+fn edits_change(text: &str, edits: &[Edit]) -> bool {
+    edits
+        .iter()
+        .any(|e| text.get(e.start..e.end) != Some(e.replacement.as_str()))
+}
+
+/// Where the pipeline writes what it did, when the caller wants to know.
+struct Record<'a> {
+    fixes: Option<&'a mut Vec<Fix>>,
+    alignment: &'a mut Alignment,
+}
+
+/// Runs the enabled steps round after round until a round changes nothing (ftfy's fixed point,
+/// at most [`MAX_ROUNDS`] rounds). Returns `None` when the text comes out unchanged, so that
+/// callers need not copy it.
+///
+/// Steps are pure functions of their input text, which lets the loop stop early without
+/// changing anything it produces: once every enabled step has, in the last `n` invocations
+/// (wrapping from one round into the next), returned no edits on the text as it is now, the
+/// rest of the current round would see that same text and return nothing again, so the round
+/// would change nothing and the original loop would stop at its end. A repaired document thus
+/// pays, in its second round, only for the steps before the last one that changed it.
+fn run_pipeline(text: &str, options: &CleanOptions, record: Option<Record<'_>>) -> Option<String> {
+    if nothing_to_do(text) {
+        return None;
+    }
+    let mut steps: [Option<&Step>; STEPS.len()] = [None; STEPS.len()];
+    let mut n = 0;
+    for step in STEPS.iter().filter(|s| (s.enabled)(options)) {
+        steps[n] = Some(step);
+        n += 1;
+    }
+    let mut record = record;
+    let mut current: Option<String> = None;
+    let mut pass = 0;
+    // Consecutive invocations, up to now, that returned no edits.
+    let mut quiet = 0;
+    // Whether the round in progress has changed the text.
+    let mut round_changed = false;
+    for i in 0..MAX_ROUNDS * n {
+        if i % n == 0 && i > 0 {
+            if !round_changed {
+                break;
+            }
+            round_changed = false;
+        }
+        if quiet >= n {
+            break;
+        }
+        let Some(step) = steps[i % n] else {
+            break;
+        };
+        let input: &str = current.as_deref().unwrap_or(text);
+        let edits = (step.run)(input, options);
+        if edits.is_empty() {
+            quiet += 1;
+            continue;
+        }
+        quiet = 0;
+        if let Some(Record {
+            fixes: Some(fixes), ..
+        }) = record.as_mut()
+        {
+            record_fixes(input, &edits, pass, step.name, fixes);
+        }
+        pass += 1;
+        if !edits_change(input, &edits) {
+            continue;
+        }
+        let (next, map) = apply_edits(input, &edits);
+        if next == input {
+            // Edits that cancel out (never made by the current steps, but cheap to honour).
+            continue;
+        }
+        round_changed = true;
+        if let Some(r) = record.as_mut() {
+            r.alignment.push(map);
+        }
+        current = Some(next);
+    }
+    current
 }
 
 /// Cleans `text`. With `explain`, every repair is recorded in [`Cleaned::fixes`].
 pub fn clean_explained(text: &str, options: &CleanOptions, explain: bool) -> Cleaned {
-    let mut result = Cleaned {
-        text: String::new(),
-        fixes: Vec::new(),
-        alignment: Alignment::default(),
+    let mut fixes = Vec::new();
+    let mut alignment = Alignment::default();
+    let record = Record {
+        fixes: explain.then_some(&mut fixes),
+        alignment: &mut alignment,
     };
-    if nothing_to_do(text) {
-        result.text = text.to_owned();
-        return result;
+    let text = run_pipeline(text, options, Some(record)).unwrap_or_else(|| text.to_owned());
+    Cleaned {
+        text,
+        fixes,
+        alignment,
     }
-    let mut current = text.to_owned();
-    let mut pass = 0;
-    for _round in 0..MAX_ROUNDS {
-        let mut changed = false;
-        for step in STEPS {
-            if !(step.enabled)(options) {
-                continue;
-            }
-            let name = step.name;
-            let edits = (step.run)(&current, options);
-            if edits.is_empty() {
-                continue;
-            }
-            if explain {
-                record_fixes(&current, &edits, pass, name, &mut result.fixes);
-            }
-            let (next, map) = apply_edits(&current, &edits);
-            pass += 1;
-            if next != current {
-                changed = true;
-                result.alignment.push(map);
-                current = next;
-            }
-        }
-        if !changed {
-            break;
-        }
+}
+
+/// Cleans `text` with `options`, borrowing it back unchanged when there is nothing to repair
+/// (most clean documents), so that no copy is made.
+pub fn clean_cow<'a>(text: &'a str, options: &CleanOptions) -> std::borrow::Cow<'a, str> {
+    match run_pipeline(text, options, None) {
+        Some(cleaned) => std::borrow::Cow::Owned(cleaned),
+        None => std::borrow::Cow::Borrowed(text),
     }
-    result.text = current;
-    result
 }
 
 fn record_fixes(text: &str, edits: &[Edit], pass: usize, step: &'static str, out: &mut Vec<Fix>) {
@@ -376,10 +441,7 @@ fn record_fixes(text: &str, edits: &[Edit], pass: usize, step: &'static str, out
 
 /// Cleans `text` with `options`; the fast entry point when no explanation is needed.
 pub fn clean(text: &str, options: &CleanOptions) -> String {
-    if nothing_to_do(text) {
-        return text.to_owned();
-    }
-    clean_explained(text, options, false).text
+    clean_cow(text, options).into_owned()
 }
 
 /// `ftfy.fix_text` with its defaults.

@@ -65,7 +65,7 @@ pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
         }
         let prev = text.get(..site.start).and_then(|t| t.chars().next_back());
         let next = text.get(site.end..).and_then(|t| t.chars().next());
-        let opens = prev.map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '['))
+        let opens = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['))
             && next.is_some_and(char::is_alphabetic);
         if !opens {
             continue;
@@ -110,15 +110,16 @@ fn looks_english(text: &str) -> bool {
 /// True when the text holds mojibake whose bytes 0x80..0x9F were kept (`â€™`, `Ã¢â‚¬`, `â\u{80}`):
 /// whatever happened to this text, it was not the deletion we repair.
 fn kept_c1_bytes(text: &str) -> bool {
-    let mut prev = ' ';
-    for c in text.chars() {
-        if matches!(prev, 'Â'..='ô') && (matches!(c, '\u{80}'..='\u{9f}') || cp1252_high_byte(c))
-        {
-            return true;
-        }
-        prev = c;
-    }
-    false
+    // `Â`..`ô` are C3 82..C3 B4 in UTF-8, and what must follow is non-ASCII too: only the
+    // characters after a C3 byte need a look, and memchr finds those without a char walk.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xC3, bytes).any(|i| {
+        matches!(bytes.get(i + 1), Some(0x82..=0xB4))
+            && text
+                .get(i + 2..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| matches!(c, '\u{80}'..='\u{9f}') || cp1252_high_byte(c))
+    })
 }
 
 /// English contraction endings, and the left word each needs (`n` ends the word before `t`).
@@ -140,7 +141,7 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
     let next = after.chars().next();
     // A neighbouring `â` is another lost character (no word has `ââ`): punctuation.
     let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && c != 'â');
-    let space_or_edge = |c: Option<char>| c.map_or(true, char::is_whitespace);
+    let space_or_edge = |c: Option<char>| c.is_none_or(char::is_whitespace);
     match site.remnant {
         Remnant::TwoOfThree(c) => matches!(c, '¦' | '¬' | '¢'),
         // `people ⊠they`: spaced on one side only, like an ellipsis; `A ⊠ B` may be maths.
@@ -202,6 +203,22 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
     }
 }
 
+/// Position of the first non-ASCII byte at or after `from` (or the end), eight bytes a step.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| b < 0x80) {
+        i += 1;
+    }
+    i
+}
+
 /// Characters a damaged document could not contain: anything beyond Latin-1 (curly quotes,
 /// dashes, ș, ơ — they would have been damaged too), C1 controls (they would have been deleted),
 /// and accented letters standing alone rather than as the first half of a mojibake pair.
@@ -210,9 +227,9 @@ fn intact_characters(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Skip ASCII runs byte by byte: most of a news text.
+        // Skip ASCII runs a word at a time: most of a news text.
         if bytes[i] < 0x80 {
-            i += 1;
+            i = next_non_ascii(bytes, i);
             continue;
         }
         let mut chars = text[i..].chars();

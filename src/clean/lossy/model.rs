@@ -7,6 +7,7 @@
 //! ../shared/data/polnear/dev.jsonl --verbose` reports the choices it gets wrong on dev.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::features::Key;
@@ -17,16 +18,40 @@ const MODEL_TSV: &str = include_str!("context_model.tsv");
 /// smoothing a narrower level's counts (tuned on PolNeAR dev; `ALPHA` in the training script).
 const BACKOFF_WEIGHT: f64 = 1.0;
 
+/// A multiply-rotate hash for the model's short keys: the table is ours and compiled in, so
+/// SipHash's protection against chosen keys buys nothing, and every damaged site looks up six.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// One context's counts, with the sums the smoothing needs worked out once at load time.
+struct Row {
+    counts: Vec<f64>,
+    total: f64,
+    weight: f64,
+}
+
 pub struct ContextModel {
     /// The characters a lone `â` can stand for, in the order of each key's counts.
     pub targets: Vec<char>,
-    counts: HashMap<Vec<u8>, Vec<f64>>,
+    counts: HashMap<Vec<u8>, Row, BuildHasherDefault<KeyHasher>>,
 }
 
 impl ContextModel {
     fn parse(tsv: &str) -> Self {
         let mut targets = Vec::new();
-        let mut counts = HashMap::new();
+        let mut counts = HashMap::default();
         for line in tsv.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -46,7 +71,17 @@ impl ContextModel {
                 .split(',')
                 .map(|v| v.parse::<f64>().unwrap_or(0.0))
                 .collect();
-            counts.insert(key.as_bytes().to_vec(), row);
+            let total: f64 = row.iter().sum();
+            let seen = row.iter().filter(|&&c| c > 0.0).count() as f64;
+            let weight = BACKOFF_WEIGHT * seen;
+            counts.insert(
+                key.as_bytes().to_vec(),
+                Row {
+                    counts: row,
+                    total,
+                    weight,
+                },
+            );
         }
         ContextModel { targets, counts }
     }
@@ -64,16 +99,14 @@ impl ContextModel {
             let Some(row) = self.counts.get(key.as_bytes()) else {
                 continue;
             };
-            if row.len() != n {
+            if row.counts.len() != n {
                 continue;
             }
-            let total: f64 = row.iter().sum();
-            let seen = row.iter().filter(|&&c| c > 0.0).count() as f64;
-            let weight = BACKOFF_WEIGHT * seen;
+            let (total, weight) = (row.total, row.weight);
             if total + weight <= 0.0 {
                 continue;
             }
-            for (pi, c) in p.iter_mut().zip(row) {
+            for (pi, c) in p.iter_mut().zip(&row.counts) {
                 *pi = (c + weight * *pi) / (total + weight);
             }
         }

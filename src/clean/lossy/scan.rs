@@ -70,7 +70,13 @@ pub fn cp1252_high_byte(c: char) -> bool {
 pub fn find_sites(text: &str) -> Vec<Site> {
     let bytes = text.as_bytes();
     let mut sites = Vec::new();
-    for i in memchr2_iter(0xC3, 0xE2, bytes) {
+    // `â` is C3 A2 and `⊠` is E2 8A A0: look for the second bytes, which ordinary text (curly
+    // quotes and dashes are E2 80 xx) rarely holds, and step back to the lead byte.
+    let leads = memchr2_iter(0xA2, 0x8A, bytes).filter_map(|j| {
+        let i = j.checked_sub(1)?;
+        matches!(bytes[i], 0xC3 | 0xE2).then_some(i)
+    });
+    for i in leads {
         let tail = &bytes[i..];
         if tail.starts_with("â".as_bytes()) {
             let after = &text[i + 2..];

@@ -8,7 +8,7 @@
 
 use super::scan::next_ascii_control;
 use super::Edit;
-use memchr::memchr2;
+use memchr::memchr3_iter;
 
 fn is_removed_ascii(c: u8) -> bool {
     (c < 0x20 && !matches!(c, b'\t' | b'\n' | 0x0c | b'\r')) || c == 0x7f
@@ -66,13 +66,13 @@ pub(super) fn remove_control_chars(text: &str) -> Vec<Edit> {
         starts.push(at);
         i = at + 1;
     }
-    i = 0;
-    while let Some(off) = memchr2(0xe2, 0xef, &b[i..]) {
-        let at = i + off;
-        if removable_wide_len(b, at) > 0 {
-            starts.push(at);
+    // The removable wide characters are E2 81 AA..AF, EF BB BF and EF BF B9..BC: look for
+    // their second bytes, which (unlike the lead bytes E2 of every curly quote and dash, or EF)
+    // are rare in text, and check the lead byte before each.
+    for j in memchr3_iter(0x81, 0xbb, 0xbf, b) {
+        if j > 0 && removable_wide_len(b, j - 1) > 0 {
+            starts.push(j - 1);
         }
-        i = at + 1;
     }
     if starts.is_empty() {
         return edits;

@@ -2,29 +2,46 @@
 //! and NEXT LINE (U+0085). Each break is one edit, so the alignment stays exact.
 
 use super::Edit;
-use memchr::memchr3;
+use memchr::{memchr3_iter, memchr_iter};
 
 pub(super) fn fix_line_breaks(text: &str) -> Vec<Edit> {
     let b = text.as_bytes();
     let mut edits = Vec::new();
-    let mut i = 0;
-    // CR; U+2028/U+2029 are E2 80 A8/A9; U+0085 is C2 85.
-    while let Some(off) = memchr3(b'\r', 0xe2, 0xc2, &b[i..]) {
-        let at = i + off;
-        let end = match b[at] {
-            b'\r' if b.get(at + 1) == Some(&b'\n') => at + 2,
-            b'\r' => at + 1,
-            0xe2 if b.get(at + 1) == Some(&0x80) && matches!(b.get(at + 2), Some(0xa8 | 0xa9)) => {
-                at + 3
-            }
-            0xc2 if b.get(at + 1) == Some(&0x85) => at + 2,
-            _ => {
-                i = at + 1;
-                continue;
-            }
+    // Two sorted streams of candidates: CR bytes, and the last bytes of U+0085 (C2 85) and
+    // U+2028/U+2029 (E2 80 A8/A9). Searching for those rare final bytes rather than the lead
+    // bytes C2/E2 (which start every curly quote, dash and accented capital) keeps the scan
+    // quick on ordinary text.
+    let mut crs = memchr_iter(b'\r', b).peekable();
+    let mut wide = memchr3_iter(0x85, 0xa8, 0xa9, b).filter_map(|j| {
+        let start = match b[j] {
+            0x85 if j >= 1 && b[j - 1] == 0xc2 => j - 1,
+            0xa8 | 0xa9 if j >= 2 && b[j - 2] == 0xe2 && b[j - 1] == 0x80 => j - 2,
+            _ => return None,
         };
-        edits.push(Edit::new(at, end, "\n"));
-        i = end;
+        Some((start, j + 1))
+    });
+    let mut next_wide = wide.next();
+    loop {
+        let cr = crs.peek().copied();
+        let take_cr = match (cr, next_wide) {
+            (None, None) => break,
+            (Some(c), Some((w, _))) => c < w,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+        };
+        if take_cr {
+            crs.next();
+            let at = cr.unwrap_or(0);
+            let end = if b.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            edits.push(Edit::new(at, end, "\n"));
+        } else if let Some((at, end)) = next_wide {
+            edits.push(Edit::new(at, end, "\n"));
+            next_wide = wide.next();
+        }
     }
     edits
 }

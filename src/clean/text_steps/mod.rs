@@ -16,6 +16,8 @@ mod width;
 
 use super::{CleanOptions, Edit};
 
+pub(crate) use scan::next_ascii_control;
+
 /// Decodes HTML character references (`&eacute;`, `&#8217;`, `P&EACUTE;REZ`) unless the text
 /// looks like markup; see [`html`](self) for the exact rules.
 pub fn unescape_html(text: &str, _options: &CleanOptions) -> Vec<Edit> {

@@ -40,7 +40,7 @@ fn word_has_ascii_control(w: u64) -> bool {
 /// Position of the first ASCII control byte (below 0x20, or 0x7F) at or after `from` for which
 /// `wanted` says yes, or `b.len()`.
 #[inline]
-pub(super) fn next_ascii_control(b: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> usize {
+pub(crate) fn next_ascii_control(b: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> usize {
     let mut i = from;
     loop {
         match word_at(b, i) {
