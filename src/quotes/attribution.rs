@@ -446,6 +446,7 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
     // subject wins. A spurious verb near the quote (`schools that reminded him of “…”`, `the
     // refusal to call the attack “…”`) loses to the verb of saying that governs the sentence.
     let mut best: Option<(i32, Found)> = None;
+    let mut candidates: Vec<(i32, Found)> = Vec::new();
     let mut j = open_tok;
     while j > floor {
         j -= 1;
@@ -491,11 +492,6 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         {
             score -= 3;
         }
-        // Among equals the outer cue wins: `Bolton said he would advise Trump on “…”` is
-        // Bolton's saying.
-        // Between two weak cues the nearer wins (`attacked his “…” , Will described Trump as “…”`).
-        let distance = (open_tok - j).min(99) as i32;
-        score = score * 100 + if strong { distance } else { -distance };
         let confidence = match (strong, mention.is_some()) {
             (true, true) => 0.85,
             (false, true) => 0.7,
@@ -506,22 +502,83 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
             mention,
             confidence,
         };
-        if best.as_ref().map_or(true, |(b, _)| score > *b) {
-            best = Some((score, found));
+        // Candidates come nearest first; a farther one must score higher, or govern the nearer
+        // one (below).
+        match &best {
+            Some((b, _)) if score <= *b => {}
+            _ => best = Some((score, found)),
         }
+        candidates.push((score, found));
     }
-    if let Some((_, found)) = best {
-        return Some(found);
+    if let Some((top, mut chosen)) = best {
+        // Among equals the outer cue wins when the nearer cue's clause is its complement:
+        // `Bolton said he would advise Trump on “…”` is Bolton's saying; `a woman asked for a
+        // photo and Clinton said, “…”` is not the woman's.
+        for (score, outer) in candidates.iter().filter(|(s, _)| *s == top) {
+            let (Some((_, outer_past)), Some((inner_start, _))) = (outer.cue, chosen.mention)
+            else {
+                continue;
+            };
+            let outer_start = outer.cue.map_or(0, |c| c.0);
+            let inner_cue = chosen.cue.map_or(0, |c| c.0);
+            if outer_start >= inner_cue || *score != top {
+                continue;
+            }
+            // Separated clauses (`asked for a photo and Clinton said`) keep the nearer cue.
+            let governs = outer_past <= inner_start
+                && !doc.tokens[outer_past..inner_start]
+                    .iter()
+                    .any(|t| match t.kind {
+                        TokKind::Punct(',' | ';' | ':') | TokKind::Mark => true,
+                        TokKind::Word => matches!(
+                            lower(doc, t).as_str(),
+                            "and"
+                                | "but"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "so"
+                                | "then"
+                        ),
+                        _ => false,
+                    });
+            if governs {
+                chosen = *outer;
+            }
+        }
+        return Some(chosen);
     }
     // A colon lead-in without a verb: `Mr Trump on Twitter: “…”`.
     let prev = open_tok.checked_sub(1)?;
     if prev >= floor && doc.tokens[prev].kind == TokKind::Punct(':') {
-        let mention =
-            np_ending_at(doc, prev, floor).or_else(|| mentions::opening_np(doc, floor, prev));
+        // `Perez lobbies for a higher minimum wage: “…”`: the subject of the clause, and its
+        // verb as the cue when there is one; `Trump on Twitter: “…”`: the phrase before.
+        let clause = clause_start(doc, floor, prev);
+        let subject = mentions::opening_np(doc, clause, prev);
+        if let Some(np) = subject.filter(|np| np.1 < prev) {
+            let verb = skip_adverbs(doc, np.1, prev);
+            let verb_like = doc.tokens.get(verb).is_some_and(|v| {
+                v.kind == TokKind::Word
+                    && doc.word(v).chars().next().is_some_and(char::is_lowercase)
+                    && !mentions::is_function_word(&lower(doc, v))
+            });
+            return Some(Found {
+                cue: Some(if verb_like && verb < prev {
+                    (verb, verb + 1)
+                } else {
+                    (prev, prev + 1)
+                }),
+                mention: Some(np),
+                confidence: 0.6,
+            });
+        }
         return Some(Found {
             cue: Some((prev, prev + 1)),
-            mention,
-            confidence: 0.6,
+            mention: np_ending_at(doc, prev, floor),
+            confidence: 0.5,
         });
     }
     None
