@@ -224,3 +224,44 @@ fn no_quotes_at_all() {
     assert!(quotes("The council met on Tuesday and approved the budget.").is_empty());
     assert!(quotes("").is_empty());
 }
+
+/// A fictional article in the structure of a wire story: offices bound by the article, a quote
+/// over two paragraphs, a question closing a quote before a new sentence, a gerund cue after a
+/// preposition, a `that` clause without a verb of saying.
+#[test]
+fn a_wire_story() {
+    let t = "Ana Lopes has criticised calls from regional leaders for new tolls.\n\
+             The transport minister, who has led the bridge project, said the demand was unwise.\n\
+             Her remarks came as Ben Okafor restated his call for “fair pricing” on all routes.\n\
+             The Mayor met drivers in Leeds on Monday.\n\
+             The minister also criticised Mr Okafor – days after a tense council meeting – for \
+             suggesting the tolls “are years away”.\n\
+             “This is the worst plan I have seen,” Ms Lopes wrote on her blog.\n\
+             “It would cost drivers a fortune and nobody asked for it.\n\
+             “Who would pay?” She later said other cities had “done well” without tolls.\n\
+             But Mr Okafor is clear that the plan “must be fair to everyone”.";
+    let q = quotes(t);
+    let got: Vec<(&str, Option<&str>, &str)> = q
+        .iter()
+        .map(|x| (x.text.as_str(), x.speaker.as_deref(), x.kind.name()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("fair pricing", Some("Ben Okafor"), "partial"),
+            ("are years away", Some("Ben Okafor"), "partial"),
+            (
+                "This is the worst plan I have seen,",
+                Some("Ana Lopes"),
+                "direct"
+            ),
+            (
+                "It would cost drivers a fortune and nobody asked for it.\n“Who would pay?",
+                Some("Ana Lopes"),
+                "direct"
+            ),
+            ("done well", Some("Ana Lopes"), "partial"),
+            ("must be fair to everyone", Some("Ben Okafor"), "partial"),
+        ]
+    );
+}

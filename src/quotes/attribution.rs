@@ -418,7 +418,8 @@ fn clause_start(doc: &Document, floor: usize, open_tok: usize) -> usize {
             }
         }
     }
-    for k in start..open_tok {
+    let first = start;
+    for k in first..open_tok {
         let t = &doc.tokens[k];
         if t.quote.is_some() {
             continue;

@@ -2,13 +2,13 @@
 //!
 //! [`extract`] works on already-clean text and returns byte offsets. It runs in stages, each in
 //! its own module:
-//! - [`marks`]: quotation marks paired into quoted spans (paragraph-bounded, nesting, the
+//! - `marks`: quotation marks paired into quoted spans (paragraph-bounded, nesting, the
 //!   paragraph-continuation convention, typos and stray marks);
-//! - [`kinds`]: direct quotation, partial quotation, or quoted text that nobody said (titles,
+//! - `kinds`: direct quotation, partial quotation, or quoted text that nobody said (titles,
 //!   nicknames, scare quotes), from the quote's place in its sentence;
-//! - [`attribution`]: the cue ([`cues`]) and the speaker mention ([`mentions`]) in every order
+//! - `attribution`: the cue (`cues`) and the speaker mention (`mentions`) in every order
 //!   news writes them, and the carry-over of a speaker to the quotes that follow;
-//! - [`people`]: the article's people and their aliases, and the resolution of each mention
+//! - `people`: the article's people and their aliases, and the resolution of each mention
 //!   (surname, honorific, role, pronoun) to a full name.
 //!
 //! Everything is deterministic and linear in the length of the text: each quote looks at a
