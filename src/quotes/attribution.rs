@@ -58,8 +58,13 @@ pub(crate) fn attribute(
         .collect();
     // `words like “maybe” and “perhaps”, he told reporters`: quotes listed together share the
     // attribution found for the last of them.
+    // `Fundraising was “stagnant” as donors waited for a “turbulent cycle” to play out, he
+    // said.`: a quote with nothing of its own takes the attribution that closes its sentence.
     for i in (0..spans.len().saturating_sub(1)).rev() {
-        if founds[i].is_none() && coordinated(doc, &spans[i], &spans[i + 1]) {
+        if founds[i].is_none()
+            && (coordinated(doc, &spans[i], &spans[i + 1])
+                || closes_same_sentence(doc, &spans[i], &spans[i + 1], founds[i + 1]))
+        {
             founds[i] = founds[i + 1];
         }
     }
@@ -131,6 +136,27 @@ fn coordinated(doc: &Document, a: &QuotedSpan, b: &QuotedSpan) -> bool {
             TokKind::Word => matches!(lower(doc, t).as_str(), "and" | "or"),
             _ => false,
         })
+}
+
+/// Whether quote `b` follows quote `a` in the same sentence and was attributed by a cue after
+/// itself (the attribution closing the sentence).
+fn closes_same_sentence(
+    doc: &Document,
+    a: &QuotedSpan,
+    b: &QuotedSpan,
+    found: Option<Found>,
+) -> bool {
+    let Some((cue, _)) = found.and_then(|f| f.cue) else {
+        return false;
+    };
+    let from = doc.token_at(a.close.max(a.end));
+    let b_close = doc.token_at(b.close.max(b.end));
+    cue >= b_close
+        && from <= b_close
+        && !doc.tokens[from.saturating_sub(1)..b_close]
+            .iter()
+            .any(|t| t.ends_sentence && t.quote.is_none())
+        && !doc.tokens[from.saturating_sub(1)].ends_sentence
 }
 
 fn byte_range(doc: &Document, r: Option<(usize, usize)>) -> (Option<usize>, Option<usize>) {

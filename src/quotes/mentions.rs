@@ -656,6 +656,11 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         }
         return np_ending_at(doc, comma, floor);
     }
+    if t.kind == TokKind::Word && lower(doc, t) == "who" && t.quote.is_none() {
+        // `said one Democrat, who added that …`: the relative pronoun names the speaker; it is
+        // resolved to the phrase it follows.
+        return Some((i - 1, i));
+    }
     if t.kind == TokKind::Word && matches!(lower(doc, t).as_str(), "and" | "but" | "or") {
         // `Hayek confirmed she had been and said, “…”`: a second verb shares the subject of
         // its clause.
@@ -681,7 +686,8 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
         (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
     {
         let intro = lower(doc, &doc.tokens[start]);
-        if intro.ends_with("ing") || is_not_name(&intro) {
+        // `Speaking in the Commons, …`, `Preceded at the lectern by X, …`, `In Ohio, …`.
+        if intro.ends_with("ing") || intro.ends_with("ed") || is_not_name(&intro) {
             start = c + 1;
         }
     }
@@ -774,6 +780,21 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 }
                 if crate::quotes::cues::cue_word(doc.word(t)).is_some() && !is_capitalised(doc, t) {
                     break;
+                }
+                // `The ad targets a …`, `The board saw Fiorina`: after the first word of a
+                // phrase, a lowercase word followed by a determiner, `that` or a name is a verb.
+                if !name_first && end > i && !is_capitalised(doc, t) {
+                    let next_opens_object = doc.tokens.get(end + 1).is_some_and(|n| {
+                        n.kind == TokKind::Word && {
+                            let l = lower(doc, n);
+                            DETERMINERS.contains(&l.as_str())
+                                || l == "that"
+                                || (is_capitalised(doc, n) && !is_not_name(&l))
+                        }
+                    });
+                    if next_opens_object || w.ends_with("ed") {
+                        break;
+                    }
                 }
                 // `Trump tweaked …`: a name is not continued by a lowercase word, except name
                 // particles (`Charles de Gaulle`) and `of` (`Secretary of State`).

@@ -587,6 +587,18 @@ impl People {
         if e - s == 1 && matches!(first.as_str(), "they" | "we" | "i" | "it" | "you") {
             return None;
         }
+        // `said one Democrat, who added that …`: `who` is the phrase before it.
+        if e - s == 1 && first == "who" {
+            let mut k = s;
+            if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
+                k -= 1;
+            }
+            let (ps, pe) = super::mentions::np_ending_at(doc, k, k.saturating_sub(12))?;
+            if lower(doc, &doc.tokens[ps]) == "who" {
+                return None;
+            }
+            return self.resolve(doc, ps, pe);
+        }
         // `The Prime Minister’s official spokesman`: somebody else, named by the office.
         if (s..e.saturating_sub(1)).any(|k| is_possessive(doc.word(&doc.tokens[k]))) {
             return Some(as_written);
