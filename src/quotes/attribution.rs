@@ -49,7 +49,7 @@ pub(crate) fn attribute(
             }
             let open_tok = doc.token_at(span.open);
             let close_tok = doc.token_at(span.close.max(span.end));
-            after_quote(doc, span, close_tok)
+            after_quote(doc, span, *kind, close_tok)
                 .or_else(|| before_quote(doc, open_tok))
                 .or_else(|| that_clause(doc, open_tok))
                 .or_else(|| subject_and_verb(doc, open_tok))
@@ -245,7 +245,12 @@ fn after_window_end_wide(doc: &Document, from: usize) -> usize {
     j
 }
 
-fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Found> {
+fn after_quote(
+    doc: &Document,
+    span: &QuotedSpan,
+    kind: QuoteKind,
+    close_tok: usize,
+) -> Option<Found> {
     let content = doc.text.get(span.start..span.end)?.trim_end();
     let last = content.chars().next_back()?;
     let first_tok = doc.tokens.get(close_tok)?;
@@ -282,6 +287,13 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
     };
     let end = after_window_end(doc, a);
     if a >= end {
+        return None;
+    }
+    // A fragment inside the writer's sentence is attributed by what follows only when set off
+    // from it (`was “sincere,” he said`, `called it “unfair”, Smith said`): otherwise the
+    // sentence simply goes on (`it would “have been cool” had Hillary Clinton congratulated him`).
+    let set_off = a > close_tok || matches!(last, ',' | '?' | '!');
+    if kind == QuoteKind::Partial && !set_off {
         return None;
     }
     // 1. `said Mr X` / `according to the report`: cue first, subject after.
