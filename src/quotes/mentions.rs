@@ -682,6 +682,25 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     if start >= to {
         return None;
     }
+    // A dateline: `WASHINGTON (AFP) – …`, `DECATUR, Ill. — …` at the start of a paragraph.
+    let para_start = start == 0 || doc.tokens[start - 1].para != doc.tokens[start].para;
+    if para_start {
+        if let Some(dash) = (start..to.min(start + 8)).find(|&k| {
+            matches!(
+                doc.tokens[k].kind,
+                TokKind::Punct('\u{2014}' | '\u{2013}' | '-')
+            )
+        }) {
+            let all_heading = doc.tokens[start..dash].iter().all(|t| match t.kind {
+                TokKind::Word => is_capitalised(doc, t),
+                TokKind::Punct(c) => matches!(c, '(' | ')' | ',' | '.'),
+                TokKind::Mark => false,
+            });
+            if all_heading && dash + 1 < to {
+                start = dash + 1;
+            }
+        }
+    }
     if let Some(c) =
         (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
     {
