@@ -265,3 +265,111 @@ fn a_wire_story() {
         ]
     );
 }
+
+/// Random texts built from news fragments, marks and odd characters: no panic, offsets valid.
+#[test]
+fn no_panic_on_random_texts() {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "„",
+        "«",
+        "»",
+        "''",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        ";",
+        "?",
+        "!",
+        "—",
+        "–",
+        "-",
+        "(",
+        ")",
+        "said",
+        "says",
+        "told",
+        "according to",
+        "he",
+        "she",
+        "who",
+        "and",
+        "the",
+        "a",
+        "Mr",
+        "Sen.",
+        "Dr.",
+        "Sir",
+        "Keir",
+        "Starmer",
+        "Ann",
+        "Lee",
+        "The Prime Minister",
+        "Prime Minister",
+        "the president",
+        "’s",
+        "calling",
+        "saying",
+        "for",
+        "that",
+        "é",
+        "日本",
+        "\u{301}",
+        "<tweet id=\"1\">",
+        "</tweet>",
+        "U.S.",
+        "Monday",
+        "Will",
+        "on",
+        "was",
+        "is",
+        "clear",
+        "Washington (AFP) –",
+        "we",
+        "It",
+        "…",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 80) as usize;
+        let mut t = String::new();
+        for _ in 0..len {
+            t.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 == 0 {
+                t.push(' ');
+            }
+        }
+        for options in [
+            QuoteOptions::default(),
+            QuoteOptions {
+                keep_non_speech: true,
+                double_marks_only: true,
+            },
+        ] {
+            for q in extract(&t, &options) {
+                assert!(q.start <= q.end && q.end <= t.len(), "{t:?}");
+                assert!(t.is_char_boundary(q.start) && t.is_char_boundary(q.end));
+                for s in [&q.cue, &q.mention].into_iter().flatten() {
+                    assert!(s.start <= s.end && s.end <= t.len());
+                }
+            }
+        }
+        let _ = people(&t);
+    }
+}

@@ -163,7 +163,11 @@ fn tag_end(para: &str, i: usize) -> Option<usize> {
     if !(first.is_ascii_alphabetic() || first == '/') {
         return None;
     }
-    let window = &rest[..rest.len().min(400)];
+    let mut limit = rest.len().min(400);
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &rest[..limit];
     // Only skip what looks like a tag: no other `<` before its `>`.
     let close = window.find('>')?;
     if window[..close].contains('<') {
