@@ -373,3 +373,18 @@ fn no_panic_on_random_texts() {
         let _ = people(&t);
     }
 }
+
+/// Long runs of stray marks in one paragraph stay fast (no quadratic look-ups).
+#[test]
+fn runs_of_stray_marks_are_linear() {
+    let start = std::time::Instant::now();
+    for mark in ["“", "”", "\"", "‘", "'", "«"] {
+        let t = format!(
+            "He said {} and left.",
+            format!("{mark}word ").repeat(50_000)
+        );
+        let q = quotes(&t);
+        assert!(q.len() <= 50_000);
+    }
+    assert!(start.elapsed().as_secs() < 30);
+}

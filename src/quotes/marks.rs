@@ -210,6 +210,9 @@ fn marks_of(para: &str, base: usize, two_apostrophes: bool, out: &mut Vec<Mark>)
     }
 }
 
+/// Deepest nesting of open quotes tracked; further opening marks are ignored.
+const MAX_DEPTH: usize = 8;
+
 /// An opening mark waiting for its partner.
 #[derive(Debug, Clone)]
 struct Open {
@@ -336,6 +339,11 @@ fn step(m: &Mark, single_primary: bool, stack: &mut Vec<Open>, out: &mut Vec<Quo
     // A single mark only opens where a quote can start: after a space, an opening bracket or
     // another mark, and before a letter or digit.
     if m.family == Family::Single && (!m.can_open || (!single_primary && stack.is_empty())) {
+        return;
+    }
+    // Real quotes nest two or three deep; a run of stray opening marks must not make the
+    // stack (and each look-up in it) grow with the text.
+    if stack.len() >= MAX_DEPTH {
         return;
     }
     stack.push(Open {
