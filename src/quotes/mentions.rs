@@ -811,7 +811,8 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                                 || (is_capitalised(doc, n) && !is_not_name(&l))
                         }
                     });
-                    if next_opens_object || w.ends_with("ed") {
+                    let role = is_title(&w) || is_role_noun(&w);
+                    if (next_opens_object && !role) || w.ends_with("ed") {
                         break;
                     }
                 }

@@ -618,7 +618,10 @@ impl People {
             }
         }
         // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
-        let mut name_start = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k]))?;
+        let Some(mut name_start) = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) else {
+            // `a campaign aide`, `sources`: somebody the article does not name.
+            return Some(as_written);
+        };
         loop {
             let end = run_end(doc, name_start).min(e);
             match (end.max(name_start + 1)..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) {
@@ -626,7 +629,9 @@ impl People {
                 None => break,
             }
         }
-        let run = split_run(doc, name_start, run_end(doc, name_start).min(e))?;
+        let Some(run) = split_run(doc, name_start, run_end(doc, name_start).min(e)) else {
+            return Some(as_written);
+        };
         if let Some(p) = self.lookup(&run, s) {
             return Some(self.entries[p].name());
         }
