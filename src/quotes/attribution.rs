@@ -522,7 +522,6 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         let mut score = 0;
         score += if strong { 4 } else { 1 };
         score += if mention.is_some() { 4 } else { 0 };
-        score -= if non_finite { 1 } else { 0 };
         // A cue with another quote between it and this one most likely introduced that quote
         // (`21 percent said “not too likely” and 14 percent said “not at all likely”`).
         if doc.tokens[past..open_tok]
