@@ -301,6 +301,12 @@ fn after_quote(
         if cue.base == "tell" || cue.gerund {
             return None;
         }
+        // An inverted attribution uses a finite form (`said`, `says`, `added`); a base form
+        // here is a noun or an adjective (`state Sen. Jason Holsman said`).
+        let form = lower(doc, &doc.tokens[a]);
+        if cue.base != "according" && form == cue.base {
+            return subject_then_cue(doc, a, after_window_end_wide(doc, a), strict);
+        }
         let np = np_starting_at(doc, past, end)?;
         if strict && !clause_closes(doc, np.1, end) {
             return None;

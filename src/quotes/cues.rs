@@ -125,7 +125,6 @@ const STRONG: &[&str] = &[
     "posit",
     "allege",
     "charge",
-    "counsel",
     "chide",
     "vent",
     "tease",
