@@ -321,8 +321,12 @@ fn after_quote(
     // League leader Matteo Salvini wrote`: the first cue of the window, and its subject.
     let wide = after_window_end_wide(doc, a);
     let found = subject_then_cue(doc, a, wide, strict);
-    if found.is_some() || last != ',' {
+    if found.is_some() || !matches!(last, ',' | '?' | '!') {
         return found;
+    }
+    if last != ',' {
+        // `“…?” Hannity pressed.`: after a question, only a bare clause.
+        return bare_attribution(doc, a).or_else(|| unknown_verb_bare(doc, a));
     }
     // 3. `“…,” the nominee riffed.`: after a comma inside the marks, a subject and any verb.
     let np = np_starting_at(doc, a, wide)?;
@@ -337,6 +341,73 @@ fn after_quote(
         && !mentions::is_function_word(&w)
         && (w.ends_with("ed") || w.ends_with('s'));
     verb_like.then_some(Found {
+        cue: Some((np.1, np.1 + 1)),
+        mention: Some(np),
+        confidence: 0.5,
+    })
+}
+
+/// `Trump said.` / `said Trump.`: a sentence that is only a subject and a cue (and maybe a time
+/// or place), right after a quote.
+fn bare_attribution(doc: &Document, a: usize) -> Option<Found> {
+    let end = after_window_end(doc, a);
+    let closes = |k: usize| {
+        k >= end
+            || doc
+                .tokens
+                .get(k.saturating_sub(1))
+                .is_some_and(|t| t.ends_sentence)
+            || doc
+                .tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, TokKind::Punct('.' | ',')))
+    };
+    if let Some((cue, past)) = cue_at(doc, a) {
+        let np = np_starting_at(doc, past, end)?;
+        return (closes(np.1) && !cue.gerund).then_some(Found {
+            cue: Some((a, past)),
+            mention: Some(np),
+            confidence: 0.7,
+        });
+    }
+    let np = np_starting_at(doc, a, end)?;
+    let (cue, past) = cue_at(doc, np.1)?;
+    (closes(past) && !cue.gerund).then_some(Found {
+        cue: Some((np.1, past)),
+        mention: Some(np),
+        confidence: 0.7,
+    })
+}
+
+/// `“…?” Hannity pressed.` / `“…?” reacted Trump.`: a verb outside the lexicon in a bare clause.
+fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Found> {
+    let end = after_window_end(doc, a);
+    let is_verb = |k: usize| {
+        doc.tokens.get(k).is_some_and(|v| {
+            v.kind == TokKind::Word
+                && doc.word(v).chars().next().is_some_and(char::is_lowercase)
+                && lower(doc, v).ends_with("ed")
+        })
+    };
+    let ends = |k: usize| {
+        k >= end
+            || doc
+                .tokens
+                .get(k.saturating_sub(1))
+                .is_some_and(|t| t.ends_sentence)
+    };
+    if is_verb(a) {
+        let np = np_starting_at(doc, a + 1, end)?;
+        return (ends(np.1) && mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])).then_some(
+            Found {
+                cue: Some((a, a + 1)),
+                mention: Some(np),
+                confidence: 0.5,
+            },
+        );
+    }
+    let np = np_starting_at(doc, a, end)?;
+    (is_verb(np.1) && ends(np.1 + 1)).then_some(Found {
         cue: Some((np.1, np.1 + 1)),
         mention: Some(np),
         confidence: 0.5,
