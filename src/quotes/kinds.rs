@@ -270,7 +270,7 @@ fn is_non_speech(
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| lower_word(doc, &t));
     if let Some(w) = &before_word {
-        if in_sorted(NAMING_WORDS, &w.as_str()) || w.ends_with("-called") {
+        if in_sorted(NAMING_WORDS, w.as_str()) || w.ends_with("-called") {
             return n_words <= 8;
         }
         // `known as “Guccifer”`, `referred to as “X”`
@@ -292,7 +292,7 @@ fn is_non_speech(
         .map(|t| lower_word(doc, &t));
     if n_words <= 6 {
         if let Some(w) = &after_word {
-            if in_sorted(NAMED_THINGS, &w.as_str()) {
+            if in_sorted(NAMED_THINGS, w.as_str()) {
                 return true;
             }
         }
@@ -307,7 +307,7 @@ fn is_non_speech(
             .is_some_and(|t| doc.word(&t).chars().next().is_some_and(char::is_uppercase));
         let determiner = before_word
             .as_deref()
-            .is_some_and(|w| in_sorted(DETERMINERS, &w));
+            .is_some_and(|w| in_sorted(DETERMINERS, w));
         if possessive || capital_before || determiner || before_word.as_deref() == Some("on") {
             return true;
         }

@@ -458,7 +458,7 @@ pub(crate) fn is_capitalised(doc: &Document, t: &Token) -> bool {
 
 /// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
 pub(crate) fn is_function_word(w: &str) -> bool {
-    in_sorted(NP_STOP, &w)
+    in_sorted(NP_STOP, w)
 }
 
 fn is_day(w: &str) -> bool {
@@ -481,11 +481,11 @@ fn is_day(w: &str) -> bool {
 }
 
 pub(crate) fn is_title(w: &str) -> bool {
-    in_sorted(TITLES, &w)
+    in_sorted(TITLES, w)
 }
 
 pub(crate) fn is_not_name(w: &str) -> bool {
-    in_sorted(NOT_NAMES, &w)
+    in_sorted(NOT_NAMES, w)
 }
 
 /// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
@@ -547,7 +547,7 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
                 start -= 1;
             } else if is_possessive(doc.word(&doc.tokens[start - 1]))
                 || (is_word(&doc.tokens[start - 1])
-                    && !in_sorted(NP_STOP, &prev.as_str())
+                    && !in_sorted(NP_STOP, prev.as_str())
                     && is_role_noun(&prev))
             {
                 // `Clinton’s campaign manager Robby Mook` / `campaign manager Robby Mook`: the
@@ -564,8 +564,8 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         return (start < end).then_some((start, end));
     }
     // A lowercase head: a role phrase (`a campaign aide`, `sources`, `the group’s president`).
-    if in_sorted(NP_STOP, &head_lower.as_str())
-        || in_sorted(DETERMINERS, &head_lower.as_str())
+    if in_sorted(NP_STOP, head_lower.as_str())
+        || in_sorted(DETERMINERS, head_lower.as_str())
         || head_lower.ends_with("ly")
         || !head_lower.chars().all(|c| c.is_alphabetic() || c == '-')
     {
@@ -578,11 +578,11 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
             break;
         }
         let l = lower(doc, t);
-        if in_sorted(DETERMINERS, &l.as_str()) {
+        if in_sorted(DETERMINERS, l.as_str()) {
             start -= 1;
             break;
         }
-        if in_sorted(NP_STOP, &l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
+        if in_sorted(NP_STOP, l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
             break;
         }
         if is_capitalised(doc, t) && is_not_name(&l) {
@@ -650,7 +650,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
                 && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
             day || on_day
                 || (!is_capitalised(doc, t)
-                    && (in_sorted(BETWEEN_SUBJECT_AND_VERB, &l.as_str())
+                    && (in_sorted(BETWEEN_SUBJECT_AND_VERB, l.as_str())
                         || (l.ends_with("ly") && l.len() > 4)))
         }
     } {
@@ -811,15 +811,15 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         return Some((i, i + 1));
     }
     let begin = i;
-    let name_first = is_capitalised(doc, first) && !in_sorted(DETERMINERS, &l.as_str());
-    if in_sorted(DETERMINERS, &l.as_str()) {
+    let name_first = is_capitalised(doc, first) && !in_sorted(DETERMINERS, l.as_str());
+    if in_sorted(DETERMINERS, l.as_str()) {
         i += 1;
     } else if is_capitalised(doc, first) {
         // `Will Doyle`, `May Chen`: capitalised, these are names, not auxiliaries.
         if is_not_name(&l) {
             return None;
         }
-    } else if in_sorted(NP_STOP, &l.as_str()) {
+    } else if in_sorted(NP_STOP, l.as_str()) {
         return None;
     }
     let stop = (i + 8).min(limit);
@@ -832,7 +832,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         match t.kind {
             TokKind::Word => {
                 let w = lower(doc, t);
-                if in_sorted(NP_STOP, &w.as_str())
+                if in_sorted(NP_STOP, w.as_str())
                     && !(w == "of" && end > i && name_part(doc, end - 1))
                 {
                     break;
@@ -846,7 +846,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                     let next_opens_object = doc.tokens.get(end + 1).is_some_and(|n| {
                         n.kind == TokKind::Word && {
                             let l = lower(doc, n);
-                            in_sorted(DETERMINERS, &l.as_str())
+                            in_sorted(DETERMINERS, l.as_str())
                                 || l == "that"
                                 || (is_capitalised(doc, n) && !is_not_name(&l))
                         }
@@ -864,12 +864,12 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         let x = &doc.tokens[k];
                         x.kind != TokKind::Word
                             || is_capitalised(doc, x)
-                            || in_sorted(NP_STOP, &lower(doc, x).as_str())
+                            || in_sorted(NP_STOP, lower(doc, x).as_str())
                     });
                     let name_follows = resumes.is_some_and(|k| {
                         is_capitalised(doc, &doc.tokens[k])
                             && (end..k)
-                                .all(|m| !in_sorted(NP_STOP, &lower(doc, &doc.tokens[m]).as_str()))
+                                .all(|m| !in_sorted(NP_STOP, lower(doc, &doc.tokens[m]).as_str()))
                     });
                     if !name_follows {
                         break;

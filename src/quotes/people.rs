@@ -339,7 +339,7 @@ fn office_modifier(w: &str) -> bool {
 }
 
 fn is_office(w: &str) -> bool {
-    is_title(w) && !in_sorted(HONORIFICS, &w) && !office_modifier(w)
+    is_title(w) && !in_sorted(HONORIFICS, w) && !office_modifier(w)
         || matches!(w, "minister" | "secretary" | "president")
 }
 
@@ -462,7 +462,7 @@ impl People {
             && !run
                 .words
                 .iter()
-                .any(|w| in_sorted(NOT_PERSON_WORDS, &w.to_lowercase().as_str()))
+                .any(|w| in_sorted(NOT_PERSON_WORDS, w.to_lowercase().as_str()))
             && !run.words.is_empty()
             && run.words.len() <= 4;
         if !person_like {
@@ -476,9 +476,9 @@ impl People {
             return Some(p);
         }
         let gender = run.titles.iter().find_map(|t| {
-            if in_sorted(MALE_TITLES, &t.as_str()) {
+            if in_sorted(MALE_TITLES, t.as_str()) {
                 Some(Gender::Male)
-            } else if in_sorted(FEMALE_TITLES, &t.as_str()) {
+            } else if in_sorted(FEMALE_TITLES, t.as_str()) {
                 Some(Gender::Female)
             } else {
                 None
@@ -707,7 +707,7 @@ fn office_key(titles: &[String]) -> Option<String> {
     let mut first = last;
     while first > 0
         && is_title(&titles[first - 1])
-        && !in_sorted(HONORIFICS, &titles[first - 1].as_str())
+        && !in_sorted(HONORIFICS, titles[first - 1].as_str())
         && !office_modifier(&titles[first - 1])
     {
         first -= 1;
