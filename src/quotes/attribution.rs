@@ -415,11 +415,22 @@ fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Found> {
 }
 
 fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Option<Found> {
-    let k = (a + 1..wide.min(a + 30)).find(|&k| {
-        cue_at(doc, k).is_some_and(|(c, _)| !c.gerund) && !used_as_noun(doc, k) && {
-            // Past the first 10 tokens only after a comma closing an apposition.
-            k < a + 10 || doc.tokens[k - 1].kind == TokKind::Punct(',')
-        }
+    // The first cue with a subject (`an intelligence source, who was not authorized to speak
+    // on the record, told Fox News`: not `speak`).
+    let mut candidates = (a + 1..wide.min(a + 30)).filter(|&k| {
+        cue_at(doc, k).is_some_and(|(c, _)| !c.gerund)
+            && !used_as_noun(doc, k)
+            && !preceded_by_to(doc, k)
+            && {
+                // Past the first 10 tokens only after a comma closing an apposition.
+                k < a + 10 || doc.tokens[k - 1].kind == TokKind::Punct(',')
+            }
+    });
+    let k = candidates.find(|&k| {
+        subject_before(doc, k, a).is_some()
+            || (doc.tokens[k - 1].kind == TokKind::Punct(',')
+                && cue_at(doc, k)
+                    .is_some_and(|(_, past)| np_starting_at(doc, past, wide).is_some()))
     })?;
     let (cue, past) = cue_at(doc, k)?;
     // `“…” in the 2008 primary, said Ohio State University professor Paul Beck.`

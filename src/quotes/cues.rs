@@ -17,6 +17,7 @@ pub(crate) enum Strength {
 /// Verbs of saying, by base form.
 const STRONG: &[&str] = &[
     "say",
+    "agree",
     "tell",
     "add",
     "write",

@@ -812,6 +812,17 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
     }
     let begin = i;
     let name_first = is_capitalised(doc, first) && !in_sorted(DETERMINERS, l.as_str());
+    // `tweeted another.`, `said one.`: a determiner standing alone.
+    if matches!(
+        l.as_str(),
+        "another" | "one" | "others" | "some" | "many" | "most"
+    ) && doc
+        .tokens
+        .get(i + 1)
+        .map_or(true, |n| n.kind != TokKind::Word)
+    {
+        return Some((i, i + 1));
+    }
     if in_sorted(DETERMINERS, l.as_str()) {
         i += 1;
     } else if is_capitalised(doc, first) {
