@@ -593,14 +593,26 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         } else if non_finite {
             gerund_subject(doc, j, floor)
         } else {
-            subject_before(doc, j, floor).or_else(|| {
-                // `But, said Solovey, “…”`: the subject after the cue, closed by a comma or colon.
-                np_starting_at(doc, past, open_tok).filter(|np| {
+            // `But, said Solovey, “…”`, `In other words, explained CBS moderator Nancy Cordes:
+            // “…”`: after a comma, the subject follows the cue, closed by a comma or colon.
+            let inverted = (j > floor && doc.tokens[j - 1].kind == TokKind::Punct(','))
+                .then(|| np_starting_at(doc, past, open_tok))
+                .flatten()
+                .filter(|np| {
                     doc.tokens
                         .get(np.1)
                         .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | ':')))
+                        && mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])
+                });
+            inverted
+                .or_else(|| subject_before(doc, j, floor))
+                .or_else(|| {
+                    np_starting_at(doc, past, open_tok).filter(|np| {
+                        doc.tokens
+                            .get(np.1)
+                            .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | ':')))
+                    })
                 })
-            })
         };
         // `it's raising questions`: an `-s` form with no subject is a plural noun.
         if mention.is_none() && cue.base != "according" && lower(doc, t).ends_with('s') {
@@ -682,6 +694,34 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
     if prev >= floor && doc.tokens[prev].kind == TokKind::Punct(':') {
         // `Perez lobbies for a higher minimum wage: “…”`: the subject of the clause, and its
         // verb as the cue when there is one; `Trump on Twitter: “…”`: the phrase before.
+        // `… – Michael P. McDonald: “…”`, `doesn’t surprise Republican pollster Daron Shaw:
+        // “…”`: a name right before the colon, unless it is the object of a preposition
+        // (`delivered a blunt message to Trump: “…”`).
+        if let Some(np) = np_ending_at(doc, prev, floor) {
+            let named = mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]);
+            let after_preposition = np.0 > floor
+                && matches!(
+                    lower(doc, &doc.tokens[np.0 - 1]).as_str(),
+                    "to" | "for"
+                        | "with"
+                        | "at"
+                        | "on"
+                        | "in"
+                        | "of"
+                        | "about"
+                        | "by"
+                        | "from"
+                        | "into"
+                        | "than"
+                );
+            if named && !after_preposition {
+                return Some(Found {
+                    cue: Some((prev, prev + 1)),
+                    mention: Some(np),
+                    confidence: 0.6,
+                });
+            }
+        }
         let clause = clause_start(doc, floor, prev);
         let subject = mentions::opening_np(doc, clause, prev);
         if let Some(np) = subject.filter(|np| np.1 < prev) {
