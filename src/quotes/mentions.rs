@@ -879,8 +879,12 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                     });
                     let name_follows = resumes.is_some_and(|k| {
                         is_capitalised(doc, &doc.tokens[k])
-                            && (end..k)
-                                .all(|m| !in_sorted(NP_STOP, lower(doc, &doc.tokens[m]).as_str()))
+                            && (end..k).all(|m| {
+                                let l = lower(doc, &doc.tokens[m]);
+                                !in_sorted(NP_STOP, l.as_str())
+                                    && !in_sorted(DETERMINERS, l.as_str())
+                                    && !l.ends_with("ed")
+                            })
                     });
                     if !name_follows {
                         break;
