@@ -99,10 +99,14 @@ pub(crate) fn attribute(
             None => match previous {
                 // Carry on the speaker of the quote before, when this quote opens a statement in
                 // the same paragraph or starts the next one.
+                // A fragment with no attribution of its own carries on the speaker of a quote
+                // earlier in its paragraph (`“…,” Hennessey added. But that is not the same
+                // thing as “properly chargeable”.`).
                 Some((p, para))
-                    if kinds[i] == QuoteKind::Direct
+                    if (kinds[i] == QuoteKind::Direct
                         && (para == para_open
-                            || (para + 1 == para_open && starts_paragraph(doc, open_tok))) =>
+                            || (para + 1 == para_open && starts_paragraph(doc, open_tok))))
+                        || (kinds[i] == QuoteKind::Partial && para == para_open) =>
                 {
                     let prev = &out[p];
                     Attribution {
@@ -925,7 +929,23 @@ fn that_clause(doc: &Document, open_tok: usize) -> Option<Found> {
 fn subject_and_verb(doc: &Document, open_tok: usize) -> Option<Found> {
     let floor = sentence_start(doc, open_tok);
     let np = mentions::opening_np(doc, floor, open_tok)?;
-    let verb = skip_adverbs(doc, np.1, open_tok);
+    let mut after_np = np.1;
+    // `Washington, star of television’s “Scandal,” thanked Obama for “…”`: over an apposition.
+    if doc
+        .tokens
+        .get(after_np)
+        .is_some_and(|t| t.kind == TokKind::Punct(','))
+    {
+        after_np = (after_np + 1..open_tok.min(after_np + 16))
+            .find(|&k| {
+                doc.tokens[k].kind == TokKind::Punct(',') && doc.tokens[k].quote.is_none()
+                    || (doc.tokens[k].kind == TokKind::Punct(',')
+                        && k > 0
+                        && doc.tokens[k - 1].kind == TokKind::Mark)
+            })
+            .map_or(after_np, |k| k + 1);
+    }
+    let verb = skip_adverbs(doc, after_np, open_tok);
     let v = doc.tokens.get(verb)?;
     if verb >= open_tok || v.kind != TokKind::Word || v.quote.is_some() {
         return None;

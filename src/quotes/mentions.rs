@@ -741,13 +741,35 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
             }
         }
     }
-    if let Some(c) =
-        (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
-    {
+    // Introductory phrases, possibly several: `Speaking in the Commons, …`, `Preceded at the
+    // lectern by X, …`, `In Ohio, …`, `Moreover, as part of the exchange, …`.
+    for _ in 0..3 {
+        let Some(c) =
+            (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
+        else {
+            break;
+        };
         let intro = lower(doc, &doc.tokens[start]);
-        // `Speaking in the Commons, …`, `Preceded at the lectern by X, …`, `In Ohio, …`.
-        if intro.ends_with("ing") || intro.ends_with("ed") || is_not_name(&intro) {
+        let adverb = intro.ends_with("ly")
+            || matches!(
+                intro.as_str(),
+                "moreover"
+                    | "furthermore"
+                    | "meanwhile"
+                    | "however"
+                    | "still"
+                    | "indeed"
+                    | "instead"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "otherwise"
+                    | "thus"
+                    | "yet"
+            );
+        if intro.ends_with("ing") || intro.ends_with("ed") || adverb || is_not_name(&intro) {
             start = c + 1;
+        } else {
+            break;
         }
     }
     // Skip sentence-opening conjunctions.
@@ -853,6 +875,16 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 }
                 // `The ad targets a …`, `The board saw Fiorina`: after the first word of a
                 // phrase, a lowercase word followed by a determiner, `that` or a name is a verb.
+                // `the FBI lists …`: a verb right after the capitalised head of the phrase.
+                if !name_first
+                    && end > i
+                    && !is_capitalised(doc, t)
+                    && is_capitalised(doc, &doc.tokens[end - 1])
+                    && (w.ends_with('s') || w.ends_with("ed"))
+                    && !is_role_noun(&w)
+                {
+                    break;
+                }
                 if !name_first && end > i && !is_capitalised(doc, t) {
                     let next_opens_object = doc.tokens.get(end + 1).is_some_and(|n| {
                         n.kind == TokKind::Word && {
