@@ -891,6 +891,27 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
     // subject of the sentence; `He issued a statement saying`, `Obama ended by saying`: the
     // nearest subject.
     if prev.as_deref() == Some(",") {
+        // `The rival will play the “woman card,” Fiorina said, adding that …`: the subject of
+        // the nearest verb of saying before the comma, else the sentence's subject.
+        let mut k = cue - 1;
+        while k > floor {
+            k -= 1;
+            if doc.tokens[k].quote.is_some() {
+                continue;
+            }
+            if let Some((found, past)) = cue_at(doc, k) {
+                if found.gerund || used_as_noun(doc, k) || passive(doc, k) {
+                    continue;
+                }
+                let inverted = (k > floor && doc.tokens[k - 1].kind == TokKind::Punct(','))
+                    .then(|| np_starting_at(doc, past, cue))
+                    .flatten()
+                    .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
+                if let Some(np) = inverted.or_else(|| subject_before(doc, k, floor)) {
+                    return Some(np);
+                }
+            }
+        }
         if let Some(np) = mentions::opening_np(doc, floor, cue) {
             return Some(np);
         }

@@ -744,12 +744,15 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     // Introductory phrases, possibly several: `Speaking in the Commons, …`, `Preceded at the
     // lectern by X, …`, `In Ohio, …`, `Moreover, as part of the exchange, …`.
     for _ in 0..3 {
-        let Some(c) =
-            (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
+        let intro = lower(doc, &doc.tokens[start]);
+        // A prepositional opening may be long (`On the eve of his historic election to a fourth
+        // term as prime minister in March, Netanyahu …`).
+        let reach = if is_not_name(&intro) { 25 } else { 10 };
+        let Some(c) = (start..to.min(start + reach))
+            .find(|&k| doc.tokens[k].kind == TokKind::Punct(',') && doc.tokens[k].quote.is_none())
         else {
             break;
         };
-        let intro = lower(doc, &doc.tokens[start]);
         let adverb = intro.ends_with("ly")
             || matches!(
                 intro.as_str(),
