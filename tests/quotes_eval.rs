@@ -1,13 +1,19 @@
-//! Evaluation harness: writes predictions for the shared scorers.
+//! Evaluation harness: writes predictions for the shared scorers (all tests `#[ignore]`d).
 //!
 //! ```text
-//! SAIDWHO_PRED=/tmp/dev.pred.jsonl cargo test --release --test quotes_eval -- --ignored dev
+//! SAIDWHO_DOUBLE_ONLY=1 SAIDWHO_PRED=/tmp/dev.pred.jsonl \
+//!     cargo test --release --test quotes_eval -- --ignored dev
 //! python3 ../shared/eval/score_quotes.py ../shared/data/polnear/dev.jsonl /tmp/dev.pred.jsonl
 //! SAIDWHO_PRED=/tmp/seed.pred.jsonl cargo test --release --test quotes_eval -- --ignored seed
 //! python3 ../shared/eval/score_seed.py /tmp/seed.pred.jsonl
+//! cargo test --release --test quotes_eval -- --ignored throughput --nocapture
 //! ```
-//! Offsets are written as Python `str` indices (code points), as the scorers expect. Both
-//! tests skip with a note when `../shared` is absent.
+//! Offsets are written as Python `str` indices (code points), as the scorers expect; one row per
+//! quote, keyed by the article id (the scorer reads the first annotation of each article).
+//! Environment: `SAIDWHO_PRED` (output path), `SAIDWHO_GOLD` (another corpus file, e.g.
+//! train.jsonl for error analysis), `SAIDWHO_DOUBLE_ONLY=1` (`double_marks_only`: quotations
+//! counted the way PolNeAR was annotated, from double marks only), `SAIDWHO_KEEP_NON_SPEECH=1`.
+//! Every test skips with a note when `../shared` is absent.
 
 use std::collections::HashSet;
 use std::io::Write;

@@ -224,3 +224,167 @@ fn no_quotes_at_all() {
     assert!(quotes("The council met on Tuesday and approved the budget.").is_empty());
     assert!(quotes("").is_empty());
 }
+
+/// A fictional article in the structure of a wire story: offices bound by the article, a quote
+/// over two paragraphs, a question closing a quote before a new sentence, a gerund cue after a
+/// preposition, a `that` clause without a verb of saying.
+#[test]
+fn a_wire_story() {
+    let t = "Ana Lopes has criticised calls from regional leaders for new tolls.\n\
+             The transport minister, who has led the bridge project, said the demand was unwise.\n\
+             Her remarks came as Ben Okafor restated his call for “fair pricing” on all routes.\n\
+             The Mayor met drivers in Leeds on Monday.\n\
+             The minister also criticised Mr Okafor – days after a tense council meeting – for \
+             suggesting the tolls “are years away”.\n\
+             “This is the worst plan I have seen,” Ms Lopes wrote on her blog.\n\
+             “It would cost drivers a fortune and nobody asked for it.\n\
+             “Who would pay?” She later said other cities had “done well” without tolls.\n\
+             But Mr Okafor is clear that the plan “must be fair to everyone”.";
+    let q = quotes(t);
+    let got: Vec<(&str, Option<&str>, &str)> = q
+        .iter()
+        .map(|x| (x.text.as_str(), x.speaker.as_deref(), x.kind.name()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("fair pricing", Some("Ben Okafor"), "partial"),
+            ("are years away", Some("Ben Okafor"), "partial"),
+            (
+                "This is the worst plan I have seen,",
+                Some("Ana Lopes"),
+                "direct"
+            ),
+            (
+                "It would cost drivers a fortune and nobody asked for it.\n“Who would pay?",
+                Some("Ana Lopes"),
+                "direct"
+            ),
+            ("done well", Some("Ana Lopes"), "partial"),
+            ("must be fair to everyone", Some("Ben Okafor"), "partial"),
+        ]
+    );
+}
+
+/// Random texts built from news fragments, marks and odd characters: no panic, offsets valid.
+#[test]
+fn no_panic_on_random_texts() {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "„",
+        "«",
+        "»",
+        "''",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        ";",
+        "?",
+        "!",
+        "—",
+        "–",
+        "-",
+        "(",
+        ")",
+        "said",
+        "says",
+        "told",
+        "according to",
+        "he",
+        "she",
+        "who",
+        "and",
+        "the",
+        "a",
+        "Mr",
+        "Sen.",
+        "Dr.",
+        "Sir",
+        "Keir",
+        "Starmer",
+        "Ann",
+        "Lee",
+        "The Prime Minister",
+        "Prime Minister",
+        "the president",
+        "’s",
+        "calling",
+        "saying",
+        "for",
+        "that",
+        "é",
+        "日本",
+        "\u{301}",
+        "<tweet id=\"1\">",
+        "</tweet>",
+        "U.S.",
+        "Monday",
+        "Will",
+        "on",
+        "was",
+        "is",
+        "clear",
+        "Washington (AFP) –",
+        "we",
+        "It",
+        "…",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 80) as usize;
+        let mut t = String::new();
+        for _ in 0..len {
+            t.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 == 0 {
+                t.push(' ');
+            }
+        }
+        for options in [
+            QuoteOptions::default(),
+            QuoteOptions {
+                keep_non_speech: true,
+                double_marks_only: true,
+            },
+        ] {
+            for q in extract(&t, &options) {
+                assert!(q.start <= q.end && q.end <= t.len(), "{t:?}");
+                assert!(t.is_char_boundary(q.start) && t.is_char_boundary(q.end));
+                for s in [&q.cue, &q.mention].into_iter().flatten() {
+                    assert!(s.start <= s.end && s.end <= t.len());
+                }
+            }
+        }
+        let _ = people(&t);
+    }
+}
+
+/// Long runs of stray marks in one paragraph stay fast (no quadratic look-ups).
+#[test]
+fn runs_of_stray_marks_are_linear() {
+    let start = std::time::Instant::now();
+    for mark in ["“", "”", "\"", "‘", "'", "«"] {
+        let t = format!(
+            "He said {} and left.",
+            format!("{mark}word ").repeat(50_000)
+        );
+        let q = quotes(&t);
+        assert!(q.len() <= 50_000);
+    }
+    assert!(start.elapsed().as_secs() < 30);
+}

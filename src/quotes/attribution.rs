@@ -49,7 +49,7 @@ pub(crate) fn attribute(
             }
             let open_tok = doc.token_at(span.open);
             let close_tok = doc.token_at(span.close.max(span.end));
-            after_quote(doc, span, close_tok)
+            after_quote(doc, span, *kind, close_tok)
                 .or_else(|| before_quote(doc, open_tok))
                 .or_else(|| that_clause(doc, open_tok))
                 .or_else(|| subject_and_verb(doc, open_tok))
@@ -58,8 +58,13 @@ pub(crate) fn attribute(
         .collect();
     // `words like “maybe” and “perhaps”, he told reporters`: quotes listed together share the
     // attribution found for the last of them.
+    // `Fundraising was “stagnant” as donors waited for a “turbulent cycle” to play out, he
+    // said.`: a quote with nothing of its own takes the attribution that closes its sentence.
     for i in (0..spans.len().saturating_sub(1)).rev() {
-        if founds[i].is_none() && coordinated(doc, &spans[i], &spans[i + 1]) {
+        if founds[i].is_none()
+            && (coordinated(doc, &spans[i], &spans[i + 1])
+                || closes_same_sentence(doc, &spans[i], &spans[i + 1], founds[i + 1]))
+        {
             founds[i] = founds[i + 1];
         }
     }
@@ -94,10 +99,14 @@ pub(crate) fn attribute(
             None => match previous {
                 // Carry on the speaker of the quote before, when this quote opens a statement in
                 // the same paragraph or starts the next one.
+                // A fragment with no attribution of its own carries on the speaker of a quote
+                // earlier in its paragraph (`“…,” Hennessey added. But that is not the same
+                // thing as “properly chargeable”.`).
                 Some((p, para))
-                    if kinds[i] == QuoteKind::Direct
+                    if (kinds[i] == QuoteKind::Direct
                         && (para == para_open
-                            || (para + 1 == para_open && starts_paragraph(doc, open_tok))) =>
+                            || (para + 1 == para_open && starts_paragraph(doc, open_tok))))
+                        || (kinds[i] == QuoteKind::Partial && para == para_open) =>
                 {
                     let prev = &out[p];
                     Attribution {
@@ -131,6 +140,27 @@ fn coordinated(doc: &Document, a: &QuotedSpan, b: &QuotedSpan) -> bool {
             TokKind::Word => matches!(lower(doc, t).as_str(), "and" | "or"),
             _ => false,
         })
+}
+
+/// Whether quote `b` follows quote `a` in the same sentence and was attributed by a cue after
+/// itself (the attribution closing the sentence).
+fn closes_same_sentence(
+    doc: &Document,
+    a: &QuotedSpan,
+    b: &QuotedSpan,
+    found: Option<Found>,
+) -> bool {
+    let Some((cue, _)) = found.and_then(|f| f.cue) else {
+        return false;
+    };
+    let from = doc.token_at(a.close.max(a.end));
+    let b_close = doc.token_at(b.close.max(b.end));
+    cue >= b_close
+        && from <= b_close
+        && !doc.tokens[from.saturating_sub(1)..b_close]
+            .iter()
+            .any(|t| t.ends_sentence && t.quote.is_none())
+        && !doc.tokens[from.saturating_sub(1)].ends_sentence
 }
 
 fn byte_range(doc: &Document, r: Option<(usize, usize)>) -> (Option<usize>, Option<usize>) {
@@ -219,7 +249,12 @@ fn after_window_end_wide(doc: &Document, from: usize) -> usize {
     j
 }
 
-fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Found> {
+fn after_quote(
+    doc: &Document,
+    span: &QuotedSpan,
+    kind: QuoteKind,
+    close_tok: usize,
+) -> Option<Found> {
     let content = doc.text.get(span.start..span.end)?.trim_end();
     let last = content.chars().next_back()?;
     let first_tok = doc.tokens.get(close_tok)?;
@@ -258,10 +293,23 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
     if a >= end {
         return None;
     }
+    // A fragment inside the writer's sentence is attributed by what follows only when set off
+    // from it (`was “sincere,” he said`, `called it “unfair”, Smith said`): otherwise the
+    // sentence simply goes on (`it would “have been cool” had Hillary Clinton congratulated him`).
+    let set_off = a > close_tok || matches!(last, ',' | '?' | '!');
+    if kind == QuoteKind::Partial && !set_off {
+        return None;
+    }
     // 1. `said Mr X` / `according to the report`: cue first, subject after.
     if let Some((cue, past)) = cue_at(doc, a) {
         if cue.base == "tell" || cue.gerund {
             return None;
+        }
+        // An inverted attribution uses a finite form (`said`, `says`, `added`); a base form
+        // here is a noun or an adjective (`state Sen. Jason Holsman said`).
+        let form = lower(doc, &doc.tokens[a]);
+        if cue.base != "according" && form == cue.base {
+            return subject_then_cue(doc, a, after_window_end_wide(doc, a), strict);
         }
         let np = np_starting_at(doc, past, end)?;
         if strict && !clause_closes(doc, np.1, end) {
@@ -277,8 +325,12 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
     // League leader Matteo Salvini wrote`: the first cue of the window, and its subject.
     let wide = after_window_end_wide(doc, a);
     let found = subject_then_cue(doc, a, wide, strict);
-    if found.is_some() || last != ',' {
+    if found.is_some() || !matches!(last, ',' | '?' | '!') {
         return found;
+    }
+    if last != ',' {
+        // `“…?” Hannity pressed.`: after a question, only a bare clause.
+        return bare_attribution(doc, a).or_else(|| unknown_verb_bare(doc, a));
     }
     // 3. `“…,” the nominee riffed.`: after a comma inside the marks, a subject and any verb.
     let np = np_starting_at(doc, a, wide)?;
@@ -299,12 +351,90 @@ fn after_quote(doc: &Document, span: &QuotedSpan, close_tok: usize) -> Option<Fo
     })
 }
 
+/// `Trump said.` / `said Trump.`: a sentence that is only a subject and a cue (and maybe a time
+/// or place), right after a quote.
+fn bare_attribution(doc: &Document, a: usize) -> Option<Found> {
+    let end = after_window_end(doc, a);
+    let closes = |k: usize| {
+        k >= end
+            || doc
+                .tokens
+                .get(k.saturating_sub(1))
+                .is_some_and(|t| t.ends_sentence)
+            || doc
+                .tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, TokKind::Punct('.' | ',')))
+    };
+    if let Some((cue, past)) = cue_at(doc, a) {
+        let np = np_starting_at(doc, past, end)?;
+        return (closes(np.1) && !cue.gerund).then_some(Found {
+            cue: Some((a, past)),
+            mention: Some(np),
+            confidence: 0.7,
+        });
+    }
+    let np = np_starting_at(doc, a, end)?;
+    let (cue, past) = cue_at(doc, np.1)?;
+    (closes(past) && !cue.gerund).then_some(Found {
+        cue: Some((np.1, past)),
+        mention: Some(np),
+        confidence: 0.7,
+    })
+}
+
+/// `“…?” Hannity pressed.` / `“…?” reacted Trump.`: a verb outside the lexicon in a bare clause.
+fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Found> {
+    let end = after_window_end(doc, a);
+    let is_verb = |k: usize| {
+        doc.tokens.get(k).is_some_and(|v| {
+            v.kind == TokKind::Word
+                && doc.word(v).chars().next().is_some_and(char::is_lowercase)
+                && lower(doc, v).ends_with("ed")
+        })
+    };
+    let ends = |k: usize| {
+        k >= end
+            || doc
+                .tokens
+                .get(k.saturating_sub(1))
+                .is_some_and(|t| t.ends_sentence)
+    };
+    if is_verb(a) {
+        let np = np_starting_at(doc, a + 1, end)?;
+        return (ends(np.1) && mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])).then_some(
+            Found {
+                cue: Some((a, a + 1)),
+                mention: Some(np),
+                confidence: 0.5,
+            },
+        );
+    }
+    let np = np_starting_at(doc, a, end)?;
+    (is_verb(np.1) && ends(np.1 + 1)).then_some(Found {
+        cue: Some((np.1, np.1 + 1)),
+        mention: Some(np),
+        confidence: 0.5,
+    })
+}
+
 fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Option<Found> {
-    let k = (a + 1..wide.min(a + 30)).find(|&k| {
-        cue_at(doc, k).is_some_and(|(c, _)| !c.gerund) && !used_as_noun(doc, k) && {
-            // Past the first 10 tokens only after a comma closing an apposition.
-            k < a + 10 || doc.tokens[k - 1].kind == TokKind::Punct(',')
-        }
+    // The first cue with a subject (`an intelligence source, who was not authorized to speak
+    // on the record, told Fox News`: not `speak`).
+    let mut candidates = (a + 1..wide.min(a + 30)).filter(|&k| {
+        cue_at(doc, k).is_some_and(|(c, _)| !c.gerund)
+            && !used_as_noun(doc, k)
+            && !preceded_by_to(doc, k)
+            && {
+                // Past the first 10 tokens only after a comma closing an apposition.
+                k < a + 10 || doc.tokens[k - 1].kind == TokKind::Punct(',')
+            }
+    });
+    let k = candidates.find(|&k| {
+        subject_before(doc, k, a).is_some()
+            || (doc.tokens[k - 1].kind == TokKind::Punct(',')
+                && cue_at(doc, k)
+                    .is_some_and(|(_, past)| np_starting_at(doc, past, wide).is_some()))
     })?;
     let (cue, past) = cue_at(doc, k)?;
     // `“…” in the 2008 primary, said Ohio State University professor Paul Beck.`
@@ -418,7 +548,8 @@ fn clause_start(doc: &Document, floor: usize, open_tok: usize) -> usize {
             }
         }
     }
-    for k in start..open_tok {
+    let first = start;
+    for k in first..open_tok {
         let t = &doc.tokens[k];
         if t.quote.is_some() {
             continue;
@@ -446,6 +577,7 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
     // subject wins. A spurious verb near the quote (`schools that reminded him of “…”`, `the
     // refusal to call the attack “…”`) loses to the verb of saying that governs the sentence.
     let mut best: Option<(i32, Found)> = None;
+    let mut candidates: Vec<(i32, Found)> = Vec::new();
     let mut j = open_tok;
     while j > floor {
         j -= 1;
@@ -465,14 +597,26 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         } else if non_finite {
             gerund_subject(doc, j, floor)
         } else {
-            subject_before(doc, j, floor).or_else(|| {
-                // `But, said Solovey, “…”`: the subject after the cue, closed by a comma or colon.
-                np_starting_at(doc, past, open_tok).filter(|np| {
+            // `But, said Solovey, “…”`, `In other words, explained CBS moderator Nancy Cordes:
+            // “…”`: after a comma, the subject follows the cue, closed by a comma or colon.
+            let inverted = (j > floor && doc.tokens[j - 1].kind == TokKind::Punct(','))
+                .then(|| np_starting_at(doc, past, open_tok))
+                .flatten()
+                .filter(|np| {
                     doc.tokens
                         .get(np.1)
                         .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | ':')))
+                        && mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])
+                });
+            inverted
+                .or_else(|| subject_before(doc, j, floor))
+                .or_else(|| {
+                    np_starting_at(doc, past, open_tok).filter(|np| {
+                        doc.tokens
+                            .get(np.1)
+                            .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | ':')))
+                    })
                 })
-            })
         };
         // `it's raising questions`: an `-s` form with no subject is a plural noun.
         if mention.is_none() && cue.base != "according" && lower(doc, t).ends_with('s') {
@@ -482,7 +626,6 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         let mut score = 0;
         score += if strong { 4 } else { 1 };
         score += if mention.is_some() { 4 } else { 0 };
-        score -= if non_finite { 1 } else { 0 };
         // A cue with another quote between it and this one most likely introduced that quote
         // (`21 percent said “not too likely” and 14 percent said “not at all likely”`).
         if doc.tokens[past..open_tok]
@@ -491,11 +634,6 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         {
             score -= 3;
         }
-        // Among equals the outer cue wins: `Bolton said he would advise Trump on “…”` is
-        // Bolton's saying.
-        // Between two weak cues the nearer wins (`attacked his “…” , Will described Trump as “…”`).
-        let distance = (open_tok - j).min(99) as i32;
-        score = score * 100 + if strong { distance } else { -distance };
         let confidence = match (strong, mention.is_some()) {
             (true, true) => 0.85,
             (false, true) => 0.7,
@@ -506,22 +644,111 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
             mention,
             confidence,
         };
-        if best.as_ref().map_or(true, |(b, _)| score > *b) {
-            best = Some((score, found));
+        // Candidates come nearest first; a farther one must score higher, or govern the nearer
+        // one (below).
+        match &best {
+            Some((b, _)) if score <= *b => {}
+            _ => best = Some((score, found)),
         }
+        candidates.push((score, found));
     }
-    if let Some((_, found)) = best {
-        return Some(found);
+    if let Some((top, mut chosen)) = best {
+        // Among equals the outer cue wins when the nearer cue's clause is its complement:
+        // `Bolton said he would advise Trump on “…”` is Bolton's saying; `a woman asked for a
+        // photo and Clinton said, “…”` is not the woman's.
+        for (score, outer) in candidates.iter().filter(|(s, _)| *s == top) {
+            let (Some((_, outer_past)), Some((inner_start, _))) = (outer.cue, chosen.mention)
+            else {
+                continue;
+            };
+            let outer_start = outer.cue.map_or(0, |c| c.0);
+            let inner_cue = chosen.cue.map_or(0, |c| c.0);
+            if outer_start >= inner_cue || *score != top {
+                continue;
+            }
+            // Separated clauses (`asked for a photo and Clinton said`) keep the nearer cue.
+            let governs = outer_past <= inner_start
+                && !doc.tokens[outer_past..inner_start]
+                    .iter()
+                    .any(|t| match t.kind {
+                        TokKind::Punct(',' | ';' | ':') | TokKind::Mark => true,
+                        TokKind::Word => matches!(
+                            lower(doc, t).as_str(),
+                            "and"
+                                | "but"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "so"
+                                | "then"
+                        ),
+                        _ => false,
+                    });
+            if governs {
+                chosen = *outer;
+            }
+        }
+        return Some(chosen);
     }
     // A colon lead-in without a verb: `Mr Trump on Twitter: “…”`.
     let prev = open_tok.checked_sub(1)?;
     if prev >= floor && doc.tokens[prev].kind == TokKind::Punct(':') {
-        let mention =
-            np_ending_at(doc, prev, floor).or_else(|| mentions::opening_np(doc, floor, prev));
+        // `Perez lobbies for a higher minimum wage: “…”`: the subject of the clause, and its
+        // verb as the cue when there is one; `Trump on Twitter: “…”`: the phrase before.
+        // `… – Michael P. McDonald: “…”`, `doesn’t surprise Republican pollster Daron Shaw:
+        // “…”`: a name right before the colon, unless it is the object of a preposition
+        // (`delivered a blunt message to Trump: “…”`).
+        if let Some(np) = np_ending_at(doc, prev, floor) {
+            let named = mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]);
+            let after_preposition = np.0 > floor
+                && matches!(
+                    lower(doc, &doc.tokens[np.0 - 1]).as_str(),
+                    "to" | "for"
+                        | "with"
+                        | "at"
+                        | "on"
+                        | "in"
+                        | "of"
+                        | "about"
+                        | "by"
+                        | "from"
+                        | "into"
+                        | "than"
+                );
+            if named && !after_preposition {
+                return Some(Found {
+                    cue: Some((prev, prev + 1)),
+                    mention: Some(np),
+                    confidence: 0.6,
+                });
+            }
+        }
+        let clause = clause_start(doc, floor, prev);
+        let subject = mentions::opening_np(doc, clause, prev);
+        if let Some(np) = subject.filter(|np| np.1 < prev) {
+            let verb = skip_adverbs(doc, np.1, prev);
+            let verb_like = doc.tokens.get(verb).is_some_and(|v| {
+                v.kind == TokKind::Word
+                    && doc.word(v).chars().next().is_some_and(char::is_lowercase)
+                    && !mentions::is_function_word(&lower(doc, v))
+            });
+            return Some(Found {
+                cue: Some(if verb_like && verb < prev {
+                    (verb, verb + 1)
+                } else {
+                    (prev, prev + 1)
+                }),
+                mention: Some(np),
+                confidence: 0.6,
+            });
+        }
         return Some(Found {
             cue: Some((prev, prev + 1)),
-            mention,
-            confidence: 0.6,
+            mention: np_ending_at(doc, prev, floor),
+            confidence: 0.5,
         });
     }
     None
@@ -664,6 +891,27 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
     // subject of the sentence; `He issued a statement saying`, `Obama ended by saying`: the
     // nearest subject.
     if prev.as_deref() == Some(",") {
+        // `The rival will play the “woman card,” Fiorina said, adding that …`: the subject of
+        // the nearest verb of saying before the comma, else the sentence's subject.
+        let mut k = cue - 1;
+        while k > floor {
+            k -= 1;
+            if doc.tokens[k].quote.is_some() {
+                continue;
+            }
+            if let Some((found, past)) = cue_at(doc, k) {
+                if found.gerund || used_as_noun(doc, k) || passive(doc, k) {
+                    continue;
+                }
+                let inverted = (k > floor && doc.tokens[k - 1].kind == TokKind::Punct(','))
+                    .then(|| np_starting_at(doc, past, cue))
+                    .flatten()
+                    .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
+                if let Some(np) = inverted.or_else(|| subject_before(doc, k, floor)) {
+                    return Some(np);
+                }
+            }
+        }
         if let Some(np) = mentions::opening_np(doc, floor, cue) {
             return Some(np);
         }
@@ -702,7 +950,23 @@ fn that_clause(doc: &Document, open_tok: usize) -> Option<Found> {
 fn subject_and_verb(doc: &Document, open_tok: usize) -> Option<Found> {
     let floor = sentence_start(doc, open_tok);
     let np = mentions::opening_np(doc, floor, open_tok)?;
-    let verb = skip_adverbs(doc, np.1, open_tok);
+    let mut after_np = np.1;
+    // `Washington, star of television’s “Scandal,” thanked Obama for “…”`: over an apposition.
+    if doc
+        .tokens
+        .get(after_np)
+        .is_some_and(|t| t.kind == TokKind::Punct(','))
+    {
+        after_np = (after_np + 1..open_tok.min(after_np + 16))
+            .find(|&k| {
+                doc.tokens[k].kind == TokKind::Punct(',') && doc.tokens[k].quote.is_none()
+                    || (doc.tokens[k].kind == TokKind::Punct(',')
+                        && k > 0
+                        && doc.tokens[k - 1].kind == TokKind::Mark)
+            })
+            .map_or(after_np, |k| k + 1);
+    }
+    let verb = skip_adverbs(doc, after_np, open_tok);
     let v = doc.tokens.get(verb)?;
     if verb >= open_tok || v.kind != TokKind::Word || v.quote.is_some() {
         return None;

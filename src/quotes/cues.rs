@@ -17,6 +17,7 @@ pub(crate) enum Strength {
 /// Verbs of saying, by base form.
 const STRONG: &[&str] = &[
     "say",
+    "agree",
     "tell",
     "add",
     "write",
@@ -125,7 +126,6 @@ const STRONG: &[&str] = &[
     "posit",
     "allege",
     "charge",
-    "counsel",
     "chide",
     "vent",
     "tease",

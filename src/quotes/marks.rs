@@ -163,7 +163,11 @@ fn tag_end(para: &str, i: usize) -> Option<usize> {
     if !(first.is_ascii_alphabetic() || first == '/') {
         return None;
     }
-    let window = &rest[..rest.len().min(400)];
+    let mut limit = rest.len().min(400);
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &rest[..limit];
     // Only skip what looks like a tag: no other `<` before its `>`.
     let close = window.find('>')?;
     if window[..close].contains('<') {
@@ -205,6 +209,9 @@ fn marks_of(para: &str, base: usize, two_apostrophes: bool, out: &mut Vec<Mark>)
         i += 1;
     }
 }
+
+/// Deepest nesting of open quotes tracked; further opening marks are ignored.
+const MAX_DEPTH: usize = 8;
 
 /// An opening mark waiting for its partner.
 #[derive(Debug, Clone)]
@@ -332,6 +339,11 @@ fn step(m: &Mark, single_primary: bool, stack: &mut Vec<Open>, out: &mut Vec<Quo
     // A single mark only opens where a quote can start: after a space, an opening bracket or
     // another mark, and before a letter or digit.
     if m.family == Family::Single && (!m.can_open || (!single_primary && stack.is_empty())) {
+        return;
+    }
+    // Real quotes nest two or three deep; a run of stray opening marks must not make the
+    // stack (and each look-up in it) grow with the text.
+    if stack.len() >= MAX_DEPTH {
         return;
     }
     stack.push(Open {

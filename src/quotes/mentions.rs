@@ -5,407 +5,447 @@
 //! sit between a subject and its verb (`also`, `later`, `has`), and over an apposition set off
 //! by commas (`Nigel Farage, an ally of Mr Trump, said`).
 
+use super::text::in_sorted;
 use super::text::{Document, TokKind, Token};
 
 pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Titles and honorifics that stand before a name.
 pub(crate) const TITLES: &[&str] = &[
+    "acting",
+    "adm",
+    "ambassador",
+    "archbishop",
+    "assemblyman",
+    "assemblywoman",
+    "attorney",
+    "ayatollah",
+    "baron",
+    "baroness",
+    "bishop",
+    "candidate",
+    "capt",
+    "cardinal",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "cmdr",
+    "coach",
+    "col",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "dame",
+    "defence",
+    "defense",
+    "deputy",
+    "det",
+    "director",
+    "dr",
+    "emir",
+    "father",
+    "first",
+    "foreign",
+    "former",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "health",
+    "home",
+    "insp",
+    "interim",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "leader",
+    "lord",
+    "lt",
+    "maj",
+    "mayor",
+    "mep",
+    "minister",
+    "miss",
+    "mp",
     "mr",
     "mrs",
     "ms",
-    "miss",
+    "msp",
     "mx",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "baroness",
-    "baron",
-    "president",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "prime",
-    "minister",
-    "secretary",
-    "gen",
-    "general",
-    "judge",
-    "justice",
-    "mayor",
-    "chancellor",
-    "speaker",
-    "ambassador",
-    "attorney",
-    "commissioner",
-    "prof",
-    "professor",
-    "rev",
-    "reverend",
+    "nominee",
+    "officer",
     "pope",
-    "king",
-    "queen",
+    "premier",
+    "president",
+    "prime",
     "prince",
     "princess",
-    "sheriff",
-    "chief",
-    "vice",
-    "deputy",
-    "first",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "adm",
-    "maj",
-    "cmdr",
-    "supt",
-    "det",
-    "insp",
-    "congressman",
-    "congresswoman",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "assemblyman",
-    "assemblywoman",
-    "chairman",
-    "chairwoman",
-    "leader",
-    "candidate",
-    "nominee",
-    "director",
-    "officer",
-    "coach",
-    "chair",
-    "premier",
-    "emir",
-    "sheikh",
-    "ayatollah",
+    "prof",
+    "professor",
+    "queen",
     "rabbi",
-    "father",
-    "bishop",
-    "cardinal",
-    "archbishop",
-    "mp",
-    "mep",
-    "msp",
-    "state",
-    "foreign",
-    "home",
-    "defence",
-    "defense",
-    "health",
+    "rep",
+    "representative",
+    "rev",
+    "reverend",
+    "secretary",
+    "sen",
+    "senator",
+    "sgt",
     "shadow",
-    "former",
-    "acting",
-    "interim",
+    "sheikh",
+    "sheriff",
+    "sir",
+    "speaker",
+    "state",
+    "supt",
+    "vice",
 ];
 
 /// Words that may stand between a subject and its verb: `he also said`, `Smith has said`.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "then",
     "again",
+    "all",
+    "allegedly",
+    "already",
+    "also",
+    "always",
+    "apparently",
+    "are",
+    "both",
+    "could",
+    "did",
+    "do",
+    "does",
+    "earlier",
+    "even",
+    "famously",
+    "finally",
+    "first",
+    "flatly",
+    "frequently",
+    "further",
+    "had",
     "has",
     "have",
-    "had",
-    "would",
-    "will",
-    "could",
-    "should",
+    "herself",
+    "himself",
+    "immediately",
+    "initially",
+    "is",
+    "just",
+    "later",
+    "long",
     "may",
     "might",
     "must",
-    "once",
-    "now",
-    "still",
-    "further",
-    "earlier",
-    "today",
-    "yesterday",
-    "tonight",
-    "just",
-    "already",
-    "even",
     "never",
-    "always",
-    "often",
-    "first",
-    "is",
-    "was",
-    "are",
-    "were",
-    "did",
-    "does",
-    "do",
     "not",
-    "previously",
-    "recently",
-    "reportedly",
-    "subsequently",
-    "separately",
-    "frequently",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "flatly",
-    "simply",
-    "quickly",
-    "famously",
-    "similarly",
-    "immediately",
-    "herself",
-    "himself",
-    "themselves",
-    "too",
-    "allegedly",
-    "apparently",
-    "reportedly",
-    "finally",
-    "initially",
+    "now",
+    "often",
+    "once",
     "originally",
-    "long",
-    "both",
-    "all",
+    "previously",
+    "privately",
+    "publicly",
+    "quickly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "should",
+    "similarly",
+    "simply",
+    "still",
+    "subsequently",
+    "themselves",
+    "then",
+    "today",
+    "tonight",
+    "too",
+    "was",
+    "were",
+    "will",
+    "would",
+    "yesterday",
 ];
 
 /// Words that end a noun phrase read backwards (they cannot be part of it).
 const NP_STOP: &[&str] = &[
+    "about",
+    "according",
+    "across",
+    "added",
+    "after",
+    "again",
+    "against",
+    "also",
+    "although",
+    "among",
     "and",
-    "or",
-    "but",
-    "nor",
-    "of",
-    "to",
-    "in",
-    "on",
+    "are",
+    "around",
+    "as",
+    "asked",
     "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "between",
+    "beyond",
+    "but",
     "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "earlier",
+    "even",
     "for",
     "from",
-    "with",
-    "without",
-    "as",
+    "had",
+    "has",
+    "have",
+    "here",
+    "how",
+    "however",
+    "if",
+    "in",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "just",
+    "later",
+    "like",
+    "may",
+    "meanwhile",
+    "might",
+    "more",
+    "most",
+    "must",
+    "near",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "onto",
+    "or",
+    "out",
+    "over",
+    "per",
+    "recently",
+    "said",
+    "say",
+    "says",
+    "separately",
+    "should",
+    "since",
+    "so",
+    "speaking",
+    "still",
     "than",
     "that",
+    "then",
+    "there",
+    "these",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "told",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "unlike",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "via",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
     "which",
+    "while",
     "who",
     "whom",
     "whose",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "did",
-    "does",
-    "do",
-    "if",
-    "when",
-    "while",
-    "because",
-    "since",
-    "so",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "about",
-    "after",
-    "before",
-    "between",
-    "against",
-    "through",
-    "during",
-    "among",
-    "until",
-    "it",
-    "this",
-    "these",
-    "those",
-    "not",
-    "also",
-    "only",
-    "even",
-    "just",
-    "said",
-    "says",
-    "say",
-    "there",
-    "here",
-    "where",
-    "what",
-    "how",
     "why",
-    "then",
-    "now",
-    "too",
-    "very",
-    "more",
-    "most",
-    "up",
-    "out",
-    "off",
-    "down",
-    "back",
-    "yet",
-    "although",
-    "though",
-    "however",
-    "speaking",
-    "asked",
-    "told",
-    "added",
-    "according",
-    "wrote",
-    "per",
-    "via",
-    "like",
-    "unlike",
-    "despite",
-    "toward",
-    "towards",
-    "upon",
+    "will",
+    "with",
     "within",
-    "across",
-    "behind",
-    "beyond",
-    "near",
-    "around",
-    "whether",
-    "once",
-    "meanwhile",
-    "earlier",
-    "later",
-    "separately",
-    "instead",
-    "again",
-    "still",
-    "recently",
+    "without",
+    "would",
+    "wrote",
+    "yet",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "another", "one", "two",
-    "three", "several", "many", "some", "other", "both", "each", "every", "any", "no", "all",
-    "most",
+    "a", "all", "an", "another", "any", "both", "each", "every", "her", "his", "its", "many",
+    "most", "my", "no", "one", "other", "our", "several", "some", "the", "their", "three", "two",
+    "your",
 ];
 
 /// Capitalised words that are never part of a name: days, months, sentence openers.
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "then",
-    "when",
-    "while",
-    "if",
-    "as",
-    "after",
-    "before",
-    "since",
-    "because",
-    "although",
-    "though",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "of",
-    "that",
-    "this",
-    "it",
-    "there",
-    "here",
-    "speaking",
-    "asked",
-    "still",
-    "meanwhile",
-    "however",
-    "earlier",
-    "later",
-    "now",
-    "also",
-    "instead",
-    "indeed",
-    "asked",
     "according",
-    "last",
-    "next",
-    "during",
+    "after",
+    "all",
+    "also",
+    "although",
+    "and",
+    "april",
+    "as",
+    "asked",
+    "at",
+    "august",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "december",
     "despite",
-    "like",
-    "unlike",
-    "what",
-    "why",
-    "how",
-    "where",
-    "who",
-    "which",
+    "during",
+    "each",
+    "earlier",
     "even",
+    "every",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "here",
+    "how",
+    "however",
+    "if",
+    "in",
+    "indeed",
+    "instead",
+    "it",
+    "january",
+    "july",
+    "june",
     "just",
-    "yes",
+    "last",
+    "later",
+    "like",
+    "many",
+    "march",
+    "meanwhile",
+    "monday",
+    "most",
+    "next",
     "no",
     "not",
-    "some",
-    "many",
-    "most",
-    "all",
-    "both",
-    "each",
-    "every",
+    "november",
+    "now",
+    "october",
+    "of",
+    "on",
+    "or",
     "other",
+    "saturday",
+    "september",
+    "since",
+    "so",
+    "some",
+    "speaking",
+    "still",
+    "sunday",
+    "that",
+    "then",
+    "there",
+    "this",
+    "though",
+    "thursday",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "unlike",
+    "wednesday",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yes",
+    "yesterday",
+    "yet",
 ];
 
-pub(crate) fn lower(doc: &Document, t: &Token) -> String {
-    doc.word(t).to_lowercase()
+/// A word in lower case, kept on the stack when short and ASCII (nearly always): this runs
+/// for every word near every quote.
+pub(crate) enum Lower {
+    Inline([u8; 24], u8),
+    Heap(String),
+}
+
+impl Lower {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or(""),
+            Lower::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+pub(crate) fn lower_str(w: &str) -> Lower {
+    if w.len() <= 24 && w.is_ascii() {
+        let mut buf = [0u8; 24];
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        Lower::Inline(buf, w.len() as u8)
+    } else {
+        Lower::Heap(w.to_lowercase())
+    }
+}
+
+pub(crate) fn lower(doc: &Document, t: &Token) -> Lower {
+    lower_str(doc.word(t))
 }
 
 pub(crate) fn is_word(t: &Token) -> bool {
@@ -418,7 +458,7 @@ pub(crate) fn is_capitalised(doc: &Document, t: &Token) -> bool {
 
 /// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
 pub(crate) fn is_function_word(w: &str) -> bool {
-    NP_STOP.contains(&w)
+    in_sorted(NP_STOP, w)
 }
 
 fn is_day(w: &str) -> bool {
@@ -441,11 +481,11 @@ fn is_day(w: &str) -> bool {
 }
 
 pub(crate) fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+    in_sorted(TITLES, w)
 }
 
 pub(crate) fn is_not_name(w: &str) -> bool {
-    NOT_NAMES.contains(&w)
+    in_sorted(NOT_NAMES, w)
 }
 
 /// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
@@ -507,7 +547,7 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
                 start -= 1;
             } else if is_possessive(doc.word(&doc.tokens[start - 1]))
                 || (is_word(&doc.tokens[start - 1])
-                    && !NP_STOP.contains(&prev.as_str())
+                    && !in_sorted(NP_STOP, prev.as_str())
                     && is_role_noun(&prev))
             {
                 // `Clinton’s campaign manager Robby Mook` / `campaign manager Robby Mook`: the
@@ -524,8 +564,8 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         return (start < end).then_some((start, end));
     }
     // A lowercase head: a role phrase (`a campaign aide`, `sources`, `the group’s president`).
-    if NP_STOP.contains(&head_lower.as_str())
-        || DETERMINERS.contains(&head_lower.as_str())
+    if in_sorted(NP_STOP, head_lower.as_str())
+        || in_sorted(DETERMINERS, head_lower.as_str())
         || head_lower.ends_with("ly")
         || !head_lower.chars().all(|c| c.is_alphabetic() || c == '-')
     {
@@ -538,11 +578,11 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
             break;
         }
         let l = lower(doc, t);
-        if DETERMINERS.contains(&l.as_str()) {
+        if in_sorted(DETERMINERS, l.as_str()) {
             start -= 1;
             break;
         }
-        if NP_STOP.contains(&l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
+        if in_sorted(NP_STOP, l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
             break;
         }
         if is_capitalised(doc, t) && is_not_name(&l) {
@@ -610,7 +650,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
                 && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
             day || on_day
                 || (!is_capitalised(doc, t)
-                    && (BETWEEN_SUBJECT_AND_VERB.contains(&l.as_str())
+                    && (in_sorted(BETWEEN_SUBJECT_AND_VERB, l.as_str())
                         || (l.ends_with("ly") && l.len() > 4)))
         }
     } {
@@ -656,6 +696,11 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         }
         return np_ending_at(doc, comma, floor);
     }
+    if t.kind == TokKind::Word && lower(doc, t) == "who" && t.quote.is_none() {
+        // `said one Democrat, who added that …`: the relative pronoun names the speaker; it is
+        // resolved to the phrase it follows.
+        return Some((i - 1, i));
+    }
     if t.kind == TokKind::Word && matches!(lower(doc, t).as_str(), "and" | "but" | "or") {
         // `Hayek confirmed she had been and said, “…”`: a second verb shares the subject of
         // its clause.
@@ -677,12 +722,57 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     if start >= to {
         return None;
     }
-    if let Some(c) =
-        (start..to.min(start + 10)).find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
-    {
+    // A dateline: `WASHINGTON (AFP) – …`, `DECATUR, Ill. — …` at the start of a paragraph.
+    let para_start = start == 0 || doc.tokens[start - 1].para != doc.tokens[start].para;
+    if para_start {
+        if let Some(dash) = (start..to.min(start + 8)).find(|&k| {
+            matches!(
+                doc.tokens[k].kind,
+                TokKind::Punct('\u{2014}' | '\u{2013}' | '-')
+            )
+        }) {
+            let all_heading = doc.tokens[start..dash].iter().all(|t| match t.kind {
+                TokKind::Word => is_capitalised(doc, t),
+                TokKind::Punct(c) => matches!(c, '(' | ')' | ',' | '.'),
+                TokKind::Mark => false,
+            });
+            if all_heading && dash + 1 < to {
+                start = dash + 1;
+            }
+        }
+    }
+    // Introductory phrases, possibly several: `Speaking in the Commons, …`, `Preceded at the
+    // lectern by X, …`, `In Ohio, …`, `Moreover, as part of the exchange, …`.
+    for _ in 0..3 {
         let intro = lower(doc, &doc.tokens[start]);
-        if intro.ends_with("ing") || is_not_name(&intro) {
+        // A prepositional opening may be long (`On the eve of his historic election to a fourth
+        // term as prime minister in March, Netanyahu …`).
+        let reach = if is_not_name(&intro) { 25 } else { 10 };
+        let Some(c) = (start..to.min(start + reach))
+            .find(|&k| doc.tokens[k].kind == TokKind::Punct(',') && doc.tokens[k].quote.is_none())
+        else {
+            break;
+        };
+        let adverb = intro.ends_with("ly")
+            || matches!(
+                intro.as_str(),
+                "moreover"
+                    | "furthermore"
+                    | "meanwhile"
+                    | "however"
+                    | "still"
+                    | "indeed"
+                    | "instead"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "otherwise"
+                    | "thus"
+                    | "yet"
+            );
+        if intro.ends_with("ing") || intro.ends_with("ed") || adverb || is_not_name(&intro) {
             start = c + 1;
+        } else {
+            break;
         }
     }
     // Skip sentence-opening conjunctions.
@@ -746,15 +836,26 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         return Some((i, i + 1));
     }
     let begin = i;
-    let name_first = is_capitalised(doc, first) && !DETERMINERS.contains(&l.as_str());
-    if DETERMINERS.contains(&l.as_str()) {
+    let name_first = is_capitalised(doc, first) && !in_sorted(DETERMINERS, l.as_str());
+    // `tweeted another.`, `said one.`: a determiner standing alone.
+    if matches!(
+        l.as_str(),
+        "another" | "one" | "others" | "some" | "many" | "most"
+    ) && doc
+        .tokens
+        .get(i + 1)
+        .map_or(true, |n| n.kind != TokKind::Word)
+    {
+        return Some((i, i + 1));
+    }
+    if in_sorted(DETERMINERS, l.as_str()) {
         i += 1;
     } else if is_capitalised(doc, first) {
         // `Will Doyle`, `May Chen`: capitalised, these are names, not auxiliaries.
         if is_not_name(&l) {
             return None;
         }
-    } else if NP_STOP.contains(&l.as_str()) {
+    } else if in_sorted(NP_STOP, l.as_str()) {
         return None;
     }
     let stop = (i + 8).min(limit);
@@ -767,13 +868,39 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         match t.kind {
             TokKind::Word => {
                 let w = lower(doc, t);
-                if NP_STOP.contains(&w.as_str())
+                if in_sorted(NP_STOP, w.as_str())
                     && !(w == "of" && end > i && name_part(doc, end - 1))
                 {
                     break;
                 }
                 if crate::quotes::cues::cue_word(doc.word(t)).is_some() && !is_capitalised(doc, t) {
                     break;
+                }
+                // `The ad targets a …`, `The board saw Fiorina`: after the first word of a
+                // phrase, a lowercase word followed by a determiner, `that` or a name is a verb.
+                // `the FBI lists …`: a verb right after the capitalised head of the phrase.
+                if !name_first
+                    && end > i
+                    && !is_capitalised(doc, t)
+                    && is_capitalised(doc, &doc.tokens[end - 1])
+                    && (w.ends_with('s') || w.ends_with("ed"))
+                    && !is_role_noun(&w)
+                {
+                    break;
+                }
+                if !name_first && end > i && !is_capitalised(doc, t) {
+                    let next_opens_object = doc.tokens.get(end + 1).is_some_and(|n| {
+                        n.kind == TokKind::Word && {
+                            let l = lower(doc, n);
+                            in_sorted(DETERMINERS, l.as_str())
+                                || l == "that"
+                                || (is_capitalised(doc, n) && !is_not_name(&l))
+                        }
+                    });
+                    let role = is_title(&w) || is_role_noun(&w);
+                    if (next_opens_object && !role) || w.ends_with("ed") {
+                        break;
+                    }
                 }
                 // `Trump tweaked …`: a name is not continued by a lowercase word, except name
                 // particles (`Charles de Gaulle`) and `of` (`Secretary of State`).
@@ -783,12 +910,16 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         let x = &doc.tokens[k];
                         x.kind != TokKind::Word
                             || is_capitalised(doc, x)
-                            || NP_STOP.contains(&lower(doc, x).as_str())
+                            || in_sorted(NP_STOP, lower(doc, x).as_str())
                     });
                     let name_follows = resumes.is_some_and(|k| {
                         is_capitalised(doc, &doc.tokens[k])
-                            && (end..k)
-                                .all(|m| !NP_STOP.contains(&lower(doc, &doc.tokens[m]).as_str()))
+                            && (end..k).all(|m| {
+                                let l = lower(doc, &doc.tokens[m]);
+                                !in_sorted(NP_STOP, l.as_str())
+                                    && !in_sorted(DETERMINERS, l.as_str())
+                                    && !l.ends_with("ed")
+                            })
                     });
                     if !name_follows {
                         break;

@@ -2,17 +2,28 @@
 //!
 //! [`extract`] works on already-clean text and returns byte offsets. It runs in stages, each in
 //! its own module:
-//! - [`marks`]: quotation marks paired into quoted spans (paragraph-bounded, nesting, the
+//! - `marks`: quotation marks paired into quoted spans (paragraph-bounded, nesting, the
 //!   paragraph-continuation convention, typos and stray marks);
-//! - [`kinds`]: direct quotation, partial quotation, or quoted text that nobody said (titles,
-//!   nicknames, scare quotes), from the quote's place in its sentence;
-//! - [`attribution`]: the cue ([`cues`]) and the speaker mention ([`mentions`]) in every order
+//! - `kinds`: direct quotation, partial quotation, or quoted text that nobody said (titles of
+//!   shows and books, names and labels), from the quote's place in its sentence. A single
+//!   quoted word is kept as a partial quotation: news quotes speakers' words that way as often
+//!   as it scare-quotes, and annotated corpora count them;
+//! - `attribution`: the cue (`cues`) and the speaker mention (`mentions`) in every order
 //!   news writes them, and the carry-over of a speaker to the quotes that follow;
-//! - [`people`]: the article's people and their aliases, and the resolution of each mention
+//! - `people`: the article's people and their aliases, and the resolution of each mention
 //!   (surname, honorific, role, pronoun) to a full name.
 //!
 //! Everything is deterministic and linear in the length of the text: each quote looks at a
-//! bounded window around itself, and the people table is built in one pass.
+//! bounded window around itself, and the people table is built in one pass. No input panics.
+//!
+//! ```
+//! use saidwho::quotes::{extract, QuoteOptions};
+//! let text = "Prime Minister Keir Starmer spoke in the Commons.\n\
+//!             “It is right that Europe does the heavy lifting,” he said.";
+//! let quotes = extract(text, &QuoteOptions::default());
+//! assert_eq!(quotes[0].speaker.as_deref(), Some("Keir Starmer"));
+//! assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+//! ```
 
 mod attribution;
 mod cues;

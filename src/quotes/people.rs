@@ -8,6 +8,7 @@
 //! is bound, the first time it appears, to the person the article was last talking about.
 //! That person — the first person named in each sentence — is also what `he` and `she` refer to.
 
+use super::text::in_sorted;
 use std::collections::HashMap;
 
 use super::mentions::{is_capitalised, is_possessive, is_title, lower, TITLES};
@@ -62,247 +63,242 @@ pub(crate) struct People {
 
 /// Words that make a capitalised run an organisation or a place, not a person.
 const NOT_PERSON_WORDS: &[&str] = &[
-    "house",
-    "office",
-    "street",
-    "party",
-    "committee",
-    "news",
-    "post",
-    "times",
-    "department",
-    "court",
-    "senate",
-    "council",
-    "university",
-    "college",
-    "school",
-    "union",
-    "nations",
-    "states",
-    "kingdom",
-    "republic",
-    "centre",
-    "center",
-    "network",
-    "group",
-    "association",
-    "foundation",
-    "institute",
-    "campaign",
+    "abc",
+    "act",
+    "affairs",
     "agency",
-    "bureau",
-    "service",
-    "services",
-    "ministry",
-    "commission",
-    "parliament",
-    "congress",
-    "commons",
-    "lords",
-    "assembly",
-    "club",
     "airport",
-    "hotel",
-    "church",
-    "company",
-    "corp",
-    "inc",
-    "journal",
-    "tribune",
-    "herald",
-    "guardian",
-    "telegraph",
-    "mail",
-    "express",
-    "observer",
-    "social",
-    "media",
-    "press",
-    "tower",
-    "square",
-    "county",
-    "city",
-    "state",
-    "york",
-    "washington",
+    "alliance",
     "america",
     "american",
-    "democrats",
-    "republicans",
-    "democratic",
-    "republican",
-    "conservative",
-    "conservatives",
-    "labour",
-    "liberal",
-    "national",
-    "federal",
-    "international",
-    "security",
-    "fund",
-    "bank",
-    "project",
-    "act",
-    "law",
-    "bill",
-    "day",
-    "week",
-    "year",
-    "east",
-    "west",
-    "north",
-    "south",
-    "middle",
-    "island",
-    "river",
-    "lake",
-    "park",
-    "road",
+    "army",
+    "assembly",
+    "association",
     "avenue",
-    "hall",
-    "building",
-    "station",
-    "fox",
-    "cnn",
-    "msnbc",
-    "abc",
-    "nbc",
-    "cbs",
+    "bank",
     "bbc",
-    "reuters",
-    "twitter",
-    "facebook",
-    "instagram",
-    "google",
-    "pac",
-    "gop",
-    "fbi",
-    "cia",
-    "obamacare",
-    "medicare",
-    "medicaid",
-    "christmas",
+    "bill",
+    "board",
+    "britain",
+    "british",
+    "building",
+    "bureau",
+    "california",
+    "campaign",
+    "canada",
+    "capital",
+    "capitol",
+    "carolina",
     "caucus",
     "caucuses",
-    "primary",
-    "convention",
-    "debate",
-    "forum",
-    "summit",
-    "council",
-    "coalition",
-    "alliance",
-    "movement",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "guard",
-    "police",
-    "ukraine",
-    "russia",
+    "cbs",
+    "center",
+    "centre",
     "china",
+    "christmas",
+    "church",
+    "cia",
+    "city",
+    "club",
+    "cnn",
+    "coalition",
+    "college",
+    "commission",
+    "committee",
+    "commons",
+    "company",
+    "congress",
+    "conservative",
+    "conservatives",
+    "convention",
+    "corp",
+    "council",
+    "county",
+    "court",
+    "daily",
+    "day",
+    "debate",
+    "democratic",
+    "democrats",
+    "department",
+    "district",
+    "east",
     "europe",
     "european",
-    "british",
-    "britain",
+    "express",
+    "facebook",
+    "fbi",
+    "federal",
+    "florida",
+    "force",
+    "forces",
+    "forum",
+    "foundation",
+    "fox",
     "france",
+    "fund",
     "german",
     "germany",
-    "iran",
-    "israel",
-    "mexico",
-    "canada",
-    "california",
-    "texas",
-    "florida",
-    "ohio",
-    "iowa",
-    "hampshire",
-    "carolina",
-    "virginia",
-    "jersey",
-    "street",
-    "valley",
-    "times",
-    "magazine",
-    "daily",
-    "weekly",
-    "online",
-    "tv",
-    "radio",
-    "show",
-    "program",
-    "white",
-    "oval",
-    "capitol",
-    "hill",
-    "supreme",
-    "district",
-    "affairs",
-    "relations",
-    "research",
-    "studies",
-    "council",
-    "board",
-    "trust",
-    "partners",
-    "capital",
     "global",
+    "google",
+    "gop",
     "group",
+    "guard",
+    "guardian",
+    "hall",
+    "hampshire",
+    "herald",
+    "hill",
     "holdings",
+    "hotel",
+    "house",
+    "inc",
+    "instagram",
+    "institute",
+    "international",
+    "iowa",
+    "iran",
+    "island",
+    "israel",
+    "jersey",
+    "journal",
+    "kingdom",
+    "labour",
+    "lake",
+    "law",
+    "liberal",
     "llc",
+    "lords",
+    "magazine",
+    "mail",
+    "media",
+    "medicaid",
+    "medicare",
+    "mexico",
+    "middle",
+    "ministry",
+    "movement",
+    "msnbc",
+    "national",
+    "nations",
+    "navy",
+    "nbc",
+    "network",
+    "news",
+    "north",
+    "obamacare",
+    "observer",
+    "office",
+    "ohio",
+    "online",
+    "oval",
+    "pac",
+    "park",
+    "parliament",
+    "partners",
+    "party",
+    "police",
+    "post",
+    "press",
+    "primary",
+    "program",
+    "project",
+    "radio",
+    "relations",
+    "republic",
+    "republican",
+    "republicans",
+    "research",
+    "reuters",
+    "river",
+    "road",
+    "russia",
+    "school",
+    "security",
+    "senate",
+    "service",
+    "services",
+    "show",
+    "social",
+    "south",
+    "square",
+    "state",
+    "states",
+    "station",
+    "street",
+    "studies",
+    "summit",
+    "supreme",
+    "telegraph",
+    "texas",
+    "times",
+    "tower",
+    "tribune",
+    "trust",
+    "tv",
+    "twitter",
+    "ukraine",
+    "union",
+    "university",
+    "valley",
+    "virginia",
+    "washington",
+    "week",
+    "weekly",
+    "west",
+    "white",
+    "year",
+    "york",
 ];
 
 const MALE_TITLES: &[&str] = &[
-    "mr",
-    "sir",
-    "lord",
-    "king",
-    "prince",
-    "father",
+    "assemblyman",
+    "baron",
+    "chairman",
     "congressman",
     "councilman",
-    "assemblyman",
-    "chairman",
-    "baron",
+    "father",
+    "king",
+    "lord",
+    "mr",
+    "prince",
+    "sir",
 ];
 const FEMALE_TITLES: &[&str] = &[
-    "mrs",
-    "ms",
-    "miss",
-    "dame",
-    "lady",
-    "queen",
-    "princess",
+    "assemblywoman",
     "baroness",
+    "chairwoman",
     "congresswoman",
     "councilwoman",
-    "assemblywoman",
-    "chairwoman",
+    "dame",
+    "lady",
+    "miss",
+    "mrs",
+    "ms",
+    "princess",
+    "queen",
 ];
 
 /// Titles that are honorifics, not offices: they never name a role.
 const HONORIFICS: &[&str] = &[
+    "acting",
+    "dame",
+    "dr",
+    "first",
+    "former",
+    "interim",
+    "lady",
+    "lord",
+    "miss",
     "mr",
     "mrs",
     "ms",
-    "miss",
     "mx",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
     "prof",
+    "professor",
     "rev",
     "reverend",
-    "professor",
-    "former",
-    "acting",
-    "interim",
-    "first",
+    "sir",
     "the",
 ];
 
@@ -343,7 +339,7 @@ fn office_modifier(w: &str) -> bool {
 }
 
 fn is_office(w: &str) -> bool {
-    is_title(w) && !HONORIFICS.contains(&w) && !office_modifier(w)
+    is_title(w) && !in_sorted(HONORIFICS, w) && !office_modifier(w)
         || matches!(w, "minister" | "secretary" | "president")
 }
 
@@ -466,7 +462,7 @@ impl People {
             && !run
                 .words
                 .iter()
-                .any(|w| NOT_PERSON_WORDS.contains(&w.to_lowercase().as_str()))
+                .any(|w| in_sorted(NOT_PERSON_WORDS, w.to_lowercase().as_str()))
             && !run.words.is_empty()
             && run.words.len() <= 4;
         if !person_like {
@@ -480,9 +476,9 @@ impl People {
             return Some(p);
         }
         let gender = run.titles.iter().find_map(|t| {
-            if MALE_TITLES.contains(&t.as_str()) {
+            if in_sorted(MALE_TITLES, t.as_str()) {
                 Some(Gender::Male)
-            } else if FEMALE_TITLES.contains(&t.as_str()) {
+            } else if in_sorted(FEMALE_TITLES, t.as_str()) {
                 Some(Gender::Female)
             } else {
                 None
@@ -587,6 +583,18 @@ impl People {
         if e - s == 1 && matches!(first.as_str(), "they" | "we" | "i" | "it" | "you") {
             return None;
         }
+        // `said one Democrat, who added that …`: `who` is the phrase before it.
+        if e - s == 1 && first == "who" {
+            let mut k = s;
+            if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
+                k -= 1;
+            }
+            let (ps, pe) = super::mentions::np_ending_at(doc, k, k.saturating_sub(12))?;
+            if lower(doc, &doc.tokens[ps]) == "who" {
+                return None;
+            }
+            return self.resolve(doc, ps, pe);
+        }
         // `The Prime Minister’s official spokesman`: somebody else, named by the office.
         if (s..e.saturating_sub(1)).any(|k| is_possessive(doc.word(&doc.tokens[k]))) {
             return Some(as_written);
@@ -606,7 +614,10 @@ impl People {
             }
         }
         // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
-        let mut name_start = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k]))?;
+        let Some(mut name_start) = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) else {
+            // `a campaign aide`, `sources`: somebody the article does not name.
+            return Some(as_written);
+        };
         loop {
             let end = run_end(doc, name_start).min(e);
             match (end.max(name_start + 1)..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) {
@@ -614,7 +625,9 @@ impl People {
                 None => break,
             }
         }
-        let run = split_run(doc, name_start, run_end(doc, name_start).min(e))?;
+        let Some(run) = split_run(doc, name_start, run_end(doc, name_start).min(e)) else {
+            return Some(as_written);
+        };
         if let Some(p) = self.lookup(&run, s) {
             return Some(self.entries[p].name());
         }
@@ -694,7 +707,7 @@ fn office_key(titles: &[String]) -> Option<String> {
     let mut first = last;
     while first > 0
         && is_title(&titles[first - 1])
-        && !HONORIFICS.contains(&titles[first - 1].as_str())
+        && !in_sorted(HONORIFICS, titles[first - 1].as_str())
         && !office_modifier(&titles[first - 1])
     {
         first -= 1;
@@ -720,7 +733,7 @@ fn office_phrase(doc: &Document, the: usize) -> Option<(usize, String)> {
         if !(is_title(&w) || office_modifier(&w)) {
             break;
         }
-        words.push(w);
+        words.push(w.as_str().to_string());
         j += 1;
     }
     if words.is_empty() || j == the + 1 {

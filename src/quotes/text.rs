@@ -32,15 +32,20 @@ pub(crate) struct Document<'a> {
 
 /// Words after which a full stop does not end the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "st", "jr",
-    "sr", "prof", "rev", "hon", "pres", "capt", "cmdr", "adm", "maj", "cpl", "supt", "insp", "det",
-    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "d.c", "vs", "etc", "inc", "co", "corp", "ltd", "mt", "ft", "ave", "atty", "messrs", "mme",
-    "mlle", "fr", "a.m", "p.m", "e.g", "i.e", "al", "op", "approx", "dept", "govt", "calif", "fla",
-    "ill", "mass", "mich", "minn", "penn", "tenn", "wash", "wis", "ariz", "ark", "colo", "conn",
-    "del", "ind", "kan", "ky", "la", "md", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-    "va", "vt", "wyo",
+    "a.m", "adm", "al", "approx", "apr", "ariz", "ark", "atty", "aug", "ave", "calif", "capt",
+    "cmdr", "co", "col", "colo", "conn", "corp", "cpl", "d.c", "dec", "del", "dept", "det", "dr",
+    "e.g", "etc", "feb", "fla", "fr", "ft", "gen", "gov", "govt", "hon", "i.e", "ill", "inc",
+    "ind", "insp", "jan", "jr", "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md",
+    "messrs", "mich", "minn", "miss", "mlle", "mme", "mo", "mont", "mr", "mrs", "ms", "mt", "neb",
+    "nev", "nov", "oct", "okla", "op", "ore", "p.m", "pa", "penn", "pres", "prof", "rep", "reps",
+    "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "tenn", "u.k", "u.n", "u.s", "va",
+    "vs", "vt", "wash", "wis", "wyo",
 ];
+
+/// Membership in a sorted word list (the lists of this module tree are kept sorted).
+pub(crate) fn in_sorted(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
