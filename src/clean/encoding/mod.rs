@@ -66,25 +66,74 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
     if !badness::is_bad(line) {
         return;
     }
-    let pieces: Vec<Piece> = line
-        .char_indices()
-        .map(|(i, c)| Piece {
-            c,
-            start: start + i,
-            end: start + i + c.len_utf8(),
-            changed: false,
-        })
-        .collect();
-    let Some(fixed) = fix_pieces(
-        &pieces,
-        line.to_owned(),
-        options,
-        Guard::Plausible,
-        Looks::Bad,
-    ) else {
+    let (pieces, compact) = compact_line(text, start, end);
+    let Some(fixed) = fix_pieces(&pieces, compact, options, Guard::Plausible, Looks::Bad) else {
         return;
     };
     push_edits(text, &fixed, edits);
+}
+
+/// ASCII characters kept after a non-ASCII character, and before one, by [`compact_line`].
+/// Every rule of the repair looks at most six characters (or bytes) ahead of a non-ASCII
+/// character and two behind it; ASCII never changes unless such a rule takes it.
+const KEEP_AFTER: usize = 8;
+const KEEP_BEFORE: usize = 4;
+
+/// The pieces of the line `text[start..end]` and their text, leaving out the middle of long
+/// ASCII runs.
+///
+/// ASCII bytes encode to themselves in every code page and decode to themselves as UTF-8, so
+/// a repair decides the same way and changes the same characters whether or not the
+/// characters far from any non-ASCII character are there: they only cost time. Lines with the
+/// byte 1A (the lost-byte mark of the sloppy code pages) are kept whole.
+fn compact_line(text: &str, start: usize, end: usize) -> (Vec<Piece>, String) {
+    let line = &text[start..end];
+    let bytes = line.as_bytes();
+    let mut pieces = Vec::with_capacity(bytes.len().min(256));
+    let mut compact = String::with_capacity(bytes.len().min(256));
+    let whole = memchr::memchr(0x1A, bytes).is_some();
+    let push_ascii = |from: usize, to: usize, pieces: &mut Vec<Piece>, compact: &mut String| {
+        for (k, &b) in bytes[from..to].iter().enumerate() {
+            pieces.push(Piece {
+                c: char::from(b),
+                start: start + from + k,
+                end: start + from + k + 1,
+                changed: false,
+            });
+        }
+        compact.push_str(&line[from..to]);
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let run_end = next_non_ascii(bytes, i).unwrap_or(bytes.len());
+        let keep_front = if i == 0 { 0 } else { KEEP_AFTER };
+        let keep_back = if run_end == bytes.len() {
+            0
+        } else {
+            KEEP_BEFORE
+        };
+        if whole || run_end - i <= keep_front + keep_back {
+            push_ascii(i, run_end, &mut pieces, &mut compact);
+        } else {
+            push_ascii(i, i + keep_front, &mut pieces, &mut compact);
+            push_ascii(run_end - keep_back, run_end, &mut pieces, &mut compact);
+        }
+        i = run_end;
+        for (k, c) in line[i..].char_indices() {
+            if c.is_ascii() {
+                break;
+            }
+            pieces.push(Piece {
+                c,
+                start: start + i + k,
+                end: start + i + k + c.len_utf8(),
+                changed: false,
+            });
+            compact.push(c);
+        }
+        i = pieces.last().map_or(bytes.len(), |p| p.end - start).max(i);
+    }
+    (pieces, compact)
 }
 
 /// One edit per repaired character; characters that still read as their own original are
