@@ -50,14 +50,27 @@ pub fn fix_encoding(text: &str, options: &CleanOptions) -> Vec<Edit> {
     edits
 }
 
-/// Position of the first non-ASCII byte of `bytes[from..]`, skipping ASCII a block at a time.
+/// Position of the first non-ASCII byte of `bytes[from..]`, skipping ASCII a block at a time
+/// and then eight bytes at a time (the ASCII between mojibake is often short).
 pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const BLOCK: usize = 64;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while i + BLOCK <= bytes.len() && bytes[i..i + BLOCK].is_ascii() {
         i += BLOCK;
     }
-    bytes[i..].iter().position(|&b| b >= 0x80).map(|k| i + k)
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let high = u64::from_le_bytes(*word) & HIGH_BITS;
+        if high != 0 {
+            return Some(i + (high.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|k| i + k)
 }
 
 /// Repairs the line `text[start..end]` (with its line break), appending its edits.
