@@ -88,17 +88,20 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
 
 /// ASCII characters kept after a non-ASCII character, and before one, by [`compact_line`].
 /// Every rule of the repair looks at most six characters (or bytes) ahead of a non-ASCII
-/// character and two behind it; ASCII never changes unless such a rule takes it.
-const KEEP_AFTER: usize = 8;
-const KEEP_BEFORE: usize = 4;
+/// character and two behind it; one more each is kept for safety.
+const KEEP_AFTER: usize = 7;
+const KEEP_BEFORE: usize = 3;
 
 /// The pieces of the line `text[start..end]` and their text, leaving out the middle of long
 /// ASCII runs.
 ///
 /// ASCII bytes encode to themselves in every code page and decode to themselves as UTF-8, so
 /// a repair decides the same way and changes the same characters whether or not the
-/// characters far from any non-ASCII character are there: they only cost time. Lines with the
-/// byte 1A (the lost-byte mark of the sloppy code pages) are kept whole.
+/// characters far from any non-ASCII character are there: they only cost time. The only ASCII
+/// a repair can take into a character is a run of spaces (lost no-break spaces) and `?` (lost
+/// bytes) right after a non-ASCII character, and then the rules look further ahead by as
+/// many characters: those runs are kept on top of [`KEEP_AFTER`]. Lines with the byte 1A (the
+/// lost-byte mark of the sloppy code pages) are kept whole.
 fn compact_line(text: &str, start: usize, end: usize) -> (Vec<Piece>, String) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
@@ -119,7 +122,15 @@ fn compact_line(text: &str, start: usize, end: usize) -> (Vec<Piece>, String) {
     let mut i = 0;
     while i < bytes.len() {
         let run_end = next_non_ascii(bytes, i).unwrap_or(bytes.len());
-        let keep_front = if i == 0 { 0 } else { KEEP_AFTER };
+        let keep_front = if i == 0 {
+            0
+        } else {
+            let takeable = bytes[i..run_end]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'?')
+                .count();
+            KEEP_AFTER + takeable
+        };
         let keep_back = if run_end == bytes.len() {
             0
         } else {
