@@ -54,12 +54,17 @@ const TRIPLES: &[(u16, u16, u16)] = &[
 
 /// True when `text` contains at least one mojibake-like neighbourhood.
 pub(super) fn is_bad(text: &str) -> bool {
-    scan(text, true) > 0
+    scan(text, 1) > 0
 }
 
 /// Number of characters of `text` at which a mojibake rule fires: lower is more plausible.
 pub(super) fn badness(text: &str) -> usize {
-    scan(text, false)
+    scan(text, usize::MAX)
+}
+
+/// `badness(text).min(cap)`, stopping as soon as `cap` is reached.
+pub(super) fn badness_up_to(text: &str, cap: usize) -> usize {
+    scan(text, cap)
 }
 
 /// Number of letters that real words seldom hold: non-ASCII capitals right after a lowercase
@@ -82,7 +87,8 @@ pub(super) fn odd_letters(text: &str) -> usize {
     count
 }
 
-fn scan(text: &str, stop_at_first: bool) -> usize {
+/// Counts the characters at which a rule fires, stopping at `cap`.
+fn scan(text: &str, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut from = 0;
@@ -97,7 +103,7 @@ fn scan(text: &str, stop_at_first: bool) -> usize {
             let next = chars.next().map(|n| (n, classes(n)));
             if cls != 0 && fires_at(text, at, c, cls, next, &text[after..]) {
                 count += 1;
-                if stop_at_first {
+                if count >= cap {
                     return count;
                 }
             }

@@ -80,7 +80,13 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
         return;
     }
     let (pieces, compact) = compact_line(text, start, end);
-    let Some(fixed) = fix_pieces(&pieces, compact, options, Guard::Plausible, Looks::Bad) else {
+    let Some(fixed) = fix_pieces(
+        &pieces,
+        compact,
+        options,
+        Guard::Plausible,
+        Looks::Bad(None),
+    ) else {
         return;
     };
     push_edits(text, &fixed, edits);

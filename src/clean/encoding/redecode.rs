@@ -5,7 +5,7 @@
 //! from. Re-decoding merges the pieces of a multi-byte sequence into one, so after any number of
 //! layers each repaired character still knows exactly which original characters it replaces.
 
-use super::badness::{badness, is_bad, odd_letters};
+use super::badness::{badness, badness_up_to, is_bad, odd_letters};
 use super::c1;
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
 use super::inconsistent::decode_inconsistent_utf8;
@@ -51,7 +51,8 @@ type Layer = (Vec<Piece>, String, Looks);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Looks {
     Unknown,
-    Bad,
+    /// Looks like mojibake, with its [`badness`] when it was counted.
+    Bad(Option<usize>),
     Fine,
 }
 
@@ -95,6 +96,11 @@ fn fix_one_layer(
     if text.is_ascii() || (looks == Looks::Unknown && !is_bad(text)) {
         return None;
     }
+    // The badness of `text`, counted at most once whichever pages are tried.
+    let mut text_badness = match looks {
+        Looks::Bad(known) => known,
+        _ => None,
+    };
     let pages = encodable_pages(pieces.iter().map(|p| p.c));
     // The first page whose reading is plausible wins, as in ftfy, unless that reading has odd
     // letters (a capital inside a word: "piÚ" from Windows-1250 where ISO-8859-2 gives "più"):
@@ -109,7 +115,9 @@ fn fix_one_layer(
             if guard == Guard::Off {
                 return Some((fixed, fixed_text, Looks::Unknown));
             }
-            if let Some(fixed_looks) = plausible_enough(&fixed, &fixed_text, text, options) {
+            if let Some(fixed_looks) =
+                plausible_enough(&fixed, &fixed_text, text, &mut text_badness, options)
+            {
                 let odd = odd_letters(&fixed_text);
                 if odd == 0 {
                     return Some((fixed, fixed_text, fixed_looks));
@@ -167,24 +175,38 @@ fn plausible_enough(
     fixed: &[Piece],
     fixed_text: &str,
     before: &str,
+    before_badness: &mut Option<usize>,
     options: &CleanOptions,
 ) -> Option<Looks> {
     let after = badness(fixed_text);
     if after == 0 {
         return Some(Looks::Fine);
     }
-    let limit = badness(before);
+    // Counting the text before only as far as `after` tells whether the layer is plausible;
+    // the full count is needed (and kept for the other pages) only when it is not.
+    let limit = match *before_badness {
+        Some(known) => known,
+        None => {
+            let counted = badness_up_to(before, after);
+            if counted >= after {
+                return Some(Looks::Bad(Some(after)));
+            }
+            // The scan finished below its cap, so `counted` is the whole count.
+            *before_badness = Some(counted);
+            counted
+        }
+    };
     if after <= limit {
-        return Some(Looks::Bad);
+        return Some(Looks::Bad(Some(after)));
     }
     let further = fix_pieces(
         fixed,
         fixed_text.to_owned(),
         options,
         Guard::Off,
-        Looks::Bad,
+        Looks::Bad(Some(after)),
     )?;
-    (badness(&as_string(&further)) <= limit).then_some(Looks::Bad)
+    (badness(&as_string(&further)) <= limit).then_some(Looks::Bad(Some(after)))
 }
 
 /// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as

@@ -67,11 +67,10 @@ fn altered_sequence_at(b: &[u8], i: usize) -> usize {
 
 /// True when some UTF-8 sequence here is broken only by a space that used to be byte A0.
 pub(super) fn has_lost_a0(bytes: &[u8]) -> bool {
-    // Every such sequence has its space one to three bytes after its lead: look only there.
-    memchr::memchr_iter(b' ', bytes).any(|space| {
-        (space.saturating_sub(3)..space)
-            .any(|i| bytes[i] >= 0xC2 && altered_sequence_at(bytes, i) > 0)
-    })
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b >= 0xC2 && altered_sequence_at(bytes, i) > 0)
 }
 
 /// How to read `Ã ` (byte C3, then a space) when the space may stand for the lost A0 of "à".
