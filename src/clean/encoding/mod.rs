@@ -30,6 +30,7 @@ mod utf8;
 
 use super::{CleanOptions, Edit};
 use redecode::{fix_pieces, Guard, Looks, Piece};
+use std::cell::Cell;
 
 pub use c1::fix_c1_controls;
 
@@ -79,17 +80,27 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
     if !badness::is_bad(line) {
         return;
     }
-    let (pieces, compact) = compact_line(text, start, end);
-    let Some(fixed) = fix_pieces(
+    thread_local! {
+        /// The pieces of the last line repaired, kept to save a large allocation per line.
+        static PIECES: Cell<Vec<Piece>> = const { Cell::new(Vec::new()) };
+    }
+    /// Larger buffers are not kept, so one huge line does not hold memory for good.
+    const KEPT_CAPACITY: usize = 1 << 12;
+    let mut pieces = PIECES.take();
+    let compact = compact_line(text, start, end, &mut pieces);
+    let fixed = fix_pieces(
         &pieces,
         compact,
         options,
         Guard::Plausible,
         Looks::Bad(None),
-    ) else {
-        return;
-    };
-    push_edits(text, &fixed, edits);
+    );
+    if pieces.capacity() <= KEPT_CAPACITY {
+        PIECES.set(pieces);
+    }
+    if let Some(fixed) = fixed {
+        push_edits(text, &fixed, edits);
+    }
 }
 
 /// ASCII characters kept after a non-ASCII character, and before one, by [`compact_line`].
@@ -108,11 +119,11 @@ const KEEP_BEFORE: usize = 3;
 /// bytes) right after a non-ASCII character, and then the rules look further ahead by as
 /// many characters: those runs are kept on top of [`KEEP_AFTER`]. Lines with the byte 1A (the
 /// lost-byte mark of the sloppy code pages) are kept whole.
-fn compact_line(text: &str, start: usize, end: usize) -> (Vec<Piece>, String) {
+fn compact_line(text: &str, start: usize, end: usize, pieces: &mut Vec<Piece>) -> String {
     let line = &text[start..end];
     let bytes = line.as_bytes();
-    let mut pieces = Vec::with_capacity(bytes.len().min(256));
-    let mut compact = String::with_capacity(bytes.len().min(256));
+    pieces.clear();
+    let mut compact = String::with_capacity(bytes.len().min(128));
     let whole = memchr::memchr(0x1A, bytes).is_some();
     let push_ascii = |from: usize, to: usize, pieces: &mut Vec<Piece>, compact: &mut String| {
         for (k, &b) in bytes[from..to].iter().enumerate() {
@@ -143,10 +154,10 @@ fn compact_line(text: &str, start: usize, end: usize) -> (Vec<Piece>, String) {
             KEEP_BEFORE
         };
         if whole || run_end - i <= keep_front + keep_back {
-            push_ascii(i, run_end, &mut pieces, &mut compact);
+            push_ascii(i, run_end, pieces, &mut compact);
         } else {
-            push_ascii(i, i + keep_front, &mut pieces, &mut compact);
-            push_ascii(run_end - keep_back, run_end, &mut pieces, &mut compact);
+            push_ascii(i, i + keep_front, pieces, &mut compact);
+            push_ascii(run_end - keep_back, run_end, pieces, &mut compact);
         }
         i = run_end;
         for (k, c) in line[i..].char_indices() {
@@ -163,7 +174,7 @@ fn compact_line(text: &str, start: usize, end: usize) -> (Vec<Piece>, String) {
         }
         i = pieces.last().map_or(bytes.len(), |p| p.end - start).max(i);
     }
-    (pieces, compact)
+    compact
 }
 
 /// One edit per repaired character; characters that still read as their own original are

@@ -14,6 +14,7 @@ use super::transcode::{
 };
 use super::utf8;
 use crate::clean::CleanOptions;
+use std::cell::Cell;
 
 /// A character of the text being repaired and the bytes `start..end` of the original it stands
 /// for; `changed` once a repair has touched it (so unchanged text is skipped when making edits).
@@ -235,22 +236,49 @@ fn redecode_with(
     options: &CleanOptions,
     a_grave: AGrave,
 ) -> Option<(Vec<Piece>, bool)> {
+    thread_local! {
+        /// The byte buffer of the last re-encoding: most code pages tried fail, and reusing
+        /// it saves an allocation for each.
+        static ENCODED: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+    /// Larger buffers are not kept, so one huge line does not hold memory for good.
+    const KEPT_CAPACITY: usize = 1 << 16;
+    let mut bytes = ENCODED.take();
+    bytes.clear();
     let mut t = TracedBytes {
-        bytes: Vec::with_capacity(pieces.len()),
+        bytes,
         src: Vec::new(),
     };
+    let result = redecode_traced(pieces, page, options, a_grave, &mut t);
+    if t.bytes.capacity() <= KEPT_CAPACITY {
+        ENCODED.set(t.bytes);
+    }
+    result
+}
+
+/// [`redecode_with`] using `t` (empty) for the bytes.
+fn redecode_traced(
+    pieces: &[Piece],
+    page: CodePage,
+    options: &CleanOptions,
+    a_grave: AGrave,
+    t: &mut TracedBytes,
+) -> Option<(Vec<Piece>, bool)> {
+    t.bytes.reserve(pieces.len());
     for p in pieces {
         t.bytes.push(page.encode_char(p.c)?);
     }
     let mut read_a_grave = false;
     // In MacRoman, "– " (D0 20) would pass for a no-break space that lost its A0.
     if options.restore_byte_a0 && page != CodePage::MacRoman && has_lost_a0(&t.bytes) {
-        read_a_grave = restore_byte_a0(&mut t, a_grave);
+        read_a_grave = restore_byte_a0(t, a_grave);
     }
     if options.replace_lossy_sequences && page.is_sloppy() {
-        replace_lossy_sequences(&mut t);
+        replace_lossy_sequences(t);
     }
-    let fixed = utf8::decode_map(&t.bytes, |c, start, end| {
+    // Most pages tried do not give UTF-8: find out before building anything.
+    let count = utf8::count_chars(&t.bytes)?;
+    let fixed = utf8::decode_map_sized(&t.bytes, count, |c, start, end| {
         let first = &pieces[t.source(start)];
         let last = &pieces[t.source(end - 1)];
         Piece {

@@ -179,7 +179,7 @@ fn lossy_sequence_at(b: &[u8], i: usize) -> usize {
 
 /// Replaces UTF-8 sequences that lost bytes (and any stray lost byte) with U+FFFD's bytes.
 pub(super) fn replace_lossy_sequences(t: &mut TracedBytes) {
-    if !t.bytes.contains(&LOST) && !t.bytes.contains(&b'?') {
+    if memchr::memchr2(LOST, b'?', &t.bytes).is_none() {
         return;
     }
     let Some(first_hit) = (0..t.bytes.len()).find(|&i| lossy_sequence_at(&t.bytes, i) > 0) else {
