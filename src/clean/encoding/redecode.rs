@@ -111,8 +111,7 @@ fn fix_one_layer(
         if pages & page.bit() == 0 {
             continue;
         }
-        if let Some(fixed) = redecode(pieces, page, options) {
-            let fixed_text = as_string(&fixed);
+        if let Some((fixed, fixed_text)) = redecode(pieces, page, options) {
             if guard == Guard::Off {
                 return Some((fixed, fixed_text, Looks::Unknown));
             }
@@ -212,10 +211,14 @@ fn plausible_enough(
 
 /// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as
 /// UTF-8, after the byte touch-ups the options allow. `None` when they are not UTF-8.
-fn redecode(pieces: &[Piece], page: CodePage, options: &CleanOptions) -> Option<Vec<Piece>> {
+fn redecode(
+    pieces: &[Piece],
+    page: CodePage,
+    options: &CleanOptions,
+) -> Option<(Vec<Piece>, String)> {
     let (fixed, read_a_grave_as_word) = redecode_with(pieces, page, options, AGrave::Word)?;
     // Vietnamese puts "à" inside words, so there the space after `Ã` was the lost A0 itself.
-    if read_a_grave_as_word && fixed.iter().any(|p| is_vietnamese_letter(p.c)) {
+    if read_a_grave_as_word && fixed.0.iter().any(|p| is_vietnamese_letter(p.c)) {
         if let Some((inside, _)) = redecode_with(pieces, page, options, AGrave::InsideWord) {
             return Some(inside);
         }
@@ -235,7 +238,7 @@ fn redecode_with(
     page: CodePage,
     options: &CleanOptions,
     a_grave: AGrave,
-) -> Option<(Vec<Piece>, bool)> {
+) -> Option<((Vec<Piece>, String), bool)> {
     thread_local! {
         /// The byte buffer of the last re-encoding: most code pages tried fail, and reusing
         /// it saves an allocation for each.
@@ -263,7 +266,7 @@ fn redecode_traced(
     options: &CleanOptions,
     a_grave: AGrave,
     t: &mut TracedBytes,
-) -> Option<(Vec<Piece>, bool)> {
+) -> Option<((Vec<Piece>, String), bool)> {
     t.bytes.reserve(pieces.len());
     for p in pieces {
         t.bytes.push(page.encode_char(p.c)?);
@@ -288,5 +291,10 @@ fn redecode_traced(
             changed: first.changed || end - start > 1 || c != first.c,
         }
     })?;
-    Some((fixed, read_a_grave))
+    // Standard UTF-8 is its own text; only CESU-8 and `C0 80` need the characters spelt out.
+    let text = match std::str::from_utf8(&t.bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => as_string(&fixed),
+    };
+    Some(((fixed, text), read_a_grave))
 }
