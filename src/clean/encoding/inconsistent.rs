@@ -105,7 +105,7 @@ pub(super) fn decode_inconsistent_utf8(
         if !is_bad(&segment_text) {
             continue;
         }
-        if let Some(fixed) = fix_pieces(segment, segment_text, options, guard, Looks::Bad(None)) {
+        if let Some(fixed) = fix_pieces(segment, &segment_text, options, guard, Looks::Bad(None)) {
             out.extend_from_slice(&pieces[copied..start]);
             out.extend(fixed);
             copied = end;

@@ -85,22 +85,27 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
         return;
     }
     thread_local! {
-        /// The pieces of the last line repaired, kept to save a large allocation per line.
+        /// The pieces and text of the last line repaired, kept to save allocations per line.
         static PIECES: Cell<Vec<Piece>> = const { Cell::new(Vec::new()) };
+        static COMPACT: Cell<String> = const { Cell::new(String::new()) };
     }
     /// Larger buffers are not kept, so one huge line does not hold memory for good.
     const KEPT_CAPACITY: usize = 1 << 12;
     let mut pieces = PIECES.take();
-    let compact = compact_line(text, start, end, &mut pieces);
+    let mut compact = COMPACT.take();
+    compact_line(text, start, end, &mut pieces, &mut compact);
     let fixed = fix_pieces(
         &pieces,
-        compact,
+        &compact,
         options,
         Guard::Plausible,
         Looks::Bad(None),
     );
     if pieces.capacity() <= KEPT_CAPACITY {
         PIECES.set(pieces);
+    }
+    if compact.capacity() <= KEPT_CAPACITY {
+        COMPACT.set(compact);
     }
     if let Some(fixed) = fixed {
         push_edits(text, &fixed, edits);
@@ -113,8 +118,8 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
 const KEEP_AFTER: usize = 7;
 const KEEP_BEFORE: usize = 3;
 
-/// The pieces of the line `text[start..end]` and their text, leaving out the middle of long
-/// ASCII runs.
+/// The pieces of the line `text[start..end]` and their text (into `pieces` and `compact`),
+/// leaving out the middle of long ASCII runs.
 ///
 /// ASCII bytes encode to themselves in every code page and decode to themselves as UTF-8, so
 /// a repair decides the same way and changes the same characters whether or not the
@@ -123,11 +128,17 @@ const KEEP_BEFORE: usize = 3;
 /// bytes) right after a non-ASCII character, and then the rules look further ahead by as
 /// many characters: those runs are kept on top of [`KEEP_AFTER`]. Lines with the byte 1A (the
 /// lost-byte mark of the sloppy code pages) are kept whole.
-fn compact_line(text: &str, start: usize, end: usize, pieces: &mut Vec<Piece>) -> String {
+fn compact_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    pieces: &mut Vec<Piece>,
+    compact: &mut String,
+) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
     pieces.clear();
-    let mut compact = String::with_capacity(bytes.len().min(128));
+    compact.clear();
     let whole = memchr::memchr(0x1A, bytes).is_some();
     let push_ascii = |from: usize, to: usize, pieces: &mut Vec<Piece>, compact: &mut String| {
         for (k, &b) in bytes[from..to].iter().enumerate() {
@@ -158,10 +169,10 @@ fn compact_line(text: &str, start: usize, end: usize, pieces: &mut Vec<Piece>) -
             KEEP_BEFORE
         };
         if whole || run_end - i <= keep_front + keep_back {
-            push_ascii(i, run_end, pieces, &mut compact);
+            push_ascii(i, run_end, pieces, compact);
         } else {
-            push_ascii(i, i + keep_front, pieces, &mut compact);
-            push_ascii(run_end - keep_back, run_end, pieces, &mut compact);
+            push_ascii(i, i + keep_front, pieces, compact);
+            push_ascii(run_end - keep_back, run_end, pieces, compact);
         }
         i = run_end;
         for (k, c) in line[i..].char_indices() {
@@ -178,7 +189,6 @@ fn compact_line(text: &str, start: usize, end: usize, pieces: &mut Vec<Piece>) -
         }
         i = pieces.last().map_or(bytes.len(), |p| p.end - start).max(i);
     }
-    compact
 }
 
 /// One edit per repaired character; characters that still read as their own original are

@@ -61,27 +61,30 @@ pub(super) enum Looks {
 /// `fix_encoding`. `None` when nothing changed.
 pub(super) fn fix_pieces(
     pieces: &[Piece],
-    mut text: String,
+    text: &str,
     options: &CleanOptions,
     guard: Guard,
     mut looks: Looks,
 ) -> Option<Vec<Piece>> {
-    let mut current: Option<Vec<Piece>> = None;
+    // The pieces and text of the last layer, once there is one.
+    let mut current: Option<(Vec<Piece>, String)> = None;
     for _ in 0..MAX_LAYERS {
         if looks == Looks::Fine {
             break;
         }
-        let input = current.as_deref().unwrap_or(pieces);
-        match fix_one_layer(input, &text, options, guard, looks) {
-            Some((next, next_text, next_looks)) if next_text != text => {
-                current = Some(next);
-                text = next_text;
+        let (input, input_text) = match &current {
+            Some((p, t)) => (p.as_slice(), t.as_str()),
+            None => (pieces, text),
+        };
+        match fix_one_layer(input, input_text, options, guard, looks) {
+            Some((next, next_text, next_looks)) if next_text != input_text => {
+                current = Some((next, next_text));
                 looks = next_looks;
             }
             _ => break,
         }
     }
-    current
+    current.map(|(p, _)| p)
 }
 
 /// One layer of repair, trying in turn: re-decoding the whole text from each code page; fixing
@@ -201,7 +204,7 @@ fn plausible_enough(
     }
     let further = fix_pieces(
         fixed,
-        fixed_text.to_owned(),
+        fixed_text,
         options,
         Guard::Off,
         Looks::Bad(Some(after)),
@@ -224,6 +227,43 @@ fn redecode(
         }
     }
     Some(fixed)
+}
+
+/// [`utf8::decode_map_sized`] for bytes that came one from each of `pieces`: ASCII runs are
+/// decoded in bulk (an ASCII byte is its own piece's character, unless that piece was U+FFFD
+/// written as byte 1A).
+fn decode_one_byte_each(
+    bytes: &[u8],
+    pieces: &[Piece],
+    count: usize,
+    mut make: impl FnMut(char, usize, usize) -> Piece,
+) -> Option<Vec<Piece>> {
+    let mut out = Vec::with_capacity(count);
+    let mut i = 0;
+    while i < bytes.len() {
+        let run_end = super::next_non_ascii(bytes, i).unwrap_or(bytes.len());
+        out.extend(
+            pieces[i..run_end]
+                .iter()
+                .zip(&bytes[i..run_end])
+                .map(|(p, &b)| {
+                    let c = char::from(b);
+                    Piece {
+                        c,
+                        start: p.start,
+                        end: p.end.max(p.start),
+                        changed: p.changed || c != p.c,
+                    }
+                }),
+        );
+        i = run_end;
+        if i < bytes.len() {
+            let (c, len) = utf8::decode_one(&bytes[i..])?;
+            out.push(make(c, i, i + len));
+            i += len;
+        }
+    }
+    Some(out)
 }
 
 /// Letters only Vietnamese uses: horned o and u, and the Latin Extended Additional block of
@@ -281,7 +321,7 @@ fn redecode_traced(
     }
     // Most pages tried do not give UTF-8: find out before building anything.
     let count = utf8::count_chars(&t.bytes)?;
-    let fixed = utf8::decode_map_sized(&t.bytes, count, |c, start, end| {
+    let make = |c: char, start: usize, end: usize| {
         let first = &pieces[t.source(start)];
         let last = &pieces[t.source(end - 1)];
         Piece {
@@ -290,7 +330,12 @@ fn redecode_traced(
             end: last.end.max(first.start),
             changed: first.changed || end - start > 1 || c != first.c,
         }
-    })?;
+    };
+    let fixed = if t.src.is_empty() && t.bytes.len() == pieces.len() {
+        decode_one_byte_each(&t.bytes, pieces, count, make)?
+    } else {
+        utf8::decode_map_sized(&t.bytes, count, make)?
+    };
     // Standard UTF-8 is its own text; only CESU-8 and `C0 80` need the characters spelt out.
     let text = match std::str::from_utf8(&t.bytes) {
         Ok(text) => text.to_owned(),

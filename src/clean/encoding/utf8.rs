@@ -67,7 +67,7 @@ fn is_cont(b: u8) -> bool {
 }
 
 /// One character at the start of `b` and its length in bytes.
-fn decode_one(b: &[u8]) -> Option<(char, usize)> {
+pub(super) fn decode_one(b: &[u8]) -> Option<(char, usize)> {
     let lead = *b.first()?;
     let at = |k: usize| b.get(k).copied().unwrap_or(0);
     let (len, min_second, max_second) = match lead {
