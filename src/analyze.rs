@@ -90,9 +90,6 @@ mod tests {
         assert_eq!(last.quote.text, "We will not wait any longer,");
         let (ms, me) = last.mention_span.expect("a mention");
         assert_eq!(chars[ms..me].iter().collect::<String>(), "Ms Okoro");
-        assert_eq!(
-            last.quote.mention.as_ref().map(|m| m.text.as_str()),
-            Some("Ms Okoro")
-        );
+        assert_eq!(last.quote.mention.as_ref().map(|m| m.text.as_str()), Some("Ms Okoro"));
     }
 }
