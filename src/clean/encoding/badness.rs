@@ -54,12 +54,17 @@ const TRIPLES: &[(u16, u16, u16)] = &[
 
 /// True when `text` contains at least one mojibake-like neighbourhood.
 pub(super) fn is_bad(text: &str) -> bool {
-    scan(text, true) > 0
+    scan(text, 1) > 0
 }
 
 /// Number of characters of `text` at which a mojibake rule fires: lower is more plausible.
 pub(super) fn badness(text: &str) -> usize {
-    scan(text, false)
+    scan(text, usize::MAX)
+}
+
+/// `badness(text).min(cap)`, stopping as soon as `cap` is reached.
+pub(super) fn badness_up_to(text: &str, cap: usize) -> usize {
+    scan(text, cap)
 }
 
 /// Number of letters that real words seldom hold: non-ASCII capitals right after a lowercase
@@ -73,7 +78,7 @@ pub(super) fn odd_letters(text: &str) -> usize {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let capital_inside = c.is_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase();
+        let capital_inside = i > 0 && bytes[i - 1].is_ascii_lowercase() && c.is_uppercase();
         if capital_inside || ('\u{180}'..='\u{1CC}').contains(&c) {
             count += 1;
         }
@@ -82,7 +87,8 @@ pub(super) fn odd_letters(text: &str) -> usize {
     count
 }
 
-fn scan(text: &str, stop_at_first: bool) -> usize {
+/// Counts the characters at which a rule fires, stopping at `cap`.
+fn scan(text: &str, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut from = 0;
@@ -97,7 +103,7 @@ fn scan(text: &str, stop_at_first: bool) -> usize {
             let next = chars.next().map(|n| (n, classes(n)));
             if cls != 0 && fires_at(text, at, c, cls, next, &text[after..]) {
                 count += 1;
-                if stop_at_first {
+                if count >= cap {
                     return count;
                 }
             }
@@ -244,14 +250,17 @@ fn hidden_letter_in_context(c: char, n: char, p1: Option<char>, c1: u16, rest: &
             // of its own (between spaces, not at the edge of a cut-out segment), inside a
             // capitalised word when it is a symbol ("NÃ¥r"; a letter there is an all-caps word
             // like "PĂŞUNE"), or starting a lowercase word.
+            // Cheapest tests first: most pairs of genuine text fail `in_word` and `quiet`.
             let in_word = p1.is_some_and(|p| p.is_ascii_lowercase() || p == '\'');
-            let quiet = c1 & (EVERYDAY | OPENER | CLOSER) == 0;
-            let alone = space(p1) && !matches!(n2, Some(x) if is_word(x));
+            let quiet = || c1 & (EVERYDAY | OPENER | CLOSER) == 0;
+            let alone = || space(p1) && !matches!(n2, Some(x) if is_word(x));
             let after_capital =
-                p1.is_some_and(|p| p.is_ascii_uppercase()) && !n.is_alphabetic() && letter(n2);
-            let word_start = p1.is_some_and(|p| is_space(p) || "(\"'«„“‘/-".contains(p))
-                && n2.is_some_and(|x| x.is_ascii_lowercase());
-            (in_word || (quiet && (alone || after_capital || word_start)))
+                || p1.is_some_and(|p| p.is_ascii_uppercase()) && !n.is_alphabetic() && letter(n2);
+            let word_start = || {
+                p1.is_some_and(|p| is_space(p) || in_set("(\"'«„“‘/-", p))
+                    && n2.is_some_and(|x| x.is_ascii_lowercase())
+            };
+            (in_word || (quiet() && (alone() || after_capital() || word_start())))
                 && LATIN_LIKE_PAGES
                     .iter()
                     .any(|&page| pair_decodes_to(page, c, n, true))
@@ -269,7 +278,19 @@ fn pair_decodes_to(page: CodePage, c: char, n: char, letter: bool) -> bool {
         return false;
     }
     let cp = (u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F);
-    char::from_u32(cp).is_some_and(|d| !letter || d.is_alphabetic())
+    !letter || is_letter_below_180(cp)
+}
+
+/// `char::is_alphabetic` for U+0080..U+017F (what a lead byte C2..C5 can make), without the
+/// general Unicode table: every character of Latin-1 Supplement's letter half and of Latin
+/// Extended-A is a letter except × and ÷; below U+00C0 only ª, µ and º are.
+fn is_letter_below_180(cp: u32) -> bool {
+    match cp {
+        0xAA | 0xB5 | 0xBA => true,
+        0xD7 | 0xF7 => false,
+        0xC0..=0x17F => true,
+        _ => false,
+    }
 }
 
 /// The Latin-1-like pages whose readings of UTF-8 are spotted inside words.
@@ -295,8 +316,8 @@ fn specific_sequences(
     at_start: bool,
     rest: &str,
 ) -> bool {
-    let n1_in = |set: &str| n1.is_some_and(|n| set.contains(n));
-    let n2_in = |set: &str| n2.is_some_and(|n| set.contains(n));
+    let n1_in = |set: &str| n1.is_some_and(|n| in_set(set, n));
+    let n2_in = |set: &str| n2.is_some_and(|n| in_set(set, n));
     match c {
         // œ is a letter inside French words; after it comes another letter.
         'Œ' | 'œ' => n1.is_some_and(|n| !n.is_ascii_alphabetic()),
@@ -352,20 +373,26 @@ fn specific_sequences(
     }
 }
 
+/// Whether `set` holds `c`: a plain walk, much faster than `str::contains` for a handful of
+/// characters.
+pub(super) fn in_set(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
+}
+
 fn ends_clause(p: char) -> bool {
-    p.is_ascii_lowercase() || ".,?!".contains(p) || classes(p) & CLOSER != 0
+    p.is_ascii_lowercase() || in_set(".,?!", p) || classes(p) & CLOSER != 0
 }
 
 fn arabic_tail(n: Option<char>) -> bool {
     n.is_some_and(|n| {
-        classes(n) & (EVERYDAY | CURRENCY | ODD | NUMERIC | OPENER) != 0 || "ŸŠ®°µ»".contains(n)
+        classes(n) & (EVERYDAY | CURRENCY | ODD | NUMERIC | OPENER) != 0 || in_set("ŸŠ®°µ»", n)
     })
 }
 
 fn cyrillic_sandwich(n1: Option<char>, n2: Option<char>) -> bool {
     n1.is_some_and(|n| {
         classes(n) & (C1 | ODD | OPENER | CLOSER | CURRENCY) != 0 || n == '°' || n == 'µ'
-    }) && n2.is_some_and(|n| "ВГРС".contains(n))
+    }) && n2.is_some_and(|n| in_set("ВГРС", n))
 }
 
 #[cfg(test)]
@@ -406,6 +433,14 @@ mod tests {
             "iPhone Г-образный",
         ] {
             assert!(!is_bad(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn letters_below_180_match_unicode() {
+        for cp in 0x80..0x180 {
+            let c = char::from_u32(cp).expect("a scalar value");
+            assert_eq!(is_letter_below_180(cp), c.is_alphabetic(), "U+{cp:04X}");
         }
     }
 

@@ -45,11 +45,30 @@ static LOW_TABLE: [u16; 0x500] = {
     table
 };
 
+/// Classes of U+2000..U+25FF (punctuation, currency, maths, box drawing), the other half of
+/// mojibake.
+const PUNCTUATION_START: u32 = 0x2000;
+static PUNCTUATION_TABLE: [u16; 0x600] = {
+    let mut table = [0u16; 0x600];
+    let mut k = 0;
+    while k < 0x600 {
+        table[k] = classes_by_rule(PUNCTUATION_START + k as u32);
+        k += 1;
+    }
+    table
+};
+
 /// The classes of `c` (0 for characters that play no part in mojibake, including all ASCII).
 #[inline]
 pub(super) fn classes(c: char) -> u16 {
     let cp = u32::from(c);
-    match LOW_TABLE.get(cp as usize) {
+    if let Some(&k) = LOW_TABLE.get(cp as usize) {
+        return k;
+    }
+    match cp
+        .checked_sub(PUNCTUATION_START)
+        .and_then(|k| PUNCTUATION_TABLE.get(k as usize))
+    {
         Some(&k) => k,
         None => classes_by_rule(cp),
     }

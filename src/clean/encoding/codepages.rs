@@ -114,36 +114,64 @@ const DIRECT_LIMIT: usize = 0x500;
 
 /// Index into [`tables::ENCODE`] plus one (0 = no entry) for each character below
 /// [`DIRECT_LIMIT`], built at compile time.
-static DIRECT: [u16; DIRECT_LIMIT] = {
-    let mut direct = [0u16; DIRECT_LIMIT];
+static DIRECT: [u16; DIRECT_LIMIT] = direct_index(0, DIRECT_LIMIT);
+
+/// The second block looked up by index: punctuation, currency, maths and box drawing
+/// (U+2000..U+25FF), the other half of Windows-1252 and code page 437 mojibake.
+const PUNCTUATION_START: usize = 0x2000;
+const PUNCTUATION_END: usize = 0x2600;
+static PUNCTUATION: [u16; PUNCTUATION_END - PUNCTUATION_START] =
+    direct_index(PUNCTUATION_START, PUNCTUATION_END);
+
+const fn direct_index<const N: usize>(from: usize, to: usize) -> [u16; N] {
+    let mut direct = [0u16; N];
     let mut i = 0;
     while i < tables::ENCODE.len() {
         let cp = tables::ENCODE[i].0 as usize;
-        if cp < DIRECT_LIMIT {
-            direct[cp] = (i + 1) as u16;
+        if cp >= from && cp < to && cp - from < N {
+            direct[cp - from] = (i + 1) as u16;
         }
         i += 1;
     }
     direct
+}
+
+/// Bit mask of the pages that can encode each character of [`tables::ENCODE`].
+static PAGE_MASKS: [u16; tables::ENCODE.len()] = {
+    let mut masks = [0u16; tables::ENCODE.len()];
+    let mut i = 0;
+    while i < tables::ENCODE.len() {
+        let mut page = 0;
+        while page < ALL_PAGES.len() {
+            if tables::ENCODE[i].1[page] != 0 {
+                masks[i] |= 1 << page;
+            }
+            page += 1;
+        }
+        i += 1;
+    }
+    masks
 };
+
+/// Index in [`tables::ENCODE`] of a non-ASCII character some page can encode.
+fn lookup_index(c: char) -> Option<usize> {
+    let cp = u32::from(c) as usize;
+    let slot = if cp < DIRECT_LIMIT {
+        DIRECT[cp]
+    } else if (PUNCTUATION_START..PUNCTUATION_END).contains(&cp) {
+        PUNCTUATION[cp - PUNCTUATION_START]
+    } else {
+        let cp = u16::try_from(cp).ok()?;
+        return tables::ENCODE.binary_search_by_key(&cp, |&(k, _)| k).ok();
+    };
+    usize::from(slot).checked_sub(1)
+}
 
 /// The byte of `c` in each page (0 = none), for non-ASCII characters found in some page.
 fn lookup(c: char) -> Option<&'static [u8; 10]> {
-    let cp = u32::from(c);
-    if let Some(&slot) = DIRECT.get(cp as usize) {
-        return match slot {
-            0 => None,
-            k => tables::ENCODE.get(usize::from(k) - 1).map(|e| &e.1),
-        };
-    }
-    if cp > 0xFFFF {
-        return None;
-    }
-    let cp = cp as u16;
-    tables::ENCODE
-        .binary_search_by_key(&cp, |&(k, _)| k)
-        .ok()
-        .map(|i| &tables::ENCODE[i].1)
+    lookup_index(c)
+        .and_then(|i| tables::ENCODE.get(i))
+        .map(|e| &e.1)
 }
 
 /// Bit mask of the pages (see [`CodePage::bit`]) that can encode `c`.
@@ -158,14 +186,10 @@ pub(super) fn pages_for_char(c: char) -> u16 {
     if c == '\u{FFFD}' {
         return sloppy_mask();
     }
-    match lookup(c) {
-        None => 0,
-        Some(bytes) => bytes
-            .iter()
-            .enumerate()
-            .filter(|(_, &b)| b != 0)
-            .fold(0, |m, (i, _)| m | (1 << i)),
-    }
+    lookup_index(c)
+        .and_then(|i| PAGE_MASKS.get(i))
+        .copied()
+        .unwrap_or(0)
 }
 
 fn sloppy_mask() -> u16 {

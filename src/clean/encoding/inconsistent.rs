@@ -6,7 +6,7 @@
 //! continuation characters (bytes 80..BF, or a space that was once a no-break space). Segments
 //! that look like mojibake on their own are repaired as if they were whole lines.
 
-use super::badness::is_bad;
+use super::badness::{in_set, is_bad};
 use super::codepages::clue_byte_in;
 use super::redecode::{as_string, fix_pieces, Guard, Looks, Piece};
 use crate::clean::CleanOptions;
@@ -32,7 +32,7 @@ fn is_continuation(c: char) -> bool {
 /// Continuation characters that seldom stand for themselves next to mojibake. Spaces, dashes,
 /// quotes, bullets and ellipses do, so a segment may start right after them.
 fn is_strict_continuation(c: char) -> bool {
-    c != ' ' && !"–—―‘’‚“”„•…".contains(c) && is_continuation(c)
+    c != ' ' && !in_set("–—―‘’‚“”„•…", c) && is_continuation(c)
 }
 
 /// Length of one lead-plus-continuations group at `chars[i..]`, or 0.
@@ -105,7 +105,7 @@ pub(super) fn decode_inconsistent_utf8(
         if !is_bad(&segment_text) {
             continue;
         }
-        if let Some(fixed) = fix_pieces(segment, segment_text, options, guard, Looks::Bad) {
+        if let Some(fixed) = fix_pieces(segment, &segment_text, options, guard, Looks::Bad(None)) {
             out.extend_from_slice(&pieces[copied..start]);
             out.extend(fixed);
             copied = end;

@@ -5,7 +5,7 @@
 //! from. Re-decoding merges the pieces of a multi-byte sequence into one, so after any number of
 //! layers each repaired character still knows exactly which original characters it replaces.
 
-use super::badness::{badness, is_bad, odd_letters};
+use super::badness::{badness, badness_up_to, is_bad, odd_letters};
 use super::c1;
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES};
 use super::inconsistent::decode_inconsistent_utf8;
@@ -14,6 +14,7 @@ use super::transcode::{
 };
 use super::utf8;
 use crate::clean::CleanOptions;
+use std::cell::Cell;
 
 /// A character of the text being repaired and the bytes `start..end` of the original it stands
 /// for; `changed` once a repair has touched it (so unchanged text is skipped when making edits).
@@ -51,7 +52,8 @@ type Layer = (Vec<Piece>, String, Looks);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Looks {
     Unknown,
-    Bad,
+    /// Looks like mojibake, with its [`badness`] when it was counted.
+    Bad(Option<usize>),
     Fine,
 }
 
@@ -59,27 +61,30 @@ pub(super) enum Looks {
 /// `fix_encoding`. `None` when nothing changed.
 pub(super) fn fix_pieces(
     pieces: &[Piece],
-    mut text: String,
+    text: &str,
     options: &CleanOptions,
     guard: Guard,
     mut looks: Looks,
 ) -> Option<Vec<Piece>> {
-    let mut current: Option<Vec<Piece>> = None;
+    // The pieces and text of the last layer, once there is one.
+    let mut current: Option<(Vec<Piece>, String)> = None;
     for _ in 0..MAX_LAYERS {
         if looks == Looks::Fine {
             break;
         }
-        let input = current.as_deref().unwrap_or(pieces);
-        match fix_one_layer(input, &text, options, guard, looks) {
-            Some((next, next_text, next_looks)) if next_text != text => {
-                current = Some(next);
-                text = next_text;
+        let (input, input_text) = match &current {
+            Some((p, t)) => (p.as_slice(), t.as_str()),
+            None => (pieces, text),
+        };
+        match fix_one_layer(input, input_text, options, guard, looks) {
+            Some((next, next_text, next_looks)) if next_text != input_text => {
+                current = Some((next, next_text));
                 looks = next_looks;
             }
             _ => break,
         }
     }
-    current
+    current.map(|(p, _)| p)
 }
 
 /// One layer of repair, trying in turn: re-decoding the whole text from each code page; fixing
@@ -95,6 +100,11 @@ fn fix_one_layer(
     if text.is_ascii() || (looks == Looks::Unknown && !is_bad(text)) {
         return None;
     }
+    // The badness of `text`, counted at most once whichever pages are tried.
+    let mut text_badness = match looks {
+        Looks::Bad(known) => known,
+        _ => None,
+    };
     let pages = encodable_pages(pieces.iter().map(|p| p.c));
     // The first page whose reading is plausible wins, as in ftfy, unless that reading has odd
     // letters (a capital inside a word: "piÚ" from Windows-1250 where ISO-8859-2 gives "più"):
@@ -104,12 +114,13 @@ fn fix_one_layer(
         if pages & page.bit() == 0 {
             continue;
         }
-        if let Some(fixed) = redecode(pieces, page, options) {
-            let fixed_text = as_string(&fixed);
+        if let Some((fixed, fixed_text)) = redecode(pieces, page, options) {
             if guard == Guard::Off {
                 return Some((fixed, fixed_text, Looks::Unknown));
             }
-            if let Some(fixed_looks) = plausible_enough(&fixed, &fixed_text, text, options) {
+            if let Some(fixed_looks) =
+                plausible_enough(&fixed, &fixed_text, text, &mut text_badness, options)
+            {
                 let odd = odd_letters(&fixed_text);
                 if odd == 0 {
                     return Some((fixed, fixed_text, fixed_looks));
@@ -167,37 +178,92 @@ fn plausible_enough(
     fixed: &[Piece],
     fixed_text: &str,
     before: &str,
+    before_badness: &mut Option<usize>,
     options: &CleanOptions,
 ) -> Option<Looks> {
     let after = badness(fixed_text);
     if after == 0 {
         return Some(Looks::Fine);
     }
-    let limit = badness(before);
+    // Counting the text before only as far as `after` tells whether the layer is plausible;
+    // the full count is needed (and kept for the other pages) only when it is not.
+    let limit = match *before_badness {
+        Some(known) => known,
+        None => {
+            let counted = badness_up_to(before, after);
+            if counted >= after {
+                return Some(Looks::Bad(Some(after)));
+            }
+            // The scan finished below its cap, so `counted` is the whole count.
+            *before_badness = Some(counted);
+            counted
+        }
+    };
     if after <= limit {
-        return Some(Looks::Bad);
+        return Some(Looks::Bad(Some(after)));
     }
     let further = fix_pieces(
         fixed,
-        fixed_text.to_owned(),
+        fixed_text,
         options,
         Guard::Off,
-        Looks::Bad,
+        Looks::Bad(Some(after)),
     )?;
-    (badness(&as_string(&further)) <= limit).then_some(Looks::Bad)
+    (badness(&as_string(&further)) <= limit).then_some(Looks::Bad(Some(after)))
 }
 
 /// Encodes `pieces` with `page` (which must be able to encode them all) and decodes the bytes as
 /// UTF-8, after the byte touch-ups the options allow. `None` when they are not UTF-8.
-fn redecode(pieces: &[Piece], page: CodePage, options: &CleanOptions) -> Option<Vec<Piece>> {
+fn redecode(
+    pieces: &[Piece],
+    page: CodePage,
+    options: &CleanOptions,
+) -> Option<(Vec<Piece>, String)> {
     let (fixed, read_a_grave_as_word) = redecode_with(pieces, page, options, AGrave::Word)?;
     // Vietnamese puts "à" inside words, so there the space after `Ã` was the lost A0 itself.
-    if read_a_grave_as_word && fixed.iter().any(|p| is_vietnamese_letter(p.c)) {
+    if read_a_grave_as_word && fixed.0.iter().any(|p| is_vietnamese_letter(p.c)) {
         if let Some((inside, _)) = redecode_with(pieces, page, options, AGrave::InsideWord) {
             return Some(inside);
         }
     }
     Some(fixed)
+}
+
+/// [`utf8::decode_map_sized`] for bytes that came one from each of `pieces`: ASCII runs are
+/// decoded in bulk (an ASCII byte is its own piece's character, unless that piece was U+FFFD
+/// written as byte 1A).
+fn decode_one_byte_each(
+    bytes: &[u8],
+    pieces: &[Piece],
+    count: usize,
+    mut make: impl FnMut(char, usize, usize) -> Piece,
+) -> Option<Vec<Piece>> {
+    let mut out = Vec::with_capacity(count);
+    let mut i = 0;
+    while i < bytes.len() {
+        let run_end = super::next_non_ascii(bytes, i).unwrap_or(bytes.len());
+        out.extend(
+            pieces[i..run_end]
+                .iter()
+                .zip(&bytes[i..run_end])
+                .map(|(p, &b)| {
+                    let c = char::from(b);
+                    Piece {
+                        c,
+                        start: p.start,
+                        end: p.end.max(p.start),
+                        changed: p.changed || c != p.c,
+                    }
+                }),
+        );
+        i = run_end;
+        if i < bytes.len() {
+            let (c, len) = utf8::decode_one(&bytes[i..])?;
+            out.push(make(c, i, i + len));
+            i += len;
+        }
+    }
+    Some(out)
 }
 
 /// Letters only Vietnamese uses: horned o and u, and the Latin Extended Additional block of
@@ -212,23 +278,50 @@ fn redecode_with(
     page: CodePage,
     options: &CleanOptions,
     a_grave: AGrave,
-) -> Option<(Vec<Piece>, bool)> {
+) -> Option<((Vec<Piece>, String), bool)> {
+    thread_local! {
+        /// The byte buffer of the last re-encoding: most code pages tried fail, and reusing
+        /// it saves an allocation for each.
+        static ENCODED: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+    /// Larger buffers are not kept, so one huge line does not hold memory for good.
+    const KEPT_CAPACITY: usize = 1 << 16;
+    let mut bytes = ENCODED.take();
+    bytes.clear();
     let mut t = TracedBytes {
-        bytes: Vec::with_capacity(pieces.len()),
+        bytes,
         src: Vec::new(),
     };
+    let result = redecode_traced(pieces, page, options, a_grave, &mut t);
+    if t.bytes.capacity() <= KEPT_CAPACITY {
+        ENCODED.set(t.bytes);
+    }
+    result
+}
+
+/// [`redecode_with`] using `t` (empty) for the bytes.
+fn redecode_traced(
+    pieces: &[Piece],
+    page: CodePage,
+    options: &CleanOptions,
+    a_grave: AGrave,
+    t: &mut TracedBytes,
+) -> Option<((Vec<Piece>, String), bool)> {
+    t.bytes.reserve(pieces.len());
     for p in pieces {
         t.bytes.push(page.encode_char(p.c)?);
     }
     let mut read_a_grave = false;
     // In MacRoman, "– " (D0 20) would pass for a no-break space that lost its A0.
     if options.restore_byte_a0 && page != CodePage::MacRoman && has_lost_a0(&t.bytes) {
-        read_a_grave = restore_byte_a0(&mut t, a_grave);
+        read_a_grave = restore_byte_a0(t, a_grave);
     }
     if options.replace_lossy_sequences && page.is_sloppy() {
-        replace_lossy_sequences(&mut t);
+        replace_lossy_sequences(t);
     }
-    let fixed = utf8::decode_map(&t.bytes, |c, start, end| {
+    // Most pages tried do not give UTF-8: find out before building anything.
+    let count = utf8::count_chars(&t.bytes)?;
+    let make = |c: char, start: usize, end: usize| {
         let first = &pieces[t.source(start)];
         let last = &pieces[t.source(end - 1)];
         Piece {
@@ -237,6 +330,16 @@ fn redecode_with(
             end: last.end.max(first.start),
             changed: first.changed || end - start > 1 || c != first.c,
         }
-    })?;
-    Some((fixed, read_a_grave))
+    };
+    let fixed = if t.src.is_empty() && t.bytes.len() == pieces.len() {
+        decode_one_byte_each(&t.bytes, pieces, count, make)?
+    } else {
+        utf8::decode_map_sized(&t.bytes, count, make)?
+    };
+    // Standard UTF-8 is its own text; only CESU-8 and `C0 80` need the characters spelt out.
+    let text = match std::str::from_utf8(&t.bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => as_string(&fixed),
+    };
+    Some(((fixed, text), read_a_grave))
 }

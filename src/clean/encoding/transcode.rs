@@ -67,8 +67,10 @@ fn altered_sequence_at(b: &[u8], i: usize) -> usize {
 
 /// True when some UTF-8 sequence here is broken only by a space that used to be byte A0.
 pub(super) fn has_lost_a0(bytes: &[u8]) -> bool {
-    memchr::memchr(b' ', bytes).is_some()
-        && (0..bytes.len()).any(|i| bytes[i] >= 0xC2 && altered_sequence_at(bytes, i) > 0)
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b >= 0xC2 && altered_sequence_at(bytes, i) > 0)
 }
 
 /// How to read `Ã ` (byte C3, then a space) when the space may stand for the lost A0 of "à".
@@ -177,7 +179,7 @@ fn lossy_sequence_at(b: &[u8], i: usize) -> usize {
 
 /// Replaces UTF-8 sequences that lost bytes (and any stray lost byte) with U+FFFD's bytes.
 pub(super) fn replace_lossy_sequences(t: &mut TracedBytes) {
-    if !t.bytes.contains(&LOST) && !t.bytes.contains(&b'?') {
+    if memchr::memchr2(LOST, b'?', &t.bytes).is_none() {
         return;
     }
     let Some(first_hit) = (0..t.bytes.len()).find(|&i| lossy_sequence_at(&t.bytes, i) > 0) else {

@@ -19,11 +19,21 @@ pub(super) fn decode(bytes: &[u8]) -> Option<Vec<Decoded>> {
 }
 
 /// Like [`decode`], building each item with `make(char, start, end)` directly.
+#[cfg(test)]
 pub(super) fn decode_map<T>(
     bytes: &[u8],
+    make: impl FnMut(char, usize, usize) -> T,
+) -> Option<Vec<T>> {
+    decode_map_sized(bytes, bytes.len(), make)
+}
+
+/// [`decode_map`] into a vector of capacity `capacity` (the number of characters, when known).
+pub(super) fn decode_map_sized<T>(
+    bytes: &[u8],
+    capacity: usize,
     mut make: impl FnMut(char, usize, usize) -> T,
 ) -> Option<Vec<T>> {
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = Vec::with_capacity(capacity);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -39,12 +49,25 @@ pub(super) fn decode_map<T>(
     Some(out)
 }
 
+/// The number of characters [`decode_map`] would make of `bytes`, or `None` where it would
+/// fail, without building anything.
+pub(super) fn count_chars(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    let mut multi_byte_extra = 0;
+    while let Some(at) = super::next_non_ascii(bytes, i) {
+        let (_, len) = decode_one(&bytes[at..])?;
+        multi_byte_extra += len - 1;
+        i = at + len;
+    }
+    Some(bytes.len() - multi_byte_extra)
+}
+
 fn is_cont(b: u8) -> bool {
     (0x80..=0xBF).contains(&b)
 }
 
 /// One character at the start of `b` and its length in bytes.
-fn decode_one(b: &[u8]) -> Option<(char, usize)> {
+pub(super) fn decode_one(b: &[u8]) -> Option<(char, usize)> {
     let lead = *b.first()?;
     let at = |k: usize| b.get(k).copied().unwrap_or(0);
     let (len, min_second, max_second) = match lead {
@@ -105,6 +128,21 @@ mod tests {
         assert_eq!(text(b"\xc1\xbf"), None);
         assert_eq!(text(b"\xf4\x90\x80\x80"), None);
         assert_eq!(text(b"\xed\xbf\xbf"), None);
+    }
+
+    #[test]
+    fn counting_matches_decoding() {
+        for b in [
+            &b"caf\xc3\xa9"[..],
+            b"caf\xc3",
+            b"\xed\xa0\xbd\xed\xb8\x80!",
+            b"\xed\xa0\xbd",
+            b"a\xc0\x80b",
+            b"\xc1\xbf",
+            b"plain",
+        ] {
+            assert_eq!(count_chars(b), decode(b).map(|d| d.len()), "{b:?}");
+        }
     }
 
     #[test]
