@@ -22,7 +22,7 @@ const BACKOFF_WEIGHT: f64 = 1.0;
 /// compiled in, so SipHash's protection against chosen keys buys nothing, and every damaged
 /// site looks up six keys.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -122,6 +122,38 @@ impl ContextModel {
                 *pi = (c + weight * *pi) / (total + weight);
             }
         }
+        p
+    }
+}
+
+/// Memo of [`ContextModel::distribution`] by context (classes either side and quotation
+/// state), per thread. The same few hundred contexts come back in every damaged document, and
+/// the six smoothing levels cost far more than a lookup. Bounded: emptied when full.
+pub struct DistributionCache {
+    seen: HashMap<u128, Vec<f64>, BuildHasherDefault<KeyHasher>>,
+}
+
+/// Contexts remembered per thread before the memo starts over.
+const CACHE_LIMIT: usize = 4096;
+
+impl DistributionCache {
+    pub fn new() -> Self {
+        DistributionCache {
+            seen: HashMap::default(),
+        }
+    }
+
+    /// The distribution for `context` (an identity of everything `keys` were made from),
+    /// computed from `keys` the first time.
+    pub fn get(&mut self, model: &ContextModel, context: u128, keys: &[Key]) -> Vec<f64> {
+        if let Some(p) = self.seen.get(&context) {
+            return p.clone();
+        }
+        let p = model.distribution(keys);
+        if self.seen.len() >= CACHE_LIMIT {
+            self.seen.clear();
+        }
+        self.seen.insert(context, p.clone());
         p
     }
 }
