@@ -297,7 +297,7 @@ fn nothing_to_do(text: &str) -> bool {
     let b = text.as_bytes();
     b.is_ascii()
         && memchr3(b'&', b'\r', 0x1b, b).is_none()
-        && text_steps::next_ascii_control(b, 0, |c| c != b'\n' && c != b'\t') == b.len()
+        && text_steps::next_unusual_control(b, 0, |_| true) == b.len()
 }
 
 /// True when applying `edits` to `text` changes it (some replacement differs from what it

@@ -3,7 +3,24 @@
 
 use super::evidence::{evident_sites, Verdict};
 use super::features::{context_classes, keys, QuoteState, WINDOW};
-use super::model::context_model;
+use super::model::{context_model, DistributionCache};
+use std::cell::RefCell;
+
+thread_local! {
+    static DISTRIBUTIONS: RefCell<DistributionCache> = RefCell::new(DistributionCache::new());
+}
+
+/// Everything the model keys of one site are made from, as one integer: the classes either
+/// side and the three quotation-state flags.
+fn context_id(left: &[u8; WINDOW], right: &[u8; WINDOW], state: QuoteState) -> u128 {
+    let mut id = [0u8; 16];
+    id[..WINDOW].copy_from_slice(left);
+    id[WINDOW..2 * WINDOW].copy_from_slice(right);
+    id[2 * WINDOW] = u8::from(state.double_open);
+    id[2 * WINDOW + 1] = u8::from(state.single_open);
+    id[2 * WINDOW + 2] = u8::from(state.in_title);
+    u128::from_le_bytes(id)
+}
 use super::scan::{Remnant, Site};
 use crate::clean::Edit;
 use memchr::memchr2_iter;
@@ -75,7 +92,14 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
                         .find(|e: &&Edit| e.start == at)
                         .and_then(|e| e.replacement.chars().next())
                 });
-                let p = model.distribution(&keys(&left, &right, state));
+                let keys = keys(&left, &right, state);
+                let context = context_id(&left, &right, state);
+                let p = DISTRIBUTIONS
+                    .try_with(|cache| match cache.try_borrow_mut() {
+                        Ok(mut cache) => cache.get(model, context, &keys),
+                        Err(_) => model.distribution(&keys),
+                    })
+                    .unwrap_or_else(|_| model.distribution(&keys));
                 let best = argmax(&p).and_then(|k| model.targets.get(k).copied());
                 let Some(best) = best else {
                     continue;

@@ -143,6 +143,18 @@ fn coarse(class: u8) -> u8 {
     }
 }
 
+/// The bytes of a key of at most 10 bytes, zero-padded, with its length in the last byte;
+/// `None` for a longer one, which no [`Key`] can be.
+pub fn pack(bytes: &[u8]) -> Option<u128> {
+    if bytes.len() > 10 {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
+}
+
 /// One model key: a level letter, then state digits and classes (at most 10 bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -156,13 +168,20 @@ impl Key {
             bytes: [0; 10],
             len: 0,
         };
-        for &b in parts.iter().flat_map(|p| p.iter()) {
-            if let Some(slot) = key.bytes.get_mut(usize::from(key.len)) {
-                *slot = b;
-                key.len += 1;
-            }
+        // Parts are copied whole; whatever would pass the tenth byte is dropped.
+        for part in parts {
+            let start = usize::from(key.len);
+            let n = part.len().min(key.bytes.len() - start);
+            key.bytes[start..start + n].copy_from_slice(&part[..n]);
+            key.len += n as u8;
         }
         key
+    }
+
+    /// The key as one integer (its bytes, zero-padded, and its length in the last byte), for
+    /// the model's table: hashing and comparing it costs a couple of instructions.
+    pub fn packed(&self) -> u128 {
+        pack(self.as_bytes()).unwrap_or(0)
     }
 
     pub fn as_bytes(&self) -> &[u8] {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::features::Key;
+use super::features::{pack, Key};
 
 const MODEL_TSV: &str = include_str!("context_model.tsv");
 
@@ -18,16 +18,24 @@ const MODEL_TSV: &str = include_str!("context_model.tsv");
 /// smoothing a narrower level's counts (tuned on PolNeAR dev; `ALPHA` in the training script).
 const BACKOFF_WEIGHT: f64 = 1.0;
 
-/// A multiply-rotate hash for the model's short keys: the table is ours and compiled in, so
-/// SipHash's protection against chosen keys buys nothing, and every damaged site looks up six.
+/// A multiply-xorshift hash for the model's keys packed into a `u128`: the table is ours and
+/// compiled in, so SipHash's protection against chosen keys buys nothing, and every damaged
+/// site looks up six keys.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        let h =
+            (lo.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ hi).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = h ^ (h >> 29);
     }
 
     fn finish(&self) -> u64 {
@@ -45,7 +53,7 @@ struct Row {
 pub struct ContextModel {
     /// The characters a lone `â` can stand for, in the order of each key's counts.
     pub targets: Vec<char>,
-    counts: HashMap<Vec<u8>, Row, BuildHasherDefault<KeyHasher>>,
+    counts: HashMap<u128, Row, BuildHasherDefault<KeyHasher>>,
 }
 
 impl ContextModel {
@@ -74,8 +82,12 @@ impl ContextModel {
             let total: f64 = row.iter().sum();
             let seen = row.iter().filter(|&&c| c > 0.0).count() as f64;
             let weight = BACKOFF_WEIGHT * seen;
+            // A key longer than any the features make can never be asked for.
+            let Some(packed) = pack(key.as_bytes()) else {
+                continue;
+            };
             counts.insert(
-                key.as_bytes().to_vec(),
+                packed,
                 Row {
                     counts: row,
                     total,
@@ -96,7 +108,7 @@ impl ContextModel {
         }
         let mut p = vec![1.0 / n as f64; n];
         for key in keys {
-            let Some(row) = self.counts.get(key.as_bytes()) else {
+            let Some(row) = self.counts.get(&key.packed()) else {
                 continue;
             };
             if row.counts.len() != n {
@@ -110,6 +122,38 @@ impl ContextModel {
                 *pi = (c + weight * *pi) / (total + weight);
             }
         }
+        p
+    }
+}
+
+/// Memo of [`ContextModel::distribution`] by context (classes either side and quotation
+/// state), per thread. The same few hundred contexts come back in every damaged document, and
+/// the six smoothing levels cost far more than a lookup. Bounded: emptied when full.
+pub struct DistributionCache {
+    seen: HashMap<u128, Vec<f64>, BuildHasherDefault<KeyHasher>>,
+}
+
+/// Contexts remembered per thread before the memo starts over.
+const CACHE_LIMIT: usize = 4096;
+
+impl DistributionCache {
+    pub fn new() -> Self {
+        DistributionCache {
+            seen: HashMap::default(),
+        }
+    }
+
+    /// The distribution for `context` (an identity of everything `keys` were made from),
+    /// computed from `keys` the first time.
+    pub fn get(&mut self, model: &ContextModel, context: u128, keys: &[Key]) -> Vec<f64> {
+        if let Some(p) = self.seen.get(&context) {
+            return p.clone();
+        }
+        let p = model.distribution(keys);
+        if self.seen.len() >= CACHE_LIMIT {
+            self.seen.clear();
+        }
+        self.seen.insert(context, p.clone());
         p
     }
 }

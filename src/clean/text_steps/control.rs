@@ -6,7 +6,7 @@
 //! Left alone on purpose: C1 controls (evidence of mojibake, for the encoding steps), joiners and
 //! bidi marks (needed by Arabic, Hebrew, Persian, emoji), tag characters (flag emoji).
 
-use super::scan::next_ascii_control;
+use super::scan::next_unusual_control;
 use super::Edit;
 use memchr::memchr3_iter;
 
@@ -59,7 +59,7 @@ pub(super) fn remove_control_chars(text: &str) -> Vec<Edit> {
     let mut starts = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let at = next_ascii_control(b, i, is_removed_ascii);
+        let at = next_unusual_control(b, i, is_removed_ascii);
         if at >= b.len() {
             break;
         }

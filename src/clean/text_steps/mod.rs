@@ -16,7 +16,7 @@ mod width;
 
 use super::{CleanOptions, Edit};
 
-pub(crate) use scan::next_ascii_control;
+pub(crate) use scan::next_unusual_control;
 
 /// Decodes HTML character references (`&eacute;`, `&#8217;`, `P&EACUTE;REZ`) unless the text
 /// looks like markup; see [`html`](self) for the exact rules.

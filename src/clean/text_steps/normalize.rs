@@ -110,6 +110,7 @@ pub(super) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
         return edits;
     }
     let table = bmp_boundaries(form);
+    let nfc = form == Normalization::Nfc;
     // The character before the first non-ASCII byte (if any) is an ASCII boundary.
     let mut stretch = Stretch {
         start: i.saturating_sub(1),
@@ -133,25 +134,40 @@ pub(super) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
         let Some(rest) = text.get(i..) else {
             break;
         };
+        let rb = rest.as_bytes();
         let mut run_len = rest.len();
-        for (k, c) in rest.char_indices() {
-            if c.is_ascii() {
+        let mut k = 0;
+        while k < rb.len() {
+            let lead = rb[k];
+            if lead < 0x80 {
                 run_len = k;
                 break;
             }
-            let cp = u32::from(c);
-            let boundary = if cp < 0x1_0000 {
-                table.get(cp)
+            // Two-byte characters below U+0300 (lead bytes C2..CB: Latin-1, Latin Extended,
+            // IPA, spacing modifiers) are all NFC boundaries: no combining class, quick check
+            // Yes. Damaged and accented text is full of them, so they skip decoding.
+            let (c, boundary) = if nfc && (0xc2..=0xcb).contains(&lead) {
+                (None, true)
             } else {
-                is_boundary_slow(form, c)
+                let Some(c) = rest.get(k..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                let cp = u32::from(c);
+                let boundary = if cp < 0x1_0000 {
+                    table.get(cp)
+                } else {
+                    is_boundary_slow(form, c)
+                };
+                (Some(c), boundary)
             };
+            let width = c.map_or(2, char::len_utf8);
             if boundary {
                 if stretch.suspicious {
                     stretch.close(text, i + k, form, &mut edits);
                 }
                 stretch.start = i + k;
                 stretch.last_class = 0;
-            } else {
+            } else if let Some(c) = c {
                 let class = canonical_combining_class(c);
                 if quick_check(form, c) != IsNormalized::Yes
                     || (class != 0 && stretch.last_class > class)
@@ -160,6 +176,7 @@ pub(super) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
                 }
                 stretch.last_class = class;
             }
+            k += width;
         }
         i += run_len;
     }
@@ -171,6 +188,15 @@ pub(super) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
 mod tests {
     use super::super::test_util::apply;
     use super::*;
+
+    #[test]
+    fn two_byte_characters_below_u0300_are_nfc_boundaries() {
+        // The NFC scan skips decoding for lead bytes C2..CB on this guarantee.
+        for cp in 0x80..0x300 {
+            let c = char::from_u32(cp).expect("scalar value");
+            assert!(is_boundary_slow(Normalization::Nfc, c), "U+{cp:04X}");
+        }
+    }
 
     fn nfc(t: &str) -> Vec<Edit> {
         normalize(t, Normalization::Nfc)
