@@ -142,13 +142,14 @@ def table(results: list[dict], threads: int) -> str:
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
+def write_readme(text: str, begin: str = MARK_BEGIN, end: str = MARK_END) -> None:
+    """Puts ``text`` between the two markers of benches/README.md (appended if absent)."""
     readme = HERE / "README.md"
     content = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    block = f"{MARK_BEGIN}\n{text}\n{MARK_END}"
-    if MARK_BEGIN in content and MARK_END in content:
-        head, _, rest = content.partition(MARK_BEGIN)
-        _, _, tail = rest.partition(MARK_END)
+    block = f"{begin}\n{text}\n{end}"
+    if begin in content and end in content:
+        head, _, rest = content.partition(begin)
+        _, _, tail = rest.partition(end)
         content = head + block + tail
     else:
         content += "\n" + block + "\n"
