@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_clean import MODES, SHARED, load_damage
+from bench_clean import MODES, SHARED, load_damage, write_readme
 
 
 def articles(split: str) -> list[dict]:
@@ -51,6 +51,7 @@ def main() -> int:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--modes", default=",".join(MODES))
     ap.add_argument("--ftfy", action="store_true", help="also score ftfy 6.3.1")
+    ap.add_argument("--write-readme", action="store_true")
     a = ap.parse_args()
     import saidwho
 
@@ -67,19 +68,24 @@ def main() -> int:
         with gold.open("w", encoding="utf-8") as fh:
             for doc in docs:
                 fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        print("| mode | fixer | lines exact | dash-lenient | CER | docs exact |")
-        print("|---|---|---:|---:|---:|---:|")
+        lines = [
+            "| mode | fixer | lines exact | dash-lenient | CER | docs exact |",
+            "|---|---|---:|---:|---:|---:|",
+        ]
+        print("\n".join(lines))
         for mode in a.modes.split(","):
             damaged = [damage.damage(doc["text"], mode) for doc in docs]
             for name, fix in fixers.items():
                 pairs = zip(docs, damaged, strict=True)
                 rows = [{"id": doc["id"], "text": fix(t)} for doc, t in pairs]
                 s = score(gold, rows, tmp)
-                print(
-                    f"| {mode} | {name} | {s['lines_exact']:.4f} | {s['lines_exact_dash']:.4f} "
-                    f"| {s['char_error_rate']:.5f} | {s['docs_exact']:.3f} |",
-                    flush=True,
+                lines.append(
+                    f"| {mode} | {name} | {s['lines_exact']:.5f} | {s['lines_exact_dash']:.5f} "
+                    f"| {s['char_error_rate']:.5f} | {s['docs_exact']:.3f} |"
                 )
+                print(lines[-1], flush=True)
+    if a.write_readme:
+        write_readme("\n".join(lines), "<!-- eval_clean:begin -->", "<!-- eval_clean:end -->")
     return 0
 
 
