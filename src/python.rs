@@ -514,13 +514,26 @@ fn clean_many<'py>(
     let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
     let docs = batch_arg(texts)?;
     let out = PyList::empty(py);
+    let mut originals = docs.iter();
     run_batch(
         py,
         &docs,
         n_threads,
         progress,
-        |t| core_clean::clean(t, &opts),
-        |cleaned| out.append(cleaned),
+        // `None` when the text needs no repair: the caller's own str object is returned, with no
+        // copy in either direction (most clean documents).
+        |t| match core_clean::clean_cow(t, &opts) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(cleaned) => Some(cleaned),
+        },
+        |result| {
+            let original = originals.next().and_then(Option::as_ref);
+            match (result, original) {
+                (Some(Some(cleaned)), _) => out.append(cleaned),
+                (Some(None), Some(original)) => out.append(original),
+                _ => out.append(py.None()),
+            }
+        },
     )?;
     Ok(out)
 }
