@@ -7,8 +7,11 @@ fn quotes(text: &str) -> Vec<Quote> {
     extract(text, &QuoteOptions::default())
 }
 
+/// (quote text, speaker, mention, cue) of one quote.
+type Who = (String, Option<String>, Option<String>, Option<String>);
+
 /// (quote text, speaker, mention, cue) of every quote.
-fn who(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+fn who(text: &str) -> Vec<Who> {
     quotes(text)
         .into_iter()
         .map(|q| {
@@ -387,4 +390,74 @@ fn runs_of_stray_marks_are_linear() {
         assert!(q.len() <= 50_000);
     }
     assert!(start.elapsed().as_secs() < 30);
+}
+
+/// The speaker of the quote whose text contains `needle`.
+fn speaker_of(text: &str, needle: &str) -> (Option<String>, Option<String>) {
+    let q = quotes(text)
+        .into_iter()
+        .find(|q| q.text.contains(needle))
+        .expect("quote present");
+    (q.speaker, q.mention.map(|m| m.text))
+}
+
+#[test]
+fn role_then_apposed_name_gives_the_name() {
+    let t = "The Health Secretary, Owen Caradoc, visited the ward and said the waiting lists \
+             were “a scandal we inherited”.";
+    assert_eq!(speaker_of(t, "scandal").0, s("Owen Caradoc"));
+}
+
+#[test]
+fn company_possessive_role_then_apposed_name() {
+    let t = "Northbridge Rail Ltd’s managing director, Priya Valentine, said the firm had \
+             taken “every reasonable step” to warn passengers.";
+    assert_eq!(speaker_of(t, "reasonable").0, s("Priya Valentine"));
+}
+
+#[test]
+fn leader_of_a_council_then_apposed_name() {
+    let t = "The leader of Kelsbury council, Gareth Penhale, said the closure was \
+             “a blow to the whole town”.";
+    assert_eq!(speaker_of(t, "blow").0, s("Gareth Penhale"));
+}
+
+#[test]
+fn spokesman_for_an_office_stays_a_role() {
+    let t = "Home Secretary Janet Morrow defended the plan on Monday. “We will not back \
+             down,” she said.\n\n\
+             A spokeswoman for the Chancellor said: “The Treasury is reviewing the figures.”";
+    let (speaker, mention) = speaker_of(t, "Treasury");
+    assert_eq!(mention, s("A spokeswoman for the Chancellor"));
+    assert_ne!(speaker, s("Janet Morrow"));
+    assert_eq!(speaker, s("A spokeswoman for the Chancellor"));
+}
+
+#[test]
+fn headline_subject_before_a_single_quoted_phrase() {
+    let t = "Bus company warns of ‘winter of cancellations’ as drivers walk out\n\n\
+             Drivers at the depot voted to strike on Friday.";
+    let (_, mention) = speaker_of(t, "winter of");
+    assert_ne!(mention, s("and"));
+    assert_eq!(mention, s("Bus company"));
+}
+
+#[test]
+fn a_mention_is_never_a_conjunction() {
+    let t = "The minister left the chamber early and said the report was “deeply flawed” \
+             before the vote, and “not worth the paper”.";
+    for q in quotes(t) {
+        let m = q.mention.map(|m| m.text.to_lowercase());
+        assert_ne!(m.as_deref(), Some("and"));
+        assert_ne!(m.as_deref(), Some("but"));
+    }
+}
+
+#[test]
+fn she_added_after_a_colon_quote() {
+    let t = "Councillor Bethan Lloyd, who chairs the housing committee, said: “We were \
+             promised new homes and we got nothing.”\n\n\
+             The developer declined to comment.\n\n\
+             “People are tired of waiting,” she added.";
+    assert_eq!(speaker_of(t, "tired").0, s("Bethan Lloyd"));
 }

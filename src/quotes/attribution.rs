@@ -870,7 +870,7 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
         while j > floor {
             let t = &doc.tokens[j - 1];
             if t.quote.is_none() && mentions::is_capitalised(doc, t) {
-                let next_ok = doc.tokens.get(j).map_or(true, |n| match n.kind {
+                let next_ok = doc.tokens.get(j).is_none_or(|n| match n.kind {
                     TokKind::Word => {
                         !mentions::is_capitalised(doc, n)
                             && mentions::is_function_word(&lower(doc, n))

@@ -561,6 +561,12 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         } {
             start += 1;
         }
+        // `A spokesman for the Prime Minister said`: the speaker is the spokesman.
+        if start >= floor + 2 && role_on_behalf(doc, start - 2) {
+            if let Some((role_start, _)) = np_ending_at(doc, start - 1, floor) {
+                return Some((role_start, end));
+            }
+        }
         return (start < end).then_some((start, end));
     }
     // A lowercase head: a role phrase (`a campaign aide`, `sources`, `the group’s president`).
@@ -779,7 +785,110 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     while start < to && is_not_name(&lower(doc, &doc.tokens[start])) {
         start += 1;
     }
-    np_starting_at(doc, start, to)
+    let np = np_starting_at(doc, start, to)?;
+    Some(apposed_name(doc, np, to).unwrap_or(np))
+}
+
+/// `The Transport Secretary, Helen Ashworth, said`, `Acme Ltd’s chief executive, Jo Bell,
+/// said`, `The leader of the council, Sam Hart, said`: a role phrase followed by a name set
+/// off by commas is that person; the name is the mention.
+pub(crate) fn apposed_name(
+    doc: &Document,
+    np: (usize, usize),
+    to: usize,
+) -> Option<(usize, usize)> {
+    let first = lower(doc, doc.tokens.get(np.0)?);
+    let mut role_like = matches!(first.as_str(), "the" | "a" | "an")
+        || (np.0..np.1).any(|k| {
+            let t = &doc.tokens[k];
+            t.kind == TokKind::Word && (is_possessive(doc.word(t)) || !is_capitalised(doc, t))
+        });
+    // The rest of the role phrase up to its comma: `chief executive`, `of the council`.
+    let mut comma = np.1;
+    let limit = (np.1 + 8).min(to);
+    while comma < limit {
+        let t = &doc.tokens[comma];
+        if t.kind == TokKind::Punct(',') {
+            break;
+        }
+        if t.kind != TokKind::Word || t.quote.is_some() {
+            return None;
+        }
+        let l = lower(doc, t);
+        if matches!(
+            l.as_str(),
+            "and" | "but" | "or" | "who" | "which" | "that" | "said" | "says"
+        ) || (!is_capitalised(doc, t) && crate::quotes::cues::cue_word(doc.word(t)).is_some())
+        {
+            return None;
+        }
+        role_like = true;
+        comma += 1;
+    }
+    if !role_like || comma >= limit || doc.tokens[comma].quote.is_some() {
+        return None;
+    }
+    // The name: two to four capitalised words (initials allowed), closed by a comma.
+    let start = comma + 1;
+    let mut end = start;
+    let mut words = 0;
+    while end < to && end < start + 7 {
+        let t = &doc.tokens[end];
+        if t.quote.is_some() {
+            return None;
+        }
+        match t.kind {
+            TokKind::Word if is_capitalised(doc, t) && !is_possessive(doc.word(t)) => words += 1,
+            TokKind::Punct('.') if name_part(doc, end) => {}
+            _ => break,
+        }
+        end += 1;
+    }
+    let first_name = lower(doc, doc.tokens.get(start)?);
+    let closed = doc
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokKind::Punct(','));
+    ((2..=4).contains(&words)
+        && closed
+        && !is_not_name(&first_name)
+        && !in_sorted(DETERMINERS, first_name.as_str()))
+    .then_some((start, end))
+}
+
+/// `spokesman for`, `aide to`: a role held on behalf of somebody else, whose name follows.
+pub(crate) fn role_on_behalf(doc: &Document, k: usize) -> bool {
+    let (Some(role), Some(prep)) = (doc.tokens.get(k), doc.tokens.get(k + 1)) else {
+        return false;
+    };
+    role.kind == TokKind::Word
+        && !is_capitalised(doc, role)
+        && matches!(lower(doc, prep).as_str(), "for" | "to")
+        && matches!(
+            lower(doc, role).as_str(),
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "spokesmen"
+                | "spokeswomen"
+                | "spokespeople"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "advisor"
+                | "advisors"
+                | "lawyer"
+                | "lawyers"
+                | "attorney"
+                | "attorneys"
+                | "representative"
+                | "representatives"
+                | "source"
+                | "sources"
+                | "official"
+                | "officials"
+        )
 }
 
 /// The subject nearest before token `before` in its sentence: a subject pronoun, or else the
@@ -844,7 +953,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
     ) && doc
         .tokens
         .get(i + 1)
-        .map_or(true, |n| n.kind != TokKind::Word)
+        .is_none_or(|n| n.kind != TokKind::Word)
     {
         return Some((i, i + 1));
     }

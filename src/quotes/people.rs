@@ -396,8 +396,11 @@ impl People {
             // A definite office: `the Prime Minister`, `The US president`.
             if doc.word(&t).eq_ignore_ascii_case("the") {
                 if let Some((end, key)) = office_phrase(doc, i) {
+                    // `a spokesman for the Prime Minister` says nothing of who holds it.
+                    let on_behalf = i >= 2 && super::mentions::role_on_behalf(doc, i - 2);
                     let pid = match people.roles.get(&key) {
                         Some(&p) => Some(p),
+                        None if on_behalf => None,
                         None => {
                             let last = people.salient.last().map(|&(_, p)| p);
                             if let Some(p) = last {
@@ -577,7 +580,7 @@ impl People {
                 .rev()
                 .take(6)
                 .map(|&(_, p)| p)
-                .find(|&p| self.entries[p].gender.map_or(true, |g| g == want))
+                .find(|&p| self.entries[p].gender.is_none_or(|g| g == want))
                 .map(|p| self.entries[p].name());
         }
         if e - s == 1 && matches!(first.as_str(), "they" | "we" | "i" | "it" | "you") {
@@ -595,8 +598,11 @@ impl People {
             }
             return self.resolve(doc, ps, pe);
         }
-        // `The Prime Minister’s official spokesman`: somebody else, named by the office.
-        if (s..e.saturating_sub(1)).any(|k| is_possessive(doc.word(&doc.tokens[k]))) {
+        // `The Prime Minister’s official spokesman`, `A spokesman for the Prime Minister`:
+        // somebody else, named by the office.
+        if (s..e.saturating_sub(1)).any(|k| {
+            is_possessive(doc.word(&doc.tokens[k])) || super::mentions::role_on_behalf(doc, k)
+        }) {
             return Some(as_written);
         }
         if first == "the" {

@@ -185,7 +185,7 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
     for i in 0..n {
         let t = tokens[i];
         let next = tokens.get(i + 1).copied();
-        if next.map_or(true, |nx| nx.para != t.para) {
+        if next.is_none_or(|nx| nx.para != t.para) {
             tokens[i].ends_sentence = true;
             continue;
         }
