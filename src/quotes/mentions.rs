@@ -125,6 +125,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "does",
     "earlier",
     "even",
+    "ever",
     "famously",
     "finally",
     "first",
@@ -150,6 +151,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "now",
     "often",
     "once",
+    "only",
     "originally",
     "previously",
     "privately",
@@ -162,6 +164,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "should",
     "similarly",
     "simply",
+    "since",
     "still",
     "subsequently",
     "themselves",
@@ -569,6 +572,16 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         }
         return (start < end).then_some((start, end));
     }
+    // `Yet another said`, `most said`: a determiner standing alone names some people.
+    if matches!(
+        head_lower.as_str(),
+        "another" | "others" | "most" | "many" | "some" | "one" | "both" | "several"
+    ) && (end - 1 == floor || !is_word(&doc.tokens[end - 2]) || {
+        let p = lower(doc, &doc.tokens[end - 2]);
+        matches!(p.as_str(), "yet" | "and" | "but" | "still")
+    }) {
+        return Some((end - 1, end));
+    }
     // A lowercase head: a role phrase (`a campaign aide`, `sources`, `the group’s president`).
     if in_sorted(NP_STOP, head_lower.as_str())
         || in_sorted(DETERMINERS, head_lower.as_str())
@@ -702,6 +715,17 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         }
         return np_ending_at(doc, comma, floor);
     }
+    // `a message that said`, `a sign which read`: the relative pronoun, as with `who`.
+    if t.kind == TokKind::Word
+        && i == cue
+        && matches!(lower(doc, t).as_str(), "that" | "which")
+        && t.quote.is_none()
+        && i >= 2
+        && is_word(&doc.tokens[i - 2])
+        && !is_function_word(&lower(doc, &doc.tokens[i - 2]))
+    {
+        return Some((i - 1, i));
+    }
     if t.kind == TokKind::Word && lower(doc, t) == "who" && t.quote.is_none() {
         // `said one Democrat, who added that …`: the relative pronoun names the speaker; it is
         // resolved to the phrase it follows.
@@ -751,6 +775,17 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     // lectern by X, …`, `In Ohio, …`, `Moreover, as part of the exchange, …`.
     for _ in 0..3 {
         let intro = lower(doc, &doc.tokens[start]);
+        // `But Sen. Dick Durbin (D-Ill.), noting …, said`: a conjunction opening the sentence
+        // before a name is not an introductory phrase.
+        if matches!(intro.as_str(), "and" | "but" | "or" | "so" | "now" | "yet" | "still")
+            && doc
+                .tokens
+                .get(start + 1)
+                .is_some_and(|n| start + 1 < to && is_capitalised(doc, n))
+        {
+            start += 1;
+            continue;
+        }
         // A prepositional opening may be long (`On the eve of his historic election to a fourth
         // term as prime minister in March, Netanyahu …`).
         let reach = if is_not_name(&intro) { 25 } else { 10 };

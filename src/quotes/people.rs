@@ -587,13 +587,13 @@ impl People {
             return None;
         }
         // `said one Democrat, who added that …`: `who` is the phrase before it.
-        if e - s == 1 && first == "who" {
+        if e - s == 1 && matches!(first.as_str(), "who" | "that" | "which") {
             let mut k = s;
             if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
                 k -= 1;
             }
             let (ps, pe) = super::mentions::np_ending_at(doc, k, k.saturating_sub(12))?;
-            if lower(doc, &doc.tokens[ps]) == "who" {
+            if matches!(lower(doc, &doc.tokens[ps]).as_str(), "who" | "that" | "which") {
                 return None;
             }
             return self.resolve(doc, ps, pe);
