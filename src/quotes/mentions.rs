@@ -316,10 +316,14 @@ const DETERMINERS: &[&str] = &[
 /// Capitalised words that are never part of a name: days, months, sentence openers.
 const NOT_NAMES: &[&str] = &[
     "according",
+    "across",
     "after",
+    "against",
     "all",
     "also",
     "although",
+    "amid",
+    "among",
     "and",
     "april",
     "as",
@@ -328,6 +332,8 @@ const NOT_NAMES: &[&str] = &[
     "august",
     "because",
     "before",
+    "behind",
+    "beyond",
     "both",
     "but",
     "by",
@@ -339,6 +345,7 @@ const NOT_NAMES: &[&str] = &[
     "even",
     "every",
     "february",
+    "following",
     "for",
     "friday",
     "from",
@@ -348,7 +355,9 @@ const NOT_NAMES: &[&str] = &[
     "if",
     "in",
     "indeed",
+    "inside",
     "instead",
+    "into",
     "it",
     "january",
     "july",
@@ -372,6 +381,8 @@ const NOT_NAMES: &[&str] = &[
     "on",
     "or",
     "other",
+    "outside",
+    "over",
     "saturday",
     "september",
     "since",
@@ -385,22 +396,33 @@ const NOT_NAMES: &[&str] = &[
     "there",
     "this",
     "though",
+    "through",
+    "throughout",
     "thursday",
     "to",
     "today",
     "tomorrow",
     "tonight",
+    "toward",
+    "towards",
     "tuesday",
+    "under",
     "unlike",
+    "until",
+    "upon",
     "wednesday",
     "what",
     "when",
     "where",
+    "whereas",
+    "whether",
     "which",
     "while",
     "who",
     "why",
     "with",
+    "within",
+    "without",
     "yes",
     "yesterday",
     "yet",
@@ -583,6 +605,15 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         return Some((end - 1, end));
     }
     // A lowercase head: a role phrase (`a campaign aide`, `sources`, `the group’s president`).
+    // Not a participle or an adverb (`the fundraising email`, `almost suggested`).
+    if (head_lower.ends_with("ing") && !matches!(head_lower.as_str(), "king" | "something"))
+        || matches!(
+            head_lower.as_str(),
+            "almost" | "ever" | "never" | "perhaps" | "already" | "again" | "outside" | "inside"
+        )
+    {
+        return None;
+    }
     if in_sorted(NP_STOP, head_lower.as_str())
         || in_sorted(DETERMINERS, head_lower.as_str())
         || head_lower.ends_with("ly")
@@ -762,7 +793,10 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
             )
         }) {
             let all_heading = doc.tokens[start..dash].iter().all(|t| match t.kind {
-                TokKind::Word => is_capitalised(doc, t),
+                // `WASHINGTON, Dec. 8 (UPI) —`: capitals and the day of the month.
+                TokKind::Word => {
+                    is_capitalised(doc, t) || doc.word(t).chars().all(|c| c.is_ascii_digit())
+                }
                 TokKind::Punct(c) => matches!(c, '(' | ')' | ',' | '.'),
                 TokKind::Mark => false,
             });
