@@ -461,3 +461,20 @@ fn she_added_after_a_colon_quote() {
              “People are tired of waiting,” she added.";
     assert_eq!(speaker_of(t, "tired").0, s("Bethan Lloyd"));
 }
+
+#[test]
+fn reported_speech_closed_by_a_bare_attribution() {
+    let t = "The new depot will bring “hundreds of skilled jobs” to the valley and open by \
+             spring, council spokeswoman Ffion Hale said.";
+    let (speaker, mention) = speaker_of(t, "skilled jobs");
+    assert_eq!(speaker, s("Ffion Hale"));
+    assert_eq!(mention, s("council spokeswoman Ffion Hale"));
+}
+
+#[test]
+fn a_named_possessor_owns_the_quote() {
+    let t = "Voters still remember Senator Ruth Okonjo’s promise of “a train every ten \
+             minutes” from the last campaign.";
+    let (speaker, _) = speaker_of(t, "train every");
+    assert_eq!(speaker, s("Ruth Okonjo"));
+}

@@ -811,11 +811,13 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
         let intro = lower(doc, &doc.tokens[start]);
         // `But Sen. Dick Durbin (D-Ill.), noting …, said`: a conjunction opening the sentence
         // before a name is not an introductory phrase.
-        if matches!(intro.as_str(), "and" | "but" | "or" | "so" | "now" | "yet" | "still")
-            && doc
-                .tokens
-                .get(start + 1)
-                .is_some_and(|n| start + 1 < to && is_capitalised(doc, n))
+        if matches!(
+            intro.as_str(),
+            "and" | "but" | "or" | "so" | "now" | "yet" | "still"
+        ) && doc
+            .tokens
+            .get(start + 1)
+            .is_some_and(|n| start + 1 < to && is_capitalised(doc, n))
         {
             start += 1;
             continue;

@@ -593,7 +593,10 @@ impl People {
                 k -= 1;
             }
             let (ps, pe) = super::mentions::np_ending_at(doc, k, k.saturating_sub(12))?;
-            if matches!(lower(doc, &doc.tokens[ps]).as_str(), "who" | "that" | "which") {
+            if matches!(
+                lower(doc, &doc.tokens[ps]).as_str(),
+                "who" | "that" | "which"
+            ) {
                 return None;
             }
             return self.resolve(doc, ps, pe);
