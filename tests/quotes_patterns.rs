@@ -473,8 +473,16 @@ fn reported_speech_closed_by_a_bare_attribution() {
 
 #[test]
 fn a_named_possessor_owns_the_quote() {
-    let t = "Voters still remember Senator Ruth Okonjo’s promise of “a train every ten \
-             minutes” from the last campaign.";
+    let t = "Senator Ruth Okonjo’s promise of “a train every ten minutes” was the talk of \
+             the last campaign.";
     let (speaker, _) = speaker_of(t, "train every");
     assert_eq!(speaker, s("Ruth Okonjo"));
+}
+
+#[test]
+fn partitive_subjects_and_auxiliary_first_names() {
+    let t = "“The queue went round the block,” said one of the stewards on duty.";
+    assert_eq!(speaker_of(t, "queue").1, s("one of the stewards"));
+    let t = "“Rents have doubled in five years,” said Will Penrose, a housing economist.";
+    assert_eq!(speaker_of(t, "Rents").0, s("Will Penrose"));
 }

@@ -1028,6 +1028,16 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
     {
         return Some((i, i + 1));
     }
+    // `said one of two witnesses`, `said some of the protesters`: the group after `of` is
+    // part of the phrase.
+    let partitive = matches!(
+        l.as_str(),
+        "one" | "some" | "many" | "most" | "several" | "two" | "three" | "all" | "each"
+    ) && doc.tokens.get(i + 1).is_some_and(|n| lower(doc, n) == "of");
+    if partitive {
+        let rest = np_starting_at(doc, i + 2, limit)?;
+        return Some((begin, rest.1));
+    }
     if in_sorted(DETERMINERS, l.as_str()) {
         i += 1;
     } else if is_capitalised(doc, first) {
@@ -1048,8 +1058,15 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         match t.kind {
             TokKind::Word => {
                 let w = lower(doc, t);
+                // `Will Doyle`: a capitalised auxiliary before a capitalised word is a name.
+                let first_name = is_capitalised(doc, t)
+                    && doc
+                        .tokens
+                        .get(end + 1)
+                        .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(doc, n));
                 if in_sorted(NP_STOP, w.as_str())
                     && !(w == "of" && end > i && name_part(doc, end - 1))
+                    && !first_name
                 {
                     break;
                 }
