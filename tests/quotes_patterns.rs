@@ -486,3 +486,10 @@ fn partitive_subjects_and_auxiliary_first_names() {
     let t = "“Rents have doubled in five years,” said Will Penrose, a housing economist.";
     assert_eq!(speaker_of(t, "Rents").0, s("Will Penrose"));
 }
+
+#[test]
+fn apposition_between_dashes() {
+    let t = "A former harbour master -- Tom Rees, who ran the port for a decade -- said the \
+             plan would “sink the town”.";
+    assert_eq!(speaker_of(t, "sink").1, s("A former harbour master"));
+}

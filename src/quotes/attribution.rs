@@ -905,10 +905,12 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
                 if found.gerund || used_as_noun(doc, k) || passive(doc, k) {
                     continue;
                 }
-                let inverted = (k > floor && doc.tokens[k - 1].kind == TokKind::Punct(','))
-                    .then(|| np_starting_at(doc, past, cue))
-                    .flatten()
-                    .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
+                // `“…,” said Rep. Bobby Scott, adding that …`: inverted after a comma or a quote.
+                let inverted = (k > floor
+                    && matches!(doc.tokens[k - 1].kind, TokKind::Punct(',') | TokKind::Mark))
+                .then(|| np_starting_at(doc, past, cue))
+                .flatten()
+                .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
                 if let Some(np) = inverted.or_else(|| subject_before(doc, k, floor)) {
                     return Some(np);
                 }

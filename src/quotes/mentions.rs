@@ -723,6 +723,26 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         return None;
     }
     let t = &doc.tokens[i - 1];
+    // `A former candidate -- John McCain, who lost in 2008 -- said`: the phrase before an
+    // apposition set off by dashes.
+    let dash = |k: usize| {
+        matches!(
+            doc.tokens[k].kind,
+            TokKind::Punct('\u{2014}' | '\u{2013}' | '-')
+        ) && doc.tokens[k].quote.is_none()
+    };
+    if dash(i - 1) {
+        let mut close = i - 1;
+        while close > floor && dash(close - 1) {
+            close -= 1;
+        }
+        let lo = close.saturating_sub(25).max(floor);
+        let mut open = (lo..close).rev().find(|&k| dash(k))?;
+        while open > floor && dash(open - 1) {
+            open -= 1;
+        }
+        return np_ending_at(doc, open, floor);
+    }
     if t.kind == TokKind::Punct(',') && t.quote.is_none() {
         // `Nigel Farage, an ally of Mr Trump, said` / `Clinton, during a town hall in Columbus,
         // Ohio, said`: the subject is the phrase that opens the sentence before a comma, or
@@ -752,8 +772,11 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         && matches!(lower(doc, t).as_str(), "that" | "which")
         && t.quote.is_none()
         && i >= 2
-        && is_word(&doc.tokens[i - 2])
-        && !is_function_word(&lower(doc, &doc.tokens[i - 2]))
+        && match doc.tokens[i - 2].kind {
+            TokKind::Word => !is_function_word(&lower(doc, &doc.tokens[i - 2])),
+            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}'),
+            TokKind::Mark => false,
+        }
     {
         return Some((i - 1, i));
     }
