@@ -493,3 +493,17 @@ fn apposition_between_dashes() {
              plan would “sink the town”.";
     assert_eq!(speaker_of(t, "sink").1, s("A former harbour master"));
 }
+
+#[test]
+fn nouns_that_look_like_cues_and_abbreviations_ending_sentences() {
+    let t = "Auditors found the council kept private email archives that were “a mess”.";
+    let q = quotes(t);
+    assert_ne!(
+        q[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("email"),
+        "email is a noun here"
+    );
+    let t = "Ms Varga says the fund will stay in the U.K. She says the move would be \
+             “a betrayal of our members”.";
+    assert_eq!(speaker_of(t, "betrayal").1, s("She"));
+}

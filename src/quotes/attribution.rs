@@ -207,6 +207,9 @@ fn cue_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         return None;
     }
     let cue = cues::cue_word(w)?;
+    if noun_reading(doc, i, cue.base) {
+        return None;
+    }
     if let Some(particles) = cues::particle_of(cue.base) {
         let next = doc.tokens.get(i + 1)?;
         if particles.contains(&lower(doc, next).as_str()) {
@@ -215,6 +218,53 @@ fn cue_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         return None;
     }
     Some((cue, i + 1))
+}
+
+/// `private email servers`, `sensitive government emails`, `in somber comments`: verbs of
+/// saying that news mostly uses as nouns are verbs, in their base or `-s` form, only after a
+/// subject or an auxiliary.
+fn noun_reading(doc: &Document, i: usize, base: &str) -> bool {
+    if !matches!(
+        base,
+        "email" | "comment" | "state" | "post" | "tweet" | "note"
+    ) {
+        return false;
+    }
+    let form = lower(doc, &doc.tokens[i]);
+    let plural = form.strip_suffix('s').is_some_and(|f| f == base);
+    if form != base && !plural {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).map(|p| &doc.tokens[p]) else {
+        return true;
+    };
+    if prev.kind != TokKind::Word {
+        return true;
+    }
+    let p = lower(doc, prev);
+    let subject = matches!(
+        p.as_str(),
+        "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it"
+    ) || (mentions::is_capitalised(doc, prev) && !mentions::is_not_name(&p));
+    let auxiliary = matches!(
+        p.as_str(),
+        "to" | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "also"
+            | "often"
+            | "then"
+            | "that"
+    );
+    !(subject || auxiliary)
 }
 
 /// Where the window after a quote ends: the end of its sentence, the next quote, or 12 tokens.
