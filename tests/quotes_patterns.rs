@@ -507,3 +507,11 @@ fn nouns_that_look_like_cues_and_abbreviations_ending_sentences() {
              “a betrayal of our members”.";
     assert_eq!(speaker_of(t, "betrayal").1, s("She"));
 }
+
+#[test]
+fn lowercase_descriptions_before_a_name() {
+    let t = "“We were never consulted,” said retired headteacher Gwen Morley, who lives nearby.";
+    let (speaker, mention) = speaker_of(t, "consulted");
+    assert_eq!(speaker, s("Gwen Morley"));
+    assert_eq!(mention, s("retired headteacher Gwen Morley"));
+}

@@ -1118,7 +1118,17 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         }
                     });
                     let role = is_title(&w) || is_role_noun(&w);
-                    if (next_opens_object && !role) || w.ends_with("ed") {
+                    // `said conservative activist Bob Klaus`, `retired neurosurgeon Ben
+                    // Carson`: with no determiner, lowercase words before a name describe it.
+                    let describes_name = begin == i
+                        && !is_capitalised(doc, first)
+                        && !w.ends_with('s')
+                        && doc.tokens.get(end + 1).is_some_and(|n| {
+                            n.kind == TokKind::Word
+                                && is_capitalised(doc, n)
+                                && !is_not_name(&lower(doc, n))
+                        });
+                    if (next_opens_object && !role && !describes_name) || w.ends_with("ed") {
                         break;
                     }
                 }
