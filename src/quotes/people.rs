@@ -11,7 +11,7 @@
 use super::text::in_sorted;
 use std::collections::HashMap;
 
-use super::mentions::{is_capitalised, is_possessive, is_title, lower, TITLES};
+use super::mentions::{is_capitalised, is_possessive, is_title, lower};
 use super::text::{Document, TokKind};
 
 /// A person of the article: the fullest name it gives and the other ways it names them.
@@ -851,10 +851,7 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
     let surface = doc.text[doc.tokens[start].start..doc.tokens[surface_end].end].to_string();
     let surface = clean_word(&surface);
     // Titles alone are no name.
-    if names
-        .iter()
-        .all(|w| TITLES.contains(&w.to_lowercase().as_str()))
-    {
+    if names.iter().all(|w| is_title(&w.to_lowercase())) {
         return None;
     }
     Some(Run {
