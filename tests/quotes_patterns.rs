@@ -515,3 +515,10 @@ fn lowercase_descriptions_before_a_name() {
     assert_eq!(speaker, s("Gwen Morley"));
     assert_eq!(mention, s("retired headteacher Gwen Morley"));
 }
+
+#[test]
+fn quote_paragraph_after_a_paragraph_of_saying() {
+    let t = "The chef Marco Bellini said the awards had become a popularity contest.\n\n\
+             “Nobody tastes the food any more. They count followers.”";
+    assert_eq!(speaker_of(t, "Nobody").0, s("Marco Bellini"));
+}

@@ -1087,6 +1087,24 @@ fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Found> {
     let end_tok = &doc.tokens[last];
     let colon = end_tok.kind == TokKind::Punct(':');
     let same_para = doc.tokens[open_tok].para == end_tok.para;
+    if !colon && !same_para && end_tok.kind == TokKind::Punct('.') {
+        // `Valastro praised the governor’s leadership.¶“We need someone …”`: a paragraph that
+        // is only a quote, after a paragraph closed by a verb of saying with its subject.
+        let start = sentence_start(doc, last);
+        let quote_paragraph = doc.tokens[open_tok..]
+            .iter()
+            .take_while(|t| t.para == doc.tokens[open_tok].para)
+            .all(|t| t.quote.is_some() || t.kind != TokKind::Word);
+        if !quote_paragraph || doc.tokens[start..last].iter().any(|t| t.quote.is_some()) {
+            return None;
+        }
+        return before_in(doc, start, last)
+            .filter(|f| f.mention.is_some() && f.confidence >= 0.8)
+            .map(|f| Found {
+                confidence: 0.4,
+                ..f
+            });
+    }
     if !(colon || (same_para && end_tok.kind == TokKind::Punct('.'))) {
         return None;
     }
