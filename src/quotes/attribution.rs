@@ -1116,7 +1116,7 @@ fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Found> {
         // A longer sentence introduces the quote only through a verb of saying with a subject
         // (`Lynch announced on Monday the lawsuit against the state. “We are seeking …”`).
         return before_in(doc, start, last)
-            .filter(|f| f.mention.is_some() && f.confidence >= 0.8)
+            .filter(|f| f.mention.is_some() && f.confidence >= 0.7)
             .map(|f| Found {
                 confidence: 0.5,
                 ..f
