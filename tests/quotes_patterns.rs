@@ -522,3 +522,15 @@ fn quote_paragraph_after_a_paragraph_of_saying() {
              “Nobody tastes the food any more. They count followers.”";
     assert_eq!(speaker_of(t, "Nobody").0, s("Marco Bellini"));
 }
+
+#[test]
+fn told_takes_no_inverted_subject_and_paragraphs_part_sentences() {
+    let t = "“The market has turned,” Nia Adebayo, a letting agent, told the Harbour \
+             Gazette.";
+    assert_eq!(speaker_of(t, "market").0, s("Nia Adebayo"));
+    let t = "The mayor railed against the “armchair critics” who mocked the scheme.\n\n\
+             “We will finish it on time,” she said.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2);
+    assert_ne!(q[0].mention.as_ref().map(|m| m.text.as_str()), Some("she"));
+}

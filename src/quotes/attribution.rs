@@ -157,7 +157,12 @@ fn closes_same_sentence(
     };
     let from = doc.token_at(a.close.max(a.end));
     let b_close = doc.token_at(b.close.max(b.end));
-    cue >= b_close
+    // The sentence may hide its end inside the marks (`… criminals.”¶“We will …,” he said`):
+    // another paragraph is another sentence.
+    let same_paragraph = doc.tokens.get(from.saturating_sub(1)).map(|t| t.para)
+        == doc.tokens.get(b_close.saturating_sub(1)).map(|t| t.para);
+    same_paragraph
+        && cue >= b_close
         && from <= b_close
         && !doc.tokens[from.saturating_sub(1)..b_close]
             .iter()
@@ -489,8 +494,9 @@ fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Opti
                     .is_some_and(|(_, past)| np_starting_at(doc, past, wide).is_some()))
     })?;
     let (cue, past) = cue_at(doc, k)?;
-    // `“…” in the 2008 primary, said Ohio State University professor Paul Beck.`
-    let inverted = (k > a && doc.tokens[k - 1].kind == TokKind::Punct(','))
+    // `“…” in the 2008 primary, said Ohio State University professor Paul Beck.`; not `…, a
+    // supporter, told the New Yorker`, whose object is the listener.
+    let inverted = (k > a && doc.tokens[k - 1].kind == TokKind::Punct(',') && cue.base != "tell")
         .then(|| np_starting_at(doc, past, wide))
         .flatten()
         .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
