@@ -534,3 +534,11 @@ fn told_takes_no_inverted_subject_and_paragraphs_part_sentences() {
     assert_eq!(q.len(), 2);
     assert_ne!(q[0].mention.as_ref().map(|m| m.text.as_str()), Some("she"));
 }
+
+#[test]
+fn sentence_closed_by_attribution_with_a_time_or_place() {
+    let t = "The club had been “a lifeline for the whole valley”, she said in a letter to members.";
+    assert_eq!(speaker_of(t, "lifeline").1, s("she"));
+    let t = "The inspectors made a “serious error” in the audit, Mr Doyle has said.";
+    assert_eq!(speaker_of(t, "serious").1, s("Mr Doyle"));
+}

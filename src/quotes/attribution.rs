@@ -1168,12 +1168,54 @@ fn sentence_final(doc: &Document, close_tok: usize) -> Option<Found> {
         k += 1;
     }
     let c = comma?;
-    if k >= limit || k - c > 9 {
+    if k >= limit || k - c > 14 {
         return None;
     }
-    bare_attribution(doc, c + 1).map(|f| Found {
+    let a = c + 1;
+    // `…, said the mayor.` / `…, she said in a video message.` / `…, Comey has said.`: a subject
+    // and a verb of saying, then nothing or a time or place.
+    let tail_ok = |past: usize| {
+        past >= k
+            || doc.tokens.get(past).is_some_and(|t| {
+                matches!(t.kind, TokKind::Punct('.' | '!' | '?'))
+                    || matches!(
+                        lower(doc, t).as_str(),
+                        "in" | "at"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "last"
+                            | "this"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "today"
+                            | "yesterday"
+                    )
+            })
+    };
+    let (cue_span, np) = if let Some((cue, past)) = cue_at(doc, a) {
+        if cue.gerund || cue.base == "according" || cue.base == "tell" {
+            return None;
+        }
+        let np = np_starting_at(doc, past, k + 1)?;
+        (tail_ok(np.1)).then_some(((a, past), np))?
+    } else {
+        let np = np_starting_at(doc, a, k + 1)?;
+        let verb = skip_adverbs(doc, np.1, k);
+        let (cue, past) = cue_at(doc, verb)?;
+        (!cue.gerund && cue.strength == cues::Strength::Strong && tail_ok(past))
+            .then_some(((verb, past), np))?
+    };
+    Some(Found {
+        cue: Some(cue_span),
+        mention: Some(np),
         confidence: 0.6,
-        ..f
     })
 }
 
