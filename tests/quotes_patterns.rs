@@ -542,3 +542,14 @@ fn sentence_closed_by_attribution_with_a_time_or_place() {
     let t = "The inspectors made a “serious error” in the audit, Mr Doyle has said.";
     assert_eq!(speaker_of(t, "serious").1, s("Mr Doyle"));
 }
+
+#[test]
+fn attributions_do_not_leak_across_paragraphs() {
+    let t = "Good reporting still wins, but only when “the truth is more exciting than \
+             the rumour.”\n\n\
+             “Readers are tired,” said Lena Fischer, a media researcher.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2);
+    assert_ne!(q[0].speaker, s("Lena Fischer"));
+    assert_eq!(q[1].speaker, s("Lena Fischer"));
+}

@@ -135,7 +135,11 @@ pub(crate) fn attribute(
 fn coordinated(doc: &Document, a: &QuotedSpan, b: &QuotedSpan) -> bool {
     let from = doc.token_at(a.close.max(a.end));
     let to = doc.token_at(b.open);
-    to >= from
+    // Two quotes in a row across a paragraph break are not a list.
+    let same_paragraph =
+        from > 0 && doc.tokens.get(from - 1).map(|t| t.para) == doc.tokens.get(to).map(|t| t.para);
+    same_paragraph
+        && to >= from
         && to - from <= 2
         && doc.tokens[from..to].iter().all(|t| match t.kind {
             TokKind::Punct(',') => true,
@@ -1148,7 +1152,8 @@ fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Found> {
 /// `… will carry “a great deal of weight” and help them win, a party spokesman said.`: a quote
 /// inside reported speech takes the bare attribution that closes its sentence after a comma.
 fn sentence_final(doc: &Document, close_tok: usize) -> Option<Found> {
-    let para = doc.tokens.get(close_tok)?.para;
+    // The paragraph of the quote's last token (the token after it may open the next one).
+    let para = doc.tokens.get(close_tok.checked_sub(1)?)?.para;
     let mut comma = None;
     let limit = (close_tok + 60).min(doc.tokens.len());
     let mut k = close_tok;
