@@ -553,3 +553,14 @@ fn attributions_do_not_leak_across_paragraphs() {
     assert_ne!(q[0].speaker, s("Lena Fischer"));
     assert_eq!(q[1].speaker, s("Lena Fischer"));
 }
+
+#[test]
+fn offices_and_companies_are_not_people() {
+    let t = "The Energy Secretary, Rhodri Vaughan, met Harbour Ferries Ltd on Monday. \
+             “We will not pay twice,” he said.";
+    let names: Vec<String> = people(t).into_iter().map(|p| p.name).collect();
+    assert!(names.contains(&"Rhodri Vaughan".to_string()));
+    assert!(!names
+        .iter()
+        .any(|n| n.contains("Secretary") || n.contains("Ltd")));
+}

@@ -67,7 +67,9 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "act",
     "affairs",
     "agency",
+    "airlines",
     "airport",
+    "airways",
     "alliance",
     "america",
     "american",
@@ -129,6 +131,7 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "facebook",
     "fbi",
     "federal",
+    "ferries",
     "florida",
     "force",
     "forces",
@@ -167,8 +170,10 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "lake",
     "law",
     "liberal",
+    "limited",
     "llc",
     "lords",
+    "ltd",
     "magazine",
     "mail",
     "media",
@@ -197,6 +202,7 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "parliament",
     "partners",
     "party",
+    "plc",
     "police",
     "post",
     "press",
@@ -204,6 +210,8 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "program",
     "project",
     "radio",
+    "rail",
+    "railways",
     "relations",
     "republic",
     "republican",
@@ -850,6 +858,15 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
     let surface_end = words.last()?.0;
     let surface = doc.text[doc.tokens[start].start..doc.tokens[surface_end].end].to_string();
     let surface = clean_word(&surface);
+    // `The Transport Secretary`, `the Foreign Minister`: a run ending in an office names the
+    // office, not a person.
+    if names.len() > 1
+        && names
+            .last()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "secretary" | "minister"))
+    {
+        return None;
+    }
     // Titles alone are no name.
     if names.iter().all(|w| is_title(&w.to_lowercase())) {
         return None;
