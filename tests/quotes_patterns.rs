@@ -564,3 +564,12 @@ fn offices_and_companies_are_not_people() {
         .iter()
         .any(|n| n.contains("Secretary") || n.contains("Ltd")));
 }
+
+#[test]
+fn name_before_a_party_tag_and_relative_lead_ins() {
+    let t = "Speaking in Leeds, Sen. Mara Quill (D-Ore.), said, “We are ready.”";
+    assert_eq!(speaker_of(t, "ready").0, s("Mara Quill"));
+    let t = "“The plan is late,” said Sgt. Owen Pryce, who said he had warned the board. \
+             “Nobody listened.”";
+    assert_eq!(speaker_of(t, "Nobody").0, s("Owen Pryce"));
+}

@@ -1122,6 +1122,11 @@ fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Found> {
         return None;
     }
     let start = sentence_start(doc, last);
+    // `“…,” said Capt. Pardo, who said he would abstain. “…”`: a lead-in holding a quote is
+    // that quote's attribution; the carry-over decides.
+    if doc.tokens[start..last].iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
     if last - start > if colon { 16 } else { 8 } {
         // A longer sentence introduces the quote only through a verb of saying with a subject
         // (`Lynch announced on Monday the lawsuit against the state. “We are seeking …”`).

@@ -744,6 +744,20 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         return np_ending_at(doc, open, floor);
     }
     if t.kind == TokKind::Punct(',') && t.quote.is_none() {
+        // `Gov. John Kasich (R-OH), said`: the name before the parenthesis.
+        if i >= 2 && doc.tokens[i - 2].kind == TokKind::Punct(')') {
+            let lo = i.saturating_sub(14).max(floor);
+            if let Some(open) = (lo..i - 2)
+                .rev()
+                .find(|&k| doc.tokens[k].kind == TokKind::Punct('('))
+            {
+                if let Some(np) = np_ending_at(doc, open, floor) {
+                    if is_capitalised(doc, &doc.tokens[np.1 - 1]) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
         // `Nigel Farage, an ally of Mr Trump, said` / `Clinton, during a town hall in Columbus,
         // Ohio, said`: the subject is the phrase that opens the sentence before a comma, or
         // else the phrase before the apposition's first comma.
