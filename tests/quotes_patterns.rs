@@ -573,3 +573,9 @@ fn name_before_a_party_tag_and_relative_lead_ins() {
              “Nobody listened.”";
     assert_eq!(speaker_of(t, "Nobody").0, s("Owen Pryce"));
 }
+
+#[test]
+fn unknown_verb_after_a_question() {
+    let t = "“Would you sign it tomorrow?” Okoye pressed. “Yes or no?”";
+    assert_eq!(speaker_of(t, "sign it").1, s("Okoye"));
+}

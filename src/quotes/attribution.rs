@@ -460,6 +460,11 @@ fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Found> {
                 .tokens
                 .get(k.saturating_sub(1))
                 .is_some_and(|t| t.ends_sentence)
+            // `“…?” Hannity pressed.`: the full stop closing the clause.
+            || doc
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.ends_sentence && matches!(t.kind, TokKind::Punct(_)))
     };
     if is_verb(a) {
         let np = np_starting_at(doc, a + 1, end)?;
