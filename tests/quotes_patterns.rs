@@ -579,3 +579,15 @@ fn unknown_verb_after_a_question() {
     let t = "“Would you sign it tomorrow?” Okoye pressed. “Yes or no?”";
     assert_eq!(speaker_of(t, "sign it").1, s("Okoye"));
 }
+
+#[test]
+fn closing_attribution_with_apposition_or_according_to() {
+    let t = "The closure would mean “a winter of empty shelves” for the town, said Ruth \
+             Ambler, a local grocer.";
+    assert_eq!(speaker_of(t, "empty shelves").0, s("Ruth Ambler"));
+    let t = "The union is paying “dozens” of organisers to knock on doors, according to \
+             its chair Malik Osei.";
+    assert_eq!(speaker_of(t, "dozens").0, s("Malik Osei"));
+    let t = "The fear is of “officials telling us, ‘this is final,’” Mrs Haddad said.";
+    assert_eq!(speaker_of(t, "officials").1, s("Mrs Haddad"));
+}

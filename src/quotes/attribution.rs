@@ -316,7 +316,13 @@ fn after_quote(
     kind: QuoteKind,
     close_tok: usize,
 ) -> Option<Found> {
-    let content = doc.text.get(span.start..span.end)?.trim_end();
+    // `“… telling leaders, ‘this is not what we want,’” Wilcox said.`: the punctuation before
+    // a nested quote's closing mark counts.
+    let content = doc
+        .text
+        .get(span.start..span.end)?
+        .trim_end()
+        .trim_end_matches(['\'', '\u{2019}', '"', '\u{201d}', '\u{bb}', '\u{203a}']);
     let last = content.chars().next_back()?;
     let first_tok = doc.tokens.get(close_tok)?;
     let close_para = doc.tokens.get(close_tok.checked_sub(1)?)?.para;
@@ -1164,7 +1170,8 @@ fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Found> {
 fn sentence_final(doc: &Document, close_tok: usize) -> Option<Found> {
     // The paragraph of the quote's last token (the token after it may open the next one).
     let para = doc.tokens.get(close_tok.checked_sub(1)?)?.para;
-    let mut comma = None;
+    // The last three commas, newest first, without allocating.
+    let mut commas = [usize::MAX; 3];
     let limit = (close_tok + 60).min(doc.tokens.len());
     let mut k = close_tok;
     while k < limit {
@@ -1174,7 +1181,7 @@ fn sentence_final(doc: &Document, close_tok: usize) -> Option<Found> {
         }
         if t.quote.is_none() {
             if t.kind == TokKind::Punct(',') {
-                comma = Some(k);
+                commas = [k, commas[0], commas[1]];
             }
             if t.ends_sentence {
                 break;
@@ -1182,17 +1189,25 @@ fn sentence_final(doc: &Document, close_tok: usize) -> Option<Found> {
         }
         k += 1;
     }
-    let c = comma?;
-    if k >= limit || k - c > 14 {
+    if k >= limit {
         return None;
     }
-    let a = c + 1;
+    // The attribution follows one of the last commas (`…, said Brad Bannon, a pollster.`).
+    commas
+        .iter()
+        .filter(|&&c| c != usize::MAX && k - c <= 16)
+        .find_map(|&c| closing_attribution(doc, c + 1, k))
+}
+
+/// `said the mayor.` / `she said in a letter.` / `Comey has said.` / `according to the
+/// report.`: an attribution from token `a` to the sentence end `k`.
+fn closing_attribution(doc: &Document, a: usize, k: usize) -> Option<Found> {
     // `…, said the mayor.` / `…, she said in a video message.` / `…, Comey has said.`: a subject
     // and a verb of saying, then nothing or a time or place.
     let tail_ok = |past: usize| {
         past >= k
             || doc.tokens.get(past).is_some_and(|t| {
-                matches!(t.kind, TokKind::Punct('.' | '!' | '?'))
+                matches!(t.kind, TokKind::Punct('.' | '!' | '?' | ','))
                     || matches!(
                         lower(doc, t).as_str(),
                         "in" | "at"
@@ -1215,7 +1230,7 @@ fn sentence_final(doc: &Document, close_tok: usize) -> Option<Found> {
             })
     };
     let (cue_span, np) = if let Some((cue, past)) = cue_at(doc, a) {
-        if cue.gerund || cue.base == "according" || cue.base == "tell" {
+        if cue.gerund || cue.base == "tell" {
             return None;
         }
         let np = np_starting_at(doc, past, k + 1)?;
