@@ -591,3 +591,12 @@ fn closing_attribution_with_apposition_or_according_to() {
     let t = "The fear is of “officials telling us, ‘this is final,’” Mrs Haddad said.";
     assert_eq!(speaker_of(t, "officials").1, s("Mrs Haddad"));
 }
+
+#[test]
+fn possessive_pronoun_owns_the_quote() {
+    let t = "Mrs Ellery Quinn spoke first. Yet her claim that it was “never in danger” \
+             did not survive the audit.";
+    let (speaker, mention) = speaker_of(t, "never in danger");
+    assert_eq!(mention, s("her"));
+    assert_eq!(speaker, s("Ellery Quinn"));
+}

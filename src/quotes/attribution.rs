@@ -1260,6 +1260,14 @@ fn possessor(doc: &Document, open_tok: usize) -> Option<Found> {
             return None;
         }
         let w = doc.word(t);
+        // `her claim that she “never sent …”`, `his remark that …`: a possessive pronoun.
+        if k < open_tok && matches!(lower(doc, t).as_str(), "his" | "her" | "their") {
+            return Some(Found {
+                cue: Some((k, open_tok)),
+                mention: Some((k - 1, k)),
+                confidence: 0.3,
+            });
+        }
         if mentions::is_possessive(w) {
             if !mentions::is_capitalised(doc, t) || k == open_tok {
                 return None;

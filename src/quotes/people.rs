@@ -576,8 +576,8 @@ impl People {
         }
         let as_written = doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string();
         let first = lower(doc, &doc.tokens[s]);
-        if e - s == 1 && matches!(first.as_str(), "he" | "she") {
-            let want = if first == "he" {
+        if e - s == 1 && matches!(first.as_str(), "he" | "she" | "his" | "her") {
+            let want = if matches!(first.as_str(), "he" | "his") {
                 Gender::Male
             } else {
                 Gender::Female
