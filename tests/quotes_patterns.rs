@@ -600,3 +600,9 @@ fn possessive_pronoun_owns_the_quote() {
     assert_eq!(mention, s("her"));
     assert_eq!(speaker, s("Ellery Quinn"));
 }
+
+#[test]
+fn subject_over_a_time_phrase() {
+    let t = "The Home Office less than a week ago said the backlog was “under control”.";
+    assert_eq!(speaker_of(t, "under control").1, s("The Home Office"));
+}

@@ -878,7 +878,7 @@ fn used_as_noun(doc: &Document, j: usize) -> bool {
         }
         let third_person = w.ends_with('s');
         let adjective = b.contains('-')
-            || ["ic", "ive", "ous", "ful", "less"]
+            || ["ic", "ive", "ous", "ful", "less", "al"]
                 .iter()
                 .any(|x| b.ends_with(x));
         return adjective

@@ -706,6 +706,17 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     } {
         i -= 1;
     }
+    // `The State Department less than two weeks ago said`: over a time phrase.
+    if i > floor + 1 && lower(doc, &doc.tokens[i - 1]) == "ago" {
+        let mut k = i - 1;
+        while k > floor && i - k < 6 && {
+            let t = &doc.tokens[k - 1];
+            t.kind == TokKind::Word && t.quote.is_none() && !is_capitalised(doc, t)
+        } {
+            k -= 1;
+        }
+        i = k;
+    }
     if i <= floor {
         return None;
     }
