@@ -606,3 +606,10 @@ fn subject_over_a_time_phrase() {
     let t = "The Home Office less than a week ago said the backlog was “under control”.";
     assert_eq!(speaker_of(t, "under control").1, s("The Home Office"));
 }
+
+#[test]
+fn a_statement_saying() {
+    let t = "Hours later, Councillor Ines Moreau issued a statement calling on ministers \
+             “to stop hiding behind the auditors”.";
+    assert_eq!(speaker_of(t, "hiding").0, s("Ines Moreau"));
+}

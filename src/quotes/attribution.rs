@@ -876,6 +876,11 @@ fn used_as_noun(doc: &Document, j: usize) -> bool {
         if past {
             return false;
         }
+        // `a statement calling on …`, `a memo saying …`: a participle after a noun reports what
+        // the document says.
+        if w.ends_with("ing") && !b.ends_with("ing") {
+            return false;
+        }
         let third_person = w.ends_with('s');
         let adjective = b.contains('-')
             || ["ic", "ive", "ous", "ful", "less", "al"]
