@@ -894,7 +894,13 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
                     | "thus"
                     | "yet"
             );
-        if intro.ends_with("ing") || intro.ends_with("ed") || adverb || is_not_name(&intro) {
+        // `Hours later, …`, `Weeks after the vote, …`.
+        let time = matches!(
+            intro.as_str(),
+            "hours" | "days" | "weeks" | "months" | "years" | "minutes" | "moments" | "seconds"
+        );
+        if intro.ends_with("ing") || intro.ends_with("ed") || adverb || time || is_not_name(&intro)
+        {
             start = c + 1;
         } else {
             break;
