@@ -7,8 +7,11 @@ fn quotes(text: &str) -> Vec<Quote> {
     extract(text, &QuoteOptions::default())
 }
 
+/// (quote text, speaker, mention, cue) of one quote.
+type Who = (String, Option<String>, Option<String>, Option<String>);
+
 /// (quote text, speaker, mention, cue) of every quote.
-fn who(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+fn who(text: &str) -> Vec<Who> {
     quotes(text)
         .into_iter()
         .map(|q| {
@@ -387,4 +390,226 @@ fn runs_of_stray_marks_are_linear() {
         assert!(q.len() <= 50_000);
     }
     assert!(start.elapsed().as_secs() < 30);
+}
+
+/// The speaker of the quote whose text contains `needle`.
+fn speaker_of(text: &str, needle: &str) -> (Option<String>, Option<String>) {
+    let q = quotes(text)
+        .into_iter()
+        .find(|q| q.text.contains(needle))
+        .expect("quote present");
+    (q.speaker, q.mention.map(|m| m.text))
+}
+
+#[test]
+fn role_then_apposed_name_gives_the_name() {
+    let t = "The Health Secretary, Owen Caradoc, visited the ward and said the waiting lists \
+             were “a scandal we inherited”.";
+    assert_eq!(speaker_of(t, "scandal").0, s("Owen Caradoc"));
+}
+
+#[test]
+fn company_possessive_role_then_apposed_name() {
+    let t = "Northbridge Rail Ltd’s managing director, Priya Valentine, said the firm had \
+             taken “every reasonable step” to warn passengers.";
+    assert_eq!(speaker_of(t, "reasonable").0, s("Priya Valentine"));
+}
+
+#[test]
+fn leader_of_a_council_then_apposed_name() {
+    let t = "The leader of Kelsbury council, Gareth Penhale, said the closure was \
+             “a blow to the whole town”.";
+    assert_eq!(speaker_of(t, "blow").0, s("Gareth Penhale"));
+}
+
+#[test]
+fn spokesman_for_an_office_stays_a_role() {
+    let t = "Home Secretary Janet Morrow defended the plan on Monday. “We will not back \
+             down,” she said.\n\n\
+             A spokeswoman for the Chancellor said: “The Treasury is reviewing the figures.”";
+    let (speaker, mention) = speaker_of(t, "Treasury");
+    assert_eq!(mention, s("A spokeswoman for the Chancellor"));
+    assert_ne!(speaker, s("Janet Morrow"));
+    assert_eq!(speaker, s("A spokeswoman for the Chancellor"));
+}
+
+#[test]
+fn headline_subject_before_a_single_quoted_phrase() {
+    let t = "Bus company warns of ‘winter of cancellations’ as drivers walk out\n\n\
+             Drivers at the depot voted to strike on Friday.";
+    let (_, mention) = speaker_of(t, "winter of");
+    assert_ne!(mention, s("and"));
+    assert_eq!(mention, s("Bus company"));
+}
+
+#[test]
+fn a_mention_is_never_a_conjunction() {
+    let t = "The minister left the chamber early and said the report was “deeply flawed” \
+             before the vote, and “not worth the paper”.";
+    for q in quotes(t) {
+        let m = q.mention.map(|m| m.text.to_lowercase());
+        assert_ne!(m.as_deref(), Some("and"));
+        assert_ne!(m.as_deref(), Some("but"));
+    }
+}
+
+#[test]
+fn she_added_after_a_colon_quote() {
+    let t = "Councillor Bethan Lloyd, who chairs the housing committee, said: “We were \
+             promised new homes and we got nothing.”\n\n\
+             The developer declined to comment.\n\n\
+             “People are tired of waiting,” she added.";
+    assert_eq!(speaker_of(t, "tired").0, s("Bethan Lloyd"));
+}
+
+#[test]
+fn reported_speech_closed_by_a_bare_attribution() {
+    let t = "The new depot will bring “hundreds of skilled jobs” to the valley and open by \
+             spring, council spokeswoman Ffion Hale said.";
+    let (speaker, mention) = speaker_of(t, "skilled jobs");
+    assert_eq!(speaker, s("Ffion Hale"));
+    assert_eq!(mention, s("council spokeswoman Ffion Hale"));
+}
+
+#[test]
+fn a_named_possessor_owns_the_quote() {
+    let t = "Senator Ruth Okonjo’s promise of “a train every ten minutes” was the talk of \
+             the last campaign.";
+    let (speaker, _) = speaker_of(t, "train every");
+    assert_eq!(speaker, s("Ruth Okonjo"));
+}
+
+#[test]
+fn partitive_subjects_and_auxiliary_first_names() {
+    let t = "“The queue went round the block,” said one of the stewards on duty.";
+    assert_eq!(speaker_of(t, "queue").1, s("one of the stewards"));
+    let t = "“Rents have doubled in five years,” said Will Penrose, a housing economist.";
+    assert_eq!(speaker_of(t, "Rents").0, s("Will Penrose"));
+}
+
+#[test]
+fn apposition_between_dashes() {
+    let t = "A former harbour master -- Tom Rees, who ran the port for a decade -- said the \
+             plan would “sink the town”.";
+    assert_eq!(speaker_of(t, "sink").1, s("A former harbour master"));
+}
+
+#[test]
+fn nouns_that_look_like_cues_and_abbreviations_ending_sentences() {
+    let t = "Auditors found the council kept private email archives that were “a mess”.";
+    let q = quotes(t);
+    assert_ne!(
+        q[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("email"),
+        "email is a noun here"
+    );
+    let t = "Ms Varga says the fund will stay in the U.K. She says the move would be \
+             “a betrayal of our members”.";
+    assert_eq!(speaker_of(t, "betrayal").1, s("She"));
+}
+
+#[test]
+fn lowercase_descriptions_before_a_name() {
+    let t = "“We were never consulted,” said retired headteacher Gwen Morley, who lives nearby.";
+    let (speaker, mention) = speaker_of(t, "consulted");
+    assert_eq!(speaker, s("Gwen Morley"));
+    assert_eq!(mention, s("retired headteacher Gwen Morley"));
+}
+
+#[test]
+fn quote_paragraph_after_a_paragraph_of_saying() {
+    let t = "The chef Marco Bellini said the awards had become a popularity contest.\n\n\
+             “Nobody tastes the food any more. They count followers.”";
+    assert_eq!(speaker_of(t, "Nobody").0, s("Marco Bellini"));
+}
+
+#[test]
+fn told_takes_no_inverted_subject_and_paragraphs_part_sentences() {
+    let t = "“The market has turned,” Nia Adebayo, a letting agent, told the Harbour \
+             Gazette.";
+    assert_eq!(speaker_of(t, "market").0, s("Nia Adebayo"));
+    let t = "The mayor railed against the “armchair critics” who mocked the scheme.\n\n\
+             “We will finish it on time,” she said.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2);
+    assert_ne!(q[0].mention.as_ref().map(|m| m.text.as_str()), Some("she"));
+}
+
+#[test]
+fn sentence_closed_by_attribution_with_a_time_or_place() {
+    let t = "The club had been “a lifeline for the whole valley”, she said in a letter to members.";
+    assert_eq!(speaker_of(t, "lifeline").1, s("she"));
+    let t = "The inspectors made a “serious error” in the audit, Mr Doyle has said.";
+    assert_eq!(speaker_of(t, "serious").1, s("Mr Doyle"));
+}
+
+#[test]
+fn attributions_do_not_leak_across_paragraphs() {
+    let t = "Good reporting still wins, but only when “the truth is more exciting than \
+             the rumour.”\n\n\
+             “Readers are tired,” said Lena Fischer, a media researcher.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2);
+    assert_ne!(q[0].speaker, s("Lena Fischer"));
+    assert_eq!(q[1].speaker, s("Lena Fischer"));
+}
+
+#[test]
+fn offices_and_companies_are_not_people() {
+    let t = "The Energy Secretary, Rhodri Vaughan, met Harbour Ferries Ltd on Monday. \
+             “We will not pay twice,” he said.";
+    let names: Vec<String> = people(t).into_iter().map(|p| p.name).collect();
+    assert!(names.contains(&"Rhodri Vaughan".to_string()));
+    assert!(!names
+        .iter()
+        .any(|n| n.contains("Secretary") || n.contains("Ltd")));
+}
+
+#[test]
+fn name_before_a_party_tag_and_relative_lead_ins() {
+    let t = "Speaking in Leeds, Sen. Mara Quill (D-Ore.), said, “We are ready.”";
+    assert_eq!(speaker_of(t, "ready").0, s("Mara Quill"));
+    let t = "“The plan is late,” said Sgt. Owen Pryce, who said he had warned the board. \
+             “Nobody listened.”";
+    assert_eq!(speaker_of(t, "Nobody").0, s("Owen Pryce"));
+}
+
+#[test]
+fn unknown_verb_after_a_question() {
+    let t = "“Would you sign it tomorrow?” Okoye pressed. “Yes or no?”";
+    assert_eq!(speaker_of(t, "sign it").1, s("Okoye"));
+}
+
+#[test]
+fn closing_attribution_with_apposition_or_according_to() {
+    let t = "The closure would mean “a winter of empty shelves” for the town, said Ruth \
+             Ambler, a local grocer.";
+    assert_eq!(speaker_of(t, "empty shelves").0, s("Ruth Ambler"));
+    let t = "The union is paying “dozens” of organisers to knock on doors, according to \
+             its chair Malik Osei.";
+    assert_eq!(speaker_of(t, "dozens").0, s("Malik Osei"));
+    let t = "The fear is of “officials telling us, ‘this is final,’” Mrs Haddad said.";
+    assert_eq!(speaker_of(t, "officials").1, s("Mrs Haddad"));
+}
+
+#[test]
+fn possessive_pronoun_owns_the_quote() {
+    let t = "Mrs Ellery Quinn spoke first. Yet her claim that it was “never in danger” \
+             did not survive the audit.";
+    let (speaker, mention) = speaker_of(t, "never in danger");
+    assert_eq!(mention, s("her"));
+    assert_eq!(speaker, s("Ellery Quinn"));
+}
+
+#[test]
+fn subject_over_a_time_phrase() {
+    let t = "The Home Office less than a week ago said the backlog was “under control”.";
+    assert_eq!(speaker_of(t, "under control").1, s("The Home Office"));
+}
+
+#[test]
+fn a_statement_saying() {
+    let t = "Hours later, Councillor Ines Moreau issued a statement calling on ministers \
+             “to stop hiding behind the auditors”.";
+    assert_eq!(speaker_of(t, "hiding").0, s("Ines Moreau"));
 }

@@ -17,6 +17,7 @@ pub(crate) enum Strength {
 /// Verbs of saying, by base form.
 const STRONG: &[&str] = &[
     "say",
+    "remember",
     "agree",
     "tell",
     "add",
@@ -177,6 +178,11 @@ const STRONG: &[&str] = &[
 /// Verbs that report a characterisation or an attitude, by base form.
 const WEAK: &[&str] = &[
     "call",
+    "react",
+    "imply",
+    "express",
+    "indicate",
+    "worry",
     "describe",
     "label",
     "brand",

@@ -106,8 +106,8 @@ fn mark_at(para: &str, base: usize, i: usize, c: char) -> Option<Mark> {
     let (family, glyph) = classify(c)?;
     let before = para[..i].chars().next_back();
     let after = para[i + c.len_utf8()..].chars().next();
-    let space_before = before.map_or(true, char::is_whitespace);
-    let space_after = after.map_or(true, char::is_whitespace);
+    let space_before = before.is_none_or(char::is_whitespace);
+    let space_after = after.is_none_or(char::is_whitespace);
     let can_open = !space_after && (space_before || before.is_some_and(opens_after));
     let can_close = !space_before && (space_after || after.is_some_and(closes_before));
     if family == Family::Single {
@@ -135,8 +135,8 @@ fn mark_at(para: &str, base: usize, i: usize, c: char) -> Option<Mark> {
 fn double_apostrophe_at(para: &str, base: usize, i: usize) -> Option<Mark> {
     let before = para[..i].chars().next_back();
     let after = para[i + 2..].chars().next();
-    let space_before = before.map_or(true, char::is_whitespace);
-    let space_after = after.map_or(true, char::is_whitespace);
+    let space_before = before.is_none_or(char::is_whitespace);
+    let space_after = after.is_none_or(char::is_whitespace);
     Some(Mark {
         at: base + i,
         len: 2,

@@ -125,6 +125,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "does",
     "earlier",
     "even",
+    "ever",
     "famously",
     "finally",
     "first",
@@ -150,6 +151,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "now",
     "often",
     "once",
+    "only",
     "originally",
     "previously",
     "privately",
@@ -162,6 +164,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "should",
     "similarly",
     "simply",
+    "since",
     "still",
     "subsequently",
     "themselves",
@@ -313,10 +316,14 @@ const DETERMINERS: &[&str] = &[
 /// Capitalised words that are never part of a name: days, months, sentence openers.
 const NOT_NAMES: &[&str] = &[
     "according",
+    "across",
     "after",
+    "against",
     "all",
     "also",
     "although",
+    "amid",
+    "among",
     "and",
     "april",
     "as",
@@ -325,6 +332,8 @@ const NOT_NAMES: &[&str] = &[
     "august",
     "because",
     "before",
+    "behind",
+    "beyond",
     "both",
     "but",
     "by",
@@ -336,6 +345,7 @@ const NOT_NAMES: &[&str] = &[
     "even",
     "every",
     "february",
+    "following",
     "for",
     "friday",
     "from",
@@ -345,7 +355,9 @@ const NOT_NAMES: &[&str] = &[
     "if",
     "in",
     "indeed",
+    "inside",
     "instead",
+    "into",
     "it",
     "january",
     "july",
@@ -369,6 +381,8 @@ const NOT_NAMES: &[&str] = &[
     "on",
     "or",
     "other",
+    "outside",
+    "over",
     "saturday",
     "september",
     "since",
@@ -382,22 +396,33 @@ const NOT_NAMES: &[&str] = &[
     "there",
     "this",
     "though",
+    "through",
+    "throughout",
     "thursday",
     "to",
     "today",
     "tomorrow",
     "tonight",
+    "toward",
+    "towards",
     "tuesday",
+    "under",
     "unlike",
+    "until",
+    "upon",
     "wednesday",
     "what",
     "when",
     "where",
+    "whereas",
+    "whether",
     "which",
     "while",
     "who",
     "why",
     "with",
+    "within",
+    "without",
     "yes",
     "yesterday",
     "yet",
@@ -561,9 +586,34 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         } {
             start += 1;
         }
+        // `A spokesman for the Prime Minister said`: the speaker is the spokesman.
+        if start >= floor + 2 && role_on_behalf(doc, start - 2) {
+            if let Some((role_start, _)) = np_ending_at(doc, start - 1, floor) {
+                return Some((role_start, end));
+            }
+        }
         return (start < end).then_some((start, end));
     }
+    // `Yet another said`, `most said`: a determiner standing alone names some people.
+    if matches!(
+        head_lower.as_str(),
+        "another" | "others" | "most" | "many" | "some" | "one" | "both" | "several"
+    ) && (end - 1 == floor || !is_word(&doc.tokens[end - 2]) || {
+        let p = lower(doc, &doc.tokens[end - 2]);
+        matches!(p.as_str(), "yet" | "and" | "but" | "still")
+    }) {
+        return Some((end - 1, end));
+    }
     // A lowercase head: a role phrase (`a campaign aide`, `sources`, `the group’s president`).
+    // Not a participle or an adverb (`the fundraising email`, `almost suggested`).
+    if (head_lower.ends_with("ing") && !matches!(head_lower.as_str(), "king" | "something"))
+        || matches!(
+            head_lower.as_str(),
+            "almost" | "ever" | "never" | "perhaps" | "already" | "again" | "outside" | "inside"
+        )
+    {
+        return None;
+    }
     if in_sorted(NP_STOP, head_lower.as_str())
         || in_sorted(DETERMINERS, head_lower.as_str())
         || head_lower.ends_with("ly")
@@ -656,6 +706,17 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     } {
         i -= 1;
     }
+    // `The State Department less than two weeks ago said`: over a time phrase.
+    if i > floor + 1 && lower(doc, &doc.tokens[i - 1]) == "ago" {
+        let mut k = i - 1;
+        while k > floor && i - k < 6 && {
+            let t = &doc.tokens[k - 1];
+            t.kind == TokKind::Word && t.quote.is_none() && !is_capitalised(doc, t)
+        } {
+            k -= 1;
+        }
+        i = k;
+    }
     if i <= floor {
         return None;
     }
@@ -673,7 +734,41 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         return None;
     }
     let t = &doc.tokens[i - 1];
+    // `A former candidate -- John McCain, who lost in 2008 -- said`: the phrase before an
+    // apposition set off by dashes.
+    let dash = |k: usize| {
+        matches!(
+            doc.tokens[k].kind,
+            TokKind::Punct('\u{2014}' | '\u{2013}' | '-')
+        ) && doc.tokens[k].quote.is_none()
+    };
+    if dash(i - 1) {
+        let mut close = i - 1;
+        while close > floor && dash(close - 1) {
+            close -= 1;
+        }
+        let lo = close.saturating_sub(25).max(floor);
+        let mut open = (lo..close).rev().find(|&k| dash(k))?;
+        while open > floor && dash(open - 1) {
+            open -= 1;
+        }
+        return np_ending_at(doc, open, floor);
+    }
     if t.kind == TokKind::Punct(',') && t.quote.is_none() {
+        // `Gov. John Kasich (R-OH), said`: the name before the parenthesis.
+        if i >= 2 && doc.tokens[i - 2].kind == TokKind::Punct(')') {
+            let lo = i.saturating_sub(14).max(floor);
+            if let Some(open) = (lo..i - 2)
+                .rev()
+                .find(|&k| doc.tokens[k].kind == TokKind::Punct('('))
+            {
+                if let Some(np) = np_ending_at(doc, open, floor) {
+                    if is_capitalised(doc, &doc.tokens[np.1 - 1]) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
         // `Nigel Farage, an ally of Mr Trump, said` / `Clinton, during a town hall in Columbus,
         // Ohio, said`: the subject is the phrase that opens the sentence before a comma, or
         // else the phrase before the apposition's first comma.
@@ -695,6 +790,20 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
             return None;
         }
         return np_ending_at(doc, comma, floor);
+    }
+    // `a message that said`, `a sign which read`: the relative pronoun, as with `who`.
+    if t.kind == TokKind::Word
+        && i == cue
+        && matches!(lower(doc, t).as_str(), "that" | "which")
+        && t.quote.is_none()
+        && i >= 2
+        && match doc.tokens[i - 2].kind {
+            TokKind::Word => !is_function_word(&lower(doc, &doc.tokens[i - 2])),
+            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}'),
+            TokKind::Mark => false,
+        }
+    {
+        return Some((i - 1, i));
     }
     if t.kind == TokKind::Word && lower(doc, t) == "who" && t.quote.is_none() {
         // `said one Democrat, who added that …`: the relative pronoun names the speaker; it is
@@ -732,7 +841,10 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
             )
         }) {
             let all_heading = doc.tokens[start..dash].iter().all(|t| match t.kind {
-                TokKind::Word => is_capitalised(doc, t),
+                // `WASHINGTON, Dec. 8 (UPI) —`: capitals and the day of the month.
+                TokKind::Word => {
+                    is_capitalised(doc, t) || doc.word(t).chars().all(|c| c.is_ascii_digit())
+                }
                 TokKind::Punct(c) => matches!(c, '(' | ')' | ',' | '.'),
                 TokKind::Mark => false,
             });
@@ -745,6 +857,19 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     // lectern by X, …`, `In Ohio, …`, `Moreover, as part of the exchange, …`.
     for _ in 0..3 {
         let intro = lower(doc, &doc.tokens[start]);
+        // `But Sen. Dick Durbin (D-Ill.), noting …, said`: a conjunction opening the sentence
+        // before a name is not an introductory phrase.
+        if matches!(
+            intro.as_str(),
+            "and" | "but" | "or" | "so" | "now" | "yet" | "still"
+        ) && doc
+            .tokens
+            .get(start + 1)
+            .is_some_and(|n| start + 1 < to && is_capitalised(doc, n))
+        {
+            start += 1;
+            continue;
+        }
         // A prepositional opening may be long (`On the eve of his historic election to a fourth
         // term as prime minister in March, Netanyahu …`).
         let reach = if is_not_name(&intro) { 25 } else { 10 };
@@ -769,7 +894,13 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
                     | "thus"
                     | "yet"
             );
-        if intro.ends_with("ing") || intro.ends_with("ed") || adverb || is_not_name(&intro) {
+        // `Hours later, …`, `Weeks after the vote, …`.
+        let time = matches!(
+            intro.as_str(),
+            "hours" | "days" | "weeks" | "months" | "years" | "minutes" | "moments" | "seconds"
+        );
+        if intro.ends_with("ing") || intro.ends_with("ed") || adverb || time || is_not_name(&intro)
+        {
             start = c + 1;
         } else {
             break;
@@ -779,7 +910,110 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     while start < to && is_not_name(&lower(doc, &doc.tokens[start])) {
         start += 1;
     }
-    np_starting_at(doc, start, to)
+    let np = np_starting_at(doc, start, to)?;
+    Some(apposed_name(doc, np, to).unwrap_or(np))
+}
+
+/// `The Transport Secretary, Helen Ashworth, said`, `Acme Ltd’s chief executive, Jo Bell,
+/// said`, `The leader of the council, Sam Hart, said`: a role phrase followed by a name set
+/// off by commas is that person; the name is the mention.
+pub(crate) fn apposed_name(
+    doc: &Document,
+    np: (usize, usize),
+    to: usize,
+) -> Option<(usize, usize)> {
+    let first = lower(doc, doc.tokens.get(np.0)?);
+    let mut role_like = matches!(first.as_str(), "the" | "a" | "an")
+        || (np.0..np.1).any(|k| {
+            let t = &doc.tokens[k];
+            t.kind == TokKind::Word && (is_possessive(doc.word(t)) || !is_capitalised(doc, t))
+        });
+    // The rest of the role phrase up to its comma: `chief executive`, `of the council`.
+    let mut comma = np.1;
+    let limit = (np.1 + 8).min(to);
+    while comma < limit {
+        let t = &doc.tokens[comma];
+        if t.kind == TokKind::Punct(',') {
+            break;
+        }
+        if t.kind != TokKind::Word || t.quote.is_some() {
+            return None;
+        }
+        let l = lower(doc, t);
+        if matches!(
+            l.as_str(),
+            "and" | "but" | "or" | "who" | "which" | "that" | "said" | "says"
+        ) || (!is_capitalised(doc, t) && crate::quotes::cues::cue_word(doc.word(t)).is_some())
+        {
+            return None;
+        }
+        role_like = true;
+        comma += 1;
+    }
+    if !role_like || comma >= limit || doc.tokens[comma].quote.is_some() {
+        return None;
+    }
+    // The name: two to four capitalised words (initials allowed), closed by a comma.
+    let start = comma + 1;
+    let mut end = start;
+    let mut words = 0;
+    while end < to && end < start + 7 {
+        let t = &doc.tokens[end];
+        if t.quote.is_some() {
+            return None;
+        }
+        match t.kind {
+            TokKind::Word if is_capitalised(doc, t) && !is_possessive(doc.word(t)) => words += 1,
+            TokKind::Punct('.') if name_part(doc, end) => {}
+            _ => break,
+        }
+        end += 1;
+    }
+    let first_name = lower(doc, doc.tokens.get(start)?);
+    let closed = doc
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokKind::Punct(','));
+    ((2..=4).contains(&words)
+        && closed
+        && !is_not_name(&first_name)
+        && !in_sorted(DETERMINERS, first_name.as_str()))
+    .then_some((start, end))
+}
+
+/// `spokesman for`, `aide to`: a role held on behalf of somebody else, whose name follows.
+pub(crate) fn role_on_behalf(doc: &Document, k: usize) -> bool {
+    let (Some(role), Some(prep)) = (doc.tokens.get(k), doc.tokens.get(k + 1)) else {
+        return false;
+    };
+    role.kind == TokKind::Word
+        && !is_capitalised(doc, role)
+        && matches!(lower(doc, prep).as_str(), "for" | "to")
+        && matches!(
+            lower(doc, role).as_str(),
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "spokesmen"
+                | "spokeswomen"
+                | "spokespeople"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "advisor"
+                | "advisors"
+                | "lawyer"
+                | "lawyers"
+                | "attorney"
+                | "attorneys"
+                | "representative"
+                | "representatives"
+                | "source"
+                | "sources"
+                | "official"
+                | "officials"
+        )
 }
 
 /// The subject nearest before token `before` in its sentence: a subject pronoun, or else the
@@ -844,9 +1078,19 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
     ) && doc
         .tokens
         .get(i + 1)
-        .map_or(true, |n| n.kind != TokKind::Word)
+        .is_none_or(|n| n.kind != TokKind::Word)
     {
         return Some((i, i + 1));
+    }
+    // `said one of two witnesses`, `said some of the protesters`: the group after `of` is
+    // part of the phrase.
+    let partitive = matches!(
+        l.as_str(),
+        "one" | "some" | "many" | "most" | "several" | "two" | "three" | "all" | "each"
+    ) && doc.tokens.get(i + 1).is_some_and(|n| lower(doc, n) == "of");
+    if partitive {
+        let rest = np_starting_at(doc, i + 2, limit)?;
+        return Some((begin, rest.1));
     }
     if in_sorted(DETERMINERS, l.as_str()) {
         i += 1;
@@ -868,8 +1112,15 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         match t.kind {
             TokKind::Word => {
                 let w = lower(doc, t);
+                // `Will Doyle`: a capitalised auxiliary before a capitalised word is a name.
+                let first_name = is_capitalised(doc, t)
+                    && doc
+                        .tokens
+                        .get(end + 1)
+                        .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(doc, n));
                 if in_sorted(NP_STOP, w.as_str())
                     && !(w == "of" && end > i && name_part(doc, end - 1))
+                    && !first_name
                 {
                     break;
                 }
@@ -898,7 +1149,17 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         }
                     });
                     let role = is_title(&w) || is_role_noun(&w);
-                    if (next_opens_object && !role) || w.ends_with("ed") {
+                    // `said conservative activist Bob Klaus`, `retired neurosurgeon Ben
+                    // Carson`: with no determiner, lowercase words before a name describe it.
+                    let describes_name = begin == i
+                        && !is_capitalised(doc, first)
+                        && !w.ends_with('s')
+                        && doc.tokens.get(end + 1).is_some_and(|n| {
+                            n.kind == TokKind::Word
+                                && is_capitalised(doc, n)
+                                && !is_not_name(&lower(doc, n))
+                        });
+                    if (next_opens_object && !role && !describes_name) || w.ends_with("ed") {
                         break;
                     }
                 }

@@ -11,7 +11,7 @@
 use super::text::in_sorted;
 use std::collections::HashMap;
 
-use super::mentions::{is_capitalised, is_possessive, is_title, lower, TITLES};
+use super::mentions::{is_capitalised, is_possessive, is_title, lower};
 use super::text::{Document, TokKind};
 
 /// A person of the article: the fullest name it gives and the other ways it names them.
@@ -67,7 +67,9 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "act",
     "affairs",
     "agency",
+    "airlines",
     "airport",
+    "airways",
     "alliance",
     "america",
     "american",
@@ -129,6 +131,7 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "facebook",
     "fbi",
     "federal",
+    "ferries",
     "florida",
     "force",
     "forces",
@@ -167,8 +170,10 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "lake",
     "law",
     "liberal",
+    "limited",
     "llc",
     "lords",
+    "ltd",
     "magazine",
     "mail",
     "media",
@@ -197,6 +202,7 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "parliament",
     "partners",
     "party",
+    "plc",
     "police",
     "post",
     "press",
@@ -204,6 +210,8 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "program",
     "project",
     "radio",
+    "rail",
+    "railways",
     "relations",
     "republic",
     "republican",
@@ -396,8 +404,11 @@ impl People {
             // A definite office: `the Prime Minister`, `The US president`.
             if doc.word(&t).eq_ignore_ascii_case("the") {
                 if let Some((end, key)) = office_phrase(doc, i) {
+                    // `a spokesman for the Prime Minister` says nothing of who holds it.
+                    let on_behalf = i >= 2 && super::mentions::role_on_behalf(doc, i - 2);
                     let pid = match people.roles.get(&key) {
                         Some(&p) => Some(p),
+                        None if on_behalf => None,
                         None => {
                             let last = people.salient.last().map(|&(_, p)| p);
                             if let Some(p) = last {
@@ -565,8 +576,8 @@ impl People {
         }
         let as_written = doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string();
         let first = lower(doc, &doc.tokens[s]);
-        if e - s == 1 && matches!(first.as_str(), "he" | "she") {
-            let want = if first == "he" {
+        if e - s == 1 && matches!(first.as_str(), "he" | "she" | "his" | "her") {
+            let want = if matches!(first.as_str(), "he" | "his") {
                 Gender::Male
             } else {
                 Gender::Female
@@ -577,26 +588,32 @@ impl People {
                 .rev()
                 .take(6)
                 .map(|&(_, p)| p)
-                .find(|&p| self.entries[p].gender.map_or(true, |g| g == want))
+                .find(|&p| self.entries[p].gender.is_none_or(|g| g == want))
                 .map(|p| self.entries[p].name());
         }
         if e - s == 1 && matches!(first.as_str(), "they" | "we" | "i" | "it" | "you") {
             return None;
         }
         // `said one Democrat, who added that …`: `who` is the phrase before it.
-        if e - s == 1 && first == "who" {
+        if e - s == 1 && matches!(first.as_str(), "who" | "that" | "which") {
             let mut k = s;
             if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
                 k -= 1;
             }
             let (ps, pe) = super::mentions::np_ending_at(doc, k, k.saturating_sub(12))?;
-            if lower(doc, &doc.tokens[ps]) == "who" {
+            if matches!(
+                lower(doc, &doc.tokens[ps]).as_str(),
+                "who" | "that" | "which"
+            ) {
                 return None;
             }
             return self.resolve(doc, ps, pe);
         }
-        // `The Prime Minister’s official spokesman`: somebody else, named by the office.
-        if (s..e.saturating_sub(1)).any(|k| is_possessive(doc.word(&doc.tokens[k]))) {
+        // `The Prime Minister’s official spokesman`, `A spokesman for the Prime Minister`:
+        // somebody else, named by the office.
+        if (s..e.saturating_sub(1)).any(|k| {
+            is_possessive(doc.word(&doc.tokens[k])) || super::mentions::role_on_behalf(doc, k)
+        }) {
             return Some(as_written);
         }
         if first == "the" {
@@ -841,11 +858,17 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
     let surface_end = words.last()?.0;
     let surface = doc.text[doc.tokens[start].start..doc.tokens[surface_end].end].to_string();
     let surface = clean_word(&surface);
-    // Titles alone are no name.
-    if names
-        .iter()
-        .all(|w| TITLES.contains(&w.to_lowercase().as_str()))
+    // `The Transport Secretary`, `the Foreign Minister`: a run ending in an office names the
+    // office, not a person.
+    if names.len() > 1
+        && names
+            .last()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "secretary" | "minister"))
     {
+        return None;
+    }
+    // Titles alone are no name.
+    if names.iter().all(|w| is_title(&w.to_lowercase())) {
         return None;
     }
     Some(Run {

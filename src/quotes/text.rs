@@ -55,6 +55,74 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     w.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
+/// `the U.S. He says …`, `by 10 p.m. The polls …`: an abbreviation that is not a title before a
+/// name may end a sentence, when a word that only opens sentences follows.
+fn ends_like_a_place(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.chars().count() > 1
+        && !matches!(
+            w.to_ascii_lowercase().as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "sen"
+                | "rep"
+                | "reps"
+                | "gov"
+                | "gen"
+                | "lt"
+                | "col"
+                | "capt"
+                | "cmdr"
+                | "cpl"
+                | "sgt"
+                | "maj"
+                | "adm"
+                | "prof"
+                | "rev"
+                | "hon"
+                | "pres"
+                | "supt"
+                | "insp"
+                | "det"
+                | "atty"
+                | "st"
+                | "fr"
+                | "mt"
+                | "messrs"
+                | "mlle"
+                | "mme"
+                | "vs"
+                | "e.g"
+                | "i.e"
+                | "op"
+        )
+}
+
+fn opens_sentence(word: &str) -> bool {
+    matches!(
+        word,
+        "He" | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "It"
+            | "The"
+            | "But"
+            | "And"
+            | "This"
+            | "That"
+            | "His"
+            | "Her"
+            | "Their"
+            | "In"
+            | "A"
+            | "Its"
+            | "There"
+            | "Our"
+    )
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -185,8 +253,19 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
     for i in 0..n {
         let t = tokens[i];
         let next = tokens.get(i + 1).copied();
-        if next.map_or(true, |nx| nx.para != t.para) {
+        if next.is_none_or(|nx| nx.para != t.para) {
             tokens[i].ends_sentence = true;
+            continue;
+        }
+        if t.kind == TokKind::Word {
+            // `in the U.S. He says …`: a dotted abbreviation keeps its full stop.
+            let w = &text[t.start..t.end];
+            if w.ends_with('.')
+                && ends_like_a_place(w)
+                && next.is_some_and(|nx| opens_sentence(&text[nx.start..nx.end]))
+            {
+                tokens[i].ends_sentence = true;
+            }
             continue;
         }
         let TokKind::Punct(c) = t.kind else { continue };
@@ -198,6 +277,10 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
                 if prev.kind == TokKind::Word
                     && prev.end == t.start
                     && is_abbreviation(&text[prev.start..prev.end])
+                    && !(ends_like_a_place(&text[prev.start..prev.end])
+                        && tokens
+                            .get(i + 1)
+                            .is_some_and(|nx| opens_sentence(&text[nx.start..nx.end])))
                 {
                     continue;
                 }
