@@ -72,13 +72,11 @@ fn damaged(shared: &Path, texts: &[String], mode: &str) -> Option<Vec<String>> {
             }
         }
     }
-    let script = format!(
-        "import importlib.util, json, sys\n\
+    let script = "import importlib.util, json, sys\n\
          spec = importlib.util.spec_from_file_location('damage', sys.argv[1])\n\
          m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n\
          texts = json.load(sys.stdin)\n\
-         json.dump([m.damage(t, sys.argv[2]) for t in texts], sys.stdout)\n"
-    );
+         json.dump([m.damage(t, sys.argv[2]) for t in texts], sys.stdout)\n";
     let mut child = Command::new("python3")
         .arg("-c")
         .arg(script)
