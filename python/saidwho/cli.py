@@ -162,7 +162,7 @@ def _quote_table(quotes: list[saidwho.Quote], width: int = 100) -> str:
     if not quotes:
         return "(no quotations found)\n"
     speakers = [q.speaker or (f"[{q.mention}]" if q.mention else "?") for q in quotes]
-    who = max(7, min(28, max(len(s) for s in speakers)))
+    who = max(7, min(36, max(len(s) for s in speakers)))
     cues = [q.cue or "" for q in quotes]
     cue_w = max(3, min(16, max(len(c) for c in cues)))
     lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<7}  quotation"]
