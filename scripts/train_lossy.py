@@ -18,10 +18,10 @@ the Rust side on dev text (for tuning only: never train on dev).
 
 Standard library only, deterministic output.
 """
+
 import argparse
 import collections
 import json
-import math
 import os
 import sys
 
@@ -139,9 +139,30 @@ def context_classes(text, i, decided):
 
 # Coarse classes for the broadest level, so an unseen neighbour (`)`, `]`) still says "after
 # a closing bracket" rather than nothing.
-COARSE = {"A": "w", "a": "w", "L": "w", "0": "w", "c": "w", ".": ".", ",": ".", ";": ".", ":": ".",
-          "!": ".", "?": ".", ")": ")", "]": ")", "(": "(", "[": "(", '"': '"', "'": '"',
-          "s": "s", "^": "^", "$": "$", "Q": "Q", "-": "-"}
+COARSE = {
+    "A": "w",
+    "a": "w",
+    "L": "w",
+    "0": "w",
+    "c": "w",
+    ".": ".",
+    ",": ".",
+    ";": ".",
+    ":": ".",
+    "!": ".",
+    "?": ".",
+    ")": ")",
+    "]": ")",
+    "(": "(",
+    "[": "(",
+    '"': '"',
+    "'": '"',
+    "s": "s",
+    "^": "^",
+    "$": "$",
+    "Q": "Q",
+    "-": "-",
+}
 
 
 def coarse(c):
@@ -232,8 +253,11 @@ def train(path):
     examples = list(collect(load_texts(path)))
     for ch, _ in examples:
         totals[ch] += 1
-    targets = [c for c, k in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-               if k >= MIN_TARGET_COUNT and c in PUNCTUATION]
+    targets = [
+        c
+        for c, k in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+        if k >= MIN_TARGET_COUNT and c in PUNCTUATION
+    ]
     index = {c: i for i, c in enumerate(targets)}
     table = collections.defaultdict(lambda: [0] * len(targets))
     for ch, ks in examples:
@@ -255,8 +279,8 @@ def write_model(path, targets, table):
 
 # ---- reference decoder, for tuning on dev (the Rust side is the real one) ----
 
-ALPHA = float(os.environ.get('LOSSY_ALPHA', '1.0'))
-BETA = float(os.environ.get('LOSSY_BETA', '0.0'))
+ALPHA = float(os.environ.get("LOSSY_ALPHA", "1.0"))
+BETA = float(os.environ.get("LOSSY_BETA", "0.0"))
 
 
 def distribution(targets, table, ks):
@@ -314,10 +338,15 @@ def evaluate(path, targets, table, verbose=False):
             if not ok:
                 confusion[(g, best)] += 1
                 if verbose and g != "\u2015":
-                    print(f"  {g} {best} {damaged[max(0, i - 50):i]!r} [{g}] "
-                          f"{damaged[i + 1:i + 30]!r}", file=sys.stderr)
-    print(f"dev: {right}/{right + wrong} lone-â characters right (dash-lenient), "
-          f"{wrong} wrong", file=sys.stderr)
+                    print(
+                        f"  {g} {best} {damaged[max(0, i - 50) : i]!r} [{g}] "
+                        f"{damaged[i + 1 : i + 30]!r}",
+                        file=sys.stderr,
+                    )
+    print(
+        f"dev: {right}/{right + wrong} lone-â characters right (dash-lenient), {wrong} wrong",
+        file=sys.stderr,
+    )
     for (g, b), k in confusion.most_common(15):
         print(f"  gold {g} predicted {b}: {k}", file=sys.stderr)
 
@@ -326,8 +355,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     shared = os.path.join(ROOT, "..", "shared", "data", "polnear")
     ap.add_argument("--train", default=os.path.join(shared, "train.jsonl"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "src", "clean", "lossy",
-                                                  "context_model.tsv"))
+    ap.add_argument(
+        "--out", default=os.path.join(ROOT, "src", "clean", "lossy", "context_model.tsv")
+    )
     ap.add_argument("--eval", default=None, help="dev JSONL to report accuracy on (tuning only)")
     ap.add_argument("--verbose", action="store_true", help="list the wrong choices on --eval")
     a = ap.parse_args(argv)
@@ -335,8 +365,10 @@ def main(argv=None):
         raise SystemExit("refusing to train on dev")
     targets, table = train(a.train)
     write_model(a.out, targets, table)
-    print(f"{len(targets)} targets, {len(table)} keys, {os.path.getsize(a.out)} bytes -> {a.out}",
-          file=sys.stderr)
+    print(
+        f"{len(targets)} targets, {len(table)} keys, {os.path.getsize(a.out)} bytes -> {a.out}",
+        file=sys.stderr,
+    )
     if a.eval:
         evaluate(a.eval, targets, table, a.verbose)
     return 0

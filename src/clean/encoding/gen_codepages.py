@@ -5,7 +5,6 @@ The tables are the upper halves (bytes 0x80-0xFF) of the single-byte code pages 
 we undo. Windows code pages are made "sloppy" the way browsers read them: a byte the code page
 leaves undefined stands for the code point of the same number (0x81 -> U+0081).
 """
-import codecs
 
 # (Rust name, Python codec, sloppy) in the order repairs are tried.
 PAGES = [
@@ -46,7 +45,7 @@ def main():
         "#[rustfmt::skip]",
         f"pub(super) static UPPER_HALVES: [[u16; 128]; {len(PAGES)}] = [",
     ]
-    for (name, _, _), half in zip(PAGES, halves):
+    for (name, _, _), half in zip(PAGES, halves, strict=True):
         lines.append(f"    // {name}")
         lines.append("    [")
         for k in range(0, 128, 8):
@@ -54,7 +53,9 @@ def main():
         lines.append("    ],")
     lines.append("];")
     lines.append("")
-    lines.append("/// Every non-ASCII character some code page can encode, sorted, with its byte in each")
+    lines.append(
+        "/// Every non-ASCII character some code page can encode, sorted, with its byte in each"
+    )
     lines.append("/// code page (0 where it has none).")
     lines.append("#[rustfmt::skip]")
     lines.append(f"pub(super) static ENCODE: [(u16, [u8; {len(PAGES)}]); {len(encode)}] = [")
