@@ -17,9 +17,32 @@ use crate::error::Error;
 /// Environment variable that caps the worker threads of batch calls.
 pub const THREADS_ENV: &str = "SAIDWHO_NUM_THREADS";
 
-/// Documents handed to the pool at once; between chunks the caller may report progress and
-/// check for interruption (Ctrl-C).
+/// At most this many documents are handed to the pool at once; between chunks the caller may
+/// report progress and check for interruption (Ctrl-C).
 pub const CHUNK_SIZE: usize = 2048;
+
+/// A chunk also ends once it holds this many bytes of text, so that even a batch of very long
+/// documents returns to the caller several times a second.
+pub const CHUNK_BYTES: usize = 4 << 20;
+
+/// Splits `lens` (the byte length of each document) into consecutive ranges of at most
+/// [`CHUNK_SIZE`] documents and, unless a single document is larger, [`CHUNK_BYTES`] bytes.
+pub fn chunk_ranges(lens: impl IntoIterator<Item = usize>) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut count, mut bytes) = (0, 0, 0);
+    for (i, len) in lens.into_iter().enumerate() {
+        if count > 0 && (count == CHUNK_SIZE || bytes + len > CHUNK_BYTES) {
+            ranges.push(start..i);
+            (start, count, bytes) = (i, 0, 0);
+        }
+        count += 1;
+        bytes += len;
+    }
+    if count > 0 {
+        ranges.push(start..start + count);
+    }
+    ranges
+}
 
 struct PoolSlot {
     pid: u32,
@@ -136,6 +159,16 @@ mod tests {
             }
             other => panic!("expected a panic error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn chunks_are_bounded_by_count_and_bytes() {
+        let ranges = chunk_ranges(vec![10; 5000]);
+        assert_eq!(ranges, vec![0..2048, 2048..4096, 4096..5000]);
+        let big = CHUNK_BYTES / 2 + 1;
+        let ranges = chunk_ranges(vec![big, big, 1, CHUNK_BYTES * 3, 1]);
+        assert_eq!(ranges, vec![0..1, 1..3, 3..4, 4..5]);
+        assert!(chunk_ranges(Vec::new()).is_empty());
     }
 
     #[test]

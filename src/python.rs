@@ -484,8 +484,10 @@ where
     R: Send,
 {
     let pool = parallel::pool(parallel::thread_count(n_threads)).map_err(to_py_err)?;
-    for (chunk_no, chunk) in docs.chunks(parallel::CHUNK_SIZE).enumerate() {
-        let first = chunk_no * parallel::CHUNK_SIZE;
+    let lens = docs.iter().map(|d| d.as_deref().map_or(0, str::len));
+    for range in parallel::chunk_ranges(lens) {
+        let first = range.start;
+        let chunk = &docs[range];
         let results = py
             .detach(|| parallel::map_indexed(&pool, chunk, first, |doc| doc.as_deref().map(&work)))
             .map_err(to_py_err)?;

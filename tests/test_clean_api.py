@@ -144,3 +144,17 @@ def test_fork_after_parallel_work_does_not_hang():
         os.kill(pid, 9)
         os.waitpid(pid, 0)
         pytest.fail("child process hung in a parallel call after fork")
+
+
+def test_ctrl_c_stops_a_long_batch_within_a_second():
+    import signal
+    import time
+
+    docs = ["Officials said the plan was âbold but overdueâ, and the mayorâs office agreed. " * 40]
+    docs = docs * 200_000  # minutes of work if it were not interrupted
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    start = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        saidwho.quotes_many(docs, n_threads=1)
+    assert time.perf_counter() - start < 1.5
