@@ -40,19 +40,26 @@ def load_damage():
     return module
 
 
-def build_corpus(split: str) -> list[str]:
+def articles(split: str) -> list[dict]:
+    """The PolNeAR records of ``split``, the first annotation of each article (as the scorers
+    read them)."""
     path = SHARED / "data" / "polnear" / f"{split}.jsonl"
     if not path.exists():
-        raise SystemExit(f"{path} not found: the benchmark needs ../shared")
-    damage = load_damage()
+        raise SystemExit(f"{path} not found: the benchmarks need ../shared")
     seen: set[str] = set()
-    clean: list[str] = []
+    out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
             if record["article"] not in seen:
                 seen.add(record["article"])
-                clean.append(record["text"])
+                out.append(record)
+    return out
+
+
+def build_corpus(split: str) -> list[str]:
+    damage = load_damage()
+    clean = [record["text"] for record in articles(split)]
     corpus = list(clean)
     for mode in MODES:
         corpus.extend(damage.damage(text, mode) for text in clean)

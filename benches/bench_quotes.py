@@ -22,22 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_clean import HERE, SHARED, write_readme
+from bench_clean import HERE, SHARED, articles, write_readme
 
 MARK_BEGIN = "<!-- bench_quotes:begin -->"
 MARK_END = "<!-- bench_quotes:end -->"
-
-
-def articles(split: str) -> list[dict]:
-    seen: set[str] = set()
-    out = []
-    with (SHARED / "data" / "polnear" / f"{split}.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["article"] not in seen:
-                seen.add(r["article"])
-                out.append(r)
-    return out
 
 
 def score(gold: Path, rows: list[dict]) -> dict[str, float]:

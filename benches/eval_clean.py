@@ -17,19 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_clean import MODES, SHARED, load_damage, write_readme
-
-
-def articles(split: str) -> list[dict]:
-    seen: set[str] = set()
-    out = []
-    with (SHARED / "data" / "polnear" / f"{split}.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["article"] not in seen:
-                seen.add(r["article"])
-                out.append({"id": r["id"], "text": r["text"]})
-    return out
+from bench_clean import MODES, SHARED, articles, load_damage, write_readme
 
 
 def score(gold: Path, pred_rows: list[dict], tmp: Path) -> dict:
@@ -61,7 +49,7 @@ def main() -> int:
 
         fixers["ftfy"] = lambda t: ftfy.fix_text(t, uncurl_quotes=False)
     damage = load_damage()
-    docs = articles(a.split)
+    docs = [{"id": r["id"], "text": r["text"]} for r in articles(a.split)]
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         gold = tmp / "gold.jsonl"

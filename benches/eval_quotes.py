@@ -17,9 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import saidwho
+from bench_clean import SHARED, articles
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+import saidwho
 
 
 def row(doc_id: str | None, q: saidwho.Quote) -> dict:
@@ -47,13 +47,7 @@ def main() -> int:
     subprocess.run([sys.executable, str(SHARED / "eval" / "score_seed.py"), str(seed_pred)])
 
     gold = SHARED / "data" / "polnear" / f"{a.split}.jsonl"
-    # The scorer reads the first annotation of each article.
-    records, seen = [], set()
-    for line in gold.open(encoding="utf-8"):
-        r = json.loads(line)
-        if r["article"] not in seen:
-            seen.add(r["article"])
-            records.append(r)
+    records = articles(a.split)  # the first annotation of each article, as the scorer reads
     found = saidwho.quotes_many([r["text"] for r in records])
     pred = out / f"{a.split}.jsonl"
     with pred.open("w", encoding="utf-8") as fh:

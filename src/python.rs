@@ -704,12 +704,26 @@ fn quotes_many<'py>(
     progress: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (clean, options) = quote_options(kwargs)?;
     let docs = batch_arg(texts)?;
+    quotes_batch(py, &docs, n_threads, progress, kwargs)
+}
+
+/// The quotations of every document (one list each, empty for a missing one), on the pool.
+fn quotes_batch<'py, S>(
+    py: Python<'py>,
+    docs: &[Option<S>],
+    n_threads: Option<usize>,
+    progress: Option<&Bound<'py, PyAny>>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>>
+where
+    S: std::ops::Deref<Target = str> + Sync,
+{
+    let (clean, options) = quote_options(kwargs)?;
     let out = PyList::empty(py);
     run_batch(
         py,
-        &docs,
+        docs,
         n_threads,
         progress,
         |t| analyze::quote_records(t, clean.as_ref(), &options),

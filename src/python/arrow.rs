@@ -13,8 +13,7 @@ use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::input::AnyArray;
 use pyo3_arrow::PyArray;
 
-use super::{quote_options, resolve_options, run_batch, PyQuote};
-use crate::analyze;
+use super::{quotes_batch, resolve_options, run_batch};
 use crate::clean as core_clean;
 
 /// The chunks of an Arrow text array or stream.
@@ -85,24 +84,7 @@ pub(super) fn quotes_arrow<'py>(
     progress: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (clean, options) = quote_options(kwargs)?;
     let chunks = text_chunks(texts)?;
     let docs = borrowed_texts(&chunks)?;
-    let out = PyList::empty(py);
-    run_batch(
-        py,
-        &docs,
-        n_threads,
-        progress,
-        |t| analyze::quote_records(t, clean.as_ref(), &options),
-        |records| {
-            let row: Vec<PyQuote> = records
-                .unwrap_or_default()
-                .into_iter()
-                .map(PyQuote::from)
-                .collect();
-            out.append(row)
-        },
-    )?;
-    Ok(out)
+    quotes_batch(py, &docs, n_threads, progress, kwargs)
 }
