@@ -14,6 +14,7 @@ use super::cues::{self, CueWord};
 use super::marks::QuotedSpan;
 use super::mentions::{self, lower, np_ending_at, np_starting_at, subject_before};
 use super::people::People;
+use super::ranker::{self, Proposal, QuoteToks};
 use super::text::{Document, TokKind};
 use super::QuoteKind;
 
@@ -40,24 +41,33 @@ pub(crate) fn attribute(
     people: &People,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(spans.len());
-    let mut founds: Vec<Option<Found>> = spans
-        .iter()
-        .zip(kinds)
-        .map(|(span, kind)| {
-            if *kind == QuoteKind::NonSpeech {
-                return None;
+    // Every rule proposes; the ranker picks among disagreeing proposals (the rules' order when
+    // they agree or the weights have no opinion).
+    let mut previous_last: Option<String> = None;
+    let mut founds: Vec<Option<Found>> = Vec::with_capacity(spans.len());
+    for (span, kind) in spans.iter().zip(kinds) {
+        if *kind == QuoteKind::NonSpeech {
+            founds.push(None);
+            continue;
+        }
+        let (quote, all) = proposals(doc, span, *kind);
+        let found = (!all.is_empty()).then(|| {
+            let best = ranker::choose(doc, quote, &all, previous_last.as_deref());
+            let p = all[best];
+            Found {
+                cue: p.cue,
+                mention: p.mention,
+                confidence: p.confidence,
             }
-            let open_tok = doc.token_at(span.open);
-            let close_tok = doc.token_at(span.close.max(span.end));
-            after_quote(doc, span, *kind, close_tok)
-                .or_else(|| before_quote(doc, open_tok))
-                .or_else(|| sentence_final(doc, close_tok))
-                .or_else(|| that_clause(doc, open_tok))
-                .or_else(|| subject_and_verb(doc, open_tok))
-                .or_else(|| lead_in_sentence(doc, open_tok))
-                .or_else(|| possessor(doc, open_tok))
-        })
-        .collect();
+        });
+        if let Some((_, e)) = found.and_then(|f| f.mention) {
+            previous_last = doc
+                .tokens
+                .get(e.saturating_sub(1))
+                .map(|t| lower(doc, t).to_string());
+        }
+        founds.push(found);
+    }
     // `words like “maybe” and “perhaps”, he told reporters`: quotes listed together share the
     // attribution found for the last of them.
     // `Fundraising was “stagnant” as donors waited for a “turbulent cycle” to play out, he
@@ -129,6 +139,88 @@ pub(crate) fn attribute(
         out.push(attribution);
     }
     out
+}
+
+/// For training the ranker: every speech quote's proposals with their features and byte ranges,
+/// in the same sequence (and with the same previous-speaker context) as [`attribute`].
+pub(crate) fn candidate_sets(
+    doc: &Document,
+    spans: &[QuotedSpan],
+    kinds: &[QuoteKind],
+) -> Vec<super::CandidateSet> {
+    let bytes = |r: Option<(usize, usize)>| {
+        let (s, e) = r?;
+        Some((
+            doc.tokens.get(s)?.start,
+            doc.tokens.get(e.checked_sub(1)?)?.end,
+        ))
+    };
+    let mut previous_last: Option<String> = None;
+    let mut out = Vec::new();
+    for (span, kind) in spans.iter().zip(kinds) {
+        if *kind == QuoteKind::NonSpeech {
+            continue;
+        }
+        let (quote, all) = proposals(doc, span, *kind);
+        if all.is_empty() {
+            continue;
+        }
+        let best = ranker::choose(doc, quote, &all, previous_last.as_deref());
+        let candidates = (0..all.len())
+            .map(|i| super::Candidate {
+                mention: bytes(all[i].mention),
+                cue: bytes(all[i].cue),
+                features: ranker::features(doc, quote, &all, i, previous_last.as_deref()),
+            })
+            .collect();
+        out.push(super::CandidateSet {
+            start: span.start,
+            end: span.end,
+            chosen: best,
+            candidates,
+        });
+        if let Some((_, e)) = all[best].mention {
+            previous_last = doc
+                .tokens
+                .get(e.saturating_sub(1))
+                .map(|t| lower(doc, t).to_string());
+        }
+    }
+    out
+}
+
+/// What every rule proposes for one quote, in the order the rules were designed to be tried.
+pub(crate) fn proposals(
+    doc: &Document,
+    span: &QuotedSpan,
+    kind: QuoteKind,
+) -> (QuoteToks, Vec<Proposal>) {
+    let open_tok = doc.token_at(span.open);
+    let close_tok = doc.token_at(span.close.max(span.end));
+    let quote = QuoteToks {
+        open: open_tok,
+        close: close_tok,
+        kind,
+    };
+    let mut all = Vec::new();
+    let mut push = |rule: &'static str, found: Option<Found>| {
+        if let Some(f) = found {
+            all.push(Proposal {
+                rule,
+                cue: f.cue,
+                mention: f.mention,
+                confidence: f.confidence,
+            });
+        }
+    };
+    push("after", after_quote(doc, span, kind, close_tok));
+    push("before", before_quote(doc, open_tok));
+    push("final", sentence_final(doc, close_tok));
+    push("that", that_clause(doc, open_tok));
+    push("subjverb", subject_and_verb(doc, open_tok));
+    push("leadin", lead_in_sentence(doc, open_tok));
+    push("possessor", possessor(doc, open_tok));
+    (quote, all)
 }
 
 /// Two quotes joined only by `and`, `or` or a comma.
