@@ -47,6 +47,20 @@ fn candidates() {
         double_marks_only: true,
         keep_non_speech: false,
     };
+    // SAIDWHO_TEXT: dump one plain-text article instead (to see why the ranker chose).
+    if let Some(one) = std::env::var_os("SAIDWHO_TEXT") {
+        let text = std::fs::read_to_string(one).expect("read SAIDWHO_TEXT");
+        for set in speaker_candidates(&text, &options) {
+            for (i, c) in set.candidates.iter().enumerate() {
+                let m = c.mention.map_or("", |(s, e)| text.get(s..e).unwrap_or(""));
+                let mark = if i == set.chosen { "*" } else { " " };
+                let quote = text.get(set.start..set.end).unwrap_or("");
+                let head: String = quote.chars().take(30).collect();
+                writeln!(file, "{head}\t{mark}{m}\t{}", c.features.join(" ")).expect("write");
+            }
+        }
+        return;
+    }
     let mut seen = HashSet::new();
     let mut n = 0;
     for line in data.lines().filter(|l| !l.trim().is_empty()) {

@@ -14,7 +14,7 @@ use super::cues::{self, CueWord};
 use super::marks::QuotedSpan;
 use super::mentions::{self, lower, np_ending_at, np_starting_at, subject_before};
 use super::people::People;
-use super::ranker::{self, Proposal, QuoteToks};
+use super::ranker::{self, Proposal, QuoteToks, Resolved};
 use super::text::{Document, TokKind};
 use super::QuoteKind;
 
@@ -50,17 +50,18 @@ pub(crate) fn attribute(
             founds.push(None);
             continue;
         }
-        let (quote, all) = proposals(doc, span, *kind);
+        let (quote, all) = proposals(doc, span, *kind, people);
         let found = (!all.is_empty()).then(|| {
             let best = ranker::choose(doc, quote, &all, previous_last.as_deref());
-            let p = all[best];
             Found {
-                cue: p.cue,
-                mention: p.mention,
-                confidence: p.confidence,
+                cue: all[best.cue].cue,
+                mention: all[best.mention].mention,
+                confidence: all[best.mention].confidence,
             }
         });
-        if let Some((_, e)) = found.and_then(|f| f.mention) {
+        // The previous speaker feature follows the rules' choice, not the ranker's, so that the
+        // training data does not depend on the weights it trains.
+        if let Some((_, e)) = all.first().and_then(|p| p.mention) {
             previous_last = doc
                 .tokens
                 .get(e.saturating_sub(1))
@@ -147,6 +148,7 @@ pub(crate) fn candidate_sets(
     doc: &Document,
     spans: &[QuotedSpan],
     kinds: &[QuoteKind],
+    people: &People,
 ) -> Vec<super::CandidateSet> {
     let bytes = |r: Option<(usize, usize)>| {
         let (s, e) = r?;
@@ -161,11 +163,11 @@ pub(crate) fn candidate_sets(
         if *kind == QuoteKind::NonSpeech {
             continue;
         }
-        let (quote, all) = proposals(doc, span, *kind);
+        let (quote, all) = proposals(doc, span, *kind, people);
         if all.is_empty() {
             continue;
         }
-        let best = ranker::choose(doc, quote, &all, previous_last.as_deref());
+        let best = ranker::choose(doc, quote, &all, previous_last.as_deref()).mention;
         let candidates = (0..all.len())
             .map(|i| super::Candidate {
                 mention: bytes(all[i].mention),
@@ -179,7 +181,7 @@ pub(crate) fn candidate_sets(
             chosen: best,
             candidates,
         });
-        if let Some((_, e)) = all[best].mention {
+        if let Some((_, e)) = all[0].mention {
             previous_last = doc
                 .tokens
                 .get(e.saturating_sub(1))
@@ -194,6 +196,7 @@ pub(crate) fn proposals(
     doc: &Document,
     span: &QuotedSpan,
     kind: QuoteKind,
+    people: &People,
 ) -> (QuoteToks, Vec<Proposal>) {
     let open_tok = doc.token_at(span.open);
     let close_tok = doc.token_at(span.close.max(span.end));
@@ -210,6 +213,7 @@ pub(crate) fn proposals(
                 cue: f.cue,
                 mention: f.mention,
                 confidence: f.confidence,
+                resolved: Resolved::Nobody,
             });
         }
     };
@@ -220,7 +224,89 @@ pub(crate) fn proposals(
     push("subjverb", subject_and_verb(doc, open_tok));
     push("leadin", lead_in_sentence(doc, open_tok));
     push("possessor", possessor(doc, open_tok));
+    if !all.is_empty() {
+        noun_phrases(doc, open_tok, close_tok, &mut all);
+    }
+    for p in &mut all {
+        p.resolved = match p
+            .mention
+            .and_then(|(s, e)| Some((people.resolve(doc, s, e)?, s, e)))
+        {
+            None => Resolved::Nobody,
+            Some((name, s, e))
+                if doc.text.get(doc.tokens[s].start..doc.tokens[e - 1].end)
+                    == Some(name.as_str()) =>
+            {
+                Resolved::AsWritten
+            }
+            Some(_) => Resolved::Person,
+        };
+    }
     (quote, all)
+}
+
+/// More candidates for the ranker, once a rule has found an attribution (never instead of
+/// one): the noun phrases of the sentence before the quote and of the clause right after it,
+/// each with the cue that follows it, if any. Bounded: at most 8 before and 3 after.
+fn noun_phrases(doc: &Document, open_tok: usize, close_tok: usize, all: &mut Vec<Proposal>) {
+    let rule_cue = all.first().and_then(|p| p.cue);
+    let add = |np: (usize, usize), all: &mut Vec<Proposal>| {
+        if all.iter().any(|p| p.mention == Some(np)) {
+            return;
+        }
+        // The ranker picks a speaker here, not a cue: the rules' cue stays (a cue word right
+        // after the phrase is one of the phrase's features).
+        let cue = rule_cue;
+        all.push(Proposal {
+            rule: ranker::NOUN_PHRASE,
+            cue,
+            mention: Some(np),
+            confidence: 0.5,
+            resolved: Resolved::Nobody,
+        });
+    };
+    let mut before = Vec::new();
+    let mut k = sentence_start(doc, open_tok);
+    while k < open_tok {
+        let t = &doc.tokens[k];
+        let starts = t.kind == TokKind::Word && t.quote.is_none() && {
+            let l = lower(doc, t);
+            mentions::SUBJECT_PRONOUNS.contains(&l.as_str())
+                || matches!(l.as_str(), "the" | "a" | "an")
+                || mentions::is_capitalised(doc, t)
+        };
+        match starts.then(|| np_starting_at(doc, k, open_tok)).flatten() {
+            Some(np) if np.1 > k => {
+                before.push(np);
+                k = np.1;
+            }
+            _ => k += 1,
+        }
+    }
+    for np in before.into_iter().rev().take(8) {
+        add(np, all);
+    }
+    let mut a = close_tok;
+    while doc
+        .tokens
+        .get(a)
+        .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | '\u{2014}' | '\u{2013}' | '-')))
+    {
+        a += 1;
+    }
+    let end = after_window_end(doc, a);
+    let mut k = a;
+    let mut n = 0;
+    while k < end && n < 3 {
+        match np_starting_at(doc, k, end) {
+            Some(np) if np.1 > k => {
+                add(np, all);
+                n += 1;
+                k = np.1;
+            }
+            _ => k += 1,
+        }
+    }
 }
 
 /// Two quotes joined only by `and`, `or` or a comma.

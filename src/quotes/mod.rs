@@ -180,7 +180,8 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     }
     let doc = text::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
-    attribution::candidate_sets(&doc, &spans, &kinds)
+    let people = people::People::of(&doc);
+    attribution::candidate_sets(&doc, &spans, &kinds, &people)
 }
 
 /// The people of an article, each with the ways the article names them.
