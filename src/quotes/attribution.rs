@@ -50,7 +50,8 @@ pub(crate) fn attribute(
             founds.push(None);
             continue;
         }
-        let (quote, all) = proposals(doc, span, *kind, people);
+        let (quote, mut all) = proposals(doc, span, *kind);
+        resolve_proposals(doc, people, &mut all);
         let found = (!all.is_empty()).then(|| {
             let best = ranker::choose(doc, quote, &all, previous_last.as_deref());
             Found {
@@ -163,7 +164,8 @@ pub(crate) fn candidate_sets(
         if *kind == QuoteKind::NonSpeech {
             continue;
         }
-        let (quote, all) = proposals(doc, span, *kind, people);
+        let (quote, mut all) = proposals(doc, span, *kind);
+        resolve_proposals(doc, people, &mut all);
         if all.is_empty() {
             continue;
         }
@@ -191,12 +193,34 @@ pub(crate) fn candidate_sets(
     out
 }
 
+/// What the people table makes of each proposed mention: only worth its cost (a string per
+/// mention) when the ranker has a choice to make.
+fn resolve_proposals(doc: &Document, people: &People, all: &mut [Proposal]) {
+    if !ranker::has_choice(all) {
+        return;
+    }
+    for p in all.iter_mut() {
+        p.resolved = match p
+            .mention
+            .and_then(|(s, e)| Some((people.resolve(doc, s, e)?, s, e)))
+        {
+            None => Resolved::Nobody,
+            Some((name, s, e))
+                if doc.text.get(doc.tokens[s].start..doc.tokens[e - 1].end)
+                    == Some(name.as_str()) =>
+            {
+                Resolved::AsWritten
+            }
+            Some(_) => Resolved::Person,
+        };
+    }
+}
+
 /// What every rule proposes for one quote, in the order the rules were designed to be tried.
 pub(crate) fn proposals(
     doc: &Document,
     span: &QuotedSpan,
     kind: QuoteKind,
-    people: &People,
 ) -> (QuoteToks, Vec<Proposal>) {
     let open_tok = doc.token_at(span.open);
     let close_tok = doc.token_at(span.close.max(span.end));
@@ -226,21 +250,6 @@ pub(crate) fn proposals(
     push("possessor", possessor(doc, open_tok));
     if !all.is_empty() {
         noun_phrases(doc, open_tok, close_tok, &mut all);
-    }
-    for p in &mut all {
-        p.resolved = match p
-            .mention
-            .and_then(|(s, e)| Some((people.resolve(doc, s, e)?, s, e)))
-        {
-            None => Resolved::Nobody,
-            Some((name, s, e))
-                if doc.text.get(doc.tokens[s].start..doc.tokens[e - 1].end)
-                    == Some(name.as_str()) =>
-            {
-                Resolved::AsWritten
-            }
-            Some(_) => Resolved::Person,
-        };
     }
     (quote, all)
 }

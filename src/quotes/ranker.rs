@@ -73,8 +73,23 @@ fn bucket(d: usize) -> &'static str {
     }
 }
 
-/// The features of proposal `i` among `all`. `previous` is the last token (lower case) of the
-/// mention chosen for the quote before, if any.
+/// Writes each feature name into one reused buffer and hands it on: scoring allocates nothing.
+struct Sink<'f> {
+    buf: String,
+    emit: &'f mut dyn FnMut(&str),
+}
+
+impl Sink<'_> {
+    fn add(&mut self, args: std::fmt::Arguments) {
+        use std::fmt::Write;
+        self.buf.clear();
+        let _ = self.buf.write_fmt(args);
+        (self.emit)(&self.buf);
+    }
+}
+
+/// The features of proposal `i` among `all`, as names. `previous` is the last token (lower
+/// case) of the mention the rules chose for the quote before, if any.
 pub(crate) fn features(
     doc: &Document,
     quote: QuoteToks,
@@ -82,30 +97,63 @@ pub(crate) fn features(
     i: usize,
     previous: Option<&str>,
 ) -> Vec<String> {
+    let mut out = Vec::new();
+    each_feature(doc, quote, all, i, previous, &mut |name| {
+        out.push(name.to_string())
+    });
+    out
+}
+
+fn score(
+    doc: &Document,
+    quote: QuoteToks,
+    all: &[Proposal],
+    i: usize,
+    previous: Option<&str>,
+    w: &HashMap<&str, f32>,
+) -> f32 {
+    let mut total = 0.0;
+    each_feature(doc, quote, all, i, previous, &mut |name| {
+        total += w.get(name).copied().unwrap_or(0.0)
+    });
+    total
+}
+
+fn each_feature(
+    doc: &Document,
+    quote: QuoteToks,
+    all: &[Proposal],
+    i: usize,
+    previous: Option<&str>,
+    emit: &mut dyn FnMut(&str),
+) {
+    let mut f = Sink {
+        buf: String::with_capacity(48),
+        emit,
+    };
     let p = all[i];
-    let mut f = Vec::with_capacity(24);
     let kind = quote.kind.name();
-    f.push(format!("rule={}", p.rule));
-    f.push(format!("rule={}&kind={kind}", p.rule));
+    f.add(format_args!("rule={}", p.rule));
+    f.add(format_args!("rule={}&kind={kind}", p.rule));
     if i == 0 {
-        f.push("first".to_string());
+        f.add(format_args!("first"));
     }
     let votes = all.iter().filter(|q| q.mention == p.mention).count();
-    f.push(format!("votes={}", votes.min(3)));
+    f.add(format_args!("votes={}", votes.min(3)));
     let cue_word = p.cue.and_then(|(s, _)| {
         let t = doc.tokens.get(s)?;
         cues::cue_word(&lower(doc, t))
     });
     match (p.cue, cue_word) {
-        (None, _) => f.push("nocue".to_string()),
-        (Some(_), None) => f.push("cue=other".to_string()),
+        (None, _) => f.add(format_args!("nocue")),
+        (Some(_), None) => f.add(format_args!("cue=other")),
         // The strength of the verb, not the verb itself: per-verb weights learnt from a few
         // hundred disagreements are noise.
-        (Some(_), Some(c)) => f.push(format!("cuestrength={:?}", c.strength)),
+        (Some(_), Some(c)) => f.add(format_args!("cuestrength={:?}", c.strength)),
     }
     let Some((ms, me)) = p.mention else {
-        f.push("nomention".to_string());
-        return f;
+        f.add(format_args!("nomention"));
+        return;
     };
     let (side, dist) = if me <= quote.open {
         ("before", quote.open - me)
@@ -114,9 +162,9 @@ pub(crate) fn features(
     } else {
         ("inside", 0)
     };
-    f.push(format!("side={side}"));
-    f.push(format!("side={side}&dist={}", bucket(dist)));
-    f.push(format!("rule={}&side={side}", p.rule));
+    f.add(format_args!("side={side}"));
+    f.add(format_args!("side={side}&dist={}", bucket(dist)));
+    f.add(format_args!("rule={}&side={side}", p.rule));
     let (lo, hi) = if side == "before" {
         (me, quote.open)
     } else {
@@ -124,11 +172,11 @@ pub(crate) fn features(
     };
     let between = doc.tokens.get(lo..hi).unwrap_or(&[]);
     if between.iter().any(|t| t.ends_sentence) {
-        f.push("crosssent".to_string());
+        f.add(format_args!("crosssent"));
     }
     let para = |k: usize| doc.tokens.get(k).map(|t| t.para);
     if para(ms) != para(quote.open.min(doc.tokens.len().saturating_sub(1))) {
-        f.push("crosspara".to_string());
+        f.add(format_args!("crosspara"));
     }
     // How the mention stands to the cue; a gerund cue (`criticised Mr Zelensky for suggesting`)
     // takes the nearest phrase before it, not the sentence's subject.
@@ -144,13 +192,13 @@ pub(crate) fn features(
         } else {
             "far_after_cue"
         };
-        f.push(relation.to_string());
+        f.add(format_args!("{relation}"));
         if cue_word.is_some_and(|c| c.gerund) {
-            f.push(format!("{relation}&gerund"));
+            f.add(format_args!("{relation}&gerund"));
         }
     }
     if p.rule != NOUN_PHRASE {
-        f.push(format!("rule={}&conf={:.2}", p.rule, p.confidence));
+        f.add(format_args!("rule={}&conf={:.2}", p.rule, p.confidence));
     }
     let words = doc.tokens.get(ms..me).unwrap_or(&[]);
     let first = words.first().map(|t| lower(doc, t));
@@ -169,46 +217,45 @@ pub(crate) fn features(
     } else {
         "lower"
     };
-    f.push(format!("shape={shape}"));
-    f.push(format!("shape={shape}&side={side}"));
+    f.add(format_args!("shape={shape}"));
+    f.add(format_args!("shape={shape}&side={side}"));
     if words.iter().any(|t| is_role_noun(&lower(doc, t))) {
-        f.push("role".to_string());
+        f.add(format_args!("role"));
     }
-    f.push(format!("len={}", (me - ms).min(5)));
-    f.push(format!("resolved={:?}", p.resolved));
-    f.push(format!("resolved={:?}&shape={shape}", p.resolved));
+    f.add(format_args!("len={}", (me - ms).min(5)));
+    f.add(format_args!("resolved={:?}", p.resolved));
+    f.add(format_args!("resolved={:?}&shape={shape}", p.resolved));
     if doc
         .tokens
         .get(me)
         .is_some_and(|t| cues::cue_word(&lower(doc, t)).is_some())
     {
-        f.push("next_is_cue".to_string());
+        f.add(format_args!("next_is_cue"));
     }
     // `from the Washington Post`, `with her message`: what stands before the mention.
     match ms.checked_sub(1).and_then(|k| doc.tokens.get(k)) {
         Some(t) if t.kind == TokKind::Word => {
             let l = lower(doc, t);
             if is_function_word(&l) {
-                f.push("prevword=function".to_string());
+                f.add(format_args!("prevword=function"));
             } else if cues::cue_word(&l).is_some() {
-                f.push("prevword=cue".to_string());
+                f.add(format_args!("prevword=cue"));
             } else {
-                f.push("prevword=other".to_string());
+                f.add(format_args!("prevword=other"));
             }
         }
-        Some(t) if t.ends_sentence => f.push("prevword=sentence".to_string()),
-        Some(_) => f.push("prevword=punct".to_string()),
+        Some(t) if t.ends_sentence => f.add(format_args!("prevword=sentence")),
+        Some(_) => f.add(format_args!("prevword=punct")),
         None => {}
     }
     if words.last().is_some_and(|t| is_possessive(doc.word(t))) {
-        f.push("possessive".to_string());
+        f.add(format_args!("possessive"));
     }
     if let (Some(prev), Some(last)) = (previous, words.last()) {
         if lower(doc, last).as_str() == prev {
-            f.push("prevmatch".to_string());
+            f.add(format_args!("prevmatch"));
         }
     }
-    f
 }
 
 /// The chosen proposal: its mention, and the cue of the best-scoring proposal of a rule (a
@@ -220,6 +267,11 @@ pub(crate) struct Choice {
     pub cue: usize,
 }
 
+/// Whether the proposals disagree on the mention (else the first one stands, unscored).
+pub(crate) fn has_choice(all: &[Proposal]) -> bool {
+    all.iter().any(|p| p.mention != all[0].mention)
+}
+
 pub(crate) fn choose(
     doc: &Document,
     quote: QuoteToks,
@@ -227,7 +279,7 @@ pub(crate) fn choose(
     previous: Option<&str>,
 ) -> Choice {
     let first = Choice { mention: 0, cue: 0 };
-    if all.len() < 2 || all.iter().all(|p| p.mention == all[0].mention) {
+    if !has_choice(all) {
         return first;
     }
     let w = weights();
@@ -236,10 +288,7 @@ pub(crate) fn choose(
     }
     let mut best = (first, f32::NEG_INFINITY, f32::NEG_INFINITY);
     for (i, p) in all.iter().enumerate() {
-        let score: f32 = features(doc, quote, all, i, previous)
-            .iter()
-            .filter_map(|name| w.get(name.as_str()))
-            .sum();
+        let score = score(doc, quote, all, i, previous, w);
         if score > best.1 {
             best.0.mention = i;
             best.1 = score;
