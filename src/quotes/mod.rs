@@ -31,6 +31,7 @@ mod kinds;
 mod marks;
 mod mentions;
 mod people;
+mod ranker;
 mod text;
 
 pub use people::Person;
@@ -148,6 +149,39 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             confidence: found.confidence,
         })
         .collect()
+}
+
+/// One speaker candidate of a quote, for training the ranker (byte ranges).
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub mention: Option<(usize, usize)>,
+    pub cue: Option<(usize, usize)>,
+    pub features: Vec<String>,
+}
+
+/// A speech quote's speaker candidates and the one the ranker keeps, for training the ranker.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct CandidateSet {
+    pub start: usize,
+    pub end: usize,
+    pub chosen: usize,
+    pub candidates: Vec<Candidate>,
+}
+
+/// Every speech quote's speaker candidates with their ranking features (training data for
+/// `scripts/train_quotes.py`; see `tests/quotes_train.rs`).
+#[doc(hidden)]
+pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSet> {
+    let spans = marks::quoted_spans(text, options.mark_set());
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let doc = text::Document::new(text, &spans);
+    let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
+    let people = people::People::of(&doc);
+    attribution::candidate_sets(&doc, &spans, &kinds, &people)
 }
 
 /// The people of an article, each with the ways the article names them.

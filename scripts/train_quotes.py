@@ -1,0 +1,181 @@
+"""Train the speaker ranker of saidwho's quotations (an averaged perceptron; stdlib only).
+
+Input: the candidates dumped by `tests/quotes_train.rs` for PolNeAR's train split, and that
+split's gold annotations. A quote is matched to the gold quotation one of whose quoted segments
+it covers (overlap/union >= 0.5); a candidate is right when its mention overlaps the gold
+speaker span. Only quotes whose candidates disagree, with one right and one wrong, teach
+anything. Deterministic: a fixed shuffle seed, weights rounded and sorted.
+
+    python3 scripts/train_quotes.py CANDIDATES.jsonl TRAIN.jsonl [-o src/quotes/speaker_weights.tsv]
+
+Never pass the dev split here: it is for measuring.
+"""
+
+import argparse
+import json
+import random
+from collections import defaultdict
+
+
+def overlap(a0, a1, b0, b1):
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def load_gold(path):
+    """Article id -> list of (segments, speaker span) from its first annotation."""
+    gold = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            art = rec.get("article") or rec.get("id")
+            if art in gold:
+                continue
+            quotes = []
+            for q in rec.get("quotes", []):
+                segs = [(s["start"], s["end"]) for s in q.get("segments") or []] or [
+                    (q["start"], q["end"])
+                ]
+                spk = (q.get("speaker_start"), q.get("speaker_end"))
+                quotes.append((segs, spk if None not in spk else None))
+            gold[art] = quotes
+    return gold
+
+
+def gold_speaker(quotes, start, end):
+    best, best_iou = None, 0.5
+    for segs, spk in quotes:
+        for s, e in segs:
+            inter = overlap(s, e, start, end)
+            union = max(e, end) - min(s, start)
+            if union > 0 and inter / union >= best_iou:
+                best, best_iou = (spk,), inter / union
+    return best
+
+
+def examples(cands_path, gold):
+    out = []
+    stats = defaultdict(int)
+    with open(cands_path, encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            match = gold_speaker(gold.get(row["id"], []), row["start"], row["end"])
+            if match is None or match[0] is None:
+                stats["unmatched_or_no_speaker"] += 1
+                continue
+            s0, s1 = match[0]
+            labels = [
+                c["mention"] is not None and overlap(c["mention"][0], c["mention"][1], s0, s1) > 0
+                for c in row["candidates"]
+            ]
+            stats["matched"] += 1
+            stats["first_right"] += labels[0]
+            stats["any_right"] += any(labels)
+            out.append(([c["features"] for c in row["candidates"]], labels))
+    stats["informative"] = sum(informative(d) for d in out)
+    return out, stats
+
+
+def informative(example):
+    """Whether the candidates disagree, one right and one wrong: only those teach anything."""
+    return any(example[1]) and not all(example[1])
+
+
+def score(w, feats):
+    return sum(w.get(x, 0.0) for x in feats)
+
+
+def predict(w, group):
+    best, best_s = 0, float("-inf")
+    for i, feats in enumerate(group):
+        s = score(w, feats)
+        if s > best_s:
+            best, best_s = i, s
+    return best
+
+
+def train(data, epochs, seed):
+    """Averaged perceptron (the lazy-update trick: total = sum over time of each weight)."""
+    w, total, stamp = defaultdict(float), defaultdict(float), defaultdict(int)
+    t = 0
+    rng = random.Random(seed)
+    order = list(range(len(data)))
+
+    def update(x, delta):
+        total[x] += (t - stamp[x]) * w[x]
+        stamp[x] = t
+        w[x] += delta
+
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for k in order:
+            t += 1
+            group, labels = data[k]
+            guess = predict(w, group)
+            if labels[guess]:
+                continue
+            right = max(
+                (i for i in range(len(group)) if labels[i]), key=lambda i: score(w, group[i])
+            )
+            for x in group[right]:
+                update(x, 1.0)
+            for x in group[guess]:
+                update(x, -1.0)
+    return {x: (total[x] + (t - stamp[x]) * w[x]) / max(t, 1) for x in w}
+
+
+def accuracy(w, data):
+    return sum(labels[predict(w, g)] for g, labels in data) / max(len(data), 1)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("candidates")
+    ap.add_argument("gold")
+    ap.add_argument("-o", "--out", default="src/quotes/speaker_weights.tsv")
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--folds", type=int, default=5, help="cross-validation on train, 0 to skip")
+    args = ap.parse_args(argv)
+    if "dev" in args.gold.rsplit("/", 1)[-1]:
+        raise SystemExit("train on the train split only")
+    matched, stats = examples(args.candidates, load_gold(args.gold))
+    data = [d for d in matched if informative(d)]
+    print(json.dumps(dict(stats)))
+    first = sum(labels[0] for _, labels in data) / max(len(data), 1)
+    print(f"informative quotes: {len(data)}; rules' first choice right on {first:.3f}")
+    if args.folds:
+        accs = []
+        for k in range(args.folds):
+            tr = [d for i, d in enumerate(data) if i % args.folds != k]
+            te = [d for i, d in enumerate(data) if i % args.folds == k]
+            accs.append(accuracy(train(tr, args.epochs, seed=1), te))
+            base = sum(lab[0] for _, lab in te) / max(len(te), 1)
+            print(f"fold {k}: ranker {accs[-1]:.3f}  rules {base:.3f}")
+        print(f"cross-validated ranker accuracy {sum(accs) / len(accs):.3f}")
+        # The figure that compares candidate sets: right speaker mentions over all matched quotes.
+        right = 0
+        for k in range(args.folds):
+            w = train([d for i, d in enumerate(data) if i % args.folds != k], args.epochs, seed=1)
+            held = [d for i, d in enumerate(data) if i % args.folds == k]
+            right += sum(labels[predict(w, g)] for g, labels in held)
+        rest = sum(labels[0] for g, labels in matched if not informative((g, labels)))
+        rules = sum(labels[0] for _, labels in matched)
+        n = max(len(matched), 1)
+        cv = (rest + right) / n
+        print(f"train speaker_mention (matched): rules {rules / n:.4f}  ranker (cv) {cv:.4f}")
+    w = train(data, args.epochs, seed=1)
+    kept = sorted((x, round(v, 3)) for x, v in w.items() if abs(round(v, 3)) > 0)
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(
+            "# speaker ranker weights: scripts/train_quotes.py on PolNeAR train (do not edit)\n"
+        )
+        for x, v in kept:
+            f.write(f"{x}\t{v}\n")
+    print(f"{len(kept)} weights written to {args.out}; train accuracy {accuracy(w, data):.3f}")
+    for x, v in sorted(kept, key=lambda p: -abs(p[1]))[:15]:
+        print(f"  {v:+.3f} {x}")
+
+
+if __name__ == "__main__":
+    main()

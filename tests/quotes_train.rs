@@ -1,0 +1,93 @@
+//! Training data for the speaker ranker (ignored test): every speech quote of PolNeAR's
+//! **train** split with the candidates the attribution rules propose and their features, as
+//! JSONL for `scripts/train_quotes.py`, which labels them against the gold speakers.
+//!
+//! ```text
+//! SAIDWHO_CANDIDATES=/tmp/train.cands.jsonl \
+//!     cargo test --release --test quotes_train -- --ignored candidates
+//! python3 scripts/train_quotes.py /tmp/train.cands.jsonl ../shared/data/polnear/train.jsonl
+//! ```
+//! Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
+//! measuring. Skips with a note when `../shared` is absent.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+
+use saidwho::quotes::{speaker_candidates, QuoteOptions};
+use serde_json::{json, Value};
+
+fn char_index(text: &str) -> Vec<usize> {
+    let mut map = vec![0; text.len() + 1];
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        for k in 0..c.len_utf8() {
+            map[i + k] = n;
+        }
+        n += 1;
+    }
+    map[text.len()] = n;
+    map
+}
+
+#[test]
+#[ignore]
+fn candidates() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear/train.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, skipping", path.display());
+        return;
+    };
+    let out = std::env::var_os("SAIDWHO_CANDIDATES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.cands.jsonl"));
+    let mut file = std::fs::File::create(&out).expect("create candidates file");
+    // The corpus's convention: quotations from double marks only.
+    let options = QuoteOptions {
+        double_marks_only: true,
+        keep_non_speech: false,
+    };
+    // SAIDWHO_TEXT: dump one plain-text article instead (to see why the ranker chose).
+    if let Some(one) = std::env::var_os("SAIDWHO_TEXT") {
+        let text = std::fs::read_to_string(one).expect("read SAIDWHO_TEXT");
+        for set in speaker_candidates(&text, &options) {
+            for (i, c) in set.candidates.iter().enumerate() {
+                let m = c.mention.map_or("", |(s, e)| text.get(s..e).unwrap_or(""));
+                let mark = if i == set.chosen { "*" } else { " " };
+                let quote = text.get(set.start..set.end).unwrap_or("");
+                let head: String = quote.chars().take(30).collect();
+                writeln!(file, "{head}\t{mark}{m}\t{}", c.features.join(" ")).expect("write");
+            }
+        }
+        return;
+    }
+    let mut seen = HashSet::new();
+    let mut n = 0;
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let rec: Value = serde_json::from_str(line).expect("json record");
+        let id = rec["article"].as_str().or(rec["id"].as_str()).unwrap_or("");
+        if !seen.insert(id.to_string()) {
+            continue;
+        }
+        let text = rec["text"].as_str().unwrap_or("");
+        let idx = char_index(text);
+        let span = |r: Option<(usize, usize)>| r.map(|(s, e)| json!([idx[s], idx[e]]));
+        for set in speaker_candidates(text, &options) {
+            let cands: Vec<Value> = set
+                .candidates
+                .iter()
+                .map(|c| json!({"mention": span(c.mention), "cue": span(c.cue), "features": c.features}))
+                .collect();
+            let row = json!({
+                "id": id,
+                "start": idx[set.start],
+                "end": idx[set.end],
+                "chosen": set.chosen,
+                "candidates": cands,
+            });
+            writeln!(file, "{row}").expect("write");
+            n += 1;
+        }
+    }
+    eprintln!("{n} quotes with candidates written to {}", out.display());
+}
