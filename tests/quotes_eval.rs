@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
+use saidwho::offsets::CharIndex;
 use saidwho::quotes::{extract, Quote, QuoteOptions};
 use serde_json::{json, Value};
 
@@ -26,31 +27,20 @@ fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
 }
 
-/// Byte offset → code point offset, for every char boundary of `text`.
-fn char_index(text: &str) -> Vec<usize> {
-    let mut map = vec![0; text.len() + 1];
-    let mut n = 0;
-    for (i, c) in text.char_indices() {
-        for k in 0..c.len_utf8() {
-            map[i + k] = n;
-        }
-        n += 1;
-    }
-    map[text.len()] = n;
-    map
-}
-
-fn row(id: &str, q: &Quote, idx: &[usize]) -> Value {
+fn row(id: &str, q: &Quote, idx: &CharIndex) -> Value {
     let span = |s: &Option<saidwho::quotes::Span>| match s {
-        Some(s) => (json!(idx[s.start]), json!(idx[s.end])),
+        Some(s) => (
+            json!(idx.char_offset(s.start)),
+            json!(idx.char_offset(s.end)),
+        ),
         None => (Value::Null, Value::Null),
     };
     let (ms, me) = span(&q.mention);
     let (cs, ce) = span(&q.cue);
     json!({
         "id": id,
-        "start": idx[q.start],
-        "end": idx[q.end],
+        "start": idx.char_offset(q.start),
+        "end": idx.char_offset(q.end),
         "type": q.kind.name(),
         "speaker": q.speaker,
         "mention": q.mention.as_ref().map(|m| m.text.clone()),
@@ -98,7 +88,7 @@ fn dev() {
             continue;
         }
         let text = rec["text"].as_str().unwrap_or("");
-        let idx = char_index(text);
+        let idx = CharIndex::new(text);
         for q in extract(text, &options) {
             writeln!(file, "{}", row(id, &q, &idx)).expect("write");
             n += 1;
@@ -117,7 +107,7 @@ fn seed() {
     };
     let out = out_path("saidwho-seed.pred.jsonl");
     let mut file = std::fs::File::create(&out).expect("create prediction file");
-    let idx = char_index(&text);
+    let idx = CharIndex::new(&text);
     for q in extract(&text, &QuoteOptions::default()) {
         writeln!(file, "{}", row("seed", &q, &idx)).expect("write");
     }

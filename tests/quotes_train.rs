@@ -14,21 +14,9 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
+use saidwho::offsets::CharIndex;
 use saidwho::quotes::{speaker_candidates, QuoteOptions};
 use serde_json::{json, Value};
-
-fn char_index(text: &str) -> Vec<usize> {
-    let mut map = vec![0; text.len() + 1];
-    let mut n = 0;
-    for (i, c) in text.char_indices() {
-        for k in 0..c.len_utf8() {
-            map[i + k] = n;
-        }
-        n += 1;
-    }
-    map[text.len()] = n;
-    map
-}
 
 #[test]
 #[ignore]
@@ -70,8 +58,10 @@ fn candidates() {
             continue;
         }
         let text = rec["text"].as_str().unwrap_or("");
-        let idx = char_index(text);
-        let span = |r: Option<(usize, usize)>| r.map(|(s, e)| json!([idx[s], idx[e]]));
+        let idx = CharIndex::new(text);
+        let span = |r: Option<(usize, usize)>| {
+            r.map(|(s, e)| json!([idx.char_offset(s), idx.char_offset(e)]))
+        };
         for set in speaker_candidates(text, &options) {
             let cands: Vec<Value> = set
                 .candidates
@@ -80,8 +70,8 @@ fn candidates() {
                 .collect();
             let row = json!({
                 "id": id,
-                "start": idx[set.start],
-                "end": idx[set.end],
+                "start": idx.char_offset(set.start),
+                "end": idx.char_offset(set.end),
                 "chosen": set.chosen,
                 "candidates": cands,
             });

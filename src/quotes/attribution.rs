@@ -469,27 +469,21 @@ fn noun_reading(doc: &Document, i: usize, base: &str) -> bool {
     !(subject || auxiliary)
 }
 
-/// Where the window after a quote ends: the end of its sentence, the next quote, or 12 tokens.
+/// Where the window after a quote ends: the end of its sentence, the next quote, or 14 tokens.
 fn after_window_end(doc: &Document, from: usize) -> usize {
-    let mut j = from;
-    let limit = (from + 14).min(doc.tokens.len());
-    while j < limit {
-        let t = &doc.tokens[j];
-        if t.kind == TokKind::Mark || t.quote.is_some() {
-            break;
-        }
-        j += 1;
-        if t.ends_sentence {
-            break;
-        }
-    }
-    j
+    window_end(doc, from, 14)
 }
 
 /// A wider window for long appositions, to the end of the sentence or 40 tokens.
 fn after_window_end_wide(doc: &Document, from: usize) -> usize {
+    window_end(doc, from, 40)
+}
+
+/// The token after the last one of the window starting at `from`: it stops before a quotation
+/// mark or quoted token, after a sentence end, or after `max` tokens.
+fn window_end(doc: &Document, from: usize, max: usize) -> usize {
     let mut j = from;
-    let limit = (from + 40).min(doc.tokens.len());
+    let limit = (from + max).min(doc.tokens.len());
     while j < limit {
         let t = &doc.tokens[j];
         if t.kind == TokKind::Mark || t.quote.is_some() {
@@ -1279,16 +1273,8 @@ fn skip_adverbs(doc: &Document, mut k: usize, limit: usize) -> usize {
                     | "on"
                     | "last"
                     | "this"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "today"
-                    | "yesterday"
             )
+            || mentions::is_day_name(&l)
     } {
         k += 1;
     }

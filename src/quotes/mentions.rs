@@ -487,6 +487,12 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 }
 
 fn is_day(w: &str) -> bool {
+    is_day_name(w) || matches!(w, "tonight" | "morning" | "night" | "week")
+}
+
+/// A weekday, `today` or `yesterday`: the time words news puts between a cue and its speaker
+/// (`said Sunday`, `said yesterday`), lower-cased.
+pub(crate) fn is_day_name(w: &str) -> bool {
     matches!(
         w,
         "monday"
@@ -498,10 +504,6 @@ fn is_day(w: &str) -> bool {
             | "sunday"
             | "today"
             | "yesterday"
-            | "tonight"
-            | "morning"
-            | "night"
-            | "week"
     )
 }
 
@@ -1042,22 +1044,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
     // Skip a day or time word: `said Sunday`, `said on Sunday` is handled by the stop list.
     while i < limit && is_word(&doc.tokens[i]) && {
         let l = lower(doc, &doc.tokens[i]);
-        matches!(
-            l.as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "later"
-                | "also"
-                | "then"
-        )
+        is_day_name(&l) || matches!(l.as_str(), "tonight" | "later" | "also" | "then")
     } {
         i += 1;
     }
