@@ -4,6 +4,7 @@
 //!
 //! - `codepages`: the code pages and how characters encode back into them;
 //! - `charclass` and `badness`: does a line look like mojibake at all?
+//! - `direct`: the common line, one layer from the first page, repaired without bookkeeping;
 //! - `redecode`: re-decoding a whole line, layer after layer;
 //! - `transcode`: byte touch-ups (lost no-break spaces, lost bytes) before decoding;
 //! - `inconsistent`: mojibake segments inside otherwise correct lines;
@@ -27,6 +28,7 @@ mod badness;
 mod c1;
 mod charclass;
 mod codepages;
+mod direct;
 mod inconsistent;
 mod redecode;
 mod transcode;
@@ -94,13 +96,17 @@ fn fix_line(text: &str, start: usize, end: usize, options: &CleanOptions, edits:
     let mut pieces = PIECES.take();
     let mut compact = COMPACT.take();
     compact_line(text, start, end, &mut pieces, &mut compact);
-    let fixed = fix_pieces(
-        &pieces,
-        &compact,
-        options,
-        Guard::Plausible,
-        Looks::Bad(None),
-    );
+    let fixed = if direct::fix_directly(&pieces, &compact, options, edits) {
+        None
+    } else {
+        fix_pieces(
+            &pieces,
+            &compact,
+            options,
+            Guard::Plausible,
+            Looks::Bad(None),
+        )
+    };
     if pieces.capacity() <= KEPT_CAPACITY {
         PIECES.set(pieces);
     }

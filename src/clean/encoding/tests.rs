@@ -373,3 +373,69 @@ fn explanations_and_alignment_point_at_the_mojibake() {
     let (s, e) = cleaned.alignment.span_to_original(z, z + "Zürich".len());
     assert_eq!(&text[s..e], "ZÃ¼rich");
 }
+
+/// The edits of the general repair for one damaged line, as `fix_line` would make them.
+fn general_edits(line: &str) -> Vec<Edit> {
+    let (mut pieces, mut compact) = (Vec::new(), String::new());
+    compact_line(line, 0, line.len(), &mut pieces, &mut compact);
+    let mut edits = Vec::new();
+    let options = CleanOptions::default();
+    if let Some(fixed) = fix_pieces(
+        &pieces,
+        &compact,
+        &options,
+        Guard::Plausible,
+        Looks::Bad(None),
+    ) {
+        push_edits(line, &fixed, &mut edits);
+    }
+    edits
+}
+
+#[test]
+fn direct_repair_agrees_with_the_general_one() {
+    use codepages::CodePage::*;
+    let sentences = [
+        "“We will not be lectured,” the minister said on Tuesday — and then she left.",
+        "Britain’s farmers say the deal is “a betrayal”… but the union’s chief disagrees.",
+        "Le ministre a déclaré : « Nous irons jusqu’au bout. » Puis il est parti à la gare.",
+        "São Paulo’s mayor, João Dória, spoke at the “Fórum” in the Praça da Sé • Live",
+        "Zażółć gęślą jaźń — said the Łódź councillor, “naprawdę”.",
+        "Привет, мир — новости дня: «Москва»",
+        "The price rose to €2.5bn ™ in the first half ‘of the year’, up 3½ per cent.",
+        "Ông ấy nói rằng “hài lòng” với kết quả này.",
+        "à la carte — the chef said “voilà” as he served the crème brûlée at 10 a.m.",
+    ];
+    let mut taken = 0;
+    for s in sentences {
+        let once: Vec<String> = [
+            Latin1,
+            Windows1252,
+            Windows1250,
+            Windows1251,
+            MacRoman,
+            Cp437,
+        ]
+        .iter()
+        .map(|&p| damage(s, p))
+        .collect();
+        let mut lines = once.clone();
+        lines.extend(once.iter().map(|d| damage(d, Windows1252)));
+        lines.push(damage(s, Windows1252).replace('\u{a0}', " "));
+        lines.push(format!("{s} {}", damage(s, Windows1252)));
+        lines.push(damage(s, Windows1252).replace('\u{9d}', "?"));
+        for line in lines.iter().filter(|l| badness::is_bad(l)) {
+            let (mut pieces, mut compact) = (Vec::new(), String::new());
+            compact_line(line, 0, line.len(), &mut pieces, &mut compact);
+            let mut direct = Vec::new();
+            if direct::fix_directly(&pieces, &compact, &CleanOptions::default(), &mut direct) {
+                taken += 1;
+                assert_eq!(direct, general_edits(line), "{line}");
+            } else {
+                assert!(direct.is_empty(), "{line}");
+            }
+        }
+    }
+    // The direct path must be the common one, or it is not worth having.
+    assert!(taken >= 20, "direct repair taken {taken} times");
+}

@@ -177,6 +177,12 @@ fn lossy_sequence_at(b: &[u8], i: usize) -> usize {
     usize::from(lead == LOST)
 }
 
+/// Whether [`replace_lossy_sequences`] would change `bytes`.
+pub(super) fn has_lossy_sequence(bytes: &[u8]) -> bool {
+    memchr::memchr2(LOST, b'?', bytes).is_some()
+        && (0..bytes.len()).any(|i| lossy_sequence_at(bytes, i) > 0)
+}
+
 /// Replaces UTF-8 sequences that lost bytes (and any stray lost byte) with U+FFFD's bytes.
 pub(super) fn replace_lossy_sequences(t: &mut TracedBytes) {
     if memchr::memchr2(LOST, b'?', &t.bytes).is_none() {
