@@ -5,6 +5,7 @@
 //! cached in target/ to keep reruns quick. Skips with a note when ../shared or python3 is absent.
 //!
 //!     cargo bench --bench clean_throughput [-- REPEAT] [-- --dump DIR]
+//!     cargo bench --bench clean_throughput -- --profile [--mode M] [--step S] [--passes N]
 //!
 //! `--dump DIR` writes every document's cleaned text to DIR/<mode>-<n>.txt instead of timing,
 //! to check that a speed change leaves outputs byte-identical (`diff -r` two dumps).
@@ -198,9 +199,17 @@ fn main() {
             .position(|a| a == "--step")
             .and_then(|i| args.get(i + 1))
             .map_or_else(|| news.clone(), |s| step_alone(s));
+        // `--passes N`: exactly N passes over the corpus (for instruction counts), else 10 s.
+        let passes = args
+            .iter()
+            .position(|a| a == "--passes")
+            .and_then(|i| args.get(i + 1))
+            .and_then(|n| n.parse::<usize>().ok());
         let start = Instant::now();
         let mut bytes = 0usize;
-        while start.elapsed().as_secs_f64() < 10.0 {
+        let mut pass = 0;
+        while passes.map_or(start.elapsed().as_secs_f64() < 10.0, |n| pass < n) {
+            pass += 1;
             for (_, docs) in &corpus {
                 for d in docs {
                     std::hint::black_box(clean(std::hint::black_box(d), &options));

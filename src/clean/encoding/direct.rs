@@ -1,7 +1,7 @@
 //! The common damaged line, repaired in one pass over bytes.
 //!
-//! Most mojibake lines are one layer of UTF-8 read with one code page, and the first page that
-//! can encode the line gives clean UTF-8 back. For those the general repair ([`super::redecode`])
+//! Most mojibake lines are UTF-8 read with one code page (once, or a few times over), and at
+//! each layer the first page that can encode the line gives UTF-8 back. For those the general repair ([`super::redecode`])
 //! spends most of its time on bookkeeping: new [`Piece`]s for every character, for every page
 //! and layer it tries. Here the line's pieces are encoded once and decoded as plain bytes, and
 //! the edits come from walking the pieces and the decoded text side by side (each piece is one
@@ -14,7 +14,7 @@
 //! that still looks bad or has odd letters) hands the line back untouched. Equivalence is
 //! tested against the general repair in `tests.rs`.
 
-use super::badness::{badness, odd_letters};
+use super::badness::{badness, badness_up_to, odd_letters};
 use super::codepages::{encodable_pages, CodePage, ALL_PAGES, SUBSTITUTE};
 use super::redecode::Piece;
 use super::transcode::{has_lossy_sequence, has_lost_a0};
@@ -23,8 +23,8 @@ use crate::clean::{CleanOptions, Edit};
 use std::cell::Cell;
 
 /// Repairs a damaged line given as its `pieces` (whose characters spell `text`, the line as the
-/// general repair sees it) when it is one clean layer of mojibake, appending its edits. `false`
-/// (and no edits) when the general repair must decide.
+/// general repair sees it) when each layer of its mojibake comes from the first page that can
+/// encode it, appending its edits. `false` (and no edits) when the general repair must decide.
 pub(super) fn fix_directly(
     pieces: &[Piece],
     text: &str,
@@ -42,12 +42,77 @@ pub(super) fn fix_directly(
     /// Larger buffers are not kept, so one huge line does not hold memory for good.
     const KEPT_CAPACITY: usize = 1 << 16;
     let mut bytes = ENCODED.take();
-    let done = decode_first_page(pieces, options, &mut bytes)
-        .is_some_and(|decoded| accept(pieces, text, decoded, edits));
+    let kept = edits.len();
+    let done = fix_layers(pieces, text, options, &mut bytes, edits);
+    if !done {
+        edits.truncate(kept);
+    }
     if bytes.capacity() <= KEPT_CAPACITY {
         ENCODED.set(bytes);
     }
     done
+}
+
+/// Layers of mojibake undone at most, as in the general repair.
+const MAX_LAYERS: usize = 16;
+
+/// [`fix_directly`] with a byte buffer. Each layer is taken as the general repair takes it
+/// under its plausibility guard: a decoding that still looks bad must look no worse than the
+/// text it came from (the count of the text before stops once it reaches the count after), and
+/// must have no odd letters (else the general repair would weigh other pages).
+fn fix_layers(
+    pieces: &[Piece],
+    text: &str,
+    options: &CleanOptions,
+    bytes: &mut Vec<u8>,
+    edits: &mut Vec<Edit>,
+) -> bool {
+    // The pieces and text of the last layer, once there is one, and its known badness.
+    let mut layer: Option<(Vec<Piece>, String)> = None;
+    let mut known_badness: Option<usize> = None;
+    for _ in 0..MAX_LAYERS {
+        let (current, current_text) = match &layer {
+            Some((p, t)) => (p.as_slice(), t.as_str()),
+            None => (pieces, text),
+        };
+        let Some(decoded) = decode_first_page(current, options, bytes) else {
+            return false;
+        };
+        if decoded == current_text || odd_letters(decoded) != 0 {
+            return false;
+        }
+        let after = badness(decoded);
+        if after == 0 {
+            return push_layer_edits(current, decoded, edits);
+        }
+        let before = known_badness.unwrap_or_else(|| badness_up_to(current_text, after));
+        if after > before {
+            return false; // the general repair would look ahead past this layer
+        }
+        let next = next_layer(current, decoded);
+        layer = Some((next, decoded.to_owned()));
+        known_badness = Some(after);
+    }
+    false
+}
+
+/// The pieces of `decoded`, each spanning the original characters of the pieces it was made of.
+fn next_layer(current: &[Piece], decoded: &str) -> Vec<Piece> {
+    let mut next = Vec::with_capacity(decoded.len());
+    let mut k = 0;
+    for c in decoded.chars() {
+        let width = c.len_utf8();
+        if let (Some(first), Some(last)) = (current.get(k), current.get(k + width - 1)) {
+            next.push(Piece {
+                c,
+                start: first.start,
+                end: last.end.max(first.start),
+                changed: first.changed || width > 1 || c != first.c,
+            });
+        }
+        k += width;
+    }
+    next
 }
 
 /// The pieces re-decoded with the first page (in the general repair's order) whose bytes are
@@ -82,18 +147,16 @@ fn decode_first_page<'b>(
     None
 }
 
-/// Takes `decoded` as the repair if the general repair would stop at it: nothing left that
-/// looks like mojibake, no capital letters inside words. Each piece was one byte, so a decoded
-/// character of `n` bytes replaces the next `n` pieces.
-fn accept(pieces: &[Piece], text: &str, decoded: &str, edits: &mut Vec<Edit>) -> bool {
-    if decoded == text || badness(decoded) != 0 || odd_letters(decoded) != 0 {
-        return false;
-    }
+/// The edits that turn the originals of `current` into `decoded`, its last layer. Each piece
+/// was one byte, so a decoded character of `n` bytes replaces the next `n` pieces; ASCII came
+/// from ASCII and stays.
+fn push_layer_edits(current: &[Piece], decoded: &str, edits: &mut Vec<Edit>) -> bool {
     let mut next = 0;
     for c in decoded.chars() {
         let width = c.len_utf8();
         if width > 1 {
-            let (Some(first), Some(last)) = (pieces.get(next), pieces.get(next + width - 1)) else {
+            let (Some(first), Some(last)) = (current.get(next), current.get(next + width - 1))
+            else {
                 return false; // cannot happen: one byte per piece
             };
             edits.push(Edit::new(first.start, last.end, c.to_string()));
