@@ -613,3 +613,24 @@ fn a_statement_saying() {
              “to stop hiding behind the auditors”.";
     assert_eq!(speaker_of(t, "hiding").0, s("Ines Moreau"));
 }
+
+#[test]
+fn quote_signed_with_a_dash_and_a_name() {
+    let t = "Readers told us what they thought of the debate.\n\n\
+             “He spoke as if our votes do not count.” ― Marisol Quintana\n\n\
+             “A long night, and nothing new.”\u{a0}— Dale P. Whitcombe.\n\n\
+             “We deserve better than this.” – Ana Ruiz, who lives in Tucson, was not impressed.";
+    let w = who(t);
+    assert_eq!(w.len(), 3);
+    assert_eq!(w[0].2, s("Marisol Quintana"));
+    assert_eq!(w[0].3, s("―"));
+    assert_eq!(w[0].1, s("Marisol Quintana"));
+    assert!(
+        w[1].2.as_deref().is_some_and(|m| m.starts_with("Dale")),
+        "{:?}",
+        w[1]
+    );
+    assert_eq!(w[1].3, s("—"));
+    // A dash that opens a sentence about somebody is not a signature.
+    assert_ne!(w[2].3, s("–"));
+}

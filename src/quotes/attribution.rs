@@ -241,6 +241,11 @@ pub(crate) fn proposals(
             });
         }
     };
+    // A signed quote names its speaker beyond doubt: no other rule is asked.
+    if let Some(found) = dash_signature(doc, close_tok) {
+        push("signature", Some(found));
+        return (quote, all);
+    }
     push("after", after_quote(doc, span, kind, close_tok));
     push("before", before_quote(doc, open_tok));
     push("final", sentence_final(doc, close_tok));
@@ -602,6 +607,41 @@ fn after_quote(
         cue: Some((np.1, np.1 + 1)),
         mention: Some(np),
         confidence: 0.5,
+    })
+}
+
+/// `“… a real disgrace.” ― Ana Ruiz`: a quote signed with a dash and a name that ends the
+/// paragraph (readers' comments, posts, epigraphs). The dash is the cue: U+2015 is Unicode's
+/// quotation dash, and news also signs with em and en dashes.
+fn dash_signature(doc: &Document, close_tok: usize) -> Option<Found> {
+    let dash = doc.tokens.get(close_tok)?;
+    let quote_end = doc.tokens.get(close_tok.checked_sub(1)?)?;
+    let is_dash = matches!(
+        dash.kind,
+        TokKind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}')
+    );
+    if !is_dash || dash.para != quote_end.para || dash.quote.is_some() {
+        return None;
+    }
+    let para_end = close_tok
+        + doc.tokens[close_tok..]
+            .iter()
+            .take_while(|t| t.para == dash.para)
+            .count();
+    let np = np_starting_at(doc, close_tok + 1, para_end)?;
+    // Only the name (and its full stop) may follow: `― Pam Reyes, who lives in Ohio` is not
+    // a signature but a sentence.
+    let name_ends_paragraph = doc.tokens[np.1..para_end]
+        .iter()
+        .all(|t| matches!(t.kind, TokKind::Punct('.' | ')' | ']')));
+    let capitalised = doc
+        .tokens
+        .get(np.0)
+        .is_some_and(|t| doc.word(t).chars().next().is_some_and(char::is_uppercase));
+    (name_ends_paragraph && capitalised).then_some(Found {
+        cue: Some((close_tok, close_tok + 1)),
+        mention: Some(np),
+        confidence: 0.9,
     })
 }
 
