@@ -634,3 +634,12 @@ fn quote_signed_with_a_dash_and_a_name() {
     // A dash that opens a sentence about somebody is not a signature.
     assert_ne!(w[2].3, s("–"));
 }
+
+#[test]
+fn a_date_is_nobody() {
+    let t = "On March 3, 2019, the councillor Ruth Abara made the following remark:\n\n\
+             “Every bus route in this county is a lifeline.”";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].1, s("Ruth Abara"), "{w:?}");
+}

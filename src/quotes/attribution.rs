@@ -231,7 +231,8 @@ pub(crate) fn proposals(
     };
     let mut all = Vec::new();
     let mut push = |rule: &'static str, found: Option<Found>| {
-        if let Some(f) = found {
+        // A mention without a letter (`On July 6, 2015, …`) is a date or a figure, nobody.
+        if let Some(f) = found.filter(|f| f.mention.is_none_or(|m| has_letter(doc, m))) {
             all.push(Proposal {
                 rule,
                 cue: f.cue,
@@ -257,6 +258,14 @@ pub(crate) fn proposals(
         noun_phrases(doc, open_tok, close_tok, &mut all);
     }
     (quote, all)
+}
+
+/// Whether any token of the range `m` holds a letter.
+fn has_letter(doc: &Document, (s, e): (usize, usize)) -> bool {
+    doc.tokens.get(s..e).is_some_and(|ts| {
+        ts.iter()
+            .any(|t| doc.word(t).chars().any(char::is_alphabetic))
+    })
 }
 
 /// Whether the noun phrases around a quote join the rules' proposals as candidate mentions.

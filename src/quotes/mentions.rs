@@ -901,7 +901,14 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
             intro.as_str(),
             "hours" | "days" | "weeks" | "months" | "years" | "minutes" | "moments" | "seconds"
         );
-        if intro.ends_with("ing") || intro.ends_with("ed") || adverb || time || is_not_name(&intro)
+        // `On March 3, 2019, …`: the year after the day's comma is still the date.
+        let year = c == start + 1 && intro.len() == 4 && intro.chars().all(|d| d.is_ascii_digit());
+        if intro.ends_with("ing")
+            || intro.ends_with("ed")
+            || adverb
+            || time
+            || year
+            || is_not_name(&intro)
         {
             start = c + 1;
         } else {
