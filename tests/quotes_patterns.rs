@@ -643,3 +643,12 @@ fn a_date_is_nobody() {
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].1, s("Ruth Abara"), "{w:?}");
 }
+
+#[test]
+fn plural_nouns_of_saying_are_not_cues() {
+    let t = "The fact-checkers at VeriCheck rated 40% of Labour claims as “mostly false” this year.";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_ne!(w[0].3, s("claims"), "{w:?}");
+    assert_ne!(w[0].2, s("Labour"), "{w:?}");
+}

@@ -423,7 +423,7 @@ fn cue_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         return None;
     }
     let cue = cues::cue_word(w)?;
-    if noun_reading(doc, i, cue.base) {
+    if noun_reading(doc, i, cue.base) || plural_noun(doc, i, cue.base) {
         return None;
     }
     if let Some(particles) = cues::particle_of(cue.base) {
@@ -434,6 +434,44 @@ fn cue_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
         return None;
     }
     Some((cue, i + 1))
+}
+
+/// `his claims`, `the remarks`, `32% of Republican claims`: the `-s` form of a verb of saying
+/// after a determiner, or after `of` and one word, is a plural noun.
+fn plural_noun(doc: &Document, i: usize, base: &str) -> bool {
+    let form = lower(doc, &doc.tokens[i]);
+    if form.strip_suffix('s') != Some(base) && form.strip_suffix("es") != Some(base) {
+        return false;
+    }
+    let word_at = |k: Option<usize>| {
+        k.and_then(|k| doc.tokens.get(k))
+            .filter(|t| t.kind == TokKind::Word && t.para == doc.tokens[i].para)
+            .map(|t| lower(doc, t))
+    };
+    let determiner = word_at(i.checked_sub(1)).is_some_and(|p| {
+        matches!(
+            p.as_str(),
+            "the"
+                | "a"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "such"
+                | "many"
+                | "several"
+                | "some"
+                | "whose"
+        )
+    });
+    let after_of =
+        word_at(i.checked_sub(1)).is_some() && word_at(i.checked_sub(2)).as_deref() == Some("of");
+    determiner || after_of
 }
 
 /// `private email servers`, `sensitive government emails`, `in somber comments`: verbs of
