@@ -646,7 +646,8 @@ fn a_date_is_nobody() {
 
 #[test]
 fn plural_nouns_of_saying_are_not_cues() {
-    let t = "The fact-checkers at VeriCheck rated 40% of Labour claims as “mostly false” this year.";
+    let t =
+        "The fact-checkers at VeriCheck rated 40% of Labour claims as “mostly false” this year.";
     let w = who(t);
     assert_eq!(w.len(), 1);
     assert_ne!(w[0].3, s("claims"), "{w:?}");
