@@ -653,3 +653,11 @@ fn plural_nouns_of_saying_are_not_cues() {
     assert_ne!(w[0].3, s("claims"), "{w:?}");
     assert_ne!(w[0].2, s("Labour"), "{w:?}");
 }
+
+#[test]
+fn subject_before_a_participle_phrase() {
+    let t = "Strikers marching through the city centre chanted “No deal, no work” until dusk.";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].2, s("Strikers"), "{w:?}");
+}

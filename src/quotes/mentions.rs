@@ -817,7 +817,51 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         // its clause.
         return nearest_subject(doc, i - 1, floor);
     }
-    np_ending_at(doc, i, floor)
+    let np = np_ending_at(doc, i, floor)?;
+    Some(over_participle_phrase(doc, np, floor).unwrap_or(np))
+}
+
+/// `Protesters marching through the streets chanted`, `Residents gathered outside the court
+/// shouted`: a noun phrase after a participle and a preposition is the participle's object;
+/// the subject is the phrase before the participle.
+fn over_participle_phrase(
+    doc: &Document,
+    (start, _): (usize, usize),
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| is_word(t) && t.quote.is_none())
+            .map(|t| lower(doc, t))
+    };
+    let preposition = word(start.checked_sub(1)?)?;
+    let participle = word(start.checked_sub(2)?)?;
+    let is_preposition = matches!(
+        preposition.as_str(),
+        "through"
+            | "in"
+            | "at"
+            | "on"
+            | "outside"
+            | "inside"
+            | "around"
+            | "across"
+            | "near"
+            | "along"
+            | "into"
+            | "from"
+            | "toward"
+            | "towards"
+            | "behind"
+    );
+    let is_participle = participle.len() > 4
+        && (participle.ends_with("ing") || participle.ends_with("ed"))
+        && !is_not_name(&participle);
+    if !(is_preposition && is_participle) {
+        return None;
+    }
+    np_ending_at(doc, start - 2, floor)
 }
 
 /// The noun phrase that opens the tokens `[from, to)`, over an introductory phrase ending with
