@@ -661,3 +661,12 @@ fn subject_before_a_participle_phrase() {
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].2, s("Strikers"), "{w:?}");
 }
+
+#[test]
+fn a_quote_ending_its_sentence_keeps_out_of_the_next() {
+    let t = "Councillor Joan Pell posted on Facebook, saying the report should come out \
+             “without further delay.” The council will meet on Monday, according to a spokesman.";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_ne!(w[0].2, s("a spokesman"), "{w:?}");
+}

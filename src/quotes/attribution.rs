@@ -1441,6 +1441,25 @@ fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Found> {
 fn sentence_final(doc: &Document, close_tok: usize) -> Option<Found> {
     // The paragraph of the quote's last token (the token after it may open the next one).
     let para = doc.tokens.get(close_tok.checked_sub(1)?)?.para;
+    // `… released “without delay.” Clinton plans to visit …, according to an aide.`: a quote
+    // that ends its own sentence is not attributed by the next sentence's closing words.
+    let last_inside = doc.tokens[..close_tok]
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokKind::Mark)?;
+    let next_capital = doc.tokens.get(close_tok).is_some_and(|t| {
+        t.para == para
+            && t.kind == TokKind::Word
+            && doc.word(t).chars().next().is_some_and(char::is_uppercase)
+    });
+    if next_capital
+        && matches!(
+            last_inside.kind,
+            TokKind::Punct('.' | '!' | '?' | '\u{2026}')
+        )
+    {
+        return None;
+    }
     // The last three commas, newest first, without allocating.
     let mut commas = [usize::MAX; 3];
     let limit = (close_tok + 60).min(doc.tokens.len());
