@@ -670,3 +670,11 @@ fn a_quote_ending_its_sentence_keeps_out_of_the_next() {
     assert_eq!(w.len(), 1);
     assert_ne!(w[0].2, s("a spokesman"), "{w:?}");
 }
+
+#[test]
+fn titled_name_with_initial_and_party_before_the_cue() {
+    let t = "“She would be a great governor,” Rep. Lorna J. Whitfield (D-Ore.) said in an interview.";
+    let w = who(t);
+    assert_eq!(w[0].1, s("Lorna J Whitfield"), "{w:?}");
+    assert_eq!(w[0].3, s("said"), "{w:?}");
+}

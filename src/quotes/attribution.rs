@@ -772,8 +772,10 @@ fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Opti
             && !used_as_noun(doc, k)
             && !preceded_by_to(doc, k)
             && {
-                // Past the first 10 tokens only after a comma closing an apposition.
-                k < a + 10 || doc.tokens[k - 1].kind == TokKind::Punct(',')
+                // Past the first 10 tokens only after a comma closing an apposition; a
+                // parenthesis (`Rep. Elijah E. Cummings (D-Md.) said`) does not count.
+                k < a + 10 + parenthesised(doc, a, k)
+                    || doc.tokens[k - 1].kind == TokKind::Punct(',')
             }
     });
     let k = candidates.find(|&k| {
@@ -817,6 +819,27 @@ fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Opti
         mention: Some(np),
         confidence,
     })
+}
+
+/// How many of the tokens `[a, k)` stand in parentheses, the parentheses included.
+fn parenthesised(doc: &Document, a: usize, k: usize) -> usize {
+    let mut depth = 0usize;
+    let mut count = 0;
+    for t in doc.tokens.get(a..k).unwrap_or(&[]) {
+        match t.kind {
+            TokKind::Punct('(') => {
+                depth += 1;
+                count += 1;
+            }
+            TokKind::Punct(')') if depth > 0 => {
+                depth -= 1;
+                count += 1;
+            }
+            _ if depth > 0 => count += 1,
+            _ => {}
+        }
+    }
+    count
 }
 
 /// After `?` or `!`, an attribution is a clause of its own (`“Why?” Todd asked the mogul.`),
