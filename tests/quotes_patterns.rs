@@ -673,8 +673,17 @@ fn a_quote_ending_its_sentence_keeps_out_of_the_next() {
 
 #[test]
 fn titled_name_with_initial_and_party_before_the_cue() {
-    let t = "“She would be a great governor,” Rep. Lorna J. Whitfield (D-Ore.) said in an interview.";
+    let t =
+        "“She would be a great governor,” Rep. Lorna J. Whitfield (D-Ore.) said in an interview.";
     let w = who(t);
     assert_eq!(w[0].1, s("Lorna J Whitfield"), "{w:?}");
     assert_eq!(w[0].3, s("said"), "{w:?}");
+}
+
+#[test]
+fn a_year_between_subject_and_cue() {
+    let t = "The party is led by Tom Varga, who in 2019 said its aim was a “fairer county”.";
+    let w = who(t);
+    assert_eq!(w[0].2, s("who"), "{w:?}");
+    assert_eq!(w[0].1, s("Tom Varga"), "{w:?}");
 }

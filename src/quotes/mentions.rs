@@ -700,7 +700,13 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
             let day = is_day(&l);
             let on_day = matches!(l.as_str(), "on" | "last" | "this")
                 && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
+            // `who in 2010 said`: a year, and the preposition before it.
+            let is_year = |w: &str| w.len() == 4 && w.chars().all(|d| d.is_ascii_digit());
+            let year = is_year(&l)
+                || (matches!(l.as_str(), "in" | "since" | "by")
+                    && doc.tokens.get(i).is_some_and(|n| is_year(doc.word(n))));
             day || on_day
+                || year
                 || (!is_capitalised(doc, t)
                     && (in_sorted(BETWEEN_SUBJECT_AND_VERB, l.as_str())
                         || (l.ends_with("ly") && l.len() > 4)))
