@@ -676,7 +676,7 @@ fn titled_name_with_initial_and_party_before_the_cue() {
     let t =
         "“She would be a great governor,” Rep. Lorna J. Whitfield (D-Ore.) said in an interview.";
     let w = who(t);
-    assert_eq!(w[0].1, s("Lorna J Whitfield"), "{w:?}");
+    assert_eq!(w[0].1, s("Lorna J. Whitfield"), "{w:?}");
     assert_eq!(w[0].3, s("said"), "{w:?}");
 }
 

@@ -854,7 +854,26 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
         titles.push(words[k].1.to_lowercase());
         k += 1;
     }
-    let names: Vec<String> = words[k..].iter().map(|(_, w)| clean_word(w)).collect();
+    // An initial keeps its full stop (`Paul D. Ryan`), as the article writes it.
+    let initial = |t: usize, w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_none()
+            && doc
+                .tokens
+                .get(t + 1)
+                .is_some_and(|n| n.kind == TokKind::Punct('.') && n.start == doc.tokens[t].end)
+    };
+    let names: Vec<String> = words[k..]
+        .iter()
+        .map(|(t, w)| {
+            if initial(*t, w) {
+                format!("{w}.")
+            } else {
+                clean_word(w)
+            }
+        })
+        .collect();
     let surface_end = words.last()?.0;
     let surface = doc.text[doc.tokens[start].start..doc.tokens[surface_end].end].to_string();
     let surface = clean_word(&surface);
