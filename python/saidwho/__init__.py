@@ -28,7 +28,7 @@ from saidwho._core import (
     replay,
     thread_count,
 )
-from saidwho._failures import BatchFailure, BatchWarning, warn_failures
+from saidwho._failures import BatchFailure, BatchWarning, Errors, warn_failures
 from saidwho.display import Highlighted, show
 
 __all__ = [
@@ -138,7 +138,7 @@ def clean_many(
     progress: bool | Callable[[int], Any] = False,
     options: CleanOptions | None = None,
     as_arrow: bool = False,
-    errors: str = "raise",
+    errors: Errors = "raise",
     **kwargs: Any,
 ) -> Any:
     """Clean many texts in parallel (GIL released). ``None`` items stay ``None``.
@@ -174,7 +174,7 @@ def _clean_many_reporting(
     progress: bool | Callable[[int], Any] = False,
     options: CleanOptions | None = None,
     as_arrow: bool = False,
-    errors: str = "raise",
+    errors: Errors = "raise",
     **kwargs: Any,
 ) -> tuple[Any, list[tuple[int, str]]]:
     """:func:`clean_many`, returning the failed documents instead of warning about them."""
@@ -220,7 +220,7 @@ def quotes_many(
     *,
     n_threads: int | None = None,
     progress: bool | Callable[[int], Any] = False,
-    errors: str = "raise",
+    errors: Errors = "raise",
     **options: Any,
 ) -> list[list[Quote]]:
     """The quotations of many texts, in parallel (GIL released); one list per text, in order
@@ -239,7 +239,7 @@ def _quotes_many_reporting(
     *,
     n_threads: int | None = None,
     progress: bool | Callable[[int], Any] = False,
-    errors: str = "raise",
+    errors: Errors = "raise",
     **options: Any,
 ) -> tuple[list[list[Quote]], list[tuple[int, str]]]:
     """:func:`quotes_many`, returning the failed documents instead of warning about them."""

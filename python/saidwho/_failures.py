@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
+
+#: The values of the batch calls' ``errors=``: stop at a failed document, or record it and go on.
+Errors = Literal["raise", "record"]
 
 
 class BatchFailure(NamedTuple):

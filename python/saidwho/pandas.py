@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 import saidwho
-from saidwho._failures import warn_failures
+from saidwho._failures import Errors, warn_failures
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -129,7 +129,7 @@ class SaidwhoSeriesAccessor:
         *,
         n_threads: int | None = None,
         progress: bool | Callable[[int], Any] = False,
-        errors: str = "raise",
+        errors: Errors = "raise",
         **kwargs: Any,
     ) -> pd.Series:
         """Clean every text (in parallel, GIL released). Same index, name and dtype kind
@@ -168,7 +168,7 @@ class SaidwhoSeriesAccessor:
         *,
         n_threads: int | None = None,
         progress: bool | Callable[[int], Any] = False,
-        errors: str = "raise",
+        errors: Errors = "raise",
         **options: Any,
     ) -> pd.DataFrame:
         """The quotations of every text, one row per quotation, in document order.
@@ -188,7 +188,7 @@ class SaidwhoSeriesAccessor:
         self,
         n_threads: int | None,
         progress: bool | Callable[[int], Any],
-        errors: str,
+        errors: Errors,
         options: dict[str, Any],
     ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
         arrow = _arrow_backed(self._series)
@@ -288,7 +288,7 @@ def quotes_frame(
     as_arrow: bool = False,
     n_threads: int | None = None,
     progress: bool | Callable[[int], Any] = False,
-    errors: str = "raise",
+    errors: Errors = "raise",
     **options: Any,
 ) -> Any:
     """The quotations of many texts as one table, one row per quotation.
