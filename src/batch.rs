@@ -75,7 +75,9 @@ impl BatchRun {
     }
 
     /// Test hook: the documents at `indices` (in the whole batch) fail as if their work had
-    /// panicked. The test suite uses it to prove the failure paths; production calls never do.
+    /// panicked. The test suite uses it to prove the failure paths; production calls never do,
+    /// so it is left out of the documented API.
+    #[doc(hidden)]
     pub fn inject_faults(mut self, indices: impl IntoIterator<Item = usize>) -> Self {
         self.faults.extend(indices);
         self.faults.sort_unstable();
