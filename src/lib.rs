@@ -2,10 +2,11 @@
 //!
 //! The core is plain Rust: [`clean`] repairs text (mojibake, lost punctuation, entities, …) and
 //! explains each repair; [`quotes`] finds quotations and their speakers; [`parallel`] runs
-//! batches on a fork-safe pool. The Python bindings (feature `python`, `src/python.rs`) only
-//! convert values and add no behaviour.
+//! batches on a fork-safe pool and [`batch`] decides what a failed document does. The Python
+//! bindings (feature `python`, `src/python.rs`) only convert values and add no behaviour.
 
 pub mod analyze;
+pub mod batch;
 pub mod clean;
 pub mod error;
 pub mod offsets;

@@ -4,12 +4,11 @@
 //! Celery, Spark workers) leaves the child with a pool whose threads do not exist, and the next
 //! parallel call hangs forever. We keep our own pool tagged with the process id and build a new
 //! one when the id changes. The thread count comes from the caller, else `SAIDWHO_NUM_THREADS`,
-//! else the number of cores.
+//! else the number of cores. Running a batch on the pool (and what a failure does) is
+//! [`crate::batch`].
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
-use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::error::Error;
@@ -99,67 +98,9 @@ pub fn pool(threads: usize) -> Result<Arc<ThreadPool>, Error> {
     Ok(pool)
 }
 
-/// Runs `work` on every item in parallel, keeping order. A panic in `work` (a bug) is caught and
-/// reported with the index of the item that caused it instead of unwinding into the caller.
-pub fn map_indexed<T, R, F>(
-    pool: &ThreadPool,
-    items: &[T],
-    first_index: usize,
-    work: F,
-) -> Result<Vec<R>, Error>
-where
-    T: Sync,
-    R: Send,
-    F: Fn(&T) -> R + Sync,
-{
-    pool.install(|| {
-        items
-            .par_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                catch_unwind(AssertUnwindSafe(|| work(item))).map_err(|payload| Error::Panic {
-                    index: first_index + i,
-                    message: panic_message(payload.as_ref()),
-                })
-            })
-            .collect()
-    })
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keeps_order_and_reports_panics_with_index() {
-        let pool = pool(2).expect("pool");
-        let items: Vec<usize> = (0..1000).collect();
-        let out = map_indexed(&pool, &items, 0, |&x| x * 2).expect("no panic");
-        assert_eq!(out, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
-        let err = map_indexed(&pool, &items, 5000, |&x| {
-            if x == 7 {
-                panic!("bad document");
-            }
-            x
-        });
-        match err {
-            Err(Error::Panic { index, message }) => {
-                assert_eq!(index, 5007);
-                assert!(message.contains("bad document"));
-            }
-            other => panic!("expected a panic error, got {other:?}"),
-        }
-    }
 
     #[test]
     fn chunks_are_bounded_by_count_and_bytes() {

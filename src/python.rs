@@ -13,6 +13,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 mod arrow;
 
 use crate::analyze;
+use crate::batch::{BatchRun, Failure, OnError};
 use crate::clean as core_clean;
 use crate::clean::Normalization;
 use crate::parallel;
@@ -468,17 +469,37 @@ fn batch_arg(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<PyBackedStr>>> {
     Ok(out)
 }
 
+/// The failure policy of a batch call from its `errors=` and `_fail_on=` arguments.
+/// `_fail_on` is the test suite's fault injection (see `crate::batch`): never set otherwise.
+fn batch_run(errors: &str, fail_on: Option<Vec<usize>>) -> PyResult<BatchRun> {
+    let policy = OnError::from_name(errors).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "errors must be {}, not {errors:?}",
+            OnError::NAMES.map(|n| format!("'{n}'")).join(" or ")
+        ))
+    })?;
+    Ok(BatchRun::new(policy).inject_faults(fail_on.unwrap_or_default()))
+}
+
+/// What a batch call returns next to its results: `(index, message)` of each failed document.
+type Failures = Vec<(usize, String)>;
+
+fn failures_to_py(failures: Vec<Failure>) -> Failures {
+    failures.into_iter().map(|f| (f.index, f.message)).collect()
+}
+
 /// Runs `work` on every document on the worker pool, chunk by chunk with the GIL released;
 /// between chunks checks for Ctrl-C and reports progress. `emit` receives each result in input
-/// order (`None` for a missing document).
+/// order (`None` for a missing document, or one that failed under `errors="record"`).
 fn run_batch<'py, S, R>(
     py: Python<'py>,
     docs: &[Option<S>],
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
+    mut run: BatchRun,
     work: impl Fn(&str) -> R + Sync,
     mut emit: impl FnMut(Option<R>) -> PyResult<()>,
-) -> PyResult<()>
+) -> PyResult<Failures>
 where
     S: std::ops::Deref<Target = str> + Sync,
     R: Send,
@@ -489,39 +510,48 @@ where
         let first = range.start;
         let chunk = &docs[range];
         let results = py
-            .detach(|| parallel::map_indexed(&pool, chunk, first, |doc| doc.as_deref().map(&work)))
+            .detach(|| run.run_chunk(&pool, chunk, first, |doc| doc.as_deref().map(&work)))
             .map_err(to_py_err)?;
         for r in results {
-            emit(r)?;
+            emit(r.flatten())?;
         }
         py.check_signals()?;
         if let Some(cb) = progress.filter(|cb| !cb.is_none()) {
             cb.call1((chunk.len(),))?;
         }
     }
-    Ok(())
+    Ok(failures_to_py(run.into_failures()))
 }
 
-/// Cleans many texts in parallel; `None` items stay `None`.
+/// Cleans many texts in parallel; `None` items stay `None`. Returns the texts and the failed
+/// documents (see `batch_run`).
 #[pyfunction]
-#[pyo3(signature = (texts, *, n_threads = None, progress = None, options = None, **kwargs))]
+#[pyo3(signature = (
+    texts, *, n_threads = None, progress = None, options = None, errors = "raise",
+    _fail_on = None, **kwargs
+))]
+#[allow(clippy::too_many_arguments)] // the Python signature, one argument per keyword
 fn clean_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
     options: Option<&Bound<'py, PyAny>>,
+    errors: &str,
+    _fail_on: Option<Vec<usize>>,
     kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<(Bound<'py, PyList>, Failures)> {
     let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let run = batch_run(errors, _fail_on)?;
     let docs = batch_arg(texts)?;
     let out = PyList::empty(py);
     let mut originals = docs.iter();
-    run_batch(
+    let failures = run_batch(
         py,
         &docs,
         n_threads,
         progress,
+        run,
         // `None` when the text needs no repair: the caller's own str object is returned, with no
         // copy in either direction (most clean documents).
         |t| match core_clean::clean_cow(t, &opts) {
@@ -537,7 +567,7 @@ fn clean_many<'py>(
             }
         },
     )?;
-    Ok(out)
+    Ok((out, failures))
 }
 
 /// One quotation, with offsets in code points of the text that was passed in.
@@ -694,38 +724,47 @@ fn quotes(
     Ok(records.into_iter().map(PyQuote::from).collect())
 }
 
-/// The quotations of many texts in parallel; a `None` text gives an empty list.
+/// The quotations of many texts in parallel; a `None` text gives an empty list. Returns the
+/// lists and the failed documents (see `batch_run`).
 #[pyfunction]
-#[pyo3(signature = (texts, *, n_threads = None, progress = None, **kwargs))]
+#[pyo3(signature = (
+    texts, *, n_threads = None, progress = None, errors = "raise", _fail_on = None, **kwargs
+))]
 fn quotes_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
+    errors: &str,
+    _fail_on: Option<Vec<usize>>,
     kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<(Bound<'py, PyList>, Failures)> {
+    let run = batch_run(errors, _fail_on)?;
     let docs = batch_arg(texts)?;
-    quotes_batch(py, &docs, n_threads, progress, kwargs)
+    quotes_batch(py, &docs, n_threads, progress, run, kwargs)
 }
 
-/// The quotations of every document (one list each, empty for a missing one), on the pool.
+/// The quotations of every document (one list each, empty for a missing or failed one), on
+/// the pool.
 fn quotes_batch<'py, S>(
     py: Python<'py>,
     docs: &[Option<S>],
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
+    run: BatchRun,
     kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyList>>
+) -> PyResult<(Bound<'py, PyList>, Failures)>
 where
     S: std::ops::Deref<Target = str> + Sync,
 {
     let (clean, options) = quote_options(kwargs)?;
     let out = PyList::empty(py);
-    run_batch(
+    let failures = run_batch(
         py,
         docs,
         n_threads,
         progress,
+        run,
         |t| analyze::quote_records(t, clean.as_ref(), &options),
         |records| {
             let row: Vec<PyQuote> = records
@@ -736,7 +775,7 @@ where
             out.append(row)
         },
     )?;
-    Ok(out)
+    Ok((out, failures))
 }
 
 /// The people of an article (after cleaning it), each with the names the article uses.

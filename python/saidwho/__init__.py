@@ -28,10 +28,12 @@ from saidwho._core import (
     replay,
     thread_count,
 )
-from saidwho._core import quotes_many as _quotes_many
+from saidwho._failures import BatchFailure, BatchWarning, Errors, warn_failures
 from saidwho.display import Highlighted, show
 
 __all__ = [
+    "BatchFailure",
+    "BatchWarning",
     "CleanOptions",
     "Fix",
     "Highlighted",
@@ -136,6 +138,7 @@ def clean_many(
     progress: bool | Callable[[int], Any] = False,
     options: CleanOptions | None = None,
     as_arrow: bool = False,
+    errors: Errors = "raise",
     **kwargs: Any,
 ) -> Any:
     """Clean many texts in parallel (GIL released). ``None`` items stay ``None``.
@@ -146,31 +149,63 @@ def clean_many(
     with ``as_arrow=True``. ``n_threads`` defaults to ``SAIDWHO_NUM_THREADS`` or all cores;
     ``progress=True`` shows a tqdm bar, or pass a callable that receives the number of documents
     finished.
+
+    A document that fails (a bug in saidwho) raises :class:`InternalError` naming its index
+    (``errors="raise"``, the default); with ``errors="record"`` its result is ``None``, the rest
+    of the batch goes on, and one :class:`BatchWarning` lists every failed index.
     """
+    cleaned, failures = _clean_many_reporting(
+        texts,
+        n_threads=n_threads,
+        progress=progress,
+        options=options,
+        as_arrow=as_arrow,
+        errors=errors,
+        **kwargs,
+    )
+    warn_failures(failures, stacklevel=2)
+    return cleaned
+
+
+def _clean_many_reporting(
+    texts: Iterable[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: bool | Callable[[int], Any] = False,
+    options: CleanOptions | None = None,
+    as_arrow: bool = False,
+    errors: Errors = "raise",
+    **kwargs: Any,
+) -> tuple[Any, list[tuple[int, str]]]:
+    """:func:`clean_many`, returning the failed documents instead of warning about them."""
     if _is_arrow(texts):
         pa = _pyarrow("Arrow input")
         total = _arrow_length(texts)
         callback, close = _progress_callback(progress, total, "cleaning")
         try:
-            result = pa.array(
-                _core.clean_arrow(
-                    texts, n_threads=n_threads, progress=callback, options=options, **kwargs
-                )
+            array, failures = _core.clean_arrow(
+                texts,
+                n_threads=n_threads,
+                progress=callback,
+                options=options,
+                errors=errors,
+                **kwargs,
             )
         finally:
             close()
-        return result if as_arrow else result.to_pylist()
+        result = pa.array(array)
+        return (result if as_arrow else result.to_pylist()), failures
     batch = _as_batch(texts)
     callback, close = _progress_callback(progress, len(batch), "cleaning")
     try:
-        cleaned = _core.clean_many(
-            batch, n_threads=n_threads, progress=callback, options=options, **kwargs
+        cleaned, failures = _core.clean_many(
+            batch, n_threads=n_threads, progress=callback, options=options, errors=errors, **kwargs
         )
     finally:
         close()
     if as_arrow:
-        return _pyarrow("as_arrow=True").array(cleaned, type="large_string")
-    return cleaned
+        return _pyarrow("as_arrow=True").array(cleaned, type="large_string"), failures
+    return cleaned, failures
 
 
 def _arrow_length(texts: Any) -> int | None:
@@ -185,22 +220,43 @@ def quotes_many(
     *,
     n_threads: int | None = None,
     progress: bool | Callable[[int], Any] = False,
+    errors: Errors = "raise",
     **options: Any,
 ) -> list[list[Quote]]:
     """The quotations of many texts, in parallel (GIL released); one list per text, in order
     (empty for ``None``). ``texts`` as for :func:`clean_many` (a list, or Arrow strings read in
-    place). Options as for :func:`quotes`; ``n_threads`` and ``progress`` as for
-    :func:`clean_many`."""
+    place). Options as for :func:`quotes`; ``n_threads``, ``progress`` and ``errors`` as for
+    :func:`clean_many` (a failed document's list is empty under ``errors="record"``)."""
+    found, failures = _quotes_many_reporting(
+        texts, n_threads=n_threads, progress=progress, errors=errors, **options
+    )
+    warn_failures(failures, stacklevel=2)
+    return found
+
+
+def _quotes_many_reporting(
+    texts: Iterable[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: bool | Callable[[int], Any] = False,
+    errors: Errors = "raise",
+    **options: Any,
+) -> tuple[list[list[Quote]], list[tuple[int, str]]]:
+    """:func:`quotes_many`, returning the failed documents instead of warning about them."""
     if _is_arrow(texts):
         callback, close = _progress_callback(progress, _arrow_length(texts), "quotes")
         try:
-            return _core.quotes_arrow(texts, n_threads=n_threads, progress=callback, **options)
+            return _core.quotes_arrow(
+                texts, n_threads=n_threads, progress=callback, errors=errors, **options
+            )
         finally:
             close()
     batch = _as_batch(texts)
     callback, close = _progress_callback(progress, len(batch), "quotes")
     try:
-        return _quotes_many(batch, n_threads=n_threads, progress=callback, **options)
+        return _core.quotes_many(
+            batch, n_threads=n_threads, progress=callback, errors=errors, **options
+        )
     finally:
         close()
 

@@ -27,6 +27,11 @@ __all__ = [
 ]
 
 _Normalization = Literal["NFC", "NFKC", "NFD", "NFKD"]
+_Errors = Literal["raise", "record"]
+# The batch calls return their results and the failed documents as (index, message) pairs
+# (always empty unless errors="record"). `_fail_on` is the test suite's fault injection: the
+# documents at those indices fail as a bug would. Never pass it outside tests.
+_Failures = list[tuple[int, str]]
 
 class SaidwhoError(Exception): ...
 class InternalError(SaidwhoError): ...
@@ -158,10 +163,12 @@ def quotes_many(
     *,
     n_threads: int | None = None,
     progress: Callable[[int], Any] | None = None,
+    errors: _Errors = "raise",
+    _fail_on: Sequence[int] | None = None,
     clean: bool | CleanOptions = True,
     keep_non_speech: bool = False,
     double_marks_only: bool = False,
-) -> list[list[Quote]]: ...
+) -> tuple[list[list[Quote]], _Failures]: ...
 def people(text: str, *, clean: bool = True) -> list[Person]: ...
 def clean(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
 def fix_text(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
@@ -175,22 +182,28 @@ def clean_many(
     n_threads: int | None = None,
     progress: Callable[[int], Any] | None = None,
     options: CleanOptions | None = None,
+    errors: _Errors = "raise",
+    _fail_on: Sequence[int] | None = None,
     **kwargs: Any,
-) -> list[str | None]: ...
+) -> tuple[list[str | None], _Failures]: ...
 def clean_arrow(
     texts: Any,
     *,
     n_threads: int | None = None,
     progress: Callable[[int], Any] | None = None,
     options: CleanOptions | None = None,
+    errors: _Errors = "raise",
+    _fail_on: Sequence[int] | None = None,
     **kwargs: Any,
-) -> Any: ...
+) -> tuple[Any, _Failures]: ...
 def quotes_arrow(
     texts: Any,
     *,
     n_threads: int | None = None,
     progress: Callable[[int], Any] | None = None,
+    errors: _Errors = "raise",
+    _fail_on: Sequence[int] | None = None,
     **kwargs: Any,
-) -> list[list[Quote]]: ...
+) -> tuple[list[list[Quote]], _Failures]: ...
 def thread_count(n_threads: int | None = None) -> int: ...
 def _rebuild_clean_options(state: dict[str, Any]) -> CleanOptions: ...

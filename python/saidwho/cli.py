@@ -11,6 +11,11 @@ the input's format (JSONL for a directory) and goes to standard output. Records 
 batches, so memory stays flat on files of any size, and written to a temporary file renamed into
 place at the end: an interrupted run leaves no partial output. Counts of what was read and
 written go to standard error; bad input stops with the file and the line or row, exit status 2.
+
+A document that fails (a bug in saidwho) is reported on standard error with its file and line or
+row; by default (``--errors record``) the run goes on, that record is written with an empty text
+(``clean``) or gives no quotation rows (``quotes``), the count of failed documents is printed and
+the exit status is 1. ``--errors raise`` stops at the first one instead (exit status 2, no output).
 """
 
 from __future__ import annotations
@@ -29,6 +34,30 @@ from saidwho.io import Batch, InputError, Reader, Writer
 
 class CliError(Exception):
     """A problem with the user's input, reported without a traceback."""
+
+
+class FailureLog:
+    """The documents of a run that failed: each is reported on standard error with the file and
+    line or row it was read from, and counted; under ``--errors raise`` the first one stops the
+    run (and the output, written to a temporary file, is not committed)."""
+
+    def __init__(self, policy: str) -> None:
+        self.policy = policy
+        self.count = 0
+
+    def check(self, batch: Batch, failures: list[tuple[int, str]]) -> None:
+        for index, message in failures:
+            where = f"{batch.source}, {batch.where[index]}"
+            if self.policy == "raise":
+                raise CliError(f"{where}: document failed: {message}")
+            self.count += 1
+            print(f"saidwho: error: {where}: document failed: {message}", file=sys.stderr)
+
+    def exit_status(self) -> int:
+        if self.count:
+            print(f"saidwho: {self.count} document(s) failed (listed above)", file=sys.stderr)
+            return 1
+        return 0
 
 
 def _options(args: argparse.Namespace) -> saidwho.CleanOptions:
@@ -143,10 +172,15 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         args.output, output_format, text_field=args.text_field, id_field=args.id_field or "id"
     )
 
+    failures = FailureLog(args.errors)
+
     def clean_batch(batch: Batch) -> Batch:
-        return batch.with_texts(
-            saidwho.clean_many(batch.texts, options=options, n_threads=args.threads)
+        # Always recorded by the core: the log decides, knowing where each record came from.
+        cleaned, failed = saidwho._clean_many_reporting(
+            batch.texts, options=options, n_threads=args.threads, errors="record"
         )
+        failures.check(batch, failed)
+        return batch.with_texts(cleaned)
 
     read, written = run_batches(
         reader, writer, clean_batch, progress=_show_progress(args), desc="cleaning"
@@ -154,7 +188,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     skipped = getattr(writer, "skipped", 0)
     note = f" ({skipped} with no text, no file written)" if skipped else ""
     print(f"saidwho: read {read} records, wrote {written}{note}", file=sys.stderr)
-    return 0
+    return failures.exit_status()
 
 
 def _quote_table(quotes: list[saidwho.Quote], width: int = 100) -> str:
@@ -207,10 +241,15 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     )
     writer = io.open_writer(args.output, output_format, text_field="text", id_field=id_field)
 
+    failures = FailureLog(args.errors)
+
     def quote_batch(batch: Batch) -> Batch:
         # One row per quotation, named by the document's id (or where it was read from).
         rows = []
-        found = saidwho.quotes_many(batch.texts, n_threads=args.threads, **options)
+        found, failed = saidwho._quotes_many_reporting(
+            batch.texts, n_threads=args.threads, errors="record", **options
+        )
+        failures.check(batch, failed)
         for ident, where, quotes in zip(batch.ids, batch.where, found, strict=True):
             doc = ident if ident is not None else where
             rows.extend({id_field: doc, **q.to_dict()} for q in quotes)
@@ -223,7 +262,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         f"saidwho: read {read} documents, wrote {written} quotations",
         file=sys.stderr,
     )
-    return 0
+    return failures.exit_status()
 
 
 def _positive_int(value: str) -> int:
@@ -301,6 +340,13 @@ def _add_io_arguments(p: argparse.ArgumentParser) -> None:
         help=f"records per batch (default: {io.BATCH_SIZE})",
     )
     p.add_argument(
+        "--errors",
+        choices=("record", "raise"),
+        default="record",
+        help="a document that fails: report it and go on, exit status 1 (record, the default), "
+        "or stop with no output, exit status 2 (raise)",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -334,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         # `saidwho clean big.jsonl | head`: stop quietly, like other Unix tools.
         _silence_stdout()
         return 128 + signal.SIGPIPE
-    except (CliError, InputError, OSError) as exc:
+    except (CliError, InputError, OSError, saidwho.InternalError) as exc:
         print(f"saidwho: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

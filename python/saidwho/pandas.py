@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 import saidwho
+from saidwho._failures import Errors, warn_failures
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -60,6 +61,21 @@ class SeriesTexts:
         if not _all_str(texts):
             _raise_for_non_string(series, texts, present)
         return cls(series=series, texts=texts, positions=present)
+
+    def in_place(self) -> list[str | None]:
+        """The texts at their positions in the Series, ``None`` where missing, so that batch
+        results line up with the Series and a failed document's index is its position."""
+        if len(self.positions) == len(self.series):
+            return self.texts
+        spread = np.full(len(self.series), None, dtype=object)
+        spread[self.positions] = np.asarray(self.texts, dtype=object)
+        return spread.tolist()
+
+    def of_present(self, results: Sequence[Any]) -> Sequence[Any]:
+        """The results of :meth:`in_place` texts for the present values only."""
+        if len(self.positions) == len(self.series):
+            return results
+        return np.asarray(results, dtype=object)[self.positions].tolist()
 
     def labels(self) -> pd.Index:
         """The index label of each text (duplicates kept), to key per-document results."""
@@ -113,35 +129,46 @@ class SaidwhoSeriesAccessor:
         *,
         n_threads: int | None = None,
         progress: bool | Callable[[int], Any] = False,
+        errors: Errors = "raise",
         **kwargs: Any,
     ) -> pd.Series:
         """Clean every text (in parallel, GIL released). Same index, name and dtype kind
         (``str``/``string`` in → the same dtype out, object → object); missing values stay
-        missing. Options as for :func:`saidwho.clean` (an object or keywords)."""
+        missing. Options as for :func:`saidwho.clean` (an object or keywords); ``errors`` as for
+        :func:`saidwho.clean_many` (a failed text becomes missing; the warning gives positions)."""
         arrow = _arrow_backed(self._series)
         if arrow is not None:
             # Arrow in, Arrow out: no Python str per row on either side.
-            cleaned = saidwho.clean_many(
+            cleaned, failures = saidwho._clean_many_reporting(
                 arrow,
                 n_threads=n_threads,
                 progress=progress,
                 options=options,
                 as_arrow=True,
+                errors=errors,
                 **kwargs,
             )
+            warn_failures(failures, stacklevel=2)
             values = pd.array(cleaned, dtype=self._series.dtype)
             return pd.Series(values, name=self._series.name).set_axis(self._series.index)
         texts = SeriesTexts.of(self._series)
-        cleaned = saidwho.clean_many(
-            texts.texts, n_threads=n_threads, progress=progress, options=options, **kwargs
+        cleaned, failures = saidwho._clean_many_reporting(
+            texts.in_place(),
+            n_threads=n_threads,
+            progress=progress,
+            options=options,
+            errors=errors,
+            **kwargs,
         )
-        return texts.rebuild(cleaned)
+        warn_failures(failures, stacklevel=2)
+        return texts.rebuild(texts.of_present(cleaned))
 
     def quotes(
         self,
         *,
         n_threads: int | None = None,
         progress: bool | Callable[[int], Any] = False,
+        errors: Errors = "raise",
         **options: Any,
     ) -> pd.DataFrame:
         """The quotations of every text, one row per quotation, in document order.
@@ -150,15 +177,28 @@ class SaidwhoSeriesAccessor:
         labels are kept as they are; a MultiIndex gives tuples); the frame has a fresh
         ``RangeIndex``. Missing texts give no rows. Columns and dtypes are those of
         :data:`QUOTE_COLUMNS`; offsets are ``str`` indices into each text as given. Options as for
-        :func:`saidwho.quotes`; ``n_threads`` and ``progress`` as for :func:`saidwho.quotes_many`.
+        :func:`saidwho.quotes`; ``n_threads``, ``progress`` and ``errors`` as for
+        :func:`saidwho.quotes_many` (a failed text gives no rows; the warning gives positions).
         """
+        frame, failures = self._quotes_reporting(n_threads, progress, errors, options)
+        warn_failures(failures, stacklevel=2)
+        return frame
+
+    def _quotes_reporting(
+        self,
+        n_threads: int | None,
+        progress: bool | Callable[[int], Any],
+        errors: Errors,
+        options: dict[str, Any],
+    ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
         arrow = _arrow_backed(self._series)
+        common = {"n_threads": n_threads, "progress": progress, "errors": errors, **options}
         if arrow is not None:
-            found = saidwho.quotes_many(arrow, n_threads=n_threads, progress=progress, **options)
-            return _quote_frame(found, self._series.index)
+            found, failures = saidwho._quotes_many_reporting(arrow, **common)
+            return _quote_frame(found, self._series.index), failures
         texts = SeriesTexts.of(self._series)
-        found = saidwho.quotes_many(texts.texts, n_threads=n_threads, progress=progress, **options)
-        return _quote_frame(found, texts.labels())
+        found, failures = saidwho._quotes_many_reporting(texts.in_place(), **common)
+        return _quote_frame(found, self._series.index), failures
 
 
 def _arrow_backed(series: pd.Series) -> Any:
@@ -248,6 +288,7 @@ def quotes_frame(
     as_arrow: bool = False,
     n_threads: int | None = None,
     progress: bool | Callable[[int], Any] = False,
+    errors: Errors = "raise",
     **options: Any,
 ) -> Any:
     """The quotations of many texts as one table, one row per quotation.
@@ -257,11 +298,14 @@ def quotes_frame(
     ``__arrow_c_stream__``). The ``doc`` column names each quotation's text: ``ids[i]`` when
     ``ids`` is given, else the Series' index label, else the position in ``texts``. Missing texts
     give no rows. Returns a pandas DataFrame (columns as in :data:`QUOTE_COLUMNS`), or a
-    ``pyarrow.Table`` with ``as_arrow=True``. Options as for :func:`saidwho.quotes`.
+    ``pyarrow.Table`` with ``as_arrow=True``. Options as for :func:`saidwho.quotes`; ``errors``
+    as for :func:`saidwho.quotes_many` (a failed text gives no rows).
     """
     if saidwho._is_arrow(texts):
         # Arrow strings are read in place by the core: no Python str per row.
-        found = saidwho.quotes_many(texts, n_threads=n_threads, progress=progress, **options)
+        found, failures = saidwho._quotes_many_reporting(
+            texts, n_threads=n_threads, progress=progress, errors=errors, **options
+        )
         labels = _as_labels(ids) if ids is not None else pd.RangeIndex(len(found))
         if len(labels) != len(found):
             raise ValueError(f"ids has {len(labels)} labels for {len(found)} texts")
@@ -273,9 +317,10 @@ def quotes_frame(
             if len(labels) != len(series):
                 raise ValueError(f"ids has {len(labels)} labels for {len(series)} texts")
             series = series.set_axis(labels)  # by position, never aligned by label
-        frame = SaidwhoSeriesAccessor(series).quotes(
-            n_threads=n_threads, progress=progress, **options
+        frame, failures = SaidwhoSeriesAccessor(series)._quotes_reporting(
+            n_threads, progress, errors, options
         )
+    warn_failures(failures, stacklevel=2)
     if not as_arrow:
         return frame
     import pyarrow as pa

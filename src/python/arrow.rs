@@ -13,7 +13,7 @@ use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::input::AnyArray;
 use pyo3_arrow::PyArray;
 
-use super::{quotes_batch, resolve_options, run_batch};
+use super::{batch_run, quotes_batch, resolve_options, run_batch, Failures};
 use crate::clean as core_clean;
 
 /// The chunks of an Arrow text array or stream.
@@ -44,26 +44,35 @@ fn borrowed_texts(chunks: &[ArrayRef]) -> PyResult<Vec<Option<&str>>> {
     Ok(out)
 }
 
-/// Cleans an Arrow array of texts; returns an Arrow `large_string` array (nulls kept).
+/// Cleans an Arrow array of texts; returns an Arrow `large_string` array (nulls kept, and
+/// null for a document that failed under `errors="record"`) and the failed documents.
 #[pyfunction]
-#[pyo3(signature = (texts, *, n_threads = None, progress = None, options = None, **kwargs))]
+#[pyo3(signature = (
+    texts, *, n_threads = None, progress = None, options = None, errors = "raise",
+    _fail_on = None, **kwargs
+))]
+#[allow(clippy::too_many_arguments)] // the Python signature, one argument per keyword
 pub(super) fn clean_arrow<'py>(
     py: Python<'py>,
     texts: AnyArray,
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
     options: Option<&Bound<'py, PyAny>>,
+    errors: &str,
+    _fail_on: Option<Vec<usize>>,
     kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<PyArray> {
+) -> PyResult<(PyArray, Failures)> {
     let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let run = batch_run(errors, _fail_on)?;
     let chunks = text_chunks(texts)?;
     let docs = borrowed_texts(&chunks)?;
     let mut builder = LargeStringBuilder::with_capacity(docs.len(), 0);
-    run_batch(
+    let failures = run_batch(
         py,
         &docs,
         n_threads,
         progress,
+        run,
         |t| core_clean::clean(t, &opts),
         |cleaned| {
             builder.append_option(cleaned);
@@ -71,20 +80,26 @@ pub(super) fn clean_arrow<'py>(
         },
     )?;
     let array: ArrayRef = Arc::new(builder.finish());
-    Ok(PyArray::from_array_ref(array))
+    Ok((PyArray::from_array_ref(array), failures))
 }
 
-/// The quotations of an Arrow array of texts: one list per text (empty for nulls).
+/// The quotations of an Arrow array of texts: one list per text (empty for nulls and failed
+/// documents), and the failed documents.
 #[pyfunction]
-#[pyo3(signature = (texts, *, n_threads = None, progress = None, **kwargs))]
+#[pyo3(signature = (
+    texts, *, n_threads = None, progress = None, errors = "raise", _fail_on = None, **kwargs
+))]
 pub(super) fn quotes_arrow<'py>(
     py: Python<'py>,
     texts: AnyArray,
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
+    errors: &str,
+    _fail_on: Option<Vec<usize>>,
     kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<(Bound<'py, PyList>, Failures)> {
+    let run = batch_run(errors, _fail_on)?;
     let chunks = text_chunks(texts)?;
     let docs = borrowed_texts(&chunks)?;
-    quotes_batch(py, &docs, n_threads, progress, kwargs)
+    quotes_batch(py, &docs, n_threads, progress, run, kwargs)
 }
