@@ -616,6 +616,16 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
     {
         return None;
     }
+    // `the mother of three`: a number after `of` completes a role.
+    if end >= floor + 3
+        && in_sorted(DETERMINERS, head_lower.as_str())
+        && lower(doc, &doc.tokens[end - 2]) == "of"
+    {
+        let role = lower(doc, &doc.tokens[end - 3]);
+        if is_role_noun(&role) || is_kin_or_member(&role) {
+            return np_ending_at(doc, end - 2, floor).map(|(outer, _)| (outer, end));
+        }
+    }
     if in_sorted(NP_STOP, head_lower.as_str())
         || in_sorted(DETERMINERS, head_lower.as_str())
         || head_lower.ends_with("ly")
@@ -642,7 +652,44 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         }
         start -= 1;
     }
-    (start < end).then_some((start, end))
+    if start >= end {
+        return None;
+    }
+    // `the mother of three`, `the head of the union`: a person's role with its complement.
+    if start >= floor + 2 && lower(doc, &doc.tokens[start - 1]) == "of" {
+        let head = lower(doc, &doc.tokens[start - 2]);
+        if is_role_noun(&head) || is_kin_or_member(&head) {
+            if let Some((outer, _)) = np_ending_at(doc, start - 1, floor) {
+                return Some((outer, end));
+            }
+        }
+    }
+    Some((start, end))
+}
+
+/// Nouns that name a person by family or membership, heads of `X of Y` mentions.
+fn is_kin_or_member(w: &str) -> bool {
+    matches!(
+        w,
+        "mother"
+            | "father"
+            | "wife"
+            | "husband"
+            | "daughter"
+            | "son"
+            | "sister"
+            | "brother"
+            | "widow"
+            | "friend"
+            | "member"
+            | "members"
+            | "head"
+            | "chief"
+            | "founder"
+            | "owner"
+            | "author"
+            | "editor"
+    )
 }
 
 /// Lowercase nouns that name a role; used to keep role phrases apart from verbs.
