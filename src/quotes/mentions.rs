@@ -636,6 +636,18 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
     let limit = end.saturating_sub(7).max(floor);
     while start > limit {
         let t = &doc.tokens[start - 1];
+        // `the drivers’ union`: a plural possessive's apostrophe, glued to its word.
+        let plural_possessive = matches!(t.kind, TokKind::Punct('\u{2019}' | '\''))
+            && t.quote.is_none()
+            && start >= limit + 2
+            && {
+                let w = &doc.tokens[start - 2];
+                is_word(w) && w.end == t.start && doc.word(w).ends_with('s')
+            };
+        if plural_possessive {
+            start -= 2;
+            continue;
+        }
         if t.quote.is_some() || !is_word(t) {
             break;
         }
