@@ -12,7 +12,8 @@
 //! quote, keyed by the article id (the scorer reads the first annotation of each article).
 //! Environment: `SAIDWHO_PRED` (output path), `SAIDWHO_GOLD` (another corpus file, e.g.
 //! train.jsonl for error analysis), `SAIDWHO_DOUBLE_ONLY=1` (`double_marks_only`: quotations
-//! counted the way PolNeAR was annotated, from double marks only), `SAIDWHO_KEEP_NON_SPEECH=1`.
+//! counted the way PolNeAR was annotated, from double marks only), `SAIDWHO_KEEP_NON_SPEECH=1`,
+//! `SAIDWHO_NO_REPORTED=1` (quotations only, no reported speech).
 //! Every test skips with a note when `../shared` is absent.
 
 use std::collections::HashSet;
@@ -78,6 +79,7 @@ fn dev() {
     let options = QuoteOptions {
         double_marks_only: flag("SAIDWHO_DOUBLE_ONLY"),
         keep_non_speech: flag("SAIDWHO_KEEP_NON_SPEECH"),
+        reported: !flag("SAIDWHO_NO_REPORTED"),
     };
     let mut seen = HashSet::new();
     let mut n = 0;

@@ -363,6 +363,7 @@ fn no_panic_on_random_texts() {
             QuoteOptions {
                 keep_non_speech: true,
                 double_marks_only: true,
+                reported: true,
             },
         ] {
             for q in extract(&t, &options) {

@@ -1,0 +1,532 @@
+//! Reported speech: attributions without quotation marks.
+//!
+//! News reports far more speech than it quotes: `Mr Starmer said the commitment was sincere`,
+//! `The plan will fail, the minister warned.`, `According to aides, talks have stalled.`. Each
+//! sentence is read once, left to right; a verb that reports speech or thought opens an
+//! attribution whose source is its subject and whose content is, as PolNeAR draws it, the
+//! reported clause without the cue and the source:
+//! - forwards, `X said (that) …`, `X told reporters …`, `X said on Tuesday that …`: from the
+//!   word after the cue (after a recipient or a time phrase) to the end of the clause;
+//! - backwards, `… , X said.` / `… , said X.` / `… , according to X.`: the sentence up to the
+//!   comma before the source and cue;
+//! - around, `… , X said, …`: the whole sentence, whose two halves are the content;
+//! - `According to X, …`: the clause after the comma.
+//!
+//! Which words report speech is learnt: `reported_cues.tsv` holds, for every word form, how
+//! often it heads an annotated cue in PolNeAR's train split (`scripts/train_reported.py`); the
+//! verbs of `cues` count as cues too. A clause that is all quotation is left to the quotation
+//! (it is a direct quote); one holding a quoted fragment is mixed speech and kept whole.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::cues;
+use super::mentions::{
+    is_capitalised, is_day_name, is_possessive, is_word, lower, np_starting_at, opening_np,
+    subject_before,
+};
+use super::text::{Document, TokKind, Token};
+use super::QuoteKind;
+
+/// The least share of a word's occurrences heading a cue for it to open an attribution.
+const MIN_CUE_SHARE: f32 = 0.5;
+
+/// The fewest words a reported clause has: `he said so` reports nothing.
+const MIN_CONTENT_WORDS: usize = 3;
+
+/// A reported-speech attribution, in tokens: content and cue as `[start, end)` ranges.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reported {
+    pub content: (usize, usize),
+    pub cue: (usize, usize),
+    pub mention: Option<(usize, usize)>,
+    pub confidence: f32,
+}
+
+fn learnt_shares() -> &'static HashMap<&'static str, f32> {
+    static SHARES: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+    SHARES.get_or_init(|| {
+        include_str!("reported_cues.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (form, share) = l.split_once('\t')?;
+                Some((form, share.trim().parse::<f32>().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// How likely the word is to report speech or thought, from 0 to 1.
+fn cue_share(word: &str) -> f32 {
+    let learnt = learnt_shares().get(word).copied().unwrap_or(0.0);
+    // The lexicon's verbs of saying, whatever the corpus made of them.
+    let lexicon = if cues::is_cue_word(word) { 0.5 } else { 0.0 };
+    learnt.max(lexicon)
+}
+
+/// Verbs whose hearer comes between the cue and the content: `told reporters that …`.
+fn takes_a_hearer(w: &str) -> bool {
+    matches!(
+        w,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "informed"
+            | "reminded"
+            | "assured"
+            | "warned"
+            | "urged"
+            | "asked"
+            | "asks"
+            | "convinced"
+            | "persuaded"
+    )
+}
+
+/// Words that open a time or place phrase standing between a cue and its clause: `said on
+/// Tuesday that`, `said in a statement that`, `wrote last week that`.
+fn opens_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "during" | "last" | "this" | "earlier" | "later" | "recently"
+    ) || is_day_name(w)
+}
+
+/// The attributions of reported speech in the article, in text order.
+pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    let n = doc.tokens.len();
+    while s < n {
+        let mut e = s;
+        while e < n && !doc.tokens[e].ends_sentence {
+            e += 1;
+        }
+        let e = (e + 1).min(n);
+        sentence(doc, kinds, s, e, &mut out);
+        s = e;
+    }
+    out
+}
+
+/// The attributions of the sentence `[s, e)`.
+fn sentence(doc: &Document, kinds: &[QuoteKind], s: usize, e: usize, out: &mut Vec<Reported>) {
+    let mut i = s;
+    // The subject of the sentence's last attribution, for `…, adding that …`.
+    let mut last_mention = None;
+    while i < e {
+        let found = according_to(doc, s, e, i).or_else(|| verb_cue(doc, s, e, i, last_mention));
+        let Some((found, resume)) = found else {
+            i += 1;
+            continue;
+        };
+        if !mostly_direct_quote(doc, kinds, found.content) {
+            last_mention = found.mention.or(last_mention);
+            out.push(found);
+        }
+        i = resume.max(i + 1);
+    }
+}
+
+/// `According to X, …` and `…, according to X.`
+fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reported, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.quote.is_some()
+        || lower(doc, t) != "according"
+        || doc.tokens.get(i + 1).map(|n| lower(doc, n)).as_deref() != Some("to")
+    {
+        return None;
+    }
+    let cue = (i, i + 2);
+    let source = np_starting_at(doc, i + 2, e);
+    let source_end = source.map_or(i + 2, |m| m.1);
+    if i > s && is_punct(doc, i - 1, ',') {
+        let content = (s, i - 1);
+        let words = content_words(doc, content);
+        return (words >= MIN_CONTENT_WORDS).then_some((
+            Reported {
+                content,
+                cue,
+                mention: source,
+                confidence: 0.8,
+            },
+            source_end,
+        ));
+    }
+    // `According to X, …`: the clause after the source's comma.
+    let comma = (source_end..e.min(source_end + 25)).find(|&k| is_punct(doc, k, ','))?;
+    let content = (comma + 1, clause_end(doc, comma + 1, e));
+    (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+        Reported {
+            content,
+            cue,
+            mention: source,
+            confidence: 0.8,
+        },
+        content.1,
+    ))
+}
+
+/// A verb reporting speech or thought at token `i`, forwards, backwards or around its clause.
+fn verb_cue(
+    doc: &Document,
+    s: usize,
+    e: usize,
+    i: usize,
+    last_mention: Option<(usize, usize)>,
+) -> Option<(Reported, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokKind::Word || t.quote.is_some() {
+        return None;
+    }
+    // A capitalised word inside a sentence is a name (`Chuck Said`, `the Post Reports`).
+    if i > s && is_capitalised(doc, t) {
+        return None;
+    }
+    let w = lower(doc, t);
+    let share = cue_share(&w);
+    if share < MIN_CUE_SHARE || noun_after_determiner(doc, i) {
+        return None;
+    }
+    let gerund = w.ends_with("ing");
+    if gerund {
+        // `…, adding that …`, `…, saying the deal was dead`: the gerund shares the subject of
+        // the clause before the comma.
+        if i == s || !is_punct(doc, i - 1, ',') {
+            return None;
+        }
+        let mention = last_mention.or_else(|| opening_np(doc, s, i - 1));
+        let from = content_start(doc, &w, i + 1, e);
+        let content = (from, clause_end(doc, from, e));
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            Reported {
+                content,
+                cue: (i, i + 1),
+                mention,
+                confidence: share,
+            },
+            content.1,
+        ));
+    }
+    if i > s && lower(doc, &doc.tokens[i - 1]) == "to" {
+        return None; // `wants to say`, `refused to deny`: not a report of what was said.
+    }
+    let subject = subject_before(doc, i, s).filter(|m| m.1 <= i);
+    let from = content_start(doc, &w, i + 1, e);
+    let forward = (from, clause_end(doc, from, e));
+    if let Some(mention) = subject {
+        if content_words(doc, forward) >= MIN_CONTENT_WORDS {
+            // `…, X said, …`: the content is both halves of the sentence around the source.
+            let before = (s, mention.0.saturating_sub(1));
+            let around = mention.0 > s
+                && is_punct(doc, mention.0 - 1, ',')
+                && content_words(doc, before) >= MIN_CONTENT_WORDS
+                && is_punct(doc, i + 1, ',');
+            let content = if around { (s, forward.1) } else { forward };
+            return Some((
+                Reported {
+                    content,
+                    cue: (i, i + 1),
+                    mention: Some(mention),
+                    confidence: share,
+                },
+                forward.1,
+            ));
+        }
+        // `…, X said.`: the sentence before the comma that sets off the source.
+        if mention.0 > s && is_punct(doc, mention.0 - 1, ',') {
+            let content = (s, mention.0 - 1);
+            return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+                Reported {
+                    content,
+                    cue: (i, i + 1),
+                    mention: Some(mention),
+                    confidence: share,
+                },
+                i + 1,
+            ));
+        }
+        return None;
+    }
+    // `…, said X.`: the source follows the cue.
+    if i > s && is_punct(doc, i - 1, ',') {
+        let mention = np_starting_at(doc, i + 1, e)?;
+        let content = (s, i - 1);
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            Reported {
+                content,
+                cue: (i, i + 1),
+                mention: Some(mention),
+                confidence: share,
+            },
+            mention.1,
+        ));
+    }
+    None
+}
+
+/// Where the reported clause after the cue at `from - 1` starts: over a hearer (`told
+/// reporters`), a time or place phrase before `that` (`said on Tuesday that`) and a comma.
+fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
+    let mut k = from;
+    if takes_a_hearer(cue) {
+        if let Some(hearer) = np_starting_at(doc, k, e) {
+            if doc.tokens.get(hearer.1).is_some_and(|t| {
+                lower(doc, t) == "that" || (t.kind == TokKind::Word && !is_possessive(doc.word(t)))
+            }) {
+                k = hearer.1;
+            }
+        }
+    }
+    // `said on Tuesday that …`, `wrote in a letter to members that …`.
+    if doc
+        .tokens
+        .get(k)
+        .is_some_and(|t| is_word(t) && opens_adjunct(&lower(doc, t)))
+    {
+        if let Some(that) = (k + 1..e.min(k + 10)).find(|&j| {
+            let t = &doc.tokens[j];
+            t.quote.is_none() && lower(doc, t) == "that"
+        }) {
+            if doc.tokens[k..that]
+                .iter()
+                .all(|t| t.kind == TokKind::Word || matches!(t.kind, TokKind::Punct(',')))
+            {
+                k = that;
+            }
+        }
+    }
+    while k < e && matches!(doc.tokens[k].kind, TokKind::Punct(',' | ':')) {
+        k += 1;
+    }
+    k
+}
+
+/// Where a reported clause starting at `from` ends: the sentence's end, or a comma before
+/// another attribution (`…, adding that …`, `…, according to …`, `…, he said`).
+fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
+    for k in from..e {
+        if !is_punct(doc, k, ',') && !is_punct(doc, k, ';') {
+            continue;
+        }
+        let Some(next) = doc
+            .tokens
+            .get(k + 1)
+            .filter(|n| is_word(n) && n.quote.is_none())
+        else {
+            continue;
+        };
+        let l = lower(doc, next);
+        if l == "according" || (l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE) {
+            return k;
+        }
+    }
+    // Trailing punctuation is not content.
+    let mut end = e;
+    while end > from && matches!(doc.tokens[end - 1].kind, TokKind::Punct(_)) {
+        end -= 1;
+    }
+    end
+}
+
+fn is_punct(doc: &Document, k: usize, c: char) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Punct(c) && t.quote.is_none())
+}
+
+/// Words of `[a, b)`, quoted or not.
+fn content_words(doc: &Document, (a, b): (usize, usize)) -> usize {
+    doc.tokens.get(a..b).map_or(0, |ts| {
+        ts.iter().filter(|t| t.kind == TokKind::Word).count()
+    })
+}
+
+/// `his claims`, `the report`, `a warning`: a cue word right after a determiner is a noun.
+fn noun_after_determiner(doc: &Document, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| doc.tokens.get(p)) else {
+        return false;
+    };
+    is_word(prev) && {
+        let p = lower(doc, prev);
+        is_possessive(&p)
+            || matches!(
+                p.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            )
+    }
+}
+
+/// A clause that is mostly a direct quotation is that quotation's attribution, not reported
+/// speech; one holding a quoted fragment (mixed speech) is reported speech.
+fn mostly_direct_quote(doc: &Document, kinds: &[QuoteKind], (a, b): (usize, usize)) -> bool {
+    let Some(tokens) = doc.tokens.get(a..b) else {
+        return true;
+    };
+    let words = |keep: &dyn Fn(&Token) -> bool| {
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && keep(t))
+            .count()
+    };
+    let all = words(&|_| true);
+    let quoted = words(&|t| {
+        t.quote
+            .is_some_and(|q| kinds.get(q as usize) != Some(&QuoteKind::NonSpeech))
+    });
+    let direct = words(&|t| {
+        t.quote
+            .is_some_and(|q| kinds.get(q as usize) == Some(&QuoteKind::Direct))
+    });
+    all == 0 || direct * 2 > all || quoted * 10 >= all * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    /// The content, cue and mention texts of the reported speech in `text`.
+    fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+        let spans = quoted_spans(
+            text,
+            MarkSet {
+                two_apostrophes: true,
+                single_primary: true,
+            },
+        );
+        let doc = Document::new(text, &spans);
+        let kinds: Vec<QuoteKind> = spans
+            .iter()
+            .map(|s| crate::quotes::kinds::kind_of(&doc, s))
+            .collect();
+        let piece =
+            |(a, b): (usize, usize)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
+        reported(&doc, &kinds)
+            .into_iter()
+            .map(|r| (piece(r.content), piece(r.cue), r.mention.map(piece)))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, Option<String>) {
+        let all = found(text);
+        assert_eq!(all.len(), 1, "{text:?}: {all:?}");
+        all.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn subject_said_clause() {
+        let (content, cue, mention) =
+            one("Ms Okafor said the new bridge would open before the winter.");
+        assert_eq!(content, "the new bridge would open before the winter");
+        assert_eq!(cue, "said");
+        assert_eq!(mention.as_deref(), Some("Ms Okafor"));
+    }
+
+    #[test]
+    fn said_that_keeps_that() {
+        let (content, _, mention) =
+            one("The council said that the library would close for repairs.");
+        assert_eq!(content, "that the library would close for repairs");
+        assert_eq!(mention.as_deref(), Some("The council"));
+    }
+
+    #[test]
+    fn said_on_a_day_that() {
+        let (content, _, _) =
+            one("Mr Hale said on Tuesday that the ferry service would resume in May.");
+        assert_eq!(content, "that the ferry service would resume in May");
+    }
+
+    #[test]
+    fn clause_then_source() {
+        let (content, cue, mention) =
+            one("The ferry service will resume in May, the harbour master said.");
+        assert_eq!(content, "The ferry service will resume in May");
+        assert_eq!(cue, "said");
+        assert_eq!(mention.as_deref(), Some("the harbour master"));
+        let (_, _, mention) = one("Talks with the union have stalled, said Ms Brandt.");
+        assert_eq!(mention.as_deref(), Some("Ms Brandt"));
+    }
+
+    #[test]
+    fn according_to_either_side() {
+        let (content, cue, mention) =
+            one("According to two aides, the senator will not seek another term.");
+        assert_eq!(content, "the senator will not seek another term");
+        assert_eq!(cue, "According to");
+        assert_eq!(mention.as_deref(), Some("two aides"));
+        let (content, _, _) =
+            one("The senator will not seek another term, according to two aides.");
+        assert_eq!(content, "The senator will not seek another term");
+    }
+
+    #[test]
+    fn told_a_hearer() {
+        let (content, cue, _) = one("Mr Ortiz told reporters that the vote had been delayed.");
+        assert_eq!(content, "that the vote had been delayed");
+        assert_eq!(cue, "told");
+    }
+
+    #[test]
+    fn verbs_of_thought_and_stance() {
+        for verb in [
+            "warned",
+            "insisted",
+            "argued",
+            "claimed",
+            "believes",
+            "denied",
+            "announced",
+        ] {
+            let text = format!("The mayor {verb} that the budget would be balanced next year.");
+            let (content, cue, _) = one(&text);
+            assert_eq!(
+                content, "that the budget would be balanced next year",
+                "{verb}"
+            );
+            assert_eq!(cue, verb);
+        }
+    }
+
+    #[test]
+    fn adding_continues_the_subject() {
+        let all =
+            found("Ms Okafor said the bridge was safe, adding that inspections would continue.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0].0, "the bridge was safe");
+        assert_eq!(all[1].0, "that inspections would continue");
+        assert_eq!(all[1].2.as_deref(), Some("Ms Okafor"));
+    }
+
+    #[test]
+    fn sources_said() {
+        let (content, _, mention) = one("The deal is close to collapse, sources said.");
+        assert_eq!(content, "The deal is close to collapse");
+        assert_eq!(mention.as_deref(), Some("sources"));
+    }
+
+    #[test]
+    fn mixed_speech_is_one_clause() {
+        let (content, _, _) =
+            one("Mr Varga said the rival plan was “deeply flawed” and would be dropped.");
+        assert_eq!(
+            content,
+            "the rival plan was “deeply flawed” and would be dropped"
+        );
+    }
+
+    #[test]
+    fn direct_quotes_are_left_to_quotations() {
+        assert!(found("“We will rebuild the pier this year,” the mayor said.").is_empty());
+        assert!(found("The mayor said: “We will rebuild the pier this year.”").is_empty());
+    }
+
+    #[test]
+    fn nouns_and_infinitives_are_not_cues() {
+        assert!(found("His claims about the harbour were widely shared online.").is_empty());
+        assert!(found("She wanted to say more about the harbour.").is_empty());
+    }
+}
