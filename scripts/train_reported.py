@@ -5,7 +5,9 @@
 
 For every word form, the share of its occurrences in the articles that head an annotated cue
 (`said`, `told`, `warned`, `believes`, `expects` ...). Writes `src/quotes/reported_cues.tsv`
-(form, share), which the Rust core embeds: the rules of `reported.rs` decide where the source
+(form, share) for every form that heads a cue at least
+MIN_COUNT times, however rarely (a low share is knowledge too: `states` is mostly a noun), which
+the Rust core embeds: the rules of `reported.rs` decide where the source
 and the content are, the table only says how likely a word is to report speech or thought.
 Deterministic; reads only the train split (the first annotation of each article).
 """
@@ -29,8 +31,21 @@ AUXILIARY = {
     "privately", "previously", "often", "has", "could", "can", "may", "might", "should", "just",
     "still", "even", "first", "reportedly", "recently", "once", "already", "always",
 }
-MIN_COUNT = 5
-MIN_SHARE = 0.2
+MIN_COUNT = 3
+
+
+def outside_quotes(rec: dict) -> str:
+    """The article without its quoted segments: a first-person `say` inside a quotation is no
+    evidence about the cues of the writer's own sentences, which is where the rules look."""
+    text = rec["text"]
+    cuts = sorted((s["start"], s["end"]) for q in rec.get("quotes", []) for s in q["segments"])
+    parts, at = [], 0
+    for start, end in cuts:
+        if start > at:
+            parts.append(text[at:start])
+        at = max(at, end)
+    parts.append(text[at:])
+    return " ".join(parts)
 
 
 def head(cue_text: str) -> str | None:
@@ -50,7 +65,7 @@ def main(argv: list[str]) -> int:
             if rec["article"] in seen:
                 continue
             seen.add(rec["article"])
-            total.update(w.lower() for w in WORD.findall(rec["text"]))
+            total.update(w.lower() for w in WORD.findall(outside_quotes(rec)))
             for a in rec["attributions"]:
                 if a.get("cue") and a.get("content"):
                     h = head(a["cue"]["text"])
@@ -62,7 +77,7 @@ def main(argv: list[str]) -> int:
         # Adverbs (`publicly`), contractions and stubs (`’ve`) go with the verb they stand by.
         verb_like = len(form) > 2 and not form.endswith("ly") and "'" not in form
         verb_like = verb_like and "\u2019" not in form and form not in ("according", "to")
-        if n >= MIN_COUNT and share >= MIN_SHARE and verb_like:
+        if n >= MIN_COUNT and verb_like:
             rows.append((form, min(share, 1.0)))
     rows.sort()
     with OUT.open("w", encoding="utf-8") as fh:
