@@ -29,7 +29,7 @@ use super::text::{Document, TokKind, Token};
 use super::QuoteKind;
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
-const MIN_CUE_SHARE_DEFAULT: f32 = 0.3;
+const MIN_CUE_SHARE_DEFAULT: f32 = 0.2;
 #[allow(non_snake_case)]
 fn MIN_CUE_SHARE_f() -> f32 {
     static V: OnceLock<f32> = OnceLock::new();
@@ -45,7 +45,9 @@ fn MIN_CUE_SHARE_f() -> f32 {
 const SURE_CUE_SHARE: f32 = 0.6;
 
 /// The fewest words a reported clause has: `he said so` reports nothing.
-const MIN_CONTENT_WORDS: usize = 3;
+const MIN_CONTENT_WORDS_DEFAULT: usize = 2;
+#[allow(non_snake_case)]
+fn MIN_CONTENT_WORDS_f() -> usize { static V: OnceLock<usize> = OnceLock::new(); *V.get_or_init(|| std::env::var("SAIDWHO_MIN_WORDS").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_CONTENT_WORDS_DEFAULT)) }
 
 /// A reported-speech attribution, in tokens: content and cue as `[start, end)` ranges.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -176,7 +178,7 @@ fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
         return None;
     }
     let content = (s, comma);
-    if content_words(doc, content) < MIN_CONTENT_WORDS {
+    if content_words(doc, content) < MIN_CONTENT_WORDS_f() {
         return None;
     }
     // `…, according to X.`
@@ -235,7 +237,7 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
     if i > s && is_punct(doc, i - 1, ',') {
         let content = (s, i - 1);
         let words = content_words(doc, content);
-        return (words >= MIN_CONTENT_WORDS).then_some((
+        return (words >= MIN_CONTENT_WORDS_f()).then_some((
             Reported {
                 content,
                 cue,
@@ -248,7 +250,7 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
     // `According to X, …`: the clause after the source's comma.
     let comma = (source_end..e.min(source_end + 25)).find(|&k| is_punct(doc, k, ','))?;
     let content = (comma + 1, clause_end(doc, comma + 1, e));
-    (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+    (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
         Reported {
             content,
             cue,
@@ -296,7 +298,7 @@ fn verb_cue(
         let mention = last_mention.or_else(|| opening_np(doc, s, i - 1));
         let from = content_start(doc, &w, i + 1, e);
         let content = (from, clause_end(doc, from, e));
-        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
             Reported {
                 content,
                 cue: (i, i + 1),
@@ -327,18 +329,21 @@ fn verb_cue(
         // `As X said, the plan …`: the main clause is what was said.
         let as_said = set_off && sub.as_deref() == Some("as");
         if !as_said && (lower(doc, &doc.tokens[mention.0]) == "who" || sub.is_some()) {
-            if let Some(c) = (forward.0..forward.1).find(|&k| is_punct(doc, k, ',')) {
+            let closes = |k: usize| {
+                is_punct(doc, k, ',') || is_punct(doc, k, '\u{2014}') || is_punct(doc, k, '-')
+            };
+            if let Some(c) = (forward.0..forward.1).find(|&k| closes(k)) {
                 forward.1 = c;
             }
         }
-        if content_words(doc, forward) >= MIN_CONTENT_WORDS
+        if content_words(doc, forward) >= MIN_CONTENT_WORDS_f()
             && !starts_with_preposition(doc, forward.0)
         {
             // `…, X said, …`: the content is both halves of the sentence around the source.
             let before = (s, mention.0.saturating_sub(1));
             let around = mention.0 > s
                 && is_punct(doc, mention.0 - 1, ',')
-                && content_words(doc, before) >= MIN_CONTENT_WORDS
+                && content_words(doc, before) >= MIN_CONTENT_WORDS_f()
                 && set_off;
             if set_off && !around && !as_said {
                 return None; // `“…,” she continued, prompting cheers`: no clause reported.
@@ -357,7 +362,7 @@ fn verb_cue(
         // `…, X said.`: the sentence before the comma that sets off the source.
         if mention.0 > s && is_punct(doc, mention.0 - 1, ',') {
             let content = (s, mention.0 - 1);
-            return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            return (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
                 Reported {
                     content,
                     cue: (i, i + 1),
@@ -376,7 +381,7 @@ fn verb_cue(
         && i > s
         && is_word(&doc.tokens[i - 1])
         && !is_punct(doc, i + 1, ',')
-        && content_words(doc, forward) >= MIN_CONTENT_WORDS
+        && content_words(doc, forward) >= MIN_CONTENT_WORDS_f()
         && !starts_with_preposition(doc, forward.0)
     {
         return Some((
@@ -393,7 +398,7 @@ fn verb_cue(
     if i > s && is_punct(doc, i - 1, ',') {
         let mention = np_starting_at(doc, i + 1, e)?;
         let content = (s, i - 1);
-        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
             Reported {
                 content,
                 cue: (i, i + 1),
@@ -436,6 +441,16 @@ fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
                 k = that;
             }
         }
+    }
+    // `said Thursday his worry was …`: a bare day before the clause.
+    if doc.tokens.get(k).is_some_and(|t| {
+        is_word(t) && {
+            let l = lower(doc, t);
+            is_day_name(&l) || matches!(l.as_str(), "today" | "yesterday" | "tonight")
+        }
+    }) && doc.tokens.get(k + 1).is_some_and(is_word)
+    {
+        k += 1;
     }
     while k < e && matches!(doc.tokens[k].kind, TokKind::Punct(',' | ':')) {
         k += 1;
@@ -517,14 +532,24 @@ fn takes_particle(doc: &Document, k: usize) -> bool {
             .is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Mark)
 }
 
-/// `said in a statement.`, `spoke to the network`, `said of the field`: a phrase after the cue
-/// that tells where or to whom, not what.
+/// `said in a statement.`, `spoke to the network`, `said of the field`, `said when asked`: a
+/// phrase after the cue that tells where, when or to whom, not what.
 fn starts_with_preposition(doc: &Document, k: usize) -> bool {
     doc.tokens.get(k).is_some_and(|t| {
         is_word(t)
             && matches!(
                 lower(doc, t).as_str(),
-                "in" | "on"
+                "when"
+                    | "if"
+                    | "as"
+                    | "while"
+                    | "because"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "this"
+                    | "in"
+                    | "on"
                     | "at"
                     | "of"
                     | "during"
@@ -564,6 +589,9 @@ fn subordinator(doc: &Document, s: usize, subject: usize) -> Option<Lower> {
             | "once"
             | "until"
             | "unless"
+            | "which"
+            | "whom"
+            | "where"
     )
     .then_some(l)
 }
