@@ -1,20 +1,29 @@
 #!/usr/bin/env python3
 """Learn which words head the cue of reported speech, from PolNeAR train.
 
-    python3 scripts/train_reported.py [../shared/data/polnear/train.jsonl]
+    python3 scripts/train_reported.py                      # 1. the table of cue forms
+    SAIDWHO_CUES=/tmp/train.cues.jsonl \
+        cargo test --release --test reported_train -- --ignored cues
+    python3 scripts/train_reported.py --weights /tmp/train.cues.jsonl   # 2. the cue model
 
-For every word form, the share of its occurrences in the articles that head an annotated cue
-(`said`, `told`, `warned`, `believes`, `expects` ...). Writes `src/quotes/reported_cues.tsv`
-(form, share) for every form that heads a cue at least
-MIN_COUNT times, however rarely (a low share is knowledge too: `states` is mostly a noun), which
-the Rust core embeds: the rules of `reported.rs` decide where the source
-and the content are, the table only says how likely a word is to report speech or thought.
-Deterministic; reads only the train split (the first annotation of each article).
+1. For every word form, the share of its occurrences (outside quotations) that head an
+   annotated cue (`said`, `told`, `warned`, `believes`, `expects` ...). Writes
+   `src/quotes/reported_cues.tsv` (form, share) for the forms that head a cue at least MIN_COUNT
+   times and MIN_SHARE of the time: the words the cue model scores at all.
+2. A logistic regression over the context features `reported.rs` computes for those words
+   (`he said that`, `officials warned the` against `the said report`, `the state`), labelled by
+   whether the word lies in a gold cue. Writes `src/quotes/reported_weights.tsv`.
+
+The rules of `reported.rs` decide where the source and the content are; the model only says
+how likely a word is to report speech or thought there. Deterministic (fixed shuffle seed,
+rounded and sorted weights); reads only the train split (the first annotation of each article).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import random
 import re
 import sys
 from collections import Counter
@@ -32,6 +41,12 @@ AUXILIARY = {
     "still", "even", "first", "reportedly", "recently", "once", "already", "always",
 }
 MIN_COUNT = 3
+MIN_SHARE = 0.02
+WEIGHTS = ROOT / "src" / "quotes" / "reported_weights.tsv"
+EPOCHS = 8
+RATE = 0.05
+L2 = 1e-6
+MIN_FEATURE_COUNT = 3
 
 
 def outside_quotes(rec: dict) -> str:
@@ -54,7 +69,69 @@ def head(cue_text: str) -> str | None:
     return rest[0] if rest else None
 
 
+def gold_cues(path: Path) -> dict[str, list[tuple[int, int]]]:
+    cues: dict[str, list[tuple[int, int]]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["article"] in cues:
+                continue
+            cues[rec["article"]] = [
+                (a["cue"]["start"], a["cue"]["end"])
+                for a in rec["attributions"]
+                if a.get("cue") and a.get("content")
+            ]
+    return cues
+
+
+def train_weights(cands_path: Path, train_path: Path) -> int:
+    cues = gold_cues(train_path)
+    rows: list[tuple[list[str], int]] = []
+    counts: Counter[str] = Counter()
+    with cands_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            spans = cues.get(r["id"], [])
+            label = int(any(s < r["end"] and r["start"] < e for s, e in spans))
+            rows.append((r["features"], label))
+            counts.update(r["features"])
+    w: dict[str, float] = {}
+    total: dict[str, float] = {}  # for averaging
+    rng = random.Random(4)
+    order = list(range(len(rows)))
+    steps = 0
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for k in order:
+            feats, y = rows[k]
+            feats = [f for f in feats if counts[f] >= MIN_FEATURE_COUNT]
+            z = sum(w.get(f, 0.0) for f in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = RATE * (y - p)
+            for f in feats:
+                w[f] = w.get(f, 0.0) * (1.0 - L2) + g
+            steps += 1
+        for f, v in w.items():
+            total[f] = total.get(f, 0.0) + v
+    avg = {f: v / EPOCHS for f, v in total.items()}
+    pos = sum(y for _, y in rows)
+    correct = sum(
+        (sum(avg.get(f, 0.0) for f in feats) > 0) == bool(y) for feats, y in rows
+    )
+    print(f"{len(rows)} words, {pos} cues; train accuracy {correct / len(rows):.3f}")
+    kept = sorted((f, round(v, 3)) for f, v in avg.items() if abs(v) >= 0.01)
+    with WEIGHTS.open("w", encoding="utf-8") as fh:
+        fh.write("# feature\tweight (scripts/train_reported.py, logistic regression)\n")
+        for f, v in kept:
+            fh.write(f"{f}\t{v}\n")
+    print(f"{len(kept)} weights written to {WEIGHTS}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--weights"]:
+        train = Path(argv[2]) if len(argv) > 2 else DEFAULT
+        return train_weights(Path(argv[1]), train)
     path = Path(argv[0]) if argv else DEFAULT
     heads: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -77,7 +154,7 @@ def main(argv: list[str]) -> int:
         # Adverbs (`publicly`), contractions and stubs (`’ve`) go with the verb they stand by.
         verb_like = len(form) > 2 and not form.endswith("ly") and "'" not in form
         verb_like = verb_like and "\u2019" not in form and form not in ("according", "to")
-        if n >= MIN_COUNT and verb_like:
+        if n >= MIN_COUNT and share >= MIN_SHARE and verb_like:
             rows.append((form, min(share, 1.0)))
     rows.sort()
     with OUT.open("w", encoding="utf-8") as fh:

@@ -249,6 +249,21 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     attribution::candidate_sets(&doc, &spans, &kinds, &people)
 }
 
+/// Every word the reported-speech cue model scores, as a byte range with its features
+/// (training data for `scripts/train_reported.py`; see `tests/reported_train.rs`).
+#[doc(hidden)]
+pub fn reported_cue_candidates(
+    text: &str,
+    options: &QuoteOptions,
+) -> Vec<(usize, usize, Vec<String>)> {
+    let spans = marks::quoted_spans(text, options.mark_set());
+    let doc = text::Document::new(text, &spans);
+    reported::cue_candidates(&doc)
+        .into_iter()
+        .map(|(i, features)| (doc.tokens[i].start, doc.tokens[i].end, features))
+        .collect()
+}
+
 /// The people of an article, each with the ways the article names them.
 pub fn people(text: &str) -> Vec<Person> {
     let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());

@@ -29,7 +29,7 @@ use super::text::{Document, TokKind, Token};
 use super::QuoteKind;
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
-const MIN_CUE_SHARE_DEFAULT: f32 = 0.2;
+const MIN_CUE_SHARE_DEFAULT: f32 = 0.4;
 #[allow(non_snake_case)]
 fn MIN_CUE_SHARE_f() -> f32 {
     static V: OnceLock<f32> = OnceLock::new();
@@ -47,7 +47,15 @@ const SURE_CUE_SHARE: f32 = 0.6;
 /// The fewest words a reported clause has: `he said so` reports nothing.
 const MIN_CONTENT_WORDS_DEFAULT: usize = 2;
 #[allow(non_snake_case)]
-fn MIN_CONTENT_WORDS_f() -> usize { static V: OnceLock<usize> = OnceLock::new(); *V.get_or_init(|| std::env::var("SAIDWHO_MIN_WORDS").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_CONTENT_WORDS_DEFAULT)) }
+fn MIN_CONTENT_WORDS_f() -> usize {
+    static V: OnceLock<usize> = OnceLock::new();
+    *V.get_or_init(|| {
+        std::env::var("SAIDWHO_MIN_WORDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(MIN_CONTENT_WORDS_DEFAULT)
+    })
+}
 
 /// A reported-speech attribution, in tokens: content and cue as `[start, end)` ranges.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,6 +78,135 @@ fn learnt_shares() -> &'static HashMap<&'static str, f32> {
             })
             .collect()
     })
+}
+
+/// Weights of the cue model (`scripts/train_reported.py`, logistic regression over the
+/// features of [`cue_features`], trained on PolNeAR train only).
+fn cue_weights() -> &'static HashMap<&'static str, f32> {
+    static WEIGHTS: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        include_str!("reported_weights.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, w) = l.split_once('\t')?;
+                Some((name, w.trim().parse::<f32>().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// A coarse class of the token at `k` for the cue model: what stands before and after a verb
+/// tells a report (`he said that`, `officials warned the`) from a noun or a plain verb.
+fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
+    let Some(t) = k.and_then(|k| doc.tokens.get(k)) else {
+        return "none";
+    };
+    match t.kind {
+        TokKind::Mark => "mark",
+        TokKind::Punct(',') => "comma",
+        TokKind::Punct(':') => "colon",
+        TokKind::Punct('.' | '?' | '!') => "stop",
+        TokKind::Punct(_) => "punct",
+        TokKind::Word => {
+            let l = lower(doc, t);
+            match l.as_str() {
+                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" => "pron",
+                "that" => "that",
+                "to" => "to",
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these"
+                | "those" | "our" | "my" | "your" => "det",
+                "in" | "on" | "at" | "of" | "for" | "with" | "about" | "from" | "by" | "as" => {
+                    "prep"
+                }
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will"
+                | "would" | "can" | "could" | "may" | "might" | "should" | "did" | "does"
+                | "do" => "aux",
+                "also" | "not" | "never" | "repeatedly" | "publicly" | "previously" => "adv",
+                _ if is_capitalised(doc, t) => "cap",
+                _ if l.chars().all(|c| c.is_ascii_digit()) => "num",
+                _ if learnt_shares().contains_key(l.as_str()) => "cue",
+                _ => "word",
+            }
+        }
+    }
+}
+
+fn word_or_class(doc: &Document, k: Option<usize>) -> String {
+    match k.and_then(|k| doc.tokens.get(k)) {
+        Some(t) if t.kind == TokKind::Word => lower(doc, t).as_str().to_string(),
+        _ => token_class(doc, k).to_string(),
+    }
+}
+
+/// The cue model's features of the word at `i` (a form that heads cues in the corpus).
+pub(crate) fn cue_features(doc: &Document, i: usize) -> Vec<String> {
+    let w = doc
+        .tokens
+        .get(i)
+        .map_or_else(String::new, |t| lower(doc, t).as_str().to_string());
+    let prev = i.checked_sub(1);
+    let pc = token_class(doc, prev);
+    let nc = token_class(doc, Some(i + 1));
+    let n2c = token_class(doc, Some(i + 2));
+    let suffix: String = {
+        let chars: Vec<char> = w.chars().collect();
+        chars[chars.len().saturating_sub(3)..].iter().collect()
+    };
+    let first = prev.is_none_or(|p| doc.tokens[p].ends_sentence);
+    vec![
+        "bias".to_string(),
+        format!("w={w}"),
+        format!("sfx={suffix}"),
+        format!("p={}", word_or_class(doc, prev)),
+        format!("n={}", word_or_class(doc, Some(i + 1))),
+        format!("pc={pc}"),
+        format!("nc={nc}"),
+        format!("nc2={nc}|{n2c}"),
+        format!("pc|nc={pc}|{nc}"),
+        format!("w|nc={w}|{nc}"),
+        format!("w|pc={w}|{pc}"),
+        format!("sfx|nc={suffix}|{nc}"),
+        format!("first={first}"),
+    ]
+}
+
+/// Every word the cue model scores, with its features (training data for the model).
+pub(crate) fn cue_candidates(doc: &Document) -> Vec<(usize, Vec<String>)> {
+    (0..doc.tokens.len())
+        .filter(|&i| {
+            let t = &doc.tokens[i];
+            t.kind == TokKind::Word
+                && t.quote.is_none()
+                && learnt_shares().contains_key(lower(doc, t).as_str())
+        })
+        .map(|i| (i, cue_features(doc, i)))
+        .collect()
+}
+
+/// How likely the word at `i` is to head a cue, from 0 to 1: the cue model's probability for
+/// forms the corpus knows as cues, the lexicon's word for the verbs it hardly uses.
+fn cue_probability(doc: &Document, i: usize) -> f32 {
+    let Some(t) = doc.tokens.get(i) else {
+        return 0.0;
+    };
+    let w = lower(doc, t);
+    if !learnt_shares().contains_key(w.as_str()) {
+        return if cues::is_cue_word(&w) {
+            MIN_CUE_SHARE_f()
+        } else {
+            0.0
+        };
+    }
+    let weights = cue_weights();
+    if weights.is_empty() {
+        return cue_share(&w);
+    }
+    let z: f32 = cue_features(doc, i)
+        .iter()
+        .filter_map(|f| weights.get(f.as_str()))
+        .sum();
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// How likely the word is to report speech or thought, from 0 to 1.
@@ -202,7 +339,7 @@ fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
         t.kind == TokKind::Word
             && !(k > comma + 1 && is_capitalised(doc, t))
             && !lower(doc, t).ends_with("ing")
-            && cue_share(&lower(doc, t)) >= MIN_CUE_SHARE_f()
+            && cue_probability(doc, k) >= MIN_CUE_SHARE_f()
             && !noun_after_determiner(doc, k)
     })?;
     let mention = if cue == comma + 1 {
@@ -218,7 +355,7 @@ fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
         content,
         cue: (cue, cue + 1),
         mention: Some(mention),
-        confidence: cue_share(&lower(doc, &doc.tokens[cue])),
+        confidence: cue_probability(doc, cue),
     })
 }
 
@@ -278,7 +415,7 @@ fn verb_cue(
         return None;
     }
     let w = lower(doc, t);
-    let share = cue_share(&w);
+    let share = cue_probability(doc, i);
     if share < MIN_CUE_SHARE_f() || noun_after_determiner(doc, i) {
         return None;
     }
