@@ -54,3 +54,20 @@ fn cues() {
     }
     eprintln!("{n} candidate words written to {}", out.display());
 }
+
+/// `SAIDWHO_TEXT=article.txt`: print the reported speech found in one plain-text article, to see
+/// what the rules make of it.
+#[test]
+#[ignore]
+fn show() {
+    let Some(path) = std::env::var_os("SAIDWHO_TEXT") else {
+        eprintln!("note: SAIDWHO_TEXT unset, skipping");
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("read SAIDWHO_TEXT");
+    for q in saidwho::quotes::extract(&text, &QuoteOptions::default()) {
+        let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
+        let mention = q.mention.as_ref().map_or("", |m| m.text.as_str());
+        eprintln!("{}\t[{cue}]\t[{mention}]\t{}", q.kind.name(), q.text);
+    }
+}

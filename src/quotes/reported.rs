@@ -306,57 +306,93 @@ fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
     while end > s && matches!(doc.tokens[end - 1].kind, TokKind::Punct(_)) {
         end -= 1;
     }
-    // The comma that sets the attribution off, at most a dozen tokens from the end.
-    let comma = (end.saturating_sub(14).max(s)..end)
-        .rev()
-        .find(|&k| is_punct(doc, k, ','))?;
-    let part = comma + 1..end;
-    if part.is_empty() || doc.tokens[part.clone()].iter().any(|t| t.quote.is_some()) {
-        return None;
+    // The comma that sets the attribution off: the last one, or one before an apposition
+    // (`…, said Jo Bell, a doctor.`), not far from the end.
+    for comma in (end.saturating_sub(30).max(s)..end).rev() {
+        if doc.tokens[comma].quote.is_some() {
+            return None;
+        }
+        if !is_punct(doc, comma, ',') {
+            continue;
+        }
+        let content = (s, comma);
+        if content_words(doc, content) < MIN_CONTENT_WORDS_f() {
+            return None;
+        }
+        if let Some((cue, mention)) = closing_source(doc, comma + 1, end) {
+            return Some(Reported {
+                content,
+                cue,
+                mention,
+                confidence: if cue.1 - cue.0 == 2 {
+                    0.8
+                } else {
+                    cue_probability(doc, cue.0)
+                },
+            });
+        }
     }
-    let content = (s, comma);
-    if content_words(doc, content) < MIN_CONTENT_WORDS_f() {
-        return None;
-    }
-    // `…, according to X.`
-    if lower(doc, &doc.tokens[comma + 1]) == "according"
+    None
+}
+
+/// The cue and source that make up the tokens `[from, end)` closing a sentence: `according
+/// to X`, `said X (, a doctor)`, `X said (on Tuesday)`, `X has said`.
+#[allow(clippy::type_complexity)]
+fn closing_source(
+    doc: &Document,
+    from: usize,
+    end: usize,
+) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    let first = doc.tokens.get(from).filter(|t| is_word(t))?;
+    if lower(doc, first) == "according"
         && doc
             .tokens
-            .get(comma + 2)
+            .get(from + 1)
             .is_some_and(|t| lower(doc, t) == "to")
     {
-        let mention = np_starting_at(doc, comma + 3, end);
-        return Some(Reported {
-            content,
-            cue: (comma + 1, comma + 3),
-            mention,
-            confidence: 0.8,
-        });
+        return Some(((from, from + 2), np_starting_at(doc, from + 2, end)));
     }
-    // `…, said X.` / `…, X said (on Tuesday).`: one cue in the part, a phrase on one side.
-    let cue = part.clone().find(|&k| {
-        let t = &doc.tokens[k];
-        t.kind == TokKind::Word
-            && !(k > comma + 1 && is_capitalised(doc, t))
-            && !lower(doc, t).ends_with("ing")
-            && cue_probability(doc, k) >= MIN_CUE_SHARE_f()
-            && !noun_after_determiner(doc, k)
-    })?;
-    let mention = if cue == comma + 1 {
-        np_starting_at(doc, cue + 1, end)?
-    } else {
-        let m = subject_before(doc, cue, comma + 1)?;
-        if m.0 != comma + 1 {
-            return None; // `…, the rise in prices was reported`: not a source before the cue.
-        }
-        m
+    let is_cue = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.quote.is_none()
+                && !lower(doc, t).ends_with("ing")
+                && cue_probability(doc, k) >= MIN_CUE_SHARE_f()
+        })
     };
-    Some(Reported {
-        content,
-        cue: (cue, cue + 1),
-        mention: Some(mention),
-        confidence: cue_probability(doc, cue),
-    })
+    // `…, said Ms Brandt.`, `…, said Ms Brandt, a doctor.`
+    if is_cue(from) && !is_capitalised(doc, first) {
+        let mention = np_starting_at(doc, from + 1, end)?;
+        let closed = mention.1 >= end || is_punct(doc, mention.1, ',');
+        return closed.then_some(((from, from + 1), Some(mention)));
+    }
+    // `…, the harbour master said (on Tuesday | in a statement).`
+    let mention = np_starting_at(doc, from, end)?;
+    let mut cue = mention.1;
+    while cue < end && cue < mention.1 + 3 && {
+        let l = lower(doc, &doc.tokens[cue]);
+        matches!(
+            l.as_str(),
+            "also" | "has" | "have" | "had" | "later" | "then"
+        ) || (l.ends_with("ly") && !is_cue(cue))
+    } {
+        cue += 1;
+    }
+    if !is_cue(cue) || noun_after_determiner(doc, cue) {
+        return None;
+    }
+    // What follows the cue says when, where or to whom, not what: `said on Tuesday`, `told
+    // reporters`, or nothing.
+    let rest = cue + 1..end;
+    let short_adjunct = rest.len() <= 8
+        && (rest.is_empty() || {
+            let l = lower(doc, &doc.tokens[cue + 1]);
+            starts_with_preposition(doc, cue + 1)
+                || is_day_name(&l)
+                || takes_a_hearer(&lower(doc, &doc.tokens[cue]))
+                || matches!(l.as_str(), "today" | "yesterday" | "tonight" | "to")
+        });
+    short_adjunct.then_some(((cue, cue + 1), Some(mention)))
 }
 
 /// `According to X, …` and `…, according to X.`
@@ -548,6 +584,46 @@ fn verb_cue(
     None
 }
 
+/// The end of a time phrase starting at `k` (`for weeks`, `last month`, `in recent days`,
+/// `earlier this year`), if one does.
+fn time_phrase_end(doc: &Document, k: usize, e: usize) -> Option<usize> {
+    let first = lower(doc, doc.tokens.get(k).filter(|t| is_word(t))?);
+    if !matches!(
+        first.as_str(),
+        "for" | "in" | "over" | "last" | "this" | "earlier" | "later" | "during" | "on"
+    ) {
+        return None;
+    }
+    (k + 1..e.min(k + 5)).find_map(|j| {
+        let t = &doc.tokens[j];
+        if !is_word(t) {
+            return None;
+        }
+        let l = lower(doc, t);
+        let time = matches!(
+            l.as_str(),
+            "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "day"
+                | "days"
+                | "decade"
+                | "decades"
+                | "time"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "weekend"
+                | "hours"
+        ) || is_day_name(&l);
+        (time && doc.tokens.get(j + 1).is_some_and(is_word)).then_some(j + 1)
+    })
+}
+
 /// Where the reported clause after the cue at `from - 1` starts: over a hearer (`told
 /// reporters`), a time or place phrase before `that` (`said on Tuesday that`) and a comma.
 fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
@@ -578,6 +654,10 @@ fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
                 k = that;
             }
         }
+    }
+    // `has said for weeks he is …`, `said last month the plan …`: a time phrase.
+    if let Some(after) = time_phrase_end(doc, k, e) {
+        k = after;
     }
     // `said Thursday his worry was …`: a bare day before the clause.
     if doc.tokens.get(k).is_some_and(|t| {
