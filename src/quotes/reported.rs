@@ -408,9 +408,16 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
     let source = np_starting_at(doc, i + 2, e);
     let source_end = source.map_or(i + 2, |m| m.1);
     if i > s && is_punct(doc, i - 1, ',') {
-        let content = (s, i - 1);
-        let words = content_words(doc, content);
-        return (words >= MIN_CONTENT_WORDS_f()).then_some((
+        // `…, according to X, …`: both halves of the sentence around the source.
+        let resumes = is_punct(doc, source_end, ',')
+            && content_words(doc, (source_end + 1, clause_end(doc, source_end + 1, e))) >= 2;
+        let content = if resumes {
+            (s, clause_end(doc, source_end + 1, e))
+        } else {
+            (s, i - 1)
+        };
+        let words = content_words(doc, (s, i - 1));
+        return (words >= 1 && content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
             Reported {
                 content,
                 cue,
@@ -509,15 +516,15 @@ fn verb_cue(
                 forward.1 = c;
             }
         }
+        // `…, X said, …`: the content is both halves of the sentence around the source.
+        let before = (s, mention.0.saturating_sub(1));
+        let around = mention.0 > s
+            && is_punct(doc, mention.0 - 1, ',')
+            && content_words(doc, before) >= MIN_CONTENT_WORDS_f()
+            && set_off;
         if content_words(doc, forward) >= MIN_CONTENT_WORDS_f()
-            && !starts_with_preposition(doc, forward.0)
+            && (around || !starts_with_preposition(doc, forward.0))
         {
-            // `…, X said, …`: the content is both halves of the sentence around the source.
-            let before = (s, mention.0.saturating_sub(1));
-            let around = mention.0 > s
-                && is_punct(doc, mention.0 - 1, ',')
-                && content_words(doc, before) >= MIN_CONTENT_WORDS_f()
-                && set_off;
             if set_off && !around && !as_said {
                 return None; // `“…,” she continued, prompting cheers`: no clause reported.
             }
@@ -679,7 +686,19 @@ fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
 /// another attribution (`…, adding that …`, `…, according to …`, `…, he said`).
 fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
     for k in from..e {
-        if !is_punct(doc, k, ',') && !is_punct(doc, k, ';') {
+        if is_punct(doc, k, ';') {
+            return k;
+        }
+        // `urging voters to …, and promising to …`: a second gerund cue is a second report.
+        if k > from && is_word(&doc.tokens[k]) && lower(doc, &doc.tokens[k]) == "and" {
+            if let Some(next) = doc.tokens.get(k + 1).filter(|n| is_word(n)) {
+                let l = lower(doc, next);
+                if l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE_f() {
+                    return k;
+                }
+            }
+        }
+        if !is_punct(doc, k, ',') {
             continue;
         }
         let Some(next) = doc
