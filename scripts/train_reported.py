@@ -38,7 +38,8 @@ AUXILIARY = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "also", "will", "would",
     "did", "does", "do", "not", "never", "later", "then", "again", "repeatedly", "publicly",
     "privately", "previously", "often", "has", "could", "can", "may", "might", "should", "just",
-    "still", "even", "first", "reportedly", "recently", "once", "already", "always",
+    "still", "even", "first", "reportedly", "recently", "once", "already", "always", "since",
+    "now", "ever", "long", "later",
 }
 MIN_COUNT = 3
 MIN_SHARE = 0.02

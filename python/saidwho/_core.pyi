@@ -152,6 +152,7 @@ def quotes(
     clean: bool | CleanOptions = True,
     keep_non_speech: bool = False,
     double_marks_only: bool = False,
+    reported: bool = True,
 ) -> list[Quote]: ...
 def quotes_many(
     texts: Sequence[str | None],
@@ -161,6 +162,7 @@ def quotes_many(
     clean: bool | CleanOptions = True,
     keep_non_speech: bool = False,
     double_marks_only: bool = False,
+    reported: bool = True,
 ) -> list[list[Quote]]: ...
 def people(text: str, *, clean: bool = True) -> list[Person]: ...
 def clean(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...

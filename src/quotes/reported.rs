@@ -427,8 +427,9 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
             source_end,
         ));
     }
-    // `According to X, …`: the clause after the source's comma.
+    // `According to X, …`: the clause after the source's comma; the source is all of `X`.
     let comma = (source_end..e.min(source_end + 25)).find(|&k| is_punct(doc, k, ','))?;
+    let source = source.map(|m| (m.0, if comma <= m.1 + 8 { comma } else { m.1 }));
     let content = (comma + 1, clause_end(doc, comma + 1, e));
     (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
         Reported {
@@ -636,7 +637,14 @@ fn time_phrase_end(doc: &Document, k: usize, e: usize) -> Option<usize> {
 fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
     let mut k = from;
     if takes_a_hearer(cue) {
-        if let Some(hearer) = np_starting_at(doc, k, e) {
+        if let Some(mut hearer) = np_starting_at(doc, k, e) {
+            // `told reporters the vote …`: a determiner or pronoun after the hearer opens the
+            // clause.
+            if let Some(j) = (hearer.0 + 1..hearer.1)
+                .find(|&j| matches!(token_class(doc, Some(j)), "det" | "pron" | "that"))
+            {
+                hearer.1 = j;
+            }
             if doc.tokens.get(hearer.1).is_some_and(|t| {
                 lower(doc, t) == "that" || (t.kind == TokKind::Word && !is_possessive(doc.word(t)))
             }) {
