@@ -1036,6 +1036,8 @@ mod tests {
     #[test]
     fn nouns_and_infinitives_are_not_cues() {
         assert!(found("His claims about the harbour were widely shared online.").is_empty());
-        assert!(found("She wanted to say more about the harbour.").is_empty());
+        // `wanted` reports a wish (PolNeAR counts it); the infinitive `to say` is no cue.
+        let wish = found("She wanted to say more about the harbour.");
+        assert!(wish.iter().all(|(_, cue, _)| cue != "say"), "{wish:?}");
     }
 }
