@@ -131,7 +131,11 @@ fn throughput() {
         .filter_map(|r| r["text"].as_str().map(str::to_string))
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let options = QuoteOptions::default();
+    // SAIDWHO_NO_REPORTED=1: quotations only.
+    let options = QuoteOptions {
+        reported: !std::env::var("SAIDWHO_NO_REPORTED").is_ok_and(|v| v == "1"),
+        ..QuoteOptions::default()
+    };
     let start = std::time::Instant::now();
     let mut n = 0;
     for _ in 0..3 {

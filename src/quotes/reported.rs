@@ -22,8 +22,8 @@ use std::sync::OnceLock;
 
 use super::cues;
 use super::mentions::{
-    is_capitalised, is_day_name, is_possessive, is_word, lower, np_starting_at, opening_np,
-    subject_before, Lower,
+    is_capitalised, is_day_name, is_possessive, is_word, lower, lower_str, np_starting_at,
+    opening_np, subject_before, Lower,
 };
 use super::text::{Document, TokKind, Token};
 use super::QuoteKind;
@@ -40,6 +40,9 @@ fn MIN_CUE_SHARE_f() -> f32 {
             .unwrap_or(MIN_CUE_SHARE_DEFAULT)
     })
 }
+
+/// Below this share of its occurrences heading a cue, a word is not scored by the cue model.
+const MODEL_FLOOR: f32 = 0.08;
 
 /// The share above which a cue needs no subject read to open an attribution.
 const SURE_CUE_SHARE: f32 = 0.6;
@@ -66,34 +69,91 @@ pub(crate) struct Reported {
     pub confidence: f32,
 }
 
-fn learnt_shares() -> &'static HashMap<&'static str, f32> {
-    static SHARES: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
-    SHARES.get_or_init(|| {
-        include_str!("reported_cues.tsv")
+/// FNV-1a: the tables are looked up once per word of every article, with short keys, where
+/// the standard library's DoS-resistant hash is several times slower.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write_u64(&mut self, n: u64) {
+        // The keys of the weight table are hashes already.
+        self.0 = n;
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static str, f32, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Marks, in [`cue_forms`], a verb of the `cues` lexicon the corpus hardly uses as a cue.
+const LEXICON_ONLY: f32 = -1.0;
+
+/// Every word form that may head a cue: the forms of `reported_cues.tsv` with their share, and
+/// the lexicon's verbs of saying the table lacks, marked [`LEXICON_ONLY`]. One table, so each
+/// word of an article costs one look-up.
+fn cue_forms() -> &'static Table {
+    static FORMS: OnceLock<Table> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut table: Table = include_str!("reported_cues.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let (form, share) = l.split_once('\t')?;
                 Some((form, share.trim().parse::<f32>().ok()?))
             })
-            .collect()
+            .collect();
+        for form in cues::saying_forms() {
+            table.entry(form).or_insert(LEXICON_ONLY);
+        }
+        table
     })
+}
+
+/// The share of the form's occurrences in PolNeAR train that head a cue, if the table has it.
+fn learnt_share(word: &str) -> Option<f32> {
+    cue_forms().get(word).copied().filter(|&s| s >= 0.0)
 }
 
 /// Weights of the cue model (`scripts/train_reported.py`, logistic regression over the
 /// features of [`cue_features`], trained on PolNeAR train only).
-fn cue_weights() -> &'static HashMap<&'static str, f32> {
-    static WEIGHTS: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+/// Keyed by the FNV hash of the feature's name, so that scoring a word hashes the pieces of
+/// each feature without building its name.
+fn cue_weights() -> &'static HashMap<u64, f32, std::hash::BuildHasherDefault<Fnv>> {
+    static WEIGHTS: OnceLock<HashMap<u64, f32, std::hash::BuildHasherDefault<Fnv>>> =
+        OnceLock::new();
     WEIGHTS.get_or_init(|| {
         include_str!("reported_weights.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let (name, w) = l.split_once('\t')?;
-                Some((name, w.trim().parse::<f32>().ok()?))
+                Some((fnv_parts(&[name]), w.trim().parse::<f32>().ok()?))
             })
             .collect()
     })
+}
+
+/// The FNV-1a hash of the concatenation of `parts`.
+fn fnv_parts(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 /// A coarse class of the token at `k` for the cue model: what stands before and after a verb
@@ -125,50 +185,54 @@ fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
                 "also" | "not" | "never" | "repeatedly" | "publicly" | "previously" => "adv",
                 _ if is_capitalised(doc, t) => "cap",
                 _ if l.chars().all(|c| c.is_ascii_digit()) => "num",
-                _ if learnt_shares().contains_key(l.as_str()) => "cue",
+                _ if learnt_share(l.as_str()).is_some() => "cue",
                 _ => "word",
             }
         }
     }
 }
 
-fn word_or_class(doc: &Document, k: Option<usize>) -> String {
-    match k.and_then(|k| doc.tokens.get(k)) {
-        Some(t) if t.kind == TokKind::Word => lower(doc, t).as_str().to_string(),
-        _ => token_class(doc, k).to_string(),
-    }
-}
-
-/// The cue model's features of the word at `i` (a form that heads cues in the corpus).
-pub(crate) fn cue_features(doc: &Document, i: usize) -> Vec<String> {
+/// The cue model's features of the word at `i` (a form that heads cues in the corpus), each
+/// passed to `emit` in turn: built in one buffer, since this runs for every candidate word.
+fn each_feature(doc: &Document, i: usize, emit: &mut dyn FnMut(&[&str])) {
     let w = doc
         .tokens
         .get(i)
-        .map_or_else(String::new, |t| lower(doc, t).as_str().to_string());
+        .map_or_else(|| lower_str(""), |t| lower(doc, t));
     let prev = i.checked_sub(1);
     let pc = token_class(doc, prev);
     let nc = token_class(doc, Some(i + 1));
     let n2c = token_class(doc, Some(i + 2));
-    let suffix: String = {
-        let chars: Vec<char> = w.chars().collect();
-        chars[chars.len().saturating_sub(3)..].iter().collect()
-    };
+    let chars = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+    let suffix = &w[chars..];
     let first = prev.is_none_or(|p| doc.tokens[p].ends_sentence);
-    vec![
-        "bias".to_string(),
-        format!("w={w}"),
-        format!("sfx={suffix}"),
-        format!("p={}", word_or_class(doc, prev)),
-        format!("n={}", word_or_class(doc, Some(i + 1))),
-        format!("pc={pc}"),
-        format!("nc={nc}"),
-        format!("nc2={nc}|{n2c}"),
-        format!("pc|nc={pc}|{nc}"),
-        format!("w|nc={w}|{nc}"),
-        format!("w|pc={w}|{pc}"),
-        format!("sfx|nc={suffix}|{nc}"),
-        format!("first={first}"),
-    ]
+    let word_or_class = |k: Option<usize>| match k.and_then(|k| doc.tokens.get(k)) {
+        Some(t) if t.kind == TokKind::Word => lower(doc, t),
+        _ => lower_str(token_class(doc, k)),
+    };
+    let (p, n) = (word_or_class(prev), word_or_class(Some(i + 1)));
+    let mut put = |parts: &[&str]| emit(parts);
+    let w = w.as_str();
+    put(&["bias"]);
+    put(&["w=", w]);
+    put(&["sfx=", suffix]);
+    put(&["p=", p.as_str()]);
+    put(&["n=", n.as_str()]);
+    put(&["pc=", pc]);
+    put(&["nc=", nc]);
+    put(&["nc2=", nc, "|", n2c]);
+    put(&["pc|nc=", pc, "|", nc]);
+    put(&["w|nc=", w, "|", nc]);
+    put(&["w|pc=", w, "|", pc]);
+    put(&["sfx|nc=", suffix, "|", nc]);
+    put(&["first=", if first { "true" } else { "false" }]);
+}
+
+/// The cue model's features of the word at `i`, for training.
+pub(crate) fn cue_features(doc: &Document, i: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(13);
+    each_feature(doc, i, &mut |parts| out.push(parts.concat()));
+    out
 }
 
 /// Every word the cue model scores, with its features (training data for the model).
@@ -178,10 +242,20 @@ pub(crate) fn cue_candidates(doc: &Document) -> Vec<(usize, Vec<String>)> {
             let t = &doc.tokens[i];
             t.kind == TokKind::Word
                 && t.quote.is_none()
-                && learnt_shares().contains_key(lower(doc, t).as_str())
+                && learnt_share(lower(doc, t).as_str()).is_some()
         })
         .map(|i| (i, cue_features(doc, i)))
         .collect()
+}
+
+fn is_according(doc: &Document, k: usize) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && doc.word(t).eq_ignore_ascii_case("according"))
+}
+
+fn prob(probs: &[f32], k: usize) -> f32 {
+    probs.get(k).copied().unwrap_or(0.0)
 }
 
 /// How likely the word at `i` is to head a cue, from 0 to 1: the cue model's probability for
@@ -190,32 +264,39 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
     let Some(t) = doc.tokens.get(i) else {
         return 0.0;
     };
+    if t.kind != TokKind::Word || t.quote.is_some() || doc.word(t).len() < 3 {
+        return 0.0;
+    }
+    // A capitalised word inside a sentence is a name (`Chuck Said`), never a cue.
+    let first = i == 0 || doc.tokens[i - 1].ends_sentence || doc.tokens[i - 1].para != t.para;
+    if !first && doc.word(t).starts_with(|c: char| c.is_uppercase()) {
+        return 0.0;
+    }
     let w = lower(doc, t);
-    if !learnt_shares().contains_key(w.as_str()) {
-        return if cues::is_cue_word(&w) {
-            MIN_CUE_SHARE_f()
-        } else {
-            0.0
-        };
+    match cue_forms().get(w.as_str()) {
+        None => 0.0,
+        Some(&LEXICON_ONLY) => MIN_CUE_SHARE_f(),
+        Some(&share) => {
+            let weights = cue_weights();
+            // Rarely a cue anywhere (`states`, `issues`): not worth the model's time.
+            if weights.is_empty() || share < MODEL_FLOOR {
+                return share;
+            }
+            let mut z = 0.0;
+            each_feature(doc, i, &mut |parts| {
+                z += weights.get(&fnv_parts(parts)).copied().unwrap_or(0.0);
+            });
+            1.0 / (1.0 + (-z).exp())
+        }
     }
-    let weights = cue_weights();
-    if weights.is_empty() {
-        return cue_share(&w);
-    }
-    let z: f32 = cue_features(doc, i)
-        .iter()
-        .filter_map(|f| weights.get(f.as_str()))
-        .sum();
-    1.0 / (1.0 + (-z).exp())
 }
 
-/// How likely the word is to report speech or thought, from 0 to 1.
+/// How likely the word is to report speech or thought, from 0 to 1, from the table alone.
 fn cue_share(word: &str) -> f32 {
-    match learnt_shares().get(word) {
-        Some(&share) => share,
-        // A verb of saying the corpus hardly uses: trust the lexicon.
-        None if cues::is_cue_word(word) => MIN_CUE_SHARE_f(),
+    match cue_forms().get(word) {
         None => 0.0,
+        Some(&LEXICON_ONLY) => MIN_CUE_SHARE_f(),
+        Some(&share) => share,
     }
 }
 
@@ -253,31 +334,47 @@ pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
     let mut out = Vec::new();
     let mut s = 0;
     let n = doc.tokens.len();
+    let probs: Vec<f32> = (0..n).map(|i| cue_probability(doc, i)).collect();
     while s < n {
         let mut e = s;
         while e < n && !doc.tokens[e].ends_sentence {
             e += 1;
         }
         let e = (e + 1).min(n);
-        sentence(doc, kinds, s, e, &mut out);
+        // Most sentences report nobody: without a likely cue or `according`, skip them.
+        let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE_f() || is_according(doc, k));
+        if likely {
+            sentence(doc, &probs, kinds, s, e, &mut out);
+        }
         s = e;
     }
     out
 }
 
 /// The attributions of the sentence `[s, e)`.
-fn sentence(doc: &Document, kinds: &[QuoteKind], s: usize, e: usize, out: &mut Vec<Reported>) {
+fn sentence(
+    doc: &Document,
+    probs: &[f32],
+    kinds: &[QuoteKind],
+    s: usize,
+    e: usize,
+    out: &mut Vec<Reported>,
+) {
     // `…, the minister said.` governs the whole sentence before it: a verb inside that content
     // (`… she hoped to carry …`) reports no further than the comma.
-    let tail = tail_attribution(doc, s, e);
+    let tail = tail_attribution(doc, probs, s, e);
     let limit = tail.map_or(e, |t| t.content.1);
     let mut i = s;
     // The subject of the sentence's last attribution, for `…, adding that …`.
     let mut last_mention = None;
     let mut first = out.len();
     while i < limit {
-        let found =
-            according_to(doc, s, limit, i).or_else(|| verb_cue(doc, s, limit, i, last_mention));
+        if probs[i] < MIN_CUE_SHARE_f() && !is_according(doc, i) {
+            i += 1;
+            continue;
+        }
+        let found = according_to(doc, s, limit, i)
+            .or_else(|| verb_cue(doc, probs, s, limit, i, last_mention));
         let Some((found, resume)) = found else {
             i += 1;
             continue;
@@ -301,7 +398,7 @@ fn sentence(doc: &Document, kinds: &[QuoteKind], s: usize, e: usize, out: &mut V
 
 /// `…, X said.`, `…, said X.`, `…, according to X.`: an attribution closing the sentence, the
 /// content being everything before its comma.
-fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
+fn tail_attribution(doc: &Document, probs: &[f32], s: usize, e: usize) -> Option<Reported> {
     let mut end = e;
     while end > s && matches!(doc.tokens[end - 1].kind, TokKind::Punct(_)) {
         end -= 1;
@@ -319,7 +416,7 @@ fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
         if content_words(doc, content) < MIN_CONTENT_WORDS_f() {
             return None;
         }
-        if let Some((cue, mention)) = closing_source(doc, comma + 1, end) {
+        if let Some((cue, mention)) = closing_source(doc, probs, comma + 1, end) {
             return Some(Reported {
                 content,
                 cue,
@@ -327,7 +424,7 @@ fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
                 confidence: if cue.1 - cue.0 == 2 {
                     0.8
                 } else {
-                    cue_probability(doc, cue.0)
+                    prob(probs, cue.0)
                 },
             });
         }
@@ -340,6 +437,7 @@ fn tail_attribution(doc: &Document, s: usize, e: usize) -> Option<Reported> {
 #[allow(clippy::type_complexity)]
 fn closing_source(
     doc: &Document,
+    probs: &[f32],
     from: usize,
     end: usize,
 ) -> Option<((usize, usize), Option<(usize, usize)>)> {
@@ -357,7 +455,7 @@ fn closing_source(
             t.kind == TokKind::Word
                 && t.quote.is_none()
                 && !lower(doc, t).ends_with("ing")
-                && cue_probability(doc, k) >= MIN_CUE_SHARE_f()
+                && prob(probs, k) >= MIN_CUE_SHARE_f()
         })
     };
     // `…, said Ms Brandt.`, `…, said Ms Brandt, a doctor.`
@@ -445,6 +543,7 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
 /// A verb reporting speech or thought at token `i`, forwards, backwards or around its clause.
 fn verb_cue(
     doc: &Document,
+    probs: &[f32],
     s: usize,
     e: usize,
     i: usize,
@@ -459,7 +558,7 @@ fn verb_cue(
         return None;
     }
     let w = lower(doc, t);
-    let share = cue_probability(doc, i);
+    let share = prob(probs, i);
     if share < MIN_CUE_SHARE_f() || noun_after_determiner(doc, i) {
         return None;
     }
