@@ -29,17 +29,7 @@ use super::text::{Document, TokKind, Token};
 use super::QuoteKind;
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
-const MIN_CUE_SHARE_DEFAULT: f32 = 0.4;
-#[allow(non_snake_case)]
-fn MIN_CUE_SHARE_f() -> f32 {
-    static V: OnceLock<f32> = OnceLock::new();
-    *V.get_or_init(|| {
-        std::env::var("SAIDWHO_MIN_SHARE")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(MIN_CUE_SHARE_DEFAULT)
-    })
-}
+const MIN_CUE_SHARE: f32 = 0.4;
 
 /// Below this share of its occurrences heading a cue, a word is not scored by the cue model.
 const MODEL_FLOOR: f32 = 0.08;
@@ -48,17 +38,7 @@ const MODEL_FLOOR: f32 = 0.08;
 const SURE_CUE_SHARE: f32 = 0.6;
 
 /// The fewest words a reported clause has: `he said so` reports nothing.
-const MIN_CONTENT_WORDS_DEFAULT: usize = 2;
-#[allow(non_snake_case)]
-fn MIN_CONTENT_WORDS_f() -> usize {
-    static V: OnceLock<usize> = OnceLock::new();
-    *V.get_or_init(|| {
-        std::env::var("SAIDWHO_MIN_WORDS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(MIN_CONTENT_WORDS_DEFAULT)
-    })
-}
+const MIN_CONTENT_WORDS: usize = 2;
 
 /// A reported-speech attribution, in tokens: content and cue as `[start, end)` ranges.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -275,7 +255,7 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
     let w = lower(doc, t);
     match cue_forms().get(w.as_str()) {
         None => 0.0,
-        Some(&LEXICON_ONLY) => MIN_CUE_SHARE_f(),
+        Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
         Some(&share) => {
             let weights = cue_weights();
             // Rarely a cue anywhere (`states`, `issues`): not worth the model's time.
@@ -295,7 +275,7 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
 fn cue_share(word: &str) -> f32 {
     match cue_forms().get(word) {
         None => 0.0,
-        Some(&LEXICON_ONLY) => MIN_CUE_SHARE_f(),
+        Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
         Some(&share) => share,
     }
 }
@@ -342,7 +322,7 @@ pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
         }
         let e = (e + 1).min(n);
         // Most sentences report nobody: without a likely cue or `according`, skip them.
-        let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE_f() || is_according(doc, k));
+        let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k));
         if likely {
             sentence(doc, &probs, kinds, s, e, &mut out);
         }
@@ -369,7 +349,7 @@ fn sentence(
     let mut last_mention = None;
     let mut first = out.len();
     while i < limit {
-        if probs[i] < MIN_CUE_SHARE_f() && !is_according(doc, i) {
+        if probs[i] < MIN_CUE_SHARE && !is_according(doc, i) {
             i += 1;
             continue;
         }
@@ -413,7 +393,7 @@ fn tail_attribution(doc: &Document, probs: &[f32], s: usize, e: usize) -> Option
             continue;
         }
         let content = (s, comma);
-        if content_words(doc, content) < MIN_CONTENT_WORDS_f() {
+        if content_words(doc, content) < MIN_CONTENT_WORDS {
             return None;
         }
         if let Some((cue, mention)) = closing_source(doc, probs, comma + 1, end) {
@@ -455,7 +435,7 @@ fn closing_source(
             t.kind == TokKind::Word
                 && t.quote.is_none()
                 && !lower(doc, t).ends_with("ing")
-                && prob(probs, k) >= MIN_CUE_SHARE_f()
+                && prob(probs, k) >= MIN_CUE_SHARE
         })
     };
     // `…, said Ms Brandt.`, `…, said Ms Brandt, a doctor.`
@@ -515,7 +495,7 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
             (s, i - 1)
         };
         let words = content_words(doc, (s, i - 1));
-        return (words >= 1 && content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
+        return (words >= 1 && content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
             Reported {
                 content,
                 cue,
@@ -529,7 +509,7 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
     let comma = (source_end..e.min(source_end + 25)).find(|&k| is_punct(doc, k, ','))?;
     let source = source.map(|m| (m.0, if comma <= m.1 + 8 { comma } else { m.1 }));
     let content = (comma + 1, clause_end(doc, comma + 1, e));
-    (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
+    (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
         Reported {
             content,
             cue,
@@ -559,7 +539,7 @@ fn verb_cue(
     }
     let w = lower(doc, t);
     let share = prob(probs, i);
-    if share < MIN_CUE_SHARE_f() || noun_after_determiner(doc, i) {
+    if share < MIN_CUE_SHARE || noun_after_determiner(doc, i) {
         return None;
     }
     // `Sanders is suggesting …`: a progressive is a finite verb.
@@ -578,7 +558,7 @@ fn verb_cue(
         let mention = last_mention.or_else(|| opening_np(doc, s, i - 1));
         let from = content_start(doc, &w, i + 1, e);
         let content = (from, clause_end(doc, from, e));
-        return (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
             Reported {
                 content,
                 cue: (i, i + 1),
@@ -620,9 +600,9 @@ fn verb_cue(
         let before = (s, mention.0.saturating_sub(1));
         let around = mention.0 > s
             && is_punct(doc, mention.0 - 1, ',')
-            && content_words(doc, before) >= MIN_CONTENT_WORDS_f()
+            && content_words(doc, before) >= MIN_CONTENT_WORDS
             && set_off;
-        if content_words(doc, forward) >= MIN_CONTENT_WORDS_f()
+        if content_words(doc, forward) >= MIN_CONTENT_WORDS
             && (around || !starts_with_preposition(doc, forward.0))
         {
             if set_off && !around && !as_said {
@@ -642,7 +622,7 @@ fn verb_cue(
         // `…, X said.`: the sentence before the comma that sets off the source.
         if mention.0 > s && is_punct(doc, mention.0 - 1, ',') {
             let content = (s, mention.0 - 1);
-            return (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
+            return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
                 Reported {
                     content,
                     cue: (i, i + 1),
@@ -661,7 +641,7 @@ fn verb_cue(
         && i > s
         && is_word(&doc.tokens[i - 1])
         && !is_punct(doc, i + 1, ',')
-        && content_words(doc, forward) >= MIN_CONTENT_WORDS_f()
+        && content_words(doc, forward) >= MIN_CONTENT_WORDS
         && !starts_with_preposition(doc, forward.0)
     {
         return Some((
@@ -678,7 +658,7 @@ fn verb_cue(
     if i > s && is_punct(doc, i - 1, ',') {
         let mention = np_starting_at(doc, i + 1, e)?;
         let content = (s, i - 1);
-        return (content_words(doc, content) >= MIN_CONTENT_WORDS_f()).then_some((
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
             Reported {
                 content,
                 cue: (i, i + 1),
@@ -800,7 +780,7 @@ fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
         if k > from && is_word(&doc.tokens[k]) && lower(doc, &doc.tokens[k]) == "and" {
             if let Some(next) = doc.tokens.get(k + 1).filter(|n| is_word(n)) {
                 let l = lower(doc, next);
-                if l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE_f() {
+                if l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE {
                     return k;
                 }
             }
@@ -823,7 +803,7 @@ fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
             l.as_str(),
             "according" | "which" | "while" | "although" | "whereas" | "despite" | "but"
         );
-        if new_clause || (l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE_f()) {
+        if new_clause || (l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE) {
             return k;
         }
     }
