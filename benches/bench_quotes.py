@@ -5,7 +5,8 @@
 
 Both run over the articles of ``../shared/data/polnear/{split}.jsonl`` (first annotation of each):
 saidwho through its Python API on one thread (one call per article) and on all cores
-(``quotes_many``), with reported speech (the default) and without (``reported=False``); textacy 0.13 ``direct_quotations`` on spaCy ``en_core_web_sm`` 3.8, paragraph by
+(``quotes_many``), with reported speech (the default) and without (``reported=False``);
+textacy 0.13 ``direct_quotations`` on spaCy ``en_core_web_sm`` 3.8, paragraph by
 paragraph (as in the scorers' reference figures). Accuracy is measured by
 ``../shared/eval/score_quotes.py``. saidwho is scored with ``double_marks_only=True``: PolNeAR's
 annotators marked quotations in double quotation marks only (see benches/README.md).

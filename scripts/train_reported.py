@@ -35,11 +35,49 @@ OUT = ROOT / "src" / "quotes" / "reported_cues.tsv"
 WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 # Words that stand in a cue span before its head: `has said`, `also told`, `is expected`.
 AUXILIARY = {
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "also", "will", "would",
-    "did", "does", "do", "not", "never", "later", "then", "again", "repeatedly", "publicly",
-    "privately", "previously", "often", "has", "could", "can", "may", "might", "should", "just",
-    "still", "even", "first", "reportedly", "recently", "once", "already", "always", "since",
-    "now", "ever", "long", "later",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "also",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "previously",
+    "often",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "just",
+    "still",
+    "even",
+    "first",
+    "reportedly",
+    "recently",
+    "once",
+    "already",
+    "always",
+    "since",
+    "now",
+    "ever",
+    "long",
 }
 MIN_COUNT = 3
 MIN_SHARE = 0.02
@@ -116,9 +154,7 @@ def train_weights(cands_path: Path, train_path: Path) -> int:
             total[f] = total.get(f, 0.0) + v
     avg = {f: v / EPOCHS for f, v in total.items()}
     pos = sum(y for _, y in rows)
-    correct = sum(
-        (sum(avg.get(f, 0.0) for f in feats) > 0) == bool(y) for feats, y in rows
-    )
+    correct = sum((sum(avg.get(f, 0.0) for f in feats) > 0) == bool(y) for feats, y in rows)
     print(f"{len(rows)} words, {pos} cues; train accuracy {correct / len(rows):.3f}")
     kept = sorted((f, round(v, 3)) for f, v in avg.items() if abs(v) >= 0.01)
     with WEIGHTS.open("w", encoding="utf-8") as fh:

@@ -275,8 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument(
         "--no-reported",
         action="store_true",
-        help="quotations only: leave out reported speech without quotation marks "
-        "(type indirect)",
+        help="quotations only: leave out reported speech without quotation marks (type indirect)",
     )
     q.add_argument(
         "--no-clean", action="store_true", help="the text is already clean: do not repair it"
