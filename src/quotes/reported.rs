@@ -856,13 +856,21 @@ fn takes_particle(doc: &Document, k: usize) -> bool {
 }
 
 /// `said in a statement.`, `spoke to the network`, `said of the field`, `said when asked`: a
-/// phrase after the cue that tells where, when or to whom, not what.
+/// phrase after the cue that tells where, when or to whom, not what; `said nothing`, `said
+/// little about it`: no clause reported at all.
 fn starts_with_preposition(doc: &Document, k: usize) -> bool {
     doc.tokens.get(k).is_some_and(|t| {
         is_word(t)
             && matches!(
                 lower(doc, t).as_str(),
-                "when"
+                "anything"
+                    | "nothing"
+                    | "little"
+                    | "much"
+                    | "something"
+                    | "so"
+                    | "more"
+                    | "when"
                     | "if"
                     | "as"
                     | "while"
@@ -1115,6 +1123,7 @@ mod tests {
     #[test]
     fn nouns_and_infinitives_are_not_cues() {
         assert!(found("His claims about the harbour were widely shared online.").is_empty());
+        assert!(found("Nobody said anything at the parish meeting on Tuesday.").is_empty());
         // `wanted` reports a wish (PolNeAR counts it); the infinitive `to say` is no cue.
         let wish = found("She wanted to say more about the harbour.");
         assert!(wish.iter().all(|(_, cue, _)| cue != "say"), "{wish:?}");
