@@ -452,7 +452,15 @@ fn closing_source(
         return closed.then_some(((from, from + 1), Some(mention)));
     }
     // `…, the harbour master said (on Tuesday | in a statement).`
-    let mention = np_starting_at(doc, from, end)?;
+    let mut mention = np_starting_at(doc, from, end)?;
+    // `a spokesman for the operator said`, `the head of the union said`: one phrase.
+    if doc.tokens.get(mention.1).is_some_and(|t| {
+        is_word(t) && matches!(lower(doc, t).as_str(), "for" | "of" | "to" | "at" | "with")
+    }) {
+        if let Some(rest) = np_starting_at(doc, mention.1 + 1, end) {
+            mention.1 = rest.1;
+        }
+    }
     let mut cue = mention.1;
     while cue < end && cue < mention.1 + 3 && {
         let l = lower(doc, &doc.tokens[cue]);
