@@ -5,7 +5,8 @@
 
 Both run over the articles of ``../shared/data/polnear/{split}.jsonl`` (first annotation of each):
 saidwho through its Python API on one thread (one call per article) and on all cores
-(``quotes_many``); textacy 0.13 ``direct_quotations`` on spaCy ``en_core_web_sm`` 3.8, paragraph by
+(``quotes_many``), with reported speech (the default) and without (``reported=False``);
+textacy 0.13 ``direct_quotations`` on spaCy ``en_core_web_sm`` 3.8, paragraph by
 paragraph (as in the scorers' reference figures). Accuracy is measured by
 ``../shared/eval/score_quotes.py``. saidwho is scored with ``double_marks_only=True``: PolNeAR's
 annotators marked quotations in double quotation marks only (see benches/README.md).
@@ -50,11 +51,11 @@ def score(gold: Path, rows: list[dict]) -> dict[str, float]:
     return figures
 
 
-def run_saidwho(docs: list[dict]) -> tuple[list[dict], float, float]:
+def run_saidwho(docs: list[dict], reported: bool = True) -> tuple[list[dict], float, float]:
     import saidwho
 
     texts = [d["text"] for d in docs]
-    options = {"double_marks_only": True}
+    options = {"double_marks_only": True, "reported": reported}
     start = time.perf_counter()
     found = [saidwho.quotes(t, **options) for t in texts]
     one = time.perf_counter() - start
@@ -117,6 +118,10 @@ def main() -> int:
     rows, one, many = run_saidwho(docs)
     results = [("saidwho, 1 thread", mb / one, score(gold, rows))]
     results.append(("saidwho quotes_many, all cores", mb / many, results[0][2]))
+    q_rows, q_one, q_many = run_saidwho(docs, reported=False)
+    q_figures = score(gold, q_rows)
+    results.append(("saidwho, 1 thread, `reported=False`", mb / q_one, q_figures))
+    results.append(("saidwho quotes_many, `reported=False`", mb / q_many, q_figures))
     if not a.no_textacy:
         try:
             t_rows, t_time = run_textacy(docs)
@@ -131,6 +136,7 @@ def main() -> int:
         ("quotes.cue", "cue"),
         ("quotes.recall_partial", "partial recall"),
         ("attributions.content", "attributions content F1"),
+        ("attributions.content_and_source", "content and source F1"),
     ]
     lines = [
         f"PolNeAR {a.split}: {len(docs)} articles, {mb:.2f} MB.",

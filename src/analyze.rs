@@ -70,13 +70,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn offsets_point_into_the_damaged_original() {
-        let damaged = "The mayor called the plan âbold but overdueâ on Monday.\nâWe will not wait any longer,â Ms Okoro said.";
+    fn reported_speech_offsets_point_into_the_damaged_original() {
+        let damaged = "The mayor said the caf\u{c3}\u{a9} would reopen on Monday.";
         let records = quote_records(
             damaged,
             Some(&CleanOptions::default()),
             &QuoteOptions::default(),
         );
+        let chars: Vec<char> = damaged.chars().collect();
+        let r = records.first().expect("a reported clause");
+        assert_eq!(r.quote.kind, crate::quotes::QuoteKind::Indirect);
+        let in_original: String = chars[r.start..r.end].iter().collect();
+        assert_eq!(in_original, "the caf\u{c3}\u{a9} would reopen on Monday");
+        assert_eq!(r.quote.text, "the caf\u{e9} would reopen on Monday");
+        let (ms, me) = r.mention_span.expect("a mention");
+        assert_eq!(chars[ms..me].iter().collect::<String>(), "The mayor");
+    }
+
+    #[test]
+    fn offsets_point_into_the_damaged_original() {
+        let damaged = "The mayor called the plan âbold but overdueâ on Monday.\nâWe will not wait any longer,â Ms Okoro said.";
+        // Quotations only: a reported clause's text is the repaired one, marks and all.
+        let options = QuoteOptions {
+            reported: false,
+            ..QuoteOptions::default()
+        };
+        let records = quote_records(damaged, Some(&CleanOptions::default()), &options);
         assert!(!records.is_empty(), "no quotation found in {damaged:?}");
         let chars: Vec<char> = damaged.chars().collect();
         for r in &records {

@@ -663,7 +663,7 @@ impl PyPerson {
 }
 
 /// Quotation options from keyword arguments: `clean` (True, False or a CleanOptions),
-/// `keep_non_speech`, `double_marks_only`.
+/// `keep_non_speech`, `double_marks_only`, `reported`.
 fn quote_options(
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<(Option<core_clean::CleanOptions>, QuoteOptions)> {
@@ -697,10 +697,13 @@ fn quote_options(
             "double_marks_only" => {
                 options.double_marks_only = value.extract().map_err(|_| bool_error(&key, &value))?
             }
+            "reported" => {
+                options.reported = value.extract().map_err(|_| bool_error(&key, &value))?
+            }
             name => {
                 return Err(PyTypeError::new_err(format!(
                     "unexpected keyword argument '{name}'; quotation options are: clean, \
-                     keep_non_speech, double_marks_only"
+                     keep_non_speech, double_marks_only, reported"
                 )))
             }
         }

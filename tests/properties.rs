@@ -126,6 +126,7 @@ fn check_offsets(text: &str, clean_first: bool) -> Result<(), TestCaseError> {
         QuoteOptions {
             keep_non_speech: true,
             double_marks_only: true,
+            reported: true,
         },
     ] {
         let records = quote_records(text, clean_first.then_some(&cleaner), &options);

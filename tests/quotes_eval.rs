@@ -12,7 +12,8 @@
 //! quote, keyed by the article id (the scorer reads the first annotation of each article).
 //! Environment: `SAIDWHO_PRED` (output path), `SAIDWHO_GOLD` (another corpus file, e.g.
 //! train.jsonl for error analysis), `SAIDWHO_DOUBLE_ONLY=1` (`double_marks_only`: quotations
-//! counted the way PolNeAR was annotated, from double marks only), `SAIDWHO_KEEP_NON_SPEECH=1`.
+//! counted the way PolNeAR was annotated, from double marks only), `SAIDWHO_KEEP_NON_SPEECH=1`,
+//! `SAIDWHO_NO_REPORTED=1` (quotations only, no reported speech).
 //! Every test skips with a note when `../shared` is absent.
 
 use std::collections::HashSet;
@@ -78,6 +79,7 @@ fn dev() {
     let options = QuoteOptions {
         double_marks_only: flag("SAIDWHO_DOUBLE_ONLY"),
         keep_non_speech: flag("SAIDWHO_KEEP_NON_SPEECH"),
+        reported: !flag("SAIDWHO_NO_REPORTED"),
     };
     let mut seen = HashSet::new();
     let mut n = 0;
@@ -129,7 +131,11 @@ fn throughput() {
         .filter_map(|r| r["text"].as_str().map(str::to_string))
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let options = QuoteOptions::default();
+    // SAIDWHO_NO_REPORTED=1: quotations only.
+    let options = QuoteOptions {
+        reported: !std::env::var("SAIDWHO_NO_REPORTED").is_ok_and(|v| v == "1"),
+        ..QuoteOptions::default()
+    };
     let start = std::time::Instant::now();
     let mut n = 0;
     for _ in 0..3 {

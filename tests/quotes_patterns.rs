@@ -3,8 +3,15 @@
 
 use saidwho::quotes::{extract, people, Quote, QuoteKind, QuoteOptions};
 
+/// The quotations of `text`, without reported speech (`tests/reported_patterns.rs` has those).
 fn quotes(text: &str) -> Vec<Quote> {
-    extract(text, &QuoteOptions::default())
+    extract(
+        text,
+        &QuoteOptions {
+            reported: false,
+            ..QuoteOptions::default()
+        },
+    )
 }
 
 /// (quote text, speaker, mention, cue) of one quote.
@@ -162,6 +169,7 @@ fn titles_of_shows_are_not_speech_by_default() {
         t,
         &QuoteOptions {
             keep_non_speech: true,
+            reported: false,
             ..QuoteOptions::default()
         },
     );
@@ -363,6 +371,7 @@ fn no_panic_on_random_texts() {
             QuoteOptions {
                 keep_non_speech: true,
                 double_marks_only: true,
+                reported: true,
             },
         ] {
             for q in extract(&t, &options) {

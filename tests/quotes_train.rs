@@ -34,6 +34,7 @@ fn candidates() {
     let options = QuoteOptions {
         double_marks_only: true,
         keep_non_speech: false,
+        reported: false,
     };
     // SAIDWHO_TEXT: dump one plain-text article instead (to see why the ranker chose).
     if let Some(one) = std::env::var_os("SAIDWHO_TEXT") {

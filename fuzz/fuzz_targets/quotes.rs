@@ -26,6 +26,7 @@ fuzz_target!(|data: &[u8]| {
         QuoteOptions {
             keep_non_speech: true,
             double_marks_only: true,
+            reported: true,
         },
     ];
     for options in &option_sets {

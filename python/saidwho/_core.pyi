@@ -157,6 +157,7 @@ def quotes(
     clean: bool | CleanOptions = True,
     keep_non_speech: bool = False,
     double_marks_only: bool = False,
+    reported: bool = True,
 ) -> list[Quote]: ...
 def quotes_many(
     texts: Sequence[str | None],
@@ -168,6 +169,7 @@ def quotes_many(
     clean: bool | CleanOptions = True,
     keep_non_speech: bool = False,
     double_marks_only: bool = False,
+    reported: bool = True,
 ) -> tuple[list[list[Quote]], _Failures]: ...
 def people(text: str, *, clean: bool = True) -> list[Person]: ...
 def clean(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...

@@ -199,18 +199,22 @@ def _quote_table(quotes: list[saidwho.Quote], width: int = 100) -> str:
     who = max(7, min(36, max(len(s) for s in speakers)))
     cues = [q.cue or "" for q in quotes]
     cue_w = max(3, min(16, max(len(c) for c in cues)))
-    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<7}  quotation"]
-    room = max(20, width - who - cue_w - 13)
+    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  quotation"]
+    room = max(20, width - who - cue_w - 14)
     for q, speaker, cue in zip(quotes, speakers, cues, strict=True):
         text = " ".join(q.text.split())
         if len(text) > room:
             text = text[: room - 1] + "…"
-        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<7}  “{text}”")
+        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<8}  “{text}”")
     return "\n".join(lines) + "\n"
 
 
 def _quote_options(args: argparse.Namespace) -> dict[str, Any]:
-    return {"keep_non_speech": args.keep_non_speech, "clean": not args.no_clean}
+    return {
+        "keep_non_speech": args.keep_non_speech,
+        "clean": not args.no_clean,
+        "reported": not args.no_reported,
+    }
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
@@ -306,6 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-non-speech",
         action="store_true",
         help="also list quoted titles, nicknames and scare quotes (type non-speech)",
+    )
+    q.add_argument(
+        "--no-reported",
+        action="store_true",
+        help="quotations only: leave out reported speech without quotation marks (type indirect)",
     )
     q.add_argument(
         "--no-clean", action="store_true", help="the text is already clean: do not repair it"

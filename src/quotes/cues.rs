@@ -391,6 +391,14 @@ pub(crate) fn is_cue_word(word: &str) -> bool {
         .is_some_and(|c| c.strength == Strength::Strong && needs_particle(c.base).is_none())
 }
 
+/// Every inflected verb of saying that needs no particle (`said`, `warns`, `insisting`).
+pub(crate) fn saying_forms() -> impl Iterator<Item = &'static str> {
+    lexicon()
+        .iter()
+        .filter(|(_, c)| c.strength == Strength::Strong && needs_particle(c.base).is_none())
+        .map(|(form, _)| form.as_str())
+}
+
 /// The particle a cue needs (`shot back`, `pointed out`), if any.
 pub(crate) fn particle_of(base: &str) -> Option<&'static [&'static str]> {
     needs_particle(base)

@@ -32,6 +32,7 @@ mod marks;
 mod mentions;
 mod people;
 mod ranker;
+mod reported;
 mod text;
 
 pub use people::Person;
@@ -46,6 +47,10 @@ pub enum QuoteKind {
     /// Quoted text that is nobody's speech: a title, a nickname, a scare quote. Only returned
     /// with [`QuoteOptions::keep_non_speech`].
     NonSpeech,
+    /// Reported speech, without quotation marks: `Mr Starmer said the talks were useful`. Its
+    /// span is the reported clause (with any quoted fragment it holds); returned unless
+    /// [`QuoteOptions::reported`] is off.
+    Indirect,
 }
 
 impl QuoteKind {
@@ -55,6 +60,7 @@ impl QuoteKind {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
             QuoteKind::NonSpeech => "non-speech",
+            QuoteKind::Indirect => "indirect",
         }
     }
 }
@@ -102,7 +108,7 @@ pub struct Quote {
 }
 
 /// Options of [`extract`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct QuoteOptions {
     /// Also return quoted text that nobody said (titles, nicknames, scare quotes), as
     /// [`QuoteKind::NonSpeech`].
@@ -112,6 +118,19 @@ pub struct QuoteOptions {
     /// annotated from double marks only (PolNeAR); by default single marks (`‘…’`, British
     /// style and headlines) and the `''…''` of some archives open quotations too.
     pub double_marks_only: bool,
+    /// Also return reported speech (`X said the plan would fail`, `…, according to X.`) as
+    /// [`QuoteKind::Indirect`]. On by default.
+    pub reported: bool,
+}
+
+impl Default for QuoteOptions {
+    fn default() -> Self {
+        QuoteOptions {
+            keep_non_speech: false,
+            double_marks_only: false,
+            reported: true,
+        }
+    }
 }
 
 impl QuoteOptions {
@@ -123,19 +142,20 @@ impl QuoteOptions {
     }
 }
 
-/// The quotations of an article, in text order.
+/// The quotations of an article and, with [`QuoteOptions::reported`], its reported speech, in
+/// text order.
 pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
     let spans = marks::quoted_spans(text, options.mark_set());
-    if spans.is_empty() {
+    if spans.is_empty() && !options.reported {
         return Vec::new();
     }
     let doc = text::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
     let people = people::People::of(&doc);
     let attributions = attribution::attribute(&doc, &spans, &kinds, &people);
-    spans
+    let mut found: Vec<Quote> = spans
         .iter()
-        .zip(kinds)
+        .zip(kinds.iter().copied())
         .zip(attributions)
         .filter(|((_, kind), _)| options.keep_non_speech || *kind != QuoteKind::NonSpeech)
         .map(|((span, kind), found)| Quote {
@@ -148,7 +168,52 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             speaker: found.speaker,
             confidence: found.confidence,
         })
-        .collect()
+        .collect();
+    if options.reported {
+        let before = found.len();
+        found.extend(
+            reported::reported(&doc, &kinds)
+                .into_iter()
+                .filter_map(|r| reported_quote(&doc, &people, &r)),
+        );
+        if found.len() > before {
+            // Stable: a quotation stays before the reported clause that starts with it.
+            found.sort_by_key(|q| q.start);
+        }
+    }
+    found
+}
+
+/// A reported-speech attribution as a [`Quote`] of kind [`QuoteKind::Indirect`], its speaker
+/// resolved as a quotation's is.
+fn reported_quote(
+    doc: &text::Document,
+    people: &people::People,
+    r: &reported::Reported,
+) -> Option<Quote> {
+    let bytes = |(a, b): (usize, usize)| -> Option<(usize, usize)> {
+        Some((
+            doc.tokens.get(a)?.start,
+            doc.tokens.get(b.checked_sub(1)?)?.end,
+        ))
+    };
+    let (start, end) = bytes(r.content)?;
+    let cue = bytes(r.cue).map(|(s, e)| Span::of(doc.text, s, e));
+    let mention = r
+        .mention
+        .and_then(bytes)
+        .map(|(s, e)| Span::of(doc.text, s, e));
+    let speaker = r.mention.and_then(|(s, e)| people.resolve(doc, s, e));
+    Some(Quote {
+        start,
+        end,
+        text: doc.text.get(start..end)?.to_string(),
+        kind: QuoteKind::Indirect,
+        cue,
+        mention,
+        speaker,
+        confidence: r.confidence,
+    })
 }
 
 /// One speaker candidate of a quote, for training the ranker (byte ranges).
@@ -182,6 +247,21 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
     let people = people::People::of(&doc);
     attribution::candidate_sets(&doc, &spans, &kinds, &people)
+}
+
+/// Every word the reported-speech cue model scores, as a byte range with its features
+/// (training data for `scripts/train_reported.py`; see `tests/reported_train.rs`).
+#[doc(hidden)]
+pub fn reported_cue_candidates(
+    text: &str,
+    options: &QuoteOptions,
+) -> Vec<(usize, usize, Vec<String>)> {
+    let spans = marks::quoted_spans(text, options.mark_set());
+    let doc = text::Document::new(text, &spans);
+    reported::cue_candidates(&doc)
+        .into_iter()
+        .map(|(i, features)| (doc.tokens[i].start, doc.tokens[i].end, features))
+        .collect()
 }
 
 /// The people of an article, each with the ways the article names them.

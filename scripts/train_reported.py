@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Learn which words head the cue of reported speech, from PolNeAR train.
+
+    python3 scripts/train_reported.py                      # 1. the table of cue forms
+    SAIDWHO_CUES=/tmp/train.cues.jsonl \
+        cargo test --release --test reported_train -- --ignored cues
+    python3 scripts/train_reported.py --weights /tmp/train.cues.jsonl   # 2. the cue model
+
+1. For every word form, the share of its occurrences (outside quotations) that head an
+   annotated cue (`said`, `told`, `warned`, `believes`, `expects` ...). Writes
+   `src/quotes/reported_cues.tsv` (form, share) for the forms that head a cue at least MIN_COUNT
+   times and MIN_SHARE of the time: the words the cue model scores at all.
+2. A logistic regression over the context features `reported.rs` computes for those words
+   (`he said that`, `officials warned the` against `the said report`, `the state`), labelled by
+   whether the word lies in a gold cue. Writes `src/quotes/reported_weights.tsv`.
+
+The rules of `reported.rs` decide where the source and the content are; the model only says
+how likely a word is to report speech or thought there. Deterministic (fixed shuffle seed,
+rounded and sorted weights); reads only the train split (the first annotation of each article).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
+OUT = ROOT / "src" / "quotes" / "reported_cues.tsv"
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
+# Words that stand in a cue span before its head: `has said`, `also told`, `is expected`.
+AUXILIARY = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "also",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "previously",
+    "often",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "just",
+    "still",
+    "even",
+    "first",
+    "reportedly",
+    "recently",
+    "once",
+    "already",
+    "always",
+    "since",
+    "now",
+    "ever",
+    "long",
+}
+MIN_COUNT = 3
+MIN_SHARE = 0.02
+WEIGHTS = ROOT / "src" / "quotes" / "reported_weights.tsv"
+EPOCHS = 8
+RATE = 0.05
+L2 = 1e-6
+MIN_FEATURE_COUNT = 3
+
+
+def outside_quotes(rec: dict) -> str:
+    """The article without its quoted segments: a first-person `say` inside a quotation is no
+    evidence about the cues of the writer's own sentences, which is where the rules look."""
+    text = rec["text"]
+    cuts = sorted((s["start"], s["end"]) for q in rec.get("quotes", []) for s in q["segments"])
+    parts, at = [], 0
+    for start, end in cuts:
+        if start > at:
+            parts.append(text[at:start])
+        at = max(at, end)
+    parts.append(text[at:])
+    return " ".join(parts)
+
+
+def head(cue_text: str) -> str | None:
+    words = [w.lower() for w in WORD.findall(cue_text)]
+    rest = [w for w in words if w not in AUXILIARY]
+    return rest[0] if rest else None
+
+
+def gold_cues(path: Path) -> dict[str, list[tuple[int, int]]]:
+    cues: dict[str, list[tuple[int, int]]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["article"] in cues:
+                continue
+            cues[rec["article"]] = [
+                (a["cue"]["start"], a["cue"]["end"])
+                for a in rec["attributions"]
+                if a.get("cue") and a.get("content")
+            ]
+    return cues
+
+
+def train_weights(cands_path: Path, train_path: Path) -> int:
+    cues = gold_cues(train_path)
+    rows: list[tuple[list[str], int]] = []
+    counts: Counter[str] = Counter()
+    with cands_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            spans = cues.get(r["id"], [])
+            label = int(any(s < r["end"] and r["start"] < e for s, e in spans))
+            rows.append((r["features"], label))
+            counts.update(r["features"])
+    w: dict[str, float] = {}
+    total: dict[str, float] = {}  # for averaging
+    rng = random.Random(4)
+    order = list(range(len(rows)))
+    steps = 0
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for k in order:
+            feats, y = rows[k]
+            feats = [f for f in feats if counts[f] >= MIN_FEATURE_COUNT]
+            z = sum(w.get(f, 0.0) for f in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = RATE * (y - p)
+            for f in feats:
+                w[f] = w.get(f, 0.0) * (1.0 - L2) + g
+            steps += 1
+        for f, v in w.items():
+            total[f] = total.get(f, 0.0) + v
+    avg = {f: v / EPOCHS for f, v in total.items()}
+    pos = sum(y for _, y in rows)
+    correct = sum((sum(avg.get(f, 0.0) for f in feats) > 0) == bool(y) for feats, y in rows)
+    print(f"{len(rows)} words, {pos} cues; train accuracy {correct / len(rows):.3f}")
+    kept = sorted((f, round(v, 3)) for f, v in avg.items() if abs(v) >= 0.01)
+    with WEIGHTS.open("w", encoding="utf-8") as fh:
+        fh.write("# feature\tweight (scripts/train_reported.py, logistic regression)\n")
+        for f, v in kept:
+            fh.write(f"{f}\t{v}\n")
+    print(f"{len(kept)} weights written to {WEIGHTS}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--weights"]:
+        train = Path(argv[2]) if len(argv) > 2 else DEFAULT
+        return train_weights(Path(argv[1]), train)
+    path = Path(argv[0]) if argv else DEFAULT
+    heads: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    seen: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["article"] in seen:
+                continue
+            seen.add(rec["article"])
+            total.update(w.lower() for w in WORD.findall(outside_quotes(rec)))
+            for a in rec["attributions"]:
+                if a.get("cue") and a.get("content"):
+                    h = head(a["cue"]["text"])
+                    if h:
+                        heads[h] += 1
+    rows = []
+    for form, n in heads.items():
+        share = n / total[form] if total[form] else 0.0
+        # Adverbs (`publicly`), contractions and stubs (`’ve`) go with the verb they stand by.
+        verb_like = len(form) > 2 and not form.endswith("ly") and "'" not in form
+        verb_like = verb_like and "\u2019" not in form and form not in ("according", "to")
+        if n >= MIN_COUNT and share >= MIN_SHARE and verb_like:
+            rows.append((form, min(share, 1.0)))
+    rows.sort()
+    with OUT.open("w", encoding="utf-8") as fh:
+        fh.write("# form\tshare of its occurrences heading a cue (scripts/train_reported.py)\n")
+        for form, share in rows:
+            fh.write(f"{form}\t{share:.2f}\n")
+    print(f"{len(rows)} cue forms written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1146 @@
+//! Reported speech: attributions without quotation marks.
+//!
+//! News reports far more speech than it quotes: `Mr Starmer said the commitment was sincere`,
+//! `The plan will fail, the minister warned.`, `According to aides, talks have stalled.`. Each
+//! sentence is read once, left to right; a verb that reports speech or thought opens an
+//! attribution whose source is its subject and whose content is, as PolNeAR draws it, the
+//! reported clause without the cue and the source:
+//! - forwards, `X said (that) …`, `X told reporters …`, `X said on Tuesday that …`: from the
+//!   word after the cue (after a recipient or a time phrase) to the end of the clause;
+//! - backwards, `… , X said.` / `… , said X.` / `… , according to X.`: the sentence up to the
+//!   comma before the source and cue;
+//! - around, `… , X said, …`: the whole sentence, whose two halves are the content;
+//! - `According to X, …`: the clause after the comma.
+//!
+//! Which words report speech is learnt: `reported_cues.tsv` holds, for every word form, how
+//! often it heads an annotated cue in PolNeAR's train split (`scripts/train_reported.py`); the
+//! verbs of `cues` count as cues too. A clause that is all quotation is left to the quotation
+//! (it is a direct quote); one holding a quoted fragment is mixed speech and kept whole.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::cues;
+use super::mentions::{
+    is_capitalised, is_day_name, is_possessive, is_word, lower, lower_str, np_starting_at,
+    opening_np, subject_before, Lower,
+};
+use super::text::{Document, TokKind, Token};
+use super::QuoteKind;
+
+/// The least share of a word's occurrences heading a cue for it to open an attribution.
+const MIN_CUE_SHARE: f32 = 0.4;
+
+/// Below this share of its occurrences heading a cue, a word is not scored by the cue model.
+const MODEL_FLOOR: f32 = 0.08;
+
+/// The share above which a cue needs no subject read to open an attribution.
+const SURE_CUE_SHARE: f32 = 0.6;
+
+/// The fewest words a reported clause has: `he said so` reports nothing.
+const MIN_CONTENT_WORDS: usize = 2;
+
+/// A reported-speech attribution, in tokens: content and cue as `[start, end)` ranges.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reported {
+    pub content: (usize, usize),
+    pub cue: (usize, usize),
+    pub mention: Option<(usize, usize)>,
+    pub confidence: f32,
+}
+
+/// FNV-1a: the tables are looked up once per word of every article, with short keys, where
+/// the standard library's DoS-resistant hash is several times slower.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write_u64(&mut self, n: u64) {
+        // The keys of the weight table are hashes already.
+        self.0 = n;
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static str, f32, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Marks, in [`cue_forms`], a verb of the `cues` lexicon the corpus hardly uses as a cue.
+const LEXICON_ONLY: f32 = -1.0;
+
+/// Every word form that may head a cue: the forms of `reported_cues.tsv` with their share, and
+/// the lexicon's verbs of saying the table lacks, marked [`LEXICON_ONLY`]. One table, so each
+/// word of an article costs one look-up.
+fn cue_forms() -> &'static Table {
+    static FORMS: OnceLock<Table> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut table: Table = include_str!("reported_cues.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (form, share) = l.split_once('\t')?;
+                Some((form, share.trim().parse::<f32>().ok()?))
+            })
+            .collect();
+        for form in cues::saying_forms() {
+            table.entry(form).or_insert(LEXICON_ONLY);
+        }
+        table
+    })
+}
+
+/// The share of the form's occurrences in PolNeAR train that head a cue, if the table has it.
+fn learnt_share(word: &str) -> Option<f32> {
+    cue_forms().get(word).copied().filter(|&s| s >= 0.0)
+}
+
+/// Weights of the cue model (`scripts/train_reported.py`, logistic regression over the
+/// features of [`cue_features`], trained on PolNeAR train only).
+/// Keyed by the FNV hash of the feature's name, so that scoring a word hashes the pieces of
+/// each feature without building its name.
+fn cue_weights() -> &'static HashMap<u64, f32, std::hash::BuildHasherDefault<Fnv>> {
+    static WEIGHTS: OnceLock<HashMap<u64, f32, std::hash::BuildHasherDefault<Fnv>>> =
+        OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        include_str!("reported_weights.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, w) = l.split_once('\t')?;
+                Some((fnv_parts(&[name]), w.trim().parse::<f32>().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// The FNV-1a hash of the concatenation of `parts`.
+fn fnv_parts(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// A coarse class of the token at `k` for the cue model: what stands before and after a verb
+/// tells a report (`he said that`, `officials warned the`) from a noun or a plain verb.
+fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
+    let Some(t) = k.and_then(|k| doc.tokens.get(k)) else {
+        return "none";
+    };
+    match t.kind {
+        TokKind::Mark => "mark",
+        TokKind::Punct(',') => "comma",
+        TokKind::Punct(':') => "colon",
+        TokKind::Punct('.' | '?' | '!') => "stop",
+        TokKind::Punct(_) => "punct",
+        TokKind::Word => {
+            let l = lower(doc, t);
+            match l.as_str() {
+                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" => "pron",
+                "that" => "that",
+                "to" => "to",
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these"
+                | "those" | "our" | "my" | "your" => "det",
+                "in" | "on" | "at" | "of" | "for" | "with" | "about" | "from" | "by" | "as" => {
+                    "prep"
+                }
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will"
+                | "would" | "can" | "could" | "may" | "might" | "should" | "did" | "does"
+                | "do" => "aux",
+                "also" | "not" | "never" | "repeatedly" | "publicly" | "previously" => "adv",
+                _ if is_capitalised(doc, t) => "cap",
+                _ if l.chars().all(|c| c.is_ascii_digit()) => "num",
+                _ if learnt_share(l.as_str()).is_some() => "cue",
+                _ => "word",
+            }
+        }
+    }
+}
+
+/// The cue model's features of the word at `i` (a form that heads cues in the corpus), each
+/// passed to `emit` in turn: built in one buffer, since this runs for every candidate word.
+fn each_feature(doc: &Document, i: usize, emit: &mut dyn FnMut(&[&str])) {
+    let w = doc
+        .tokens
+        .get(i)
+        .map_or_else(|| lower_str(""), |t| lower(doc, t));
+    let prev = i.checked_sub(1);
+    let pc = token_class(doc, prev);
+    let nc = token_class(doc, Some(i + 1));
+    let n2c = token_class(doc, Some(i + 2));
+    let chars = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+    let suffix = &w[chars..];
+    let first = prev.is_none_or(|p| doc.tokens[p].ends_sentence);
+    let word_or_class = |k: Option<usize>| match k.and_then(|k| doc.tokens.get(k)) {
+        Some(t) if t.kind == TokKind::Word => lower(doc, t),
+        _ => lower_str(token_class(doc, k)),
+    };
+    let (p, n) = (word_or_class(prev), word_or_class(Some(i + 1)));
+    let mut put = |parts: &[&str]| emit(parts);
+    let w = w.as_str();
+    put(&["bias"]);
+    put(&["w=", w]);
+    put(&["sfx=", suffix]);
+    put(&["p=", p.as_str()]);
+    put(&["n=", n.as_str()]);
+    put(&["pc=", pc]);
+    put(&["nc=", nc]);
+    put(&["nc2=", nc, "|", n2c]);
+    put(&["pc|nc=", pc, "|", nc]);
+    put(&["w|nc=", w, "|", nc]);
+    put(&["w|pc=", w, "|", pc]);
+    put(&["sfx|nc=", suffix, "|", nc]);
+    put(&["first=", if first { "true" } else { "false" }]);
+}
+
+/// The cue model's features of the word at `i`, for training.
+pub(crate) fn cue_features(doc: &Document, i: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(13);
+    each_feature(doc, i, &mut |parts| out.push(parts.concat()));
+    out
+}
+
+/// Every word the cue model scores, with its features (training data for the model).
+pub(crate) fn cue_candidates(doc: &Document) -> Vec<(usize, Vec<String>)> {
+    (0..doc.tokens.len())
+        .filter(|&i| {
+            let t = &doc.tokens[i];
+            t.kind == TokKind::Word
+                && t.quote.is_none()
+                && learnt_share(lower(doc, t).as_str()).is_some()
+        })
+        .map(|i| (i, cue_features(doc, i)))
+        .collect()
+}
+
+fn is_according(doc: &Document, k: usize) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && doc.word(t).eq_ignore_ascii_case("according"))
+}
+
+fn prob(probs: &[f32], k: usize) -> f32 {
+    probs.get(k).copied().unwrap_or(0.0)
+}
+
+/// How likely the word at `i` is to head a cue, from 0 to 1: the cue model's probability for
+/// forms the corpus knows as cues, the lexicon's word for the verbs it hardly uses.
+fn cue_probability(doc: &Document, i: usize) -> f32 {
+    let Some(t) = doc.tokens.get(i) else {
+        return 0.0;
+    };
+    if t.kind != TokKind::Word || t.quote.is_some() || doc.word(t).len() < 3 {
+        return 0.0;
+    }
+    // A capitalised word inside a sentence is a name (`Chuck Said`), never a cue.
+    let first = i == 0 || doc.tokens[i - 1].ends_sentence || doc.tokens[i - 1].para != t.para;
+    if !first && doc.word(t).starts_with(|c: char| c.is_uppercase()) {
+        return 0.0;
+    }
+    // Most words are lowercase ASCII already: look them up as written.
+    let written = doc.word(t);
+    let w = if written.bytes().all(|b| b.is_ascii_lowercase()) {
+        lower_str("")
+    } else {
+        lower(doc, t)
+    };
+    let key = if w.is_empty() { written } else { w.as_str() };
+    match cue_forms().get(key) {
+        None => 0.0,
+        Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
+        Some(&share) => {
+            let weights = cue_weights();
+            // Rarely a cue anywhere (`states`, `issues`): not worth the model's time.
+            if weights.is_empty() || share < MODEL_FLOOR {
+                return share;
+            }
+            let mut z = 0.0;
+            each_feature(doc, i, &mut |parts| {
+                z += weights.get(&fnv_parts(parts)).copied().unwrap_or(0.0);
+            });
+            1.0 / (1.0 + (-z).exp())
+        }
+    }
+}
+
+/// How likely the word is to report speech or thought, from 0 to 1, from the table alone.
+fn cue_share(word: &str) -> f32 {
+    match cue_forms().get(word) {
+        None => 0.0,
+        Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
+        Some(&share) => share,
+    }
+}
+
+/// Verbs whose hearer comes between the cue and the content: `told reporters that …`.
+fn takes_a_hearer(w: &str) -> bool {
+    matches!(
+        w,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "informed"
+            | "reminded"
+            | "assured"
+            | "warned"
+            | "urged"
+            | "asked"
+            | "asks"
+            | "convinced"
+            | "persuaded"
+    )
+}
+
+/// Words that open a time or place phrase standing between a cue and its clause: `said on
+/// Tuesday that`, `said in a statement that`, `wrote last week that`.
+fn opens_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "during" | "last" | "this" | "earlier" | "later" | "recently"
+    ) || is_day_name(w)
+}
+
+/// The attributions of reported speech in the article, in text order.
+pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    let n = doc.tokens.len();
+    let probs: Vec<f32> = (0..n).map(|i| cue_probability(doc, i)).collect();
+    while s < n {
+        let mut e = s;
+        while e < n && !doc.tokens[e].ends_sentence {
+            e += 1;
+        }
+        let e = (e + 1).min(n);
+        // Most sentences report nobody: without a likely cue or `according`, skip them.
+        let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k));
+        if likely {
+            sentence(doc, &probs, kinds, s, e, &mut out);
+        }
+        s = e;
+    }
+    out
+}
+
+/// The attributions of the sentence `[s, e)`.
+fn sentence(
+    doc: &Document,
+    probs: &[f32],
+    kinds: &[QuoteKind],
+    s: usize,
+    e: usize,
+    out: &mut Vec<Reported>,
+) {
+    // `…, the minister said.` governs the whole sentence before it: a verb inside that content
+    // (`… she hoped to carry …`) reports no further than the comma.
+    let tail = tail_attribution(doc, probs, s, e);
+    let limit = tail.map_or(e, |t| t.content.1);
+    let mut i = s;
+    // The subject of the sentence's last attribution, for `…, adding that …`.
+    let mut last_mention = None;
+    let mut first = out.len();
+    while i < limit {
+        if probs[i] < MIN_CUE_SHARE && !is_according(doc, i) {
+            i += 1;
+            continue;
+        }
+        let found = according_to(doc, s, limit, i)
+            .or_else(|| verb_cue(doc, probs, s, limit, i, last_mention));
+        let Some((found, resume)) = found else {
+            i += 1;
+            continue;
+        };
+        if !mostly_direct_quote(doc, kinds, found.content) {
+            last_mention = found.mention.or(last_mention);
+            out.push(found);
+        }
+        i = resume.max(i + 1);
+    }
+    if let Some(t) = tail {
+        if !mostly_direct_quote(doc, kinds, t.content) {
+            // Text order: the tail's content starts the sentence.
+            while first > 0 && out[first - 1].content.0 > t.content.0 {
+                first -= 1;
+            }
+            out.insert(first, t);
+        }
+    }
+}
+
+/// `…, X said.`, `…, said X.`, `…, according to X.`: an attribution closing the sentence, the
+/// content being everything before its comma.
+fn tail_attribution(doc: &Document, probs: &[f32], s: usize, e: usize) -> Option<Reported> {
+    let mut end = e;
+    while end > s && matches!(doc.tokens[end - 1].kind, TokKind::Punct(_)) {
+        end -= 1;
+    }
+    // The comma that sets the attribution off: the last one, or one before an apposition
+    // (`…, said Jo Bell, a doctor.`), not far from the end.
+    for comma in (end.saturating_sub(30).max(s)..end).rev() {
+        if doc.tokens[comma].quote.is_some() {
+            return None;
+        }
+        if !is_punct(doc, comma, ',') {
+            continue;
+        }
+        let content = (s, comma);
+        if content_words(doc, content) < MIN_CONTENT_WORDS {
+            return None;
+        }
+        if let Some((cue, mention)) = closing_source(doc, probs, comma + 1, end) {
+            return Some(Reported {
+                content,
+                cue,
+                mention,
+                confidence: if cue.1 - cue.0 == 2 {
+                    0.8
+                } else {
+                    prob(probs, cue.0)
+                },
+            });
+        }
+    }
+    None
+}
+
+/// The cue and source that make up the tokens `[from, end)` closing a sentence: `according
+/// to X`, `said X (, a doctor)`, `X said (on Tuesday)`, `X has said`.
+#[allow(clippy::type_complexity)]
+fn closing_source(
+    doc: &Document,
+    probs: &[f32],
+    from: usize,
+    end: usize,
+) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    let first = doc.tokens.get(from).filter(|t| is_word(t))?;
+    if lower(doc, first) == "according"
+        && doc
+            .tokens
+            .get(from + 1)
+            .is_some_and(|t| lower(doc, t) == "to")
+    {
+        return Some(((from, from + 2), np_starting_at(doc, from + 2, end)));
+    }
+    let is_cue = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.quote.is_none()
+                && !lower(doc, t).ends_with("ing")
+                && prob(probs, k) >= MIN_CUE_SHARE
+        })
+    };
+    // `…, said Ms Brandt.`, `…, said Ms Brandt, a doctor.`
+    if is_cue(from) && !is_capitalised(doc, first) {
+        let mention = np_starting_at(doc, from + 1, end)?;
+        let closed = mention.1 >= end || is_punct(doc, mention.1, ',');
+        return closed.then_some(((from, from + 1), Some(mention)));
+    }
+    // `…, the harbour master said (on Tuesday | in a statement).`
+    let mut mention = np_starting_at(doc, from, end)?;
+    // `a spokesman for the operator said`, `the head of the union said`: one phrase.
+    if doc.tokens.get(mention.1).is_some_and(|t| {
+        is_word(t) && matches!(lower(doc, t).as_str(), "for" | "of" | "to" | "at" | "with")
+    }) {
+        if let Some(rest) = np_starting_at(doc, mention.1 + 1, end) {
+            mention.1 = rest.1;
+        }
+    }
+    let mut cue = mention.1;
+    while cue < end && cue < mention.1 + 3 && {
+        let l = lower(doc, &doc.tokens[cue]);
+        matches!(
+            l.as_str(),
+            "also" | "has" | "have" | "had" | "later" | "then"
+        ) || (l.ends_with("ly") && !is_cue(cue))
+    } {
+        cue += 1;
+    }
+    if !is_cue(cue) || noun_after_determiner(doc, cue) {
+        return None;
+    }
+    // What follows the cue says when, where or to whom, not what: `said on Tuesday`, `told
+    // reporters`, or nothing.
+    let rest = cue + 1..end;
+    let short_adjunct = rest.len() <= 8
+        && (rest.is_empty() || {
+            let l = lower(doc, &doc.tokens[cue + 1]);
+            starts_with_preposition(doc, cue + 1)
+                || is_day_name(&l)
+                || takes_a_hearer(&lower(doc, &doc.tokens[cue]))
+                || matches!(l.as_str(), "today" | "yesterday" | "tonight" | "to")
+        });
+    short_adjunct.then_some(((cue, cue + 1), Some(mention)))
+}
+
+/// `According to X, …` and `…, according to X.`
+fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reported, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.quote.is_some()
+        || lower(doc, t) != "according"
+        || doc.tokens.get(i + 1).map(|n| lower(doc, n)).as_deref() != Some("to")
+    {
+        return None;
+    }
+    let cue = (i, i + 2);
+    let source = np_starting_at(doc, i + 2, e);
+    let source_end = source.map_or(i + 2, |m| m.1);
+    if i > s && is_punct(doc, i - 1, ',') {
+        // `…, according to X, …`: both halves of the sentence around the source.
+        let resumes = is_punct(doc, source_end, ',')
+            && content_words(doc, (source_end + 1, clause_end(doc, source_end + 1, e))) >= 2;
+        let content = if resumes {
+            (s, clause_end(doc, source_end + 1, e))
+        } else {
+            (s, i - 1)
+        };
+        let words = content_words(doc, (s, i - 1));
+        return (words >= 1 && content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            Reported {
+                content,
+                cue,
+                mention: source,
+                confidence: 0.8,
+            },
+            source_end,
+        ));
+    }
+    // `According to X, …`: the clause after the source's comma; the source is all of `X`.
+    let comma = (source_end..e.min(source_end + 25)).find(|&k| is_punct(doc, k, ','))?;
+    let source = source.map(|m| (m.0, if comma <= m.1 + 8 { comma } else { m.1 }));
+    let content = (comma + 1, clause_end(doc, comma + 1, e));
+    (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+        Reported {
+            content,
+            cue,
+            mention: source,
+            confidence: 0.8,
+        },
+        content.1,
+    ))
+}
+
+/// A verb reporting speech or thought at token `i`, forwards, backwards or around its clause.
+fn verb_cue(
+    doc: &Document,
+    probs: &[f32],
+    s: usize,
+    e: usize,
+    i: usize,
+    last_mention: Option<(usize, usize)>,
+) -> Option<(Reported, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokKind::Word || t.quote.is_some() {
+        return None;
+    }
+    // A capitalised word inside a sentence is a name (`Chuck Said`, `the Post Reports`).
+    if i > s && is_capitalised(doc, t) {
+        return None;
+    }
+    let w = lower(doc, t);
+    let share = prob(probs, i);
+    if share < MIN_CUE_SHARE || noun_after_determiner(doc, i) {
+        return None;
+    }
+    // `Sanders is suggesting …`: a progressive is a finite verb.
+    let progressive = i > s
+        && matches!(
+            lower(doc, &doc.tokens[i - 1]).as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be" | "am"
+        );
+    let gerund = w.ends_with("ing") && !progressive;
+    if gerund {
+        // `…, adding that …`, `…, saying the deal was dead`: the gerund shares the subject of
+        // the clause before the comma.
+        if i == s || !is_punct(doc, i - 1, ',') {
+            return None;
+        }
+        let mention = last_mention.or_else(|| opening_np(doc, s, i - 1));
+        let from = content_start(doc, &w, i + 1, e);
+        let content = (from, clause_end(doc, from, e));
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            Reported {
+                content,
+                cue: (i, i + 1),
+                mention,
+                confidence: share,
+            },
+            content.1,
+        ));
+    }
+    if i > s && lower(doc, &doc.tokens[i - 1]) == "to" {
+        return None; // `wants to say`, `refused to deny`: not a report of what was said.
+    }
+    let subject = subject_before(doc, i, s).filter(|m| m.1 <= i);
+    let mut cue = (i, i + 1);
+    let mut from = content_start(doc, &w, i + 1, e);
+    // `talked of reforms`, `called on the party to …`, `pointed to the polls`: the particle is
+    // part of the cue (verbs of saying proper take no particle: `said in a statement`).
+    if from == i + 1 && !is_verb_of_saying_proper(&w) && takes_particle(doc, from) {
+        cue.1 = from + 1;
+        from += 1;
+    }
+    let mut forward = (from, clause_end(doc, from, e));
+    if let Some(mention) = subject {
+        // `Mr X, who said last week that …, issued …` / `While X said …, Y …`: a relative or
+        // subordinate clause reports no further than its comma.
+        let sub = subordinator(doc, s, mention.0);
+        let set_off = is_punct(doc, i + 1, ',');
+        // `As X said, the plan …`: the main clause is what was said.
+        let as_said = set_off && sub.as_deref() == Some("as");
+        if !as_said && (lower(doc, &doc.tokens[mention.0]) == "who" || sub.is_some()) {
+            let closes = |k: usize| {
+                is_punct(doc, k, ',') || is_punct(doc, k, '\u{2014}') || is_punct(doc, k, '-')
+            };
+            if let Some(c) = (forward.0..forward.1).find(|&k| closes(k)) {
+                forward.1 = c;
+            }
+        }
+        // `…, X said, …`: the content is both halves of the sentence around the source.
+        let before = (s, mention.0.saturating_sub(1));
+        let around = mention.0 > s
+            && is_punct(doc, mention.0 - 1, ',')
+            && content_words(doc, before) >= MIN_CONTENT_WORDS
+            && set_off;
+        if content_words(doc, forward) >= MIN_CONTENT_WORDS
+            && (around || !starts_with_preposition(doc, forward.0))
+        {
+            if set_off && !around && !as_said {
+                return None; // `“…,” she continued, prompting cheers`: no clause reported.
+            }
+            let content = if around { (s, forward.1) } else { forward };
+            return Some((
+                Reported {
+                    content,
+                    cue,
+                    mention: Some(mention),
+                    confidence: share,
+                },
+                forward.1,
+            ));
+        }
+        // `…, X said.`: the sentence before the comma that sets off the source.
+        if mention.0 > s && is_punct(doc, mention.0 - 1, ',') {
+            let content = (s, mention.0 - 1);
+            return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+                Reported {
+                    content,
+                    cue: (i, i + 1),
+                    mention: Some(mention),
+                    confidence: share,
+                },
+                i + 1,
+            ));
+        }
+        return None;
+    }
+    // `More than six in ten voters who attended described …`: a subject too long to read is
+    // still a subject when the verb is a sure cue.
+    if subject.is_none()
+        && share >= SURE_CUE_SHARE
+        && i > s
+        && is_word(&doc.tokens[i - 1])
+        && !is_punct(doc, i + 1, ',')
+        && content_words(doc, forward) >= MIN_CONTENT_WORDS
+        && !starts_with_preposition(doc, forward.0)
+    {
+        return Some((
+            Reported {
+                content: forward,
+                cue,
+                mention: None,
+                confidence: share / 2.0,
+            },
+            forward.1,
+        ));
+    }
+    // `…, said X.`: the source follows the cue.
+    if i > s && is_punct(doc, i - 1, ',') {
+        let mention = np_starting_at(doc, i + 1, e)?;
+        let content = (s, i - 1);
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            Reported {
+                content,
+                cue: (i, i + 1),
+                mention: Some(mention),
+                confidence: share,
+            },
+            mention.1,
+        ));
+    }
+    None
+}
+
+/// The end of a time phrase starting at `k` (`for weeks`, `last month`, `in recent days`,
+/// `earlier this year`), if one does.
+fn time_phrase_end(doc: &Document, k: usize, e: usize) -> Option<usize> {
+    let first = lower(doc, doc.tokens.get(k).filter(|t| is_word(t))?);
+    if !matches!(
+        first.as_str(),
+        "for" | "in" | "over" | "last" | "this" | "earlier" | "later" | "during" | "on"
+    ) {
+        return None;
+    }
+    (k + 1..e.min(k + 5)).find_map(|j| {
+        let t = &doc.tokens[j];
+        if !is_word(t) {
+            return None;
+        }
+        let l = lower(doc, t);
+        let time = matches!(
+            l.as_str(),
+            "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "day"
+                | "days"
+                | "decade"
+                | "decades"
+                | "time"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "weekend"
+                | "hours"
+        ) || is_day_name(&l);
+        (time && doc.tokens.get(j + 1).is_some_and(is_word)).then_some(j + 1)
+    })
+}
+
+/// Where the reported clause after the cue at `from - 1` starts: over a hearer (`told
+/// reporters`), a time or place phrase before `that` (`said on Tuesday that`) and a comma.
+fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
+    let mut k = from;
+    if takes_a_hearer(cue) {
+        if let Some(mut hearer) = np_starting_at(doc, k, e) {
+            // `told reporters the vote …`: a determiner or pronoun after the hearer opens the
+            // clause.
+            if let Some(j) = (hearer.0 + 1..hearer.1)
+                .find(|&j| matches!(token_class(doc, Some(j)), "det" | "pron" | "that"))
+            {
+                hearer.1 = j;
+            }
+            if doc.tokens.get(hearer.1).is_some_and(|t| {
+                lower(doc, t) == "that" || (t.kind == TokKind::Word && !is_possessive(doc.word(t)))
+            }) {
+                k = hearer.1;
+            }
+        }
+    }
+    // `said on Tuesday that …`, `wrote in a letter to members that …`.
+    if doc
+        .tokens
+        .get(k)
+        .is_some_and(|t| is_word(t) && opens_adjunct(&lower(doc, t)))
+    {
+        if let Some(that) = (k + 1..e.min(k + 10)).find(|&j| {
+            let t = &doc.tokens[j];
+            t.quote.is_none() && lower(doc, t) == "that"
+        }) {
+            if doc.tokens[k..that]
+                .iter()
+                .all(|t| t.kind == TokKind::Word || matches!(t.kind, TokKind::Punct(',')))
+            {
+                k = that;
+            }
+        }
+    }
+    // `has said for weeks he is …`, `said last month the plan …`: a time phrase.
+    if let Some(after) = time_phrase_end(doc, k, e) {
+        k = after;
+    }
+    // `said Thursday his worry was …`: a bare day before the clause.
+    if doc.tokens.get(k).is_some_and(|t| {
+        is_word(t) && {
+            let l = lower(doc, t);
+            is_day_name(&l) || matches!(l.as_str(), "today" | "yesterday" | "tonight")
+        }
+    }) && doc.tokens.get(k + 1).is_some_and(is_word)
+    {
+        k += 1;
+    }
+    while k < e && matches!(doc.tokens[k].kind, TokKind::Punct(',' | ':')) {
+        k += 1;
+    }
+    k
+}
+
+/// Where a reported clause starting at `from` ends: the sentence's end, or a comma before
+/// another attribution (`…, adding that …`, `…, according to …`, `…, he said`).
+fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
+    for k in from..e {
+        if is_punct(doc, k, ';') {
+            return k;
+        }
+        // `urging voters to …, and promising to …`: a second gerund cue is a second report.
+        if k > from && is_word(&doc.tokens[k]) && lower(doc, &doc.tokens[k]) == "and" {
+            if let Some(next) = doc.tokens.get(k + 1).filter(|n| is_word(n)) {
+                let l = lower(doc, next);
+                if l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE {
+                    return k;
+                }
+            }
+        }
+        if !is_punct(doc, k, ',') {
+            continue;
+        }
+        let Some(next) = doc
+            .tokens
+            .get(k + 1)
+            .filter(|n| is_word(n) && n.quote.is_none())
+        else {
+            continue;
+        };
+        let l = lower(doc, next);
+        // Words that after a comma open another clause more often than they carry the
+        // reported one on (counted on PolNeAR train: `which`, `while`, `but` end it about as
+        // often as not, `according` and the gerund cues nearly always).
+        let new_clause = matches!(
+            l.as_str(),
+            "according" | "which" | "while" | "although" | "whereas" | "despite" | "but"
+        );
+        if new_clause || (l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE) {
+            return k;
+        }
+    }
+    // Trailing punctuation is not content.
+    let mut end = e;
+    while end > from && matches!(doc.tokens[end - 1].kind, TokKind::Punct(_)) {
+        end -= 1;
+    }
+    end
+}
+
+/// `said`, `told`, `wrote`: verbs whose following preposition starts a place or a hearer, never
+/// the content.
+fn is_verb_of_saying_proper(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "tell"
+            | "spoke"
+            | "speaks"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "added"
+            | "stated"
+            | "explained"
+            | "testified"
+    )
+}
+
+/// A particle that joins the cue before a noun phrase: `talked of`, `called for`.
+fn takes_particle(doc: &Document, k: usize) -> bool {
+    let is_particle = doc.tokens.get(k).is_some_and(|t| {
+        is_word(t)
+            && t.quote.is_none()
+            && matches!(
+                lower(doc, t).as_str(),
+                "about" | "of" | "for" | "on" | "to" | "against" | "with" | "out"
+            )
+    });
+    is_particle
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Mark)
+}
+
+/// `said in a statement.`, `spoke to the network`, `said of the field`, `said when asked`: a
+/// phrase after the cue that tells where, when or to whom, not what; `said nothing`, `said
+/// little about it`: no clause reported at all.
+fn starts_with_preposition(doc: &Document, k: usize) -> bool {
+    doc.tokens.get(k).is_some_and(|t| {
+        is_word(t)
+            && matches!(
+                lower(doc, t).as_str(),
+                "anything"
+                    | "nothing"
+                    | "little"
+                    | "much"
+                    | "something"
+                    | "so"
+                    | "more"
+                    | "when"
+                    | "if"
+                    | "as"
+                    | "while"
+                    | "because"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "this"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "of"
+                    | "during"
+                    | "near"
+                    | "outside"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "into"
+                    | "through"
+                    | "since"
+            )
+    })
+}
+
+/// The subordinating word that opens the cue's clause (`While X said …, Y …`), if one stands
+/// right before its subject: that clause is subordinate to the main one after its comma.
+fn subordinator(doc: &Document, s: usize, subject: usize) -> Option<Lower> {
+    let k = subject.checked_sub(1).filter(|&k| k >= s)?;
+    let l = lower(doc, doc.tokens.get(k)?);
+    matches!(
+        l.as_str(),
+        "while"
+            | "when"
+            | "although"
+            | "though"
+            | "if"
+            | "as"
+            | "after"
+            | "because"
+            | "since"
+            | "before"
+            | "whereas"
+            | "once"
+            | "until"
+            | "unless"
+            | "which"
+            | "whom"
+            | "where"
+    )
+    .then_some(l)
+}
+
+fn is_punct(doc: &Document, k: usize, c: char) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Punct(c) && t.quote.is_none())
+}
+
+/// Words of `[a, b)`, quoted or not.
+fn content_words(doc: &Document, (a, b): (usize, usize)) -> usize {
+    doc.tokens.get(a..b).map_or(0, |ts| {
+        ts.iter().filter(|t| t.kind == TokKind::Word).count()
+    })
+}
+
+/// `his claims`, `the report`, `a warning`: a cue word right after a determiner is a noun.
+fn noun_after_determiner(doc: &Document, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| doc.tokens.get(p)) else {
+        return false;
+    };
+    is_word(prev) && {
+        let p = lower(doc, prev);
+        is_possessive(&p)
+            || matches!(
+                p.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            )
+    }
+}
+
+/// A clause that is mostly a direct quotation is that quotation's attribution, not reported
+/// speech; one holding a quoted fragment (mixed speech) is reported speech.
+fn mostly_direct_quote(doc: &Document, kinds: &[QuoteKind], (a, b): (usize, usize)) -> bool {
+    let Some(tokens) = doc.tokens.get(a..b) else {
+        return true;
+    };
+    let words = |keep: &dyn Fn(&Token) -> bool| {
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && keep(t))
+            .count()
+    };
+    let all = words(&|_| true);
+    let quoted = words(&|t| {
+        t.quote
+            .is_some_and(|q| kinds.get(q as usize) != Some(&QuoteKind::NonSpeech))
+    });
+    let direct = words(&|t| {
+        t.quote
+            .is_some_and(|q| kinds.get(q as usize) == Some(&QuoteKind::Direct))
+    });
+    all == 0 || direct * 2 > all || quoted * 10 >= all * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    /// The content, cue and mention texts of the reported speech in `text`.
+    fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+        let spans = quoted_spans(
+            text,
+            MarkSet {
+                two_apostrophes: true,
+                single_primary: true,
+            },
+        );
+        let doc = Document::new(text, &spans);
+        let kinds: Vec<QuoteKind> = spans
+            .iter()
+            .map(|s| crate::quotes::kinds::kind_of(&doc, s))
+            .collect();
+        let piece =
+            |(a, b): (usize, usize)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
+        reported(&doc, &kinds)
+            .into_iter()
+            .map(|r| (piece(r.content), piece(r.cue), r.mention.map(piece)))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, Option<String>) {
+        let all = found(text);
+        assert_eq!(all.len(), 1, "{text:?}: {all:?}");
+        all.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn subject_said_clause() {
+        let (content, cue, mention) =
+            one("Ms Okafor said the new bridge would open before the winter.");
+        assert_eq!(content, "the new bridge would open before the winter");
+        assert_eq!(cue, "said");
+        assert_eq!(mention.as_deref(), Some("Ms Okafor"));
+    }
+
+    #[test]
+    fn said_that_keeps_that() {
+        let (content, _, mention) =
+            one("The council said that the library would close for repairs.");
+        assert_eq!(content, "that the library would close for repairs");
+        assert_eq!(mention.as_deref(), Some("The council"));
+    }
+
+    #[test]
+    fn said_on_a_day_that() {
+        let (content, _, _) =
+            one("Mr Hale said on Tuesday that the ferry service would resume in May.");
+        assert_eq!(content, "that the ferry service would resume in May");
+    }
+
+    #[test]
+    fn clause_then_source() {
+        let (content, cue, mention) =
+            one("The ferry service will resume in May, the harbour master said.");
+        assert_eq!(content, "The ferry service will resume in May");
+        assert_eq!(cue, "said");
+        assert_eq!(mention.as_deref(), Some("the harbour master"));
+        let (_, _, mention) = one("Talks with the union have stalled, said Ms Brandt.");
+        assert_eq!(mention.as_deref(), Some("Ms Brandt"));
+    }
+
+    #[test]
+    fn according_to_either_side() {
+        let (content, cue, mention) =
+            one("According to two aides, the senator will not seek another term.");
+        assert_eq!(content, "the senator will not seek another term");
+        assert_eq!(cue, "According to");
+        assert_eq!(mention.as_deref(), Some("two aides"));
+        let (content, _, _) =
+            one("The senator will not seek another term, according to two aides.");
+        assert_eq!(content, "The senator will not seek another term");
+    }
+
+    #[test]
+    fn told_a_hearer() {
+        let (content, cue, _) = one("Mr Ortiz told reporters that the vote had been delayed.");
+        assert_eq!(content, "that the vote had been delayed");
+        assert_eq!(cue, "told");
+    }
+
+    #[test]
+    fn verbs_of_thought_and_stance() {
+        for verb in [
+            "warned",
+            "insisted",
+            "argued",
+            "claimed",
+            "believes",
+            "denied",
+            "announced",
+        ] {
+            let text = format!("The mayor {verb} that the budget would be balanced next year.");
+            let (content, cue, _) = one(&text);
+            assert_eq!(
+                content, "that the budget would be balanced next year",
+                "{verb}"
+            );
+            assert_eq!(cue, verb);
+        }
+    }
+
+    #[test]
+    fn adding_continues_the_subject() {
+        let all =
+            found("Ms Okafor said the bridge was safe, adding that inspections would continue.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0].0, "the bridge was safe");
+        assert_eq!(all[1].0, "that inspections would continue");
+        assert_eq!(all[1].2.as_deref(), Some("Ms Okafor"));
+    }
+
+    #[test]
+    fn sources_said() {
+        let (content, _, mention) = one("The deal is close to collapse, sources said.");
+        assert_eq!(content, "The deal is close to collapse");
+        assert_eq!(mention.as_deref(), Some("sources"));
+    }
+
+    #[test]
+    fn mixed_speech_is_one_clause() {
+        let (content, _, _) =
+            one("Mr Varga said the rival plan was “deeply flawed” and would be dropped.");
+        assert_eq!(
+            content,
+            "the rival plan was “deeply flawed” and would be dropped"
+        );
+    }
+
+    #[test]
+    fn direct_quotes_are_left_to_quotations() {
+        assert!(found("“We will rebuild the pier this year,” the mayor said.").is_empty());
+        assert!(found("The mayor said: “We will rebuild the pier this year.”").is_empty());
+    }
+
+    #[test]
+    fn nouns_and_infinitives_are_not_cues() {
+        assert!(found("His claims about the harbour were widely shared online.").is_empty());
+        assert!(found("Nobody said anything at the parish meeting on Tuesday.").is_empty());
+        // `wanted` reports a wish (PolNeAR counts it); the infinitive `to say` is no cue.
+        let wish = found("She wanted to say more about the harbour.");
+        assert!(wish.iter().all(|(_, cue, _)| cue != "say"), "{wish:?}");
+    }
+}

@@ -1,0 +1,204 @@
+//! Reported speech (attributions without quotation marks) on fictional news sentences, one test
+//! per way news reports what somebody said or thought.
+
+use saidwho::quotes::{extract, Quote, QuoteKind, QuoteOptions};
+
+fn reported(text: &str) -> Vec<Quote> {
+    extract(text, &QuoteOptions::default())
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect()
+}
+
+/// (content, speaker, mention, cue) of the one reported clause of `text`.
+fn one(text: &str) -> (String, Option<String>, Option<String>, Option<String>) {
+    let mut found = reported(text);
+    assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+    let q = found.remove(0);
+    (
+        q.text,
+        q.speaker,
+        q.mention.map(|m| m.text),
+        q.cue.map(|c| c.text),
+    )
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn mixed_speech_gives_the_clause_to_the_person_and_keeps_the_fragment() {
+    // The shape of the seed article's `Mr X said Mr Y’s commitment … was “…” and that …`.
+    let t = "Prime Minister Helena Marsh met the visiting president on Monday.\n\n\
+             Ms Marsh said Mr Okoye’s promise of support was “genuine” and that both countries \
+             would keep talking.";
+    let all = extract(t, &QuoteOptions::default());
+    let indirect: Vec<&Quote> = all
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    assert_eq!(indirect.len(), 1, "{all:?}");
+    assert_eq!(
+        indirect[0].text,
+        "Mr Okoye’s promise of support was “genuine” and that both countries would keep talking"
+    );
+    assert_eq!(indirect[0].speaker.as_deref(), Some("Helena Marsh"));
+    assert_eq!(
+        indirect[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("said")
+    );
+    // The quoted fragment is still a partial quotation of the same person.
+    let partial = all
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("the fragment");
+    assert_eq!(partial.text, "genuine");
+    assert_eq!(partial.speaker.as_deref(), Some("Helena Marsh"));
+}
+
+#[test]
+fn subject_said_clause() {
+    let (content, _, mention, cue) =
+        one("The harbour authority said the new ferry would enter service in spring.");
+    assert_eq!(content, "the new ferry would enter service in spring");
+    assert_eq!(mention, s("The harbour authority"));
+    assert_eq!(cue, s("said"));
+}
+
+#[test]
+fn said_that_keeps_that() {
+    let (content, ..) = one("Councillor Ade Bello said that the depot would close in June.");
+    assert_eq!(content, "that the depot would close in June");
+}
+
+#[test]
+fn said_on_a_day_that() {
+    let (content, ..) =
+        one("The minister said on Tuesday that talks with the unions had broken down.");
+    assert_eq!(content, "that talks with the unions had broken down");
+}
+
+#[test]
+fn clause_then_source() {
+    let (content, speaker, mention, _) = one("Dr Ines Varga runs the county clinic.\n\n\
+         Waiting lists have doubled since March, Dr Varga said.");
+    assert_eq!(content, "Waiting lists have doubled since March");
+    assert_eq!(mention, s("Dr Varga"));
+    assert_eq!(speaker, s("Ines Varga"));
+}
+
+#[test]
+fn clause_then_inverted_source() {
+    let (content, _, mention, _) =
+        one("The strike will go ahead on Friday, said a union official.");
+    assert_eq!(content, "The strike will go ahead on Friday");
+    assert_eq!(mention, s("a union official"));
+}
+
+#[test]
+fn according_to() {
+    let (content, _, mention, cue) =
+        one("According to two people briefed on the talks, the merger has been called off.");
+    assert_eq!(content, "the merger has been called off");
+    assert_eq!(mention, s("two people briefed on the talks"));
+    assert_eq!(cue, s("According to"));
+    let (content, ..) = one("The merger has been called off, according to two people briefed.");
+    assert_eq!(content, "The merger has been called off");
+}
+
+#[test]
+fn told_reporters() {
+    let (content, _, _, cue) = one("Mr Osei told reporters the vote would be held next week.");
+    assert_eq!(content, "the vote would be held next week");
+    assert_eq!(cue, s("told"));
+}
+
+#[test]
+fn verbs_of_stance_and_thought() {
+    for verb in [
+        "believes",
+        "warned",
+        "insisted",
+        "denied",
+        "argued",
+        "claimed",
+        "announced",
+    ] {
+        let t = format!("The regulator {verb} that the tariffs would hurt small farms.");
+        let (content, _, _, cue) = one(&t);
+        assert_eq!(content, "that the tariffs would hurt small farms", "{verb}");
+        assert_eq!(cue.as_deref(), Some(verb));
+    }
+}
+
+#[test]
+fn has_learned() {
+    let (content, _, mention, _) =
+        one("The Gazette has learned that the stadium deal includes a tax break.");
+    assert_eq!(content, "that the stadium deal includes a tax break");
+    assert_eq!(mention, s("The Gazette"));
+}
+
+#[test]
+fn sources_said() {
+    let (content, _, mention, _) = one("The board will meet again on Monday, sources said.");
+    assert_eq!(content, "The board will meet again on Monday");
+    assert_eq!(mention, s("sources"));
+}
+
+#[test]
+fn the_source_interrupts_the_clause() {
+    let (content, ..) = one("The deal, the minister said, would be signed within days.");
+    assert_eq!(
+        content,
+        "The deal, the minister said, would be signed within days"
+    );
+}
+
+#[test]
+fn a_pronoun_is_resolved_as_for_quotations() {
+    let found = reported(
+        "Senator Rosa Quint visited the plant on Friday.\n\n\
+         She said the factory would stay open for at least five years.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Rosa Quint"));
+}
+
+#[test]
+fn direct_quotations_are_not_repeated_as_reported_speech() {
+    let t = "“We will rebuild the pier this year,” the mayor said.\n\n\
+             The mayor said: “Every family will be rehoused.”";
+    assert!(reported(t).is_empty());
+    let kinds: Vec<QuoteKind> = extract(t, &QuoteOptions::default())
+        .iter()
+        .map(|q| q.kind)
+        .collect();
+    assert_eq!(kinds, vec![QuoteKind::Direct, QuoteKind::Direct]);
+}
+
+#[test]
+fn reported_speech_can_be_turned_off() {
+    let t = "The harbour authority said the new ferry would enter service in spring.";
+    let options = QuoteOptions {
+        reported: false,
+        ..QuoteOptions::default()
+    };
+    assert!(extract(t, &options).is_empty());
+}
+
+#[test]
+fn offsets_and_text_agree() {
+    let t = "Über-cautious officials said the café’s licence would be renewed, adding that \
+             inspections would continue.";
+    let found = reported(t);
+    assert_eq!(found.len(), 2, "{found:?}");
+    for q in &found {
+        assert_eq!(&t[q.start..q.end], q.text);
+        for span in [&q.cue, &q.mention].into_iter().flatten() {
+            assert_eq!(&t[span.start..span.end], span.text);
+        }
+    }
+    assert_eq!(found[1].text, "that inspections would continue");
+}

@@ -1,0 +1,73 @@
+//! Training data for the reported-speech cue model (ignored test): every word of PolNeAR's
+//! **train** split that the model scores, with its features, as JSONL for
+//! `scripts/train_reported.py`, which labels them against the gold cues.
+//!
+//! ```text
+//! SAIDWHO_CUES=/tmp/train.cues.jsonl \
+//!     cargo test --release --test reported_train -- --ignored cues
+//! python3 scripts/train_reported.py --weights /tmp/train.cues.jsonl
+//! ```
+//! Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
+//! measuring. Skips with a note when `../shared` is absent.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+
+use saidwho::offsets::CharIndex;
+use saidwho::quotes::{reported_cue_candidates, QuoteOptions};
+use serde_json::{json, Value};
+
+#[test]
+#[ignore]
+fn cues() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear/train.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, skipping", path.display());
+        return;
+    };
+    let out = std::env::var_os("SAIDWHO_CUES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.cues.jsonl"));
+    let mut file = std::fs::File::create(&out).expect("create cues file");
+    let options = QuoteOptions::default();
+    let mut seen = HashSet::new();
+    let mut n = 0;
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let rec: Value = serde_json::from_str(line).expect("json record");
+        let id = rec["article"].as_str().or(rec["id"].as_str()).unwrap_or("");
+        if !seen.insert(id.to_string()) {
+            continue;
+        }
+        let text = rec["text"].as_str().unwrap_or("");
+        let idx = CharIndex::new(text);
+        for (start, end, features) in reported_cue_candidates(text, &options) {
+            let row = json!({
+                "id": id,
+                "start": idx.char_offset(start),
+                "end": idx.char_offset(end),
+                "features": features,
+            });
+            writeln!(file, "{row}").expect("write");
+            n += 1;
+        }
+    }
+    eprintln!("{n} candidate words written to {}", out.display());
+}
+
+/// `SAIDWHO_TEXT=article.txt`: print the reported speech found in one plain-text article, to see
+/// what the rules make of it.
+#[test]
+#[ignore]
+fn show() {
+    let Some(path) = std::env::var_os("SAIDWHO_TEXT") else {
+        eprintln!("note: SAIDWHO_TEXT unset, skipping");
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("read SAIDWHO_TEXT");
+    for q in saidwho::quotes::extract(&text, &QuoteOptions::default()) {
+        let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
+        let mention = q.mention.as_ref().map_or("", |m| m.text.as_str());
+        eprintln!("{}\t[{cue}]\t[{mention}]\t{}", q.kind.name(), q.text);
+    }
+}
