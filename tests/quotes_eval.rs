@@ -16,7 +16,7 @@
 //! `SAIDWHO_NO_REPORTED=1` (quotations only, no reported speech).
 //! Every test skips with a note when `../shared` is absent.
 
-use std::collections::HashSet;
+mod common;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -67,9 +67,8 @@ fn dev() {
     // SAIDWHO_GOLD points at another file of the same format (train.jsonl, for error analysis).
     let path = std::env::var_os("SAIDWHO_GOLD")
         .map(PathBuf::from)
-        .unwrap_or_else(|| shared().join("data/polnear/dev.jsonl"));
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("note: {} absent, skipping", path.display());
+        .unwrap_or_else(|| common::polnear("dev.jsonl"));
+    let Some(records) = common::first_annotations(&path) else {
         return;
     };
     let out = out_path("saidwho-dev.pred.jsonl");
@@ -81,14 +80,9 @@ fn dev() {
         keep_non_speech: flag("SAIDWHO_KEEP_NON_SPEECH"),
         reported: !flag("SAIDWHO_NO_REPORTED"),
     };
-    let mut seen = HashSet::new();
     let mut n = 0;
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let rec: Value = serde_json::from_str(line).expect("json record");
-        let id = rec["article"].as_str().or(rec["id"].as_str()).unwrap_or("");
-        if !seen.insert(id.to_string()) {
-            continue;
-        }
+    for (id, rec) in &records {
+        let id = id.as_str();
         let text = rec["text"].as_str().unwrap_or("");
         let idx = CharIndex::new(text);
         for q in extract(text, &options) {
@@ -116,19 +110,18 @@ fn seed() {
     eprintln!("written to {}", out.display());
 }
 
-/// Single-thread throughput over every article of train.jsonl (run with `--release`).
+/// Single-thread throughput over every article of train.jsonl, once each (run with `--release`).
 #[test]
 #[ignore]
 fn throughput() {
-    let path = shared().join("data/polnear/train.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("note: {} absent, skipping", path.display());
+    let path = common::polnear("train.jsonl");
+    let Some(records) = common::first_annotations(&path) else {
         return;
     };
-    let texts: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter_map(|r| r["text"].as_str().map(str::to_string))
+    // Each article once (some were annotated twice).
+    let texts: Vec<String> = records
+        .iter()
+        .filter_map(|(_, r)| r["text"].as_str().map(str::to_string))
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     // SAIDWHO_NO_REPORTED=1: quotations only.

@@ -10,7 +10,7 @@
 //! Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
 //! measuring. Skips with a note when `../shared` is absent.
 
-use std::collections::HashSet;
+mod common;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -21,9 +21,7 @@ use serde_json::{json, Value};
 #[test]
 #[ignore]
 fn candidates() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear/train.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("note: {} absent, skipping", path.display());
+    let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
         return;
     };
     let out = std::env::var_os("SAIDWHO_CANDIDATES")
@@ -50,14 +48,9 @@ fn candidates() {
         }
         return;
     }
-    let mut seen = HashSet::new();
     let mut n = 0;
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let rec: Value = serde_json::from_str(line).expect("json record");
-        let id = rec["article"].as_str().or(rec["id"].as_str()).unwrap_or("");
-        if !seen.insert(id.to_string()) {
-            continue;
-        }
+    for (id, rec) in &records {
+        let id = id.as_str();
         let text = rec["text"].as_str().unwrap_or("");
         let idx = CharIndex::new(text);
         let span = |r: Option<(usize, usize)>| {

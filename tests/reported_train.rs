@@ -10,20 +10,18 @@
 //! Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
 //! measuring. Skips with a note when `../shared` is absent.
 
-use std::collections::HashSet;
+mod common;
 use std::io::Write;
 use std::path::PathBuf;
 
 use saidwho::offsets::CharIndex;
 use saidwho::quotes::{reported_cue_candidates, QuoteOptions};
-use serde_json::{json, Value};
+use serde_json::json;
 
 #[test]
 #[ignore]
 fn cues() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear/train.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("note: {} absent, skipping", path.display());
+    let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
         return;
     };
     let out = std::env::var_os("SAIDWHO_CUES")
@@ -31,14 +29,9 @@ fn cues() {
         .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.cues.jsonl"));
     let mut file = std::fs::File::create(&out).expect("create cues file");
     let options = QuoteOptions::default();
-    let mut seen = HashSet::new();
     let mut n = 0;
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let rec: Value = serde_json::from_str(line).expect("json record");
-        let id = rec["article"].as_str().or(rec["id"].as_str()).unwrap_or("");
-        if !seen.insert(id.to_string()) {
-            continue;
-        }
+    for (id, rec) in &records {
+        let id = id.as_str();
         let text = rec["text"].as_str().unwrap_or("");
         let idx = CharIndex::new(text);
         for (start, end, features) in reported_cue_candidates(text, &options) {

@@ -449,25 +449,7 @@ fn plural_noun(doc: &Document, i: usize, base: &str) -> bool {
             .map(|t| lower(doc, t))
     };
     let determiner = word_at(i.checked_sub(1)).is_some_and(|p| {
-        matches!(
-            p.as_str(),
-            "the"
-                | "a"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "these"
-                | "those"
-                | "such"
-                | "many"
-                | "several"
-                | "some"
-                | "whose"
-        )
+        is_determiner(&p) || matches!(p.as_str(), "such" | "many" | "several" | "some")
     });
     let after_of =
         word_at(i.checked_sub(1)).is_some() && word_at(i.checked_sub(2)).as_deref() == Some("of");
@@ -1124,42 +1106,46 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
     None
 }
 
+/// Articles, possessive determiners and demonstratives: the words that open a noun phrase.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "this"
+            | "whose"
+    )
+}
+
 /// `his remarks`, `Ginsburg’s comments`, `the anti-Muslim remarks`: a cue word after a
 /// determiner or a possessive is a noun.
 fn used_as_noun(doc: &Document, j: usize) -> bool {
-    let is_determiner = |k: usize| {
+    let opens_np = |k: usize| {
         doc.tokens.get(k).is_some_and(|t| {
             t.kind == TokKind::Word && {
                 let l = lower(doc, t);
-                mentions::is_possessive(&l)
-                    || matches!(
-                        l.as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "these"
-                            | "those"
-                            | "this"
-                            | "whose"
-                    )
+                mentions::is_possessive(&l) || is_determiner(&l)
             }
         })
     };
     let w = lower(doc, &doc.tokens[j]);
     // Right after a determiner even a participle is an adjective (`Trump’s repeated calls`).
-    if j >= 1 && is_determiner(j - 1) {
+    if j >= 1 && opens_np(j - 1) {
         return true;
     }
     // Two words after one: `the official said` is a verb, `a prepared text`, `a blunt message`
     // and `the Paris attacks` are nouns.
-    if j >= 2 && is_determiner(j - 2) {
+    if j >= 2 && opens_np(j - 2) {
         let between = &doc.tokens[j - 1];
         if between.kind != TokKind::Word {
             return false;
