@@ -27,7 +27,16 @@ def test_txt_prints_a_table_of_who_said_what(examples):
     text = (examples / "senate.cp1252.txt").read_text(encoding="utf-8")
     expected = saidwho.quotes(text)
     assert len(rows) == len(expected) > 0
-    assert f"{len(expected)} quotations in 1 document" in result.stderr
+    reported = [q for q in expected if q.type == "indirect"]
+    assert reported, "the example reports speech without quotation marks"
+    summary = f"{len(expected) - len(reported)} quotations and {len(reported)} reported statements"
+    assert summary in result.stderr
+    # Reported speech is shown without quotation marks, quotations inside them.
+    for row, q in zip(rows, expected, strict=True):
+        if q.type == "indirect":
+            assert ("indirect  “" in row) == q.text.startswith("“"), row
+        else:
+            assert row.rstrip().endswith("”"), row
 
 
 def test_jsonl_gives_one_row_per_quotation_with_document_id(examples, tmp_path):

@@ -199,13 +199,15 @@ def _quote_table(quotes: list[saidwho.Quote], width: int = 100) -> str:
     who = max(7, min(36, max(len(s) for s in speakers)))
     cues = [q.cue or "" for q in quotes]
     cue_w = max(3, min(16, max(len(c) for c in cues)))
-    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  quotation"]
+    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  what was said"]
     room = max(20, width - who - cue_w - 14)
     for q, speaker, cue in zip(quotes, speakers, cues, strict=True):
         text = " ".join(q.text.split())
         if len(text) > room:
             text = text[: room - 1] + "…"
-        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<8}  “{text}”")
+        # Reported speech is the writer's words, not a quotation: no quotation marks around it.
+        said = text if q.type == "indirect" else f"“{text}”"
+        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<8}  {said}")
     return "\n".join(lines) + "\n"
 
 
@@ -224,7 +226,12 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         text = io.TxtReader(args.input).read()
         found = saidwho.quotes(text, **options)
         sys.stdout.write(_quote_table(found))
-        print(f"saidwho: {len(found)} quotations in 1 document", file=sys.stderr)
+        reported = sum(q.type == "indirect" for q in found)
+        print(
+            f"saidwho: {len(found) - reported} quotations and {reported} reported statements"
+            " in 1 document",
+            file=sys.stderr,
+        )
         return 0
 
     output_format = (
