@@ -428,36 +428,39 @@ const NOT_NAMES: &[&str] = &[
     "yet",
 ];
 
-/// A word in lower case, kept on the stack when short and ASCII (nearly always): this runs
-/// for every word near every quote.
-pub(crate) enum Lower {
+/// A word in lower case: a slice of the document's lower-cased text for ASCII words (nearly
+/// all), kept on the stack for other short ASCII strings; this runs for every word near every
+/// quote.
+pub(crate) enum Lower<'d> {
+    Borrowed(&'d str),
     Inline([u8; 24], u8),
     Heap(String),
 }
 
-impl Lower {
+impl Lower<'_> {
     pub fn as_str(&self) -> &str {
         match self {
+            Lower::Borrowed(s) => s,
             Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or(""),
             Lower::Heap(s) => s,
         }
     }
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-pub(crate) fn lower_str(w: &str) -> Lower {
+pub(crate) fn lower_str(w: &str) -> Lower<'static> {
     if w.len() <= 24 && w.is_ascii() {
         let mut buf = [0u8; 24];
         for (b, c) in buf.iter_mut().zip(w.bytes()) {
@@ -469,8 +472,12 @@ pub(crate) fn lower_str(w: &str) -> Lower {
     }
 }
 
-pub(crate) fn lower(doc: &Document, t: &Token) -> Lower {
-    lower_str(doc.word(t))
+pub(crate) fn lower<'d>(doc: &'d Document, t: &Token) -> Lower<'d> {
+    let word = doc.word(t);
+    match doc.lowered.get(t.start..t.end) {
+        Some(lowered) if word.is_ascii() => Lower::Borrowed(lowered),
+        _ => lower_str(word),
+    }
 }
 
 pub(crate) fn is_word(t: &Token) -> bool {

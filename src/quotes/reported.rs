@@ -916,7 +916,7 @@ fn starts_with_preposition(doc: &Document, k: usize) -> bool {
 
 /// The subordinating word that opens the cue's clause (`While X said …, Y …`), if one stands
 /// right before its subject: that clause is subordinate to the main one after its comma.
-fn subordinator(doc: &Document, s: usize, subject: usize) -> Option<Lower> {
+fn subordinator<'d>(doc: &'d Document, s: usize, subject: usize) -> Option<Lower<'d>> {
     let k = subject.checked_sub(1).filter(|&k| k >= s)?;
     let l = lower(doc, doc.tokens.get(k)?);
     matches!(

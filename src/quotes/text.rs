@@ -28,6 +28,9 @@ pub(crate) struct Token {
 pub(crate) struct Document<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
+    /// `text` with ASCII letters in lower case (same byte offsets): every rule compares words
+    /// in lower case, and a slice of this costs nothing.
+    pub lowered: String,
 }
 
 /// Words after which a full stop does not end the sentence.
@@ -228,7 +231,11 @@ impl<'a> Document<'a> {
             }
         }
         mark_sentence_ends(text, &mut tokens);
-        Document { text, tokens }
+        Document {
+            text,
+            tokens,
+            lowered: text.to_ascii_lowercase(),
+        }
     }
 
     pub fn word(&self, t: &Token) -> &'a str {
