@@ -254,8 +254,8 @@ fn is_title_case(content: &str) -> bool {
     words > 0
 }
 
-fn lower_word(doc: &Document, t: &Token) -> String {
-    doc.word(t).to_lowercase()
+fn lower_word<'d>(doc: &'d Document, t: &Token) -> super::mentions::Lower<'d> {
+    super::mentions::lower(doc, t)
 }
 
 fn is_non_speech(
@@ -274,7 +274,7 @@ fn is_non_speech(
             return n_words <= 8;
         }
         // `known as “Guccifer”`, `referred to as “X”`
-        if w == "as" {
+        if w.as_str() == "as" {
             let prev = open_tok.checked_sub(2).map(|i| doc.tokens[i]);
             if prev.is_some_and(|p| {
                 matches!(

@@ -532,8 +532,7 @@ fn name_part(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokKind::Word => {
-            let w = doc.word(t);
-            let l = w.to_lowercase();
+            let l = lower(doc, t);
             if is_capitalised(doc, t) {
                 return !is_not_name(&l) || is_title(&l);
             }

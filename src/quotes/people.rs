@@ -11,7 +11,7 @@
 use super::text::in_sorted;
 use std::collections::HashMap;
 
-use super::mentions::{is_capitalised, is_possessive, is_title, lower};
+use super::mentions::{is_capitalised, is_possessive, is_title, lower, lower_str};
 use super::text::{Document, TokKind};
 
 /// A person of the article: the fullest name it gives and the other ways it names them.
@@ -473,7 +473,7 @@ impl People {
             && !run
                 .words
                 .iter()
-                .any(|w| in_sorted(NOT_PERSON_WORDS, w.to_lowercase().as_str()))
+                .any(|w| in_sorted(NOT_PERSON_WORDS, lower_str(w).as_str()))
             && !run.words.is_empty()
             && run.words.len() <= 4;
         if !person_like {
@@ -817,7 +817,7 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
         .collect();
     // Drop leading sentence openers (`But`, `The`).
     while words.first().is_some_and(|(_, w)| {
-        let l = w.to_lowercase();
+        let l = lower_str(w);
         super::mentions::is_not_name(&l) || l == "the"
     }) {
         words.remove(0);
@@ -834,12 +834,12 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
     // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
     // Bednarek`): the name is what follows the last title.
     let is_title_word = |w: &str| {
-        let l = w.to_lowercase();
+        let l = lower_str(w);
         is_title(&l) || office_modifier(&l)
     };
     if let Some(last_title) = words[..words.len().saturating_sub(1)]
         .iter()
-        .rposition(|(_, w)| is_title_word(w) && !office_modifier(&w.to_lowercase()))
+        .rposition(|(_, w)| is_title_word(w) && !office_modifier(&lower_str(w)))
     {
         let before_titles = words[..last_title]
             .iter()
@@ -882,12 +882,12 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
     if names.len() > 1
         && names
             .last()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "secretary" | "minister"))
+            .is_some_and(|w| matches!(lower_str(w).as_str(), "secretary" | "minister"))
     {
         return None;
     }
     // Titles alone are no name.
-    if names.iter().all(|w| is_title(&w.to_lowercase())) {
+    if names.iter().all(|w| is_title(&lower_str(w))) {
         return None;
     }
     Some(Run {
