@@ -96,12 +96,9 @@ pub(crate) fn attribute(
         let attribution = match found {
             Some(f) => {
                 let speaker = f.mention.and_then(|(s, e)| people.resolve(doc, s, e));
-                let (start_b, end_b) = byte_range(doc, f.mention);
                 Attribution {
-                    cue: f
-                        .cue
-                        .map(|(s, e)| (doc.tokens[s].start, doc.tokens[e - 1].end)),
-                    mention: start_b.zip(end_b),
+                    cue: f.cue.and_then(|c| doc.byte_span(c)),
+                    mention: f.mention.and_then(|m| doc.byte_span(m)),
                     confidence: if speaker.is_some() {
                         f.confidence
                     } else {
@@ -379,13 +376,6 @@ fn closes_same_sentence(
             .iter()
             .any(|t| t.ends_sentence && t.quote.is_none())
         && !doc.tokens[from.saturating_sub(1)].ends_sentence
-}
-
-fn byte_range(doc: &Document, r: Option<(usize, usize)>) -> (Option<usize>, Option<usize>) {
-    match r {
-        Some((s, e)) if s < e => (Some(doc.tokens[s].start), Some(doc.tokens[e - 1].end)),
-        _ => (None, None),
-    }
 }
 
 fn starts_paragraph(doc: &Document, tok: usize) -> bool {

@@ -191,17 +191,11 @@ fn reported_quote(
     people: &people::People,
     r: &reported::Reported,
 ) -> Option<Quote> {
-    let bytes = |(a, b): (usize, usize)| -> Option<(usize, usize)> {
-        Some((
-            doc.tokens.get(a)?.start,
-            doc.tokens.get(b.checked_sub(1)?)?.end,
-        ))
-    };
-    let (start, end) = bytes(r.content)?;
-    let cue = bytes(r.cue).map(|(s, e)| Span::of(doc.text, s, e));
+    let (start, end) = doc.byte_span(r.content)?;
+    let cue = doc.byte_span(r.cue).map(|(s, e)| Span::of(doc.text, s, e));
     let mention = r
         .mention
-        .and_then(bytes)
+        .and_then(|m| doc.byte_span(m))
         .map(|(s, e)| Span::of(doc.text, s, e));
     let speaker = r.mention.and_then(|(s, e)| people.resolve(doc, s, e));
     Some(Quote {

@@ -252,15 +252,7 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
     if !first && doc.word(t).starts_with(|c: char| c.is_uppercase()) {
         return 0.0;
     }
-    // Most words are lowercase ASCII already: look them up as written.
-    let written = doc.word(t);
-    let w = if written.bytes().all(|b| b.is_ascii_lowercase()) {
-        lower_str("")
-    } else {
-        lower(doc, t)
-    };
-    let key = if w.is_empty() { written } else { w.as_str() };
-    match cue_forms().get(key) {
+    match cue_forms().get(lower(doc, t).as_str()) {
         None => 0.0,
         Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
         Some(&share) => {

@@ -242,6 +242,13 @@ impl<'a> Document<'a> {
         &self.text[t.start..t.end]
     }
 
+    /// The bytes `start..end` of the text covered by the tokens `[a, b)`; `None` when empty.
+    pub fn byte_span(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let first = self.tokens.get(a)?;
+        let last = self.tokens.get(b.checked_sub(1)?)?;
+        (a < b).then_some((first.start, last.end))
+    }
+
     /// Index of the first token starting at or after `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.start < offset)
