@@ -202,3 +202,34 @@ fn offsets_and_text_agree() {
     }
     assert_eq!(found[1].text, "that inspections would continue");
 }
+
+#[test]
+fn two_reports_joined_by_and_are_two_attributions() {
+    let t = "The mayor promised to reopen the pool by June and said the city would pay for repairs.";
+    let found = reported(t);
+    let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["reopen the pool by June", "the city would pay for repairs"],
+        "{found:?}"
+    );
+    // The second verb shares the first one's subject.
+    assert!(found.iter().all(|q| q.speaker.as_deref() == Some("The mayor")), "{found:?}");
+}
+
+#[test]
+fn a_second_subject_after_and_starts_a_second_report() {
+    let t = "Farmers said the new levy was unfair, and the union warned that prices would rise.";
+    let found = reported(t);
+    let got: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|q| (q.text.as_str(), q.mention.as_ref().map(|m| m.text.as_str())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("the new levy was unfair", Some("Farmers")),
+            ("that prices would rise", Some("the union")),
+        ]
+    );
+}

@@ -354,14 +354,44 @@ fn sentence(
         }
         let found = according_to(doc, s, limit, i)
             .or_else(|| verb_cue(doc, probs, s, limit, i, last_mention));
-        let Some((found, resume)) = found else {
+        let Some((mut found, resume)) = found else {
             i += 1;
             continue;
         };
+        if let Some(outer) = out[first..]
+            .iter_mut()
+            .rev()
+            .find(|o| o.content.0 < found.cue.0 && found.cue.0 < o.content.1)
+        {
+            if let Some(conj) = coordinated(doc, outer, &found) {
+                // `X promised to … and said …`, `… and Democrats accused …`: two reports
+                // side by side, the first ending at the conjunction.
+                let mut end = conj;
+                while end > outer.content.0 && is_punct(doc, end - 1, ',') {
+                    end -= 1;
+                }
+                outer.content.1 = end;
+                if found.mention.is_none() {
+                    found.mention = outer.mention;
+                }
+            } else if found.confidence < NESTED_MIN_CONFIDENCE
+                || overlap_share(outer.content, found.content) >= NESTED_MAX_OVERLAP
+            {
+                i = found.cue.1.max(i + 1);
+                continue;
+            }
+        }
         if !mostly_direct_quote(doc, kinds, found.content) {
             last_mention = found.mention.or(last_mention);
             out.push(found);
         }
+        // A forward clause may itself report speech (`X said Y hoped …`, `X promised … and
+        // said …`): read on inside it rather than past it.
+        let resume = if found.content.0 >= found.cue.1 {
+            found.content.0
+        } else {
+            resume
+        };
         i = resume.max(i + 1);
     }
     if let Some(t) = tail {
@@ -373,6 +403,67 @@ fn sentence(
             out.insert(first, t);
         }
     }
+}
+
+/// The share of an enclosing report's content that a report found inside it may cover: one
+/// covering more is the same clause read twice (`she hopes to be elected` inside `she hopes
+/// to be elected president`), not a report within a report.
+const NESTED_MAX_OVERLAP: f32 = 0.5;
+
+/// The least confidence of a cue reporting within another report's content (`X said Y hoped
+/// …`): inner cues are more often plain verbs than reports (tuned on PolNeAR train).
+const NESTED_MIN_CONFIDENCE: f32 = 0.7;
+
+/// Overlap over union of two token ranges.
+fn overlap_share(a: (usize, usize), b: (usize, usize)) -> f32 {
+    let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let union = a.1.max(b.1) - a.0.min(b.0);
+    if union == 0 {
+        0.0
+    } else {
+        inter as f32 / union as f32
+    }
+}
+
+/// The conjunction that joins `inner`, found inside the content of `outer`, to it as a second
+/// report side by side (`X promised to … and said …`, `X said … but Democrats accused …`),
+/// rather than one reported within the other (`X said Y hoped …`).
+fn coordinated(doc: &Document, outer: &Reported, inner: &Reported) -> Option<usize> {
+    // A subject before the outer content is shared (`X promised … and said …`).
+    let own_subject = inner.mention.filter(|m| m.0 >= outer.content.0);
+    let first = own_subject.map_or(inner.cue.0, |m| m.0);
+    let mut k = first.checked_sub(1)?;
+    // `and has since said`, `but also warned`.
+    while k > outer.content.0
+        && own_subject.is_none()
+        && matches!(
+            lower(doc, &doc.tokens[k]).as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "then"
+                | "later"
+                | "since"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "would"
+                | "will"
+                | "repeatedly"
+                | "publicly"
+                | "previously"
+        )
+    {
+        k -= 1;
+    }
+    (k > outer.content.0
+        && matches!(
+            lower(doc, &doc.tokens[k]).as_str(),
+            "and" | "but" | "while" | "whereas"
+        ))
+    .then_some(k)
 }
 
 /// `…, X said.`, `…, said X.`, `…, according to X.`: an attribution closing the sentence, the
