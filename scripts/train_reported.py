@@ -82,6 +82,9 @@ AUXILIARY = {
 MIN_COUNT = 3
 MIN_SHARE = 0.02
 WEIGHTS = ROOT / "src" / "quotes" / "reported_weights.tsv"
+ENDS = ROOT / "src" / "quotes" / "content_end_weights.tsv"
+# What the scorer trims from the edges of a span (score_quotes.py).
+EDGE = "\"'\u201c\u201d\u2018\u2019\u201e\u201f\u00ab\u00bb\u2039\u203a` \t\r\n.,;:!?\u2014\u2013-\u2026()[]"
 EPOCHS = 8
 RATE = 0.05
 L2 = 1e-6
@@ -126,14 +129,70 @@ def gold_cues(path: Path) -> dict[str, list[tuple[int, int]]]:
 def train_weights(cands_path: Path, train_path: Path) -> int:
     cues = gold_cues(train_path)
     rows: list[tuple[list[str], int]] = []
-    counts: Counter[str] = Counter()
     with cands_path.open(encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
             spans = cues.get(r["id"], [])
             label = int(any(s < r["end"] and r["start"] < e for s, e in spans))
             rows.append((r["features"], label))
-            counts.update(r["features"])
+    return write_weights(logistic(rows), WEIGHTS)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` without the edge punctuation, marks and spaces the scorer trims."""
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
+def gold_contents(path: Path) -> tuple[dict[str, str], dict[str, list[tuple[int, int]]]]:
+    """Each article's text and the trimmed extent of each annotated content."""
+    texts: dict[str, str] = {}
+    contents: dict[str, list[tuple[int, int]]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["article"] in texts:
+                continue
+            texts[rec["article"]] = text = rec["text"]
+            contents[rec["article"]] = [
+                trimmed(text, a["content"][0]["start"], a["content"][-1]["end"])
+                for a in rec["attributions"]
+                if a.get("content")
+            ]
+    return texts, contents
+
+
+def train_ends(cands_path: Path, train_path: Path) -> int:
+    """The content-end model: for each forward clause the rules draw whose start is a gold
+    content's start, every place before the gold end is a place not to end (0), the place at
+    the gold end is one to end (1); places after it are never reached and are left out."""
+    texts, contents = gold_contents(train_path)
+    rows: list[tuple[list[str], int]] = []
+    with cands_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            text = texts.get(r["id"])
+            if text is None:
+                continue
+            start, _ = trimmed(text, r["start"], r["end"])
+            ends = [e for s, e in contents[r["id"]] if abs(s - start) <= 1]
+            if not ends:
+                continue
+            gold_end = min(ends, key=lambda e: abs(e - r["end"]))
+            if r["at"] < gold_end:
+                rows.append((r["features"], 0))
+            elif r["cut"] <= gold_end + 1:
+                rows.append((r["features"], 1))
+    return write_weights(logistic(rows), ENDS)
+
+
+def logistic(rows: list[tuple[list[str], int]]) -> dict[str, float]:
+    """Averaged stochastic gradient descent on the log loss; features seen fewer than
+    MIN_FEATURE_COUNT times are left out."""
+    counts: Counter[str] = Counter(f for feats, _ in rows for f in feats)
     w: dict[str, float] = {}
     total: dict[str, float] = {}  # for averaging
     rng = random.Random(4)
@@ -155,20 +214,25 @@ def train_weights(cands_path: Path, train_path: Path) -> int:
     avg = {f: v / EPOCHS for f, v in total.items()}
     pos = sum(y for _, y in rows)
     correct = sum((sum(avg.get(f, 0.0) for f in feats) > 0) == bool(y) for feats, y in rows)
-    print(f"{len(rows)} words, {pos} cues; train accuracy {correct / len(rows):.3f}")
-    kept = sorted((f, round(v, 3)) for f, v in avg.items() if abs(v) >= 0.01)
-    with WEIGHTS.open("w", encoding="utf-8") as fh:
+    print(f"{len(rows)} examples, {pos} positive; train accuracy {correct / len(rows):.3f}")
+    return avg
+
+
+def write_weights(weights: dict[str, float], path: Path) -> int:
+    kept = sorted((f, round(v, 3)) for f, v in weights.items() if abs(v) >= 0.01)
+    with path.open("w", encoding="utf-8") as fh:
         fh.write("# feature\tweight (scripts/train_reported.py, logistic regression)\n")
         for f, v in kept:
             fh.write(f"{f}\t{v}\n")
-    print(f"{len(kept)} weights written to {WEIGHTS}")
+    print(f"{len(kept)} weights written to {path}")
     return 0
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--weights"]:
+    if argv[:1] in (["--weights"], ["--ends"]):
         train = Path(argv[2]) if len(argv) > 2 else DEFAULT
-        return train_weights(Path(argv[1]), train)
+        learn = train_weights if argv[0] == "--weights" else train_ends
+        return learn(Path(argv[1]), train)
     path = Path(argv[0]) if argv else DEFAULT
     heads: Counter[str] = Counter()
     total: Counter[str] = Counter()

@@ -26,6 +26,7 @@
 //! ```
 
 mod attribution;
+mod content_end;
 mod cues;
 mod kinds;
 mod marks;
@@ -255,6 +256,28 @@ pub fn reported_cue_candidates(
     reported::cue_candidates(&doc)
         .into_iter()
         .map(|(i, features)| (doc.tokens[i].start, doc.tokens[i].end, features))
+        .collect()
+}
+
+/// Every place the reported-speech content-end model scores, as `(clause, place, features)`:
+/// the forward clause as the rules draw it (a byte range), the byte offsets of the end of the
+/// word before the place and of the token at it, and the features (training data for
+/// `scripts/train_reported.py --ends`; see `tests/reported_train.rs`).
+#[allow(clippy::type_complexity)]
+pub fn reported_end_candidates(
+    text: &str,
+    options: &QuoteOptions,
+) -> Vec<((usize, usize), (usize, usize), Vec<String>)> {
+    let spans = marks::quoted_spans(text, options.mark_set());
+    let doc = text::Document::new(text, &spans);
+    let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
+    reported::end_candidates(&doc, &kinds)
+        .into_iter()
+        .filter_map(|(clause, k, features)| {
+            let clause = doc.byte_span(clause)?;
+            let before = doc.tokens[..k].iter().rev().find(|t| t.kind == text::TokKind::Word)?;
+            Some((clause, (before.end, doc.tokens[k].start), features))
+        })
         .collect()
 }
 

@@ -20,6 +20,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::content_end;
 use super::cues;
 use super::mentions::{
     is_capitalised, is_day_name, is_possessive, is_word, lower, lower_str, np_starting_at,
@@ -52,7 +53,7 @@ pub(crate) struct Reported {
 /// FNV-1a: the tables are looked up once per word of every article, with short keys, where
 /// the standard library's DoS-resistant hash is several times slower.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -76,6 +77,9 @@ impl std::hash::Hasher for Fnv {
 }
 
 type Table = HashMap<&'static str, f32, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Hash maps keyed by [`fnv_parts`] hashes.
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Marks, in [`cue_forms`], a verb of the `cues` lexicon the corpus hardly uses as a cue.
 const LEXICON_ONLY: f32 = -1.0;
@@ -126,7 +130,7 @@ fn cue_weights() -> &'static HashMap<u64, f32, std::hash::BuildHasherDefault<Fnv
 }
 
 /// The FNV-1a hash of the concatenation of `parts`.
-fn fnv_parts(parts: &[&str]) -> u64 {
+pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for &b in part.as_bytes() {
@@ -138,7 +142,7 @@ fn fnv_parts(parts: &[&str]) -> u64 {
 
 /// A coarse class of the token at `k` for the cue model: what stands before and after a verb
 /// tells a report (`he said that`, `officials warned the`) from a noun or a plain verb.
-fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
+pub(crate) fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
     let Some(t) = k.and_then(|k| doc.tokens.get(k)) else {
         return "none";
     };
@@ -310,10 +314,53 @@ fn opens_adjunct(w: &str) -> bool {
 
 /// The attributions of reported speech in the article, in text order.
 pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
+    let probs = cue_probabilities(doc);
+    let mut out = by_rules(doc, kinds, &probs);
+    for r in &mut out {
+        if is_forward(r) {
+            r.content.1 = content_end::learned_end(doc, &probs, r);
+        }
+    }
+    out
+}
+
+/// A clause read forwards from its cue (`X said …`, `According to X, …`), whose end the rules
+/// only bound.
+fn is_forward(r: &Reported) -> bool {
+    r.content.0 >= r.cue.1
+}
+
+/// How likely each token of the article is to head a cue.
+fn cue_probabilities(doc: &Document) -> Vec<f32> {
+    (0..doc.tokens.len())
+        .map(|i| cue_probability(doc, i))
+        .collect()
+}
+
+/// Every place the content-end model scores in the forward clauses the rules find, with the
+/// clause and its features (training data for the model).
+#[allow(clippy::type_complexity)]
+pub(crate) fn end_candidates(
+    doc: &Document,
+    kinds: &[QuoteKind],
+) -> Vec<((usize, usize), usize, Vec<String>)> {
+    let probs = cue_probabilities(doc);
+    by_rules(doc, kinds, &probs)
+        .iter()
+        .filter(|r| is_forward(r))
+        .flat_map(|r| {
+            content_end::end_candidates(doc, &probs, r)
+                .into_iter()
+                .map(|(k, features)| (r.content, k, features))
+        })
+        .collect()
+}
+
+/// The attributions the rules find, forward clauses running to the end the rules give them.
+fn by_rules(doc: &Document, kinds: &[QuoteKind], probs: &[f32]) -> Vec<Reported> {
     let mut out = Vec::new();
     let mut s = 0;
     let n = doc.tokens.len();
-    let probs: Vec<f32> = (0..n).map(|i| cue_probability(doc, i)).collect();
     while s < n {
         let mut e = s;
         while e < n && !doc.tokens[e].ends_sentence {
@@ -323,7 +370,7 @@ pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
         // Most sentences report nobody: without a likely cue or `according`, skip them.
         let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k));
         if likely {
-            sentence(doc, &probs, kinds, s, e, &mut out);
+            sentence(doc, probs, kinds, s, e, &mut out);
         }
         s = e;
     }

@@ -1,0 +1,261 @@
+//! Where a reported clause read forwards from its cue ends.
+//!
+//! The rules of [`super::reported`] run a forward clause (`X said …`, `X accused Y of …`) to the
+//! end of the sentence or to a comma that plainly opens another clause. PolNeAR draws many of
+//! these shorter: `Trump attacked [Machado] in early-morning tweets`, `Justice Nervo rejected
+//! [that argument] in a ruling released Thursday`, `Clinton said [she would …], using an
+//! average of …`. Where the clause ends is learnt: each comma, dash, bracket and function word
+//! inside the clause is a place it may end, and a logistic model (`scripts/train_reported.py
+//! --ends`, trained on PolNeAR train only) scores each from its neighbours, how far into the
+//! clause it stands, whether the clause so far has a finite verb, and what the cue was. The
+//! clause ends at the first place the model is sure of.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::mentions::{is_word, lower, lower_str};
+use super::reported::{fnv_parts, token_class, FnvBuild, Reported};
+use super::text::{Document, TokKind};
+
+/// The model's probability above which the clause ends at a place (tuned on PolNeAR train).
+const SURE_END: f32 = 0.5;
+
+/// Words before which a reported clause may end: prepositions, conjunctions and relative words
+/// that open an adjunct or another clause (`… in a ruling`, `… and vowed`, `… which`).
+fn opens_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "as"
+            | "to"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "during"
+            | "because"
+            | "since"
+            | "from"
+            | "which"
+            | "who"
+            | "where"
+            | "whose"
+            | "including"
+            | "despite"
+            | "following"
+            | "through"
+            | "until"
+            | "amid"
+            | "without"
+            | "under"
+            | "over"
+            | "against"
+            | "among"
+            | "if"
+            | "though"
+            | "although"
+            | "even"
+            | "into"
+            | "about"
+            | "than"
+            | "so"
+            | "last"
+            | "this"
+            | "that"
+            | "saying"
+            | "adding"
+    )
+}
+
+/// A place the clause may end: before token `k`, a punctuation mark or a word opening a phrase,
+/// outside any quotation.
+fn is_candidate(doc: &Document, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    t.quote.is_none()
+        && match t.kind {
+            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | '(' | ':'),
+            TokKind::Word => opens_phrase(lower(doc, t).as_str()),
+            TokKind::Mark => false,
+        }
+}
+
+/// A bucket of a word count, so that the model sees distances without one weight per number.
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=5 => "4-5",
+        6..=8 => "6-8",
+        9..=12 => "9-12",
+        13..=20 => "13-20",
+        _ => "21+",
+    }
+}
+
+/// Auxiliaries and modals: a clause holding one has a finite verb of its own (`he would stand
+/// up to the attacks`), one without is mostly a noun phrase (`a bill designed to …`).
+fn is_finite_hint(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "'s"
+            | "\u{2019}s"
+    )
+}
+
+/// The features of the place before token `k` in the forward clause of `r`, each passed to
+/// `emit` in turn.
+fn each_feature(
+    doc: &Document,
+    probs: &[f32],
+    r: &Reported,
+    k: usize,
+    emit: &mut dyn FnMut(&[&str]),
+) {
+    let (from, end) = r.content;
+    let form = |j: usize| match doc.tokens.get(j) {
+        Some(t) if t.kind == TokKind::Word => lower(doc, t),
+        Some(t) if matches!(t.kind, TokKind::Punct(_)) => lower_str(&doc.text[t.start..t.end]),
+        _ => lower_str(token_class(doc, Some(j))),
+    };
+    let here = form(k);
+    let next = form(k + 1);
+    let prev = form(k - 1);
+    let nc = token_class(doc, Some(k + 1));
+    let n2c = token_class(doc, Some(k + 2));
+    let words_before = doc.tokens[from..k].iter().filter(|t| is_word(t)).count();
+    let words_after = doc.tokens[k..end].iter().filter(|t| is_word(t)).count();
+    let before = doc.tokens[from..k].iter();
+    let finite = before
+        .clone()
+        .any(|t| is_word(t) && is_finite_hint(lower(doc, t).as_str()));
+    let commas = before.filter(|t| t.kind == TokKind::Punct(',')).count();
+    let commas = bucket(commas.min(2));
+    let cue_ahead = (k + 1..end.min(k + 5)).any(|j| probs.get(j).is_some_and(|&p| p >= 0.5));
+    let cue = doc
+        .tokens
+        .get(r.cue.1.saturating_sub(1))
+        .map_or_else(|| lower_str(""), |t| lower(doc, t));
+    let that = doc
+        .tokens
+        .get(from)
+        .is_some_and(|t| lower(doc, t) == "that");
+    let (here, next, prev, cue) = (here.as_str(), next.as_str(), prev.as_str(), cue.as_str());
+    let finite = if finite { "y" } else { "n" };
+    let ahead = if cue_ahead { "y" } else { "n" };
+    let that = if that { "y" } else { "n" };
+    let (len, rest) = (bucket(words_before), bucket(words_after));
+    let mut put = |parts: &[&str]| emit(parts);
+    put(&["bias"]);
+    put(&["t=", here]);
+    put(&["n=", next]);
+    put(&["p=", prev]);
+    put(&["nc=", nc]);
+    put(&["t|n=", here, "|", next]);
+    put(&["t|nc=", here, "|", nc]);
+    put(&["t|nc|n2c=", here, "|", nc, "|", n2c]);
+    put(&["p|t=", prev, "|", here]);
+    put(&["len=", len]);
+    put(&["t|len=", here, "|", len]);
+    put(&["rest=", rest]);
+    put(&["t|fin=", here, "|", finite]);
+    put(&["t|n|fin=", here, "|", next, "|", finite]);
+    put(&["t|commas=", here, "|", commas]);
+    put(&["t|ahead=", here, "|", ahead]);
+    put(&["t|that=", here, "|", that]);
+    put(&["cue|t=", cue, "|", here]);
+    put(&["cue|fin=", cue, "|", finite]);
+}
+
+/// Weights of the model, keyed by the FNV hash of the feature's name.
+fn weights() -> &'static HashMap<u64, f32, FnvBuild> {
+    static WEIGHTS: OnceLock<HashMap<u64, f32, FnvBuild>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        include_str!("content_end_weights.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, w) = l.split_once('\t')?;
+                Some((fnv_parts(&[name]), w.trim().parse::<f32>().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// How likely the forward clause of `r` is to end before token `k`.
+fn end_probability(doc: &Document, probs: &[f32], r: &Reported, k: usize) -> f32 {
+    let weights = weights();
+    let mut z = 0.0;
+    each_feature(doc, probs, r, k, &mut |parts| {
+        z += weights.get(&fnv_parts(parts)).copied().unwrap_or(0.0);
+    });
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The places inside the forward clause of `r` where it may end.
+fn candidates<'a>(doc: &'a Document, r: &Reported) -> impl Iterator<Item = usize> + 'a {
+    let (from, end) = r.content;
+    // The first two tokens are the clause's least: `[the policy]`.
+    (from + 2..end).filter(move |&k| is_candidate(doc, k))
+}
+
+/// The end of the forward clause of `r`: before the first place the model is sure of, with no
+/// punctuation left hanging; the rules' end when there is none.
+pub(crate) fn learned_end(doc: &Document, probs: &[f32], r: &Reported) -> usize {
+    let (from, end) = r.content;
+    if weights().is_empty() {
+        return end;
+    }
+    let sure: f32 = std::env::var("SE").ok().and_then(|v| v.parse().ok()).unwrap_or(SURE_END);
+    let Some(k) = candidates(doc, r).find(|&k| end_probability(doc, probs, r, k) >= sure)
+    else {
+        return end;
+    };
+    let mut cut = k;
+    while cut > from + 1 && matches!(doc.tokens[cut - 1].kind, TokKind::Punct(_)) {
+        cut -= 1;
+    }
+    cut
+}
+
+/// Every place the model scores in the forward clause of `r`, with its features (training data
+/// for `scripts/train_reported.py --ends`).
+pub(crate) fn end_candidates(
+    doc: &Document,
+    probs: &[f32],
+    r: &Reported,
+) -> Vec<(usize, Vec<String>)> {
+    candidates(doc, r)
+        .map(|k| {
+            let mut features = Vec::with_capacity(20);
+            each_feature(doc, probs, r, k, &mut |parts| features.push(parts.concat()));
+            (k, features)
+        })
+        .collect()
+}
