@@ -205,7 +205,8 @@ fn offsets_and_text_agree() {
 
 #[test]
 fn two_reports_joined_by_and_are_two_attributions() {
-    let t = "The mayor promised to reopen the pool by June and said the city would pay for repairs.";
+    let t =
+        "The mayor promised to reopen the pool by June and said the city would pay for repairs.";
     let found = reported(t);
     let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(
@@ -214,7 +215,12 @@ fn two_reports_joined_by_and_are_two_attributions() {
         "{found:?}"
     );
     // The second verb shares the first one's subject.
-    assert!(found.iter().all(|q| q.speaker.as_deref() == Some("The mayor")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|q| q.speaker.as_deref() == Some("The mayor")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -232,4 +238,44 @@ fn a_second_subject_after_and_starts_a_second_report() {
             ("that prices would rise", Some("the union")),
         ]
     );
+}
+
+#[test]
+fn a_gerund_after_by_shares_the_subject() {
+    let t = "The senator won over the hall by promising to reopen the shipyard.";
+    let (content, _, mention, cue) = one(t);
+    assert_eq!(content, "to reopen the shipyard");
+    assert_eq!(cue.as_deref(), Some("promising"));
+    // The subject opens the sentence (without a parser the phrase may run on into the verb).
+    assert!(mention.is_some_and(|m| m.starts_with("The senator")));
+}
+
+#[test]
+fn a_scene_setting_phrase_is_not_what_was_said() {
+    // `In July,` sets the scene; what the union called for is the content.
+    let t = "In July, the dockers' union called for a ban on night shifts.";
+    let (content, _, mention, cue) = one(t);
+    assert_eq!(content, "a ban on night shifts");
+    assert_eq!(cue.as_deref(), Some("called for"));
+    assert_eq!(mention.as_deref(), Some("the dockers' union"));
+}
+
+#[test]
+fn a_comment_after_a_dash_is_not_content() {
+    // The content-end model stops the clause before the dash that opens a comment on it.
+    let t = "The mayor denied the report \u{2014} a claim repeated by her rivals on Monday.";
+    let (content, _, mention, cue) = one(t);
+    assert_eq!(cue.as_deref(), Some("denied"));
+    assert_eq!(mention.as_deref(), Some("The mayor"));
+    assert_eq!(content, "the report");
+}
+
+#[test]
+fn a_participle_phrase_is_no_source() {
+    // `using figures` is how the minister argued, not `figures` said by `using`.
+    let t = "The minister said the plan would fail, using figures from the treasury.";
+    let found = reported(t);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].text.starts_with("the plan would fail"), "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("The minister"));
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::mentions::{is_word, lower, lower_str};
-use super::reported::{fnv_parts, token_class, FnvBuild, Reported};
+use super::reported::{fnv_parts, is_verb_of_saying_proper, token_class, FnvBuild, Reported};
 use super::text::{Document, TokKind};
 
 /// The model's probability above which the clause ends at a place (tuned on PolNeAR train).
@@ -104,7 +104,7 @@ fn bucket(n: usize) -> &'static str {
 
 /// Auxiliaries and modals: a clause holding one has a finite verb of its own (`he would stand
 /// up to the attacks`), one without is mostly a noun phrase (`a bill designed to …`).
-fn is_finite_hint(w: &str) -> bool {
+pub(crate) fn is_finite_hint(w: &str) -> bool {
     matches!(
         w,
         "is" | "are"
@@ -189,6 +189,15 @@ fn each_feature(
     put(&["t|commas=", here, "|", commas]);
     put(&["t|ahead=", here, "|", ahead]);
     put(&["t|that=", here, "|", that]);
+    // Verbs of saying report clauses (`said the plan would fail in May`), the others mostly
+    // take an object and end before an adjunct (`attacked the council in a speech`).
+    let kind = if is_verb_of_saying_proper(cue) {
+        "say"
+    } else {
+        "other"
+    };
+    put(&["kind|t|fin=", kind, "|", here, "|", finite]);
+    put(&["kind|t|len=", kind, "|", here, "|", len]);
     put(&["cue|t=", cue, "|", here]);
     put(&["cue|fin=", cue, "|", finite]);
 }
@@ -232,8 +241,7 @@ pub(crate) fn learned_end(doc: &Document, probs: &[f32], r: &Reported) -> usize 
     if weights().is_empty() {
         return end;
     }
-    let sure: f32 = std::env::var("SE").ok().and_then(|v| v.parse().ok()).unwrap_or(SURE_END);
-    let Some(k) = candidates(doc, r).find(|&k| end_probability(doc, probs, r, k) >= sure)
+    let Some(k) = candidates(doc, r).find(|&k| end_probability(doc, probs, r, k) >= SURE_END)
     else {
         return end;
     };

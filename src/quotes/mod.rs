@@ -275,7 +275,10 @@ pub fn reported_end_candidates(
         .into_iter()
         .filter_map(|(clause, k, features)| {
             let clause = doc.byte_span(clause)?;
-            let before = doc.tokens[..k].iter().rev().find(|t| t.kind == text::TokKind::Word)?;
+            let before = doc.tokens[..k]
+                .iter()
+                .rev()
+                .find(|t| t.kind == text::TokKind::Word)?;
             Some((clause, (before.end, doc.tokens[k].start), features))
         })
         .collect()

@@ -41,6 +41,16 @@ const SURE_CUE_SHARE: f32 = 0.6;
 /// The fewest words a reported clause has: `he said so` reports nothing.
 const MIN_CONTENT_WORDS: usize = 2;
 
+/// The fewest words of a clause read forwards from its cue: one for verbs whose object is what
+/// was said or meant (`endorsed her`, `attacked Khan`), two for verbs of saying proper.
+fn min_forward_words(cue: &str) -> usize {
+    if is_verb_of_saying_proper(cue) {
+        MIN_CONTENT_WORDS
+    } else {
+        1
+    }
+}
+
 /// A reported-speech attribution, in tokens: content and cue as `[start, end)` ranges.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Reported {
@@ -315,13 +325,9 @@ fn opens_adjunct(w: &str) -> bool {
 /// The attributions of reported speech in the article, in text order.
 pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
     let probs = cue_probabilities(doc);
-    let mut out = by_rules(doc, kinds, &probs);
-    for r in &mut out {
-        if is_forward(r) {
-            r.content.1 = content_end::learned_end(doc, &probs, r);
-        }
-    }
-    out
+    by_rules(doc, kinds, &probs, &mut |r| {
+        content_end::learned_end(doc, &probs, r)
+    })
 }
 
 /// A clause read forwards from its cue (`X said …`, `According to X, …`), whose end the rules
@@ -338,26 +344,35 @@ fn cue_probabilities(doc: &Document) -> Vec<f32> {
 }
 
 /// Every place the content-end model scores in the forward clauses the rules find, with the
-/// clause and its features (training data for the model).
+/// clause as the rules bound it and the place's features (training data for the model).
 #[allow(clippy::type_complexity)]
 pub(crate) fn end_candidates(
     doc: &Document,
     kinds: &[QuoteKind],
 ) -> Vec<((usize, usize), usize, Vec<String>)> {
     let probs = cue_probabilities(doc);
-    by_rules(doc, kinds, &probs)
-        .iter()
-        .filter(|r| is_forward(r))
-        .flat_map(|r| {
+    let mut found = Vec::new();
+    by_rules(doc, kinds, &probs, &mut |r| {
+        found.extend(
             content_end::end_candidates(doc, &probs, r)
                 .into_iter()
-                .map(|(k, features)| (r.content, k, features))
-        })
-        .collect()
+                .map(|(k, features)| (r.content, k, features)),
+        );
+        content_end::learned_end(doc, &probs, r)
+    });
+    found
 }
 
-/// The attributions the rules find, forward clauses running to the end the rules give them.
-fn by_rules(doc: &Document, kinds: &[QuoteKind], probs: &[f32]) -> Vec<Reported> {
+/// Where a forward clause the rules bound ends.
+type EndOf<'a> = dyn FnMut(&Reported) -> usize + 'a;
+
+/// The attributions the rules find, each forward clause ending where `end_of` says.
+fn by_rules(
+    doc: &Document,
+    kinds: &[QuoteKind],
+    probs: &[f32],
+    end_of: &mut EndOf,
+) -> Vec<Reported> {
     let mut out = Vec::new();
     let mut s = 0;
     let n = doc.tokens.len();
@@ -370,7 +385,7 @@ fn by_rules(doc: &Document, kinds: &[QuoteKind], probs: &[f32]) -> Vec<Reported>
         // Most sentences report nobody: without a likely cue or `according`, skip them.
         let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k));
         if likely {
-            sentence(doc, probs, kinds, s, e, &mut out);
+            sentence(doc, probs, kinds, (s, e), end_of, &mut out);
         }
         s = e;
     }
@@ -382,8 +397,8 @@ fn sentence(
     doc: &Document,
     probs: &[f32],
     kinds: &[QuoteKind],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
+    end_of: &mut EndOf,
     out: &mut Vec<Reported>,
 ) {
     // `…, the minister said.` governs the whole sentence before it: a verb inside that content
@@ -405,6 +420,11 @@ fn sentence(
             i += 1;
             continue;
         };
+        // The clause as read forwards ends where the content-end model says, so that a cue
+        // after that end is no report within this one.
+        if is_forward(&found) {
+            found.content.1 = end_of(&found);
+        }
         if let Some(outer) = out[first..]
             .iter_mut()
             .rev()
@@ -513,6 +533,58 @@ fn coordinated(doc: &Document, outer: &Reported, inner: &Reported) -> Option<usi
     .then_some(k)
 }
 
+/// A preposition or conjunction before a gerund cue that shares the clause's subject: `by
+/// promising`, `and calling`.
+fn takes_a_gerund(doc: &Document, k: usize) -> bool {
+    doc.tokens.get(k).is_some_and(|t| {
+        is_word(t)
+            && t.quote.is_none()
+            && matches!(
+                lower(doc, t).as_str(),
+                "by" | "in" | "of" | "after" | "without" | "before" | "while" | "and" | "or"
+            )
+    })
+}
+
+/// `In July,`, `In Honolulu last week,`, `Like the president,`: a phrase opening a sentence
+/// with a preposition and holding no verb of its own sets the scene; nothing was said in it.
+fn is_introductory(doc: &Document, (a, b): (usize, usize)) -> bool {
+    let Some(first) = doc.tokens.get(a).filter(|t| is_word(t)) else {
+        return false;
+    };
+    let opens = matches!(
+        lower(doc, first).as_str(),
+        "in" | "on"
+            | "at"
+            | "of"
+            | "for"
+            | "like"
+            | "unlike"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "with"
+            | "from"
+            | "by"
+            | "as"
+            | "despite"
+            | "following"
+            | "under"
+            | "among"
+            | "amid"
+            | "last"
+            | "earlier"
+            | "later"
+            | "to"
+    );
+    opens
+        && b - a <= 12
+        && !doc.tokens[a..b].iter().any(|t| {
+            is_word(t) && (t.quote.is_some() || content_end::is_finite_hint(&lower(doc, t)))
+        })
+}
+
 /// `…, X said.`, `…, said X.`, `…, according to X.`: an attribution closing the sentence, the
 /// content being everything before its comma.
 fn tail_attribution(doc: &Document, probs: &[f32], s: usize, e: usize) -> Option<Reported> {
@@ -530,7 +602,7 @@ fn tail_attribution(doc: &Document, probs: &[f32], s: usize, e: usize) -> Option
             continue;
         }
         let content = (s, comma);
-        if content_words(doc, content) < MIN_CONTENT_WORDS {
+        if content_words(doc, content) < MIN_CONTENT_WORDS || is_introductory(doc, content) {
             return None;
         }
         if let Some((cue, mention)) = closing_source(doc, probs, comma + 1, end) {
@@ -583,6 +655,10 @@ fn closing_source(
     }
     // `…, the harbour master said (on Tuesday | in a statement).`
     let mut mention = np_starting_at(doc, from, end)?;
+    // `…, using figures from the treasury.`: a participle phrase, not a source and its cue.
+    if lower(doc, &doc.tokens[mention.0]).ends_with("ing") && !is_capitalised(doc, first) {
+        return None;
+    }
     // `a spokesman for the operator said`, `the head of the union said`: one phrase.
     if doc.tokens.get(mention.1).is_some_and(|t| {
         is_word(t) && matches!(lower(doc, t).as_str(), "for" | "of" | "to" | "at" | "with")
@@ -607,12 +683,15 @@ fn closing_source(
     // What follows the cue says when, where or to whom, not what: `said on Tuesday`, `told
     // reporters`, or nothing.
     let rest = cue + 1..end;
+    let verb = lower(doc, &doc.tokens[cue]);
     let short_adjunct = rest.len() <= 8
         && (rest.is_empty() || {
             let l = lower(doc, &doc.tokens[cue + 1]);
-            starts_with_preposition(doc, cue + 1)
+            // `called for a moratorium`: a particle, and the clause is what follows it.
+            let particle = !is_verb_of_saying_proper(&verb) && takes_particle(doc, cue + 1);
+            (starts_with_preposition(doc, cue + 1) && !particle)
                 || is_day_name(&l)
-                || takes_a_hearer(&lower(doc, &doc.tokens[cue]))
+                || takes_a_hearer(&verb)
                 || matches!(l.as_str(), "today" | "yesterday" | "tonight" | "to")
         });
     short_adjunct.then_some(((cue, cue + 1), Some(mention)))
@@ -688,22 +767,57 @@ fn verb_cue(
         return None;
     }
     // `Sanders is suggesting …`: a progressive is a finite verb.
-    let progressive = i > s
-        && matches!(
-            lower(doc, &doc.tokens[i - 1]).as_str(),
-            "is" | "are" | "was" | "were" | "been" | "be" | "am"
-        );
+    let progressive = {
+        // Over adverbs: `is already claiming`, `are increasingly admitting`.
+        let mut k = i;
+        while k > s + 1 && {
+            let l = lower(doc, &doc.tokens[k - 1]);
+            l.ends_with("ly")
+                || matches!(
+                    l.as_str(),
+                    "also"
+                        | "now"
+                        | "already"
+                        | "still"
+                        | "not"
+                        | "just"
+                        | "even"
+                        | "again"
+                        | "so"
+                        | "much"
+                        | "never"
+                )
+        } {
+            k -= 1;
+        }
+        k > s
+            && matches!(
+                lower(doc, &doc.tokens[k - 1]).as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "be"
+                    | "am"
+                    | "'s"
+                    | "\u{2019}s"
+                    | "'re"
+                    | "\u{2019}re"
+            )
+    };
     let gerund = w.ends_with("ing") && !progressive;
     if gerund {
         // `…, adding that …`, `…, saying the deal was dead`: the gerund shares the subject of
         // the clause before the comma.
-        if i == s || !is_punct(doc, i - 1, ',') {
+        // So does one after a preposition or a conjunction: `has rallied thousands by promising
+        // to …`, `… and calling him a liar`, `in denouncing the media`.
+        if i == s || !(is_punct(doc, i - 1, ',') || takes_a_gerund(doc, i - 1)) {
             return None;
         }
         let mention = last_mention.or_else(|| opening_np(doc, s, i - 1));
         let from = content_start(doc, &w, i + 1, e);
         let content = (from, clause_end(doc, from, e));
-        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+        return (content_words(doc, content) >= min_forward_words(&w)).then_some((
             Reported {
                 content,
                 cue: (i, i + 1),
@@ -713,11 +827,21 @@ fn verb_cue(
             content.1,
         ));
     }
-    if i > s && lower(doc, &doc.tokens[i - 1]) == "to" {
-        return None; // `wants to say`, `refused to deny`: not a report of what was said.
+    // `continues to insist`, `seemed to think`: the verb governing the infinitive opens the cue
+    // and its subject is the source.
+    let mut head = i;
+    if i > s + 1 && lower(doc, &doc.tokens[i - 1]) == "to" {
+        let gov = &doc.tokens[i - 2];
+        if !is_word(gov) || gov.quote.is_some() || is_capitalised(doc, gov) {
+            return None;
+        }
+        head = i - 2;
     }
-    let subject = subject_before(doc, i, s).filter(|m| m.1 <= i);
-    let mut cue = (i, i + 1);
+    let subject = subject_before(doc, head, s).filter(|m| m.1 <= head);
+    if head < i && subject.is_none() {
+        return None; // `a plan to say`, `refused to deny`: not a report of what was said.
+    }
+    let mut cue = (head, i + 1);
     let mut from = content_start(doc, &w, i + 1, e);
     // `talked of reforms`, `called on the party to …`, `pointed to the polls`: the particle is
     // part of the cue (verbs of saying proper take no particle: `said in a statement`).
@@ -747,7 +871,7 @@ fn verb_cue(
             && is_punct(doc, mention.0 - 1, ',')
             && content_words(doc, before) >= MIN_CONTENT_WORDS
             && set_off;
-        if content_words(doc, forward) >= MIN_CONTENT_WORDS
+        if content_words(doc, forward) >= min_forward_words(&w)
             && (around || !starts_with_preposition(doc, forward.0))
         {
             if set_off && !around && !as_said {
@@ -767,7 +891,9 @@ fn verb_cue(
         // `…, X said.`: the sentence before the comma that sets off the source.
         if mention.0 > s && is_punct(doc, mention.0 - 1, ',') {
             let content = (s, mention.0 - 1);
-            return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            let reported =
+                content_words(doc, content) >= MIN_CONTENT_WORDS && !is_introductory(doc, content);
+            return reported.then_some((
                 Reported {
                     content,
                     cue: (i, i + 1),
@@ -826,12 +952,40 @@ fn time_phrase_end(doc: &Document, k: usize, e: usize) -> Option<usize> {
     ) {
         return None;
     }
+    // Only words that can stand inside a time phrase come between (`in recent days`, `over
+    // the past two weeks`), so that `for a ban on night shifts` is no time phrase.
+    let mut within = true;
     (k + 1..e.min(k + 5)).find_map(|j| {
         let t = &doc.tokens[j];
-        if !is_word(t) {
+        if !within || !is_word(t) {
             return None;
         }
         let l = lower(doc, t);
+        within = matches!(
+            l.as_str(),
+            "the"
+                | "a"
+                | "this"
+                | "that"
+                | "last"
+                | "next"
+                | "past"
+                | "recent"
+                | "several"
+                | "few"
+                | "many"
+                | "two"
+                | "three"
+                | "four"
+                | "early"
+                | "late"
+                | "coming"
+                | "previous"
+                | "same"
+                | "of"
+                | "earlier"
+                | "later"
+        ) || l.chars().all(|c| c.is_ascii_digit());
         let time = matches!(
             l.as_str(),
             "week"
@@ -962,7 +1116,7 @@ fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
 
 /// `said`, `told`, `wrote`: verbs whose following preposition starts a place or a hearer, never
 /// the content.
-fn is_verb_of_saying_proper(w: &str) -> bool {
+pub(crate) fn is_verb_of_saying_proper(w: &str) -> bool {
     matches!(
         w,
         "said"
