@@ -276,6 +276,30 @@ fn a_participle_phrase_is_no_source() {
     let t = "The minister said the plan would fail, using figures from the treasury.";
     let found = reported(t);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].text.starts_with("the plan would fail"), "{found:?}");
+    assert!(
+        found[0].text.starts_with("the plan would fail"),
+        "{found:?}"
+    );
     assert_eq!(found[0].speaker.as_deref(), Some("The minister"));
+}
+
+#[test]
+fn a_headline_in_title_case_reports_too() {
+    let t = "Harbour Board Denies Plan For Second Ferry Terminal Was Ever Approved\n\n\
+             The board met on Monday.";
+    let (content, _, mention, cue) = one(t);
+    assert_eq!(cue.as_deref(), Some("Denies"));
+    assert_eq!(mention.as_deref(), Some("Harbour Board"));
+    assert_eq!(content, "Plan For Second Ferry Terminal Was Ever Approved");
+}
+
+#[test]
+fn a_negated_or_modal_verb_keeps_its_subject() {
+    let t = "The council didn't say when the library would reopen.";
+    let found = reported(t);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].mention.as_ref().map(|m| m.text.as_str()),
+        Some("The council")
+    );
 }

@@ -338,9 +338,52 @@ fn is_forward(r: &Reported) -> bool {
 
 /// How likely each token of the article is to head a cue.
 fn cue_probabilities(doc: &Document) -> Vec<f32> {
-    (0..doc.tokens.len())
+    let mut probs: Vec<f32> = (0..doc.tokens.len())
         .map(|i| cue_probability(doc, i))
-        .collect()
+        .collect();
+    // In a headline every word is capitalised (`Senator Calls For Inquiry`): there the cue
+    // table's share stands in for the model, which reads capitals as names.
+    let mut s = 0;
+    while s < doc.tokens.len() {
+        let e = sentence_end(doc, s);
+        if is_headline(doc, s, e) {
+            for (k, p) in probs.iter_mut().enumerate().take(e).skip(s + 1) {
+                let t = &doc.tokens[k];
+                if t.kind == TokKind::Word && t.quote.is_none() && is_capitalised(doc, t) {
+                    *p = cue_share(lower(doc, t).as_str());
+                }
+            }
+        }
+        s = e;
+    }
+    probs
+}
+
+/// The end of the sentence starting at token `s` (one past its last token).
+fn sentence_end(doc: &Document, s: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut e = s;
+    while e < n && !doc.tokens[e].ends_sentence {
+        e += 1;
+    }
+    (e + 1).min(n)
+}
+
+/// A headline in title case: `Senator Calls For Inquiry Into Port Deal`. At least four words,
+/// nearly all of those longer than three letters capitalised.
+fn is_headline(doc: &Document, s: usize, e: usize) -> bool {
+    let (mut long, mut capitalised, mut words) = (0, 0, 0);
+    for t in &doc.tokens[s..e] {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        words += 1;
+        if doc.word(t).chars().count() > 3 {
+            long += 1;
+            capitalised += usize::from(is_capitalised(doc, t));
+        }
+    }
+    words >= 4 && long >= 3 && capitalised * 10 >= long * 9
 }
 
 /// Every place the content-end model scores in the forward clauses the rules find, with the
@@ -377,11 +420,7 @@ fn by_rules(
     let mut s = 0;
     let n = doc.tokens.len();
     while s < n {
-        let mut e = s;
-        while e < n && !doc.tokens[e].ends_sentence {
-            e += 1;
-        }
-        let e = (e + 1).min(n);
+        let e = sentence_end(doc, s);
         // Most sentences report nobody: without a likely cue or `according`, skip them.
         let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k));
         if likely {
@@ -757,8 +796,9 @@ fn verb_cue(
     if t.kind != TokKind::Word || t.quote.is_some() {
         return None;
     }
-    // A capitalised word inside a sentence is a name (`Chuck Said`, `the Post Reports`).
-    if i > s && is_capitalised(doc, t) {
+    // A capitalised word inside a sentence is a name (`Chuck Said`, `the Post Reports`),
+    // except in a headline.
+    if i > s && is_capitalised(doc, t) && !is_headline(doc, s, e) {
         return None;
     }
     let w = lower(doc, t);
@@ -872,7 +912,9 @@ fn verb_cue(
             && content_words(doc, before) >= MIN_CONTENT_WORDS
             && set_off;
         if content_words(doc, forward) >= min_forward_words(&w)
-            && (around || !starts_with_preposition(doc, forward.0))
+            && (around
+                || !starts_with_preposition(doc, forward.0)
+                || opens_a_clause(doc, forward.0))
         {
             if set_off && !around && !as_said {
                 return None; // `“…,” she continued, prompting cheers`: no clause reported.
@@ -1196,6 +1238,15 @@ fn starts_with_preposition(doc: &Document, k: usize) -> bool {
                     | "since"
             )
     })
+}
+
+/// `when the library would reopen`, `if the deal stands`: a clause, not an adjunct like `when
+/// asked`, opens with the subordinator at `k` (its subject follows it).
+fn opens_a_clause(doc: &Document, k: usize) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| is_word(t) && matches!(lower(doc, t).as_str(), "when" | "if" | "whether"))
+        && matches!(token_class(doc, Some(k + 1)), "det" | "pron" | "cap")
 }
 
 /// The subordinating word that opens the cue's clause (`While X said …, Y …`), if one stands
