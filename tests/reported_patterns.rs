@@ -303,3 +303,18 @@ fn a_negated_or_modal_verb_keeps_its_subject() {
         Some("The council")
     );
 }
+
+#[test]
+fn mixed_speech_before_the_source_keeps_the_whole_clause() {
+    let t = "With three ferries in service, \u{201c}there is no single point of failure,\u{201d} \
+             the harbour master said.";
+    let found = reported(t);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].text,
+        "With three ferries in service, \u{201c}there is no single point of failure"
+    );
+    assert_eq!(found[0].mention.as_ref().map(|m| m.text.as_str()), Some("the harbour master"));
+    // A quotation that is the whole clause stays a quotation only.
+    assert!(reported("\u{201c}There is no single point of failure,\u{201d} she said.").is_empty());
+}

@@ -646,17 +646,25 @@ fn tail_attribution(doc: &Document, probs: &[f32], s: usize, e: usize) -> Option
     // The comma that sets the attribution off: the last one, or one before an apposition
     // (`…, said Jo Bell, a doctor.`), not far from the end.
     for comma in (end.saturating_sub(30).max(s)..end).rev() {
-        if doc.tokens[comma].quote.is_some() {
-            return None;
-        }
-        if !is_punct(doc, comma, ',') {
+        let t = &doc.tokens[comma];
+        if t.kind != TokKind::Punct(',') {
             continue;
         }
+        // `…, “there is no single point of failure,” he said.`: the comma closing a quotation
+        // sets the source off too (a clause that is all quotation is left to the quotation);
+        // one inside it sets nothing off.
+        let after = match t.quote {
+            None => comma + 1,
+            Some(_) if doc.tokens.get(comma + 1).is_some_and(|m| m.kind == TokKind::Mark) => {
+                comma + 2
+            }
+            Some(_) => continue,
+        };
         let content = (s, comma);
         if content_words(doc, content) < MIN_CONTENT_WORDS || is_introductory(doc, content) {
             return None;
         }
-        if let Some((cue, mention)) = closing_source(doc, probs, comma + 1, end) {
+        if let Some((cue, mention)) = closing_source(doc, probs, after, end) {
             return Some(Reported {
                 content,
                 cue,
