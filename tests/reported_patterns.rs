@@ -314,7 +314,33 @@ fn mixed_speech_before_the_source_keeps_the_whole_clause() {
         found[0].text,
         "With three ferries in service, \u{201c}there is no single point of failure"
     );
-    assert_eq!(found[0].mention.as_ref().map(|m| m.text.as_str()), Some("the harbour master"));
+    assert_eq!(
+        found[0].mention.as_ref().map(|m| m.text.as_str()),
+        Some("the harbour master")
+    );
     // A quotation that is the whole clause stays a quotation only.
     assert!(reported("\u{201c}There is no single point of failure,\u{201d} she said.").is_empty());
+}
+
+#[test]
+fn a_compound_subject_is_not_two_reports() {
+    let t = "The mayor said her town and the county are backing the new rail link.";
+    let found = reported(t);
+    assert_eq!(
+        found[0].text, "her town and the county are backing the new rail link",
+        "{found:?}"
+    );
+    assert_eq!(
+        found[0].mention.as_ref().map(|m| m.text.as_str()),
+        Some("The mayor")
+    );
+}
+
+#[test]
+fn a_one_word_answer_and_a_plural_hearer() {
+    let (content, _, _, _) = one("Asked whether the talks had failed, the envoy said no.");
+    assert_eq!(content, "no");
+    let (content, _, _, cue) = one("She told reporters Ireland would not block the deal.");
+    assert_eq!(cue.as_deref(), Some("told"));
+    assert_eq!(content, "Ireland would not block the deal");
 }

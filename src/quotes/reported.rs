@@ -576,12 +576,18 @@ fn coordinated(doc: &Document, outer: &Reported, inner: &Reported) -> Option<usi
     {
         k -= 1;
     }
-    (k > outer.content.0
-        && matches!(
-            lower(doc, &doc.tokens[k]).as_str(),
-            "and" | "but" | "while" | "whereas"
-        ))
-    .then_some(k)
+    let conj = matches!(
+        lower(doc, &doc.tokens[k]).as_str(),
+        "and" | "but" | "while" | "whereas"
+    );
+    // `his country and Britain are backing …`: a bare noun phrase before `and` is half of a
+    // compound subject, not a first report.
+    let first_half = doc.tokens.get(outer.content.0..k).unwrap_or_default();
+    let clause_before = first_half.len() > 3
+        || first_half
+            .iter()
+            .any(|t| is_word(t) && content_end::is_finite_hint(&lower(doc, t)));
+    (k > outer.content.0 && conj && (own_subject.is_none() || clause_before)).then_some(k)
 }
 
 /// A preposition or conjunction before a gerund cue that shares the clause's subject: `by
@@ -655,7 +661,12 @@ fn tail_attribution(doc: &Document, probs: &[f32], s: usize, e: usize) -> Option
         // one inside it sets nothing off.
         let after = match t.quote {
             None => comma + 1,
-            Some(_) if doc.tokens.get(comma + 1).is_some_and(|m| m.kind == TokKind::Mark) => {
+            Some(_)
+                if doc
+                    .tokens
+                    .get(comma + 1)
+                    .is_some_and(|m| m.kind == TokKind::Mark) =>
+            {
                 comma + 2
             }
             Some(_) => continue,
@@ -931,7 +942,7 @@ fn verb_cue(
             && is_punct(doc, mention.0 - 1, ',')
             && content_words(doc, before) >= MIN_CONTENT_WORDS
             && set_off;
-        if content_words(doc, forward) >= min_forward_words(&w)
+        if (content_words(doc, forward) >= min_forward_words(&w) || is_yes_or_no(doc, forward))
             && (around
                 || !starts_with_preposition(doc, forward.0)
                 || opens_a_clause(doc, forward.0))
@@ -1085,6 +1096,11 @@ fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
             {
                 hearer.1 = j;
             }
+            // `told MPs Britain needs …`, `told reporters Washington would …`: a hearer named
+            // by a plural noun ends there.
+            if hearer.1 > hearer.0 + 1 && is_plural_hearer(doc, hearer.0) {
+                hearer.1 = hearer.0 + 1;
+            }
             if doc.tokens.get(hearer.1).is_some_and(|t| {
                 lower(doc, t) == "that" || (t.kind == TokKind::Word && !is_possessive(doc.word(t)))
             }) {
@@ -1174,6 +1190,36 @@ fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// `Sir Keir said no.`: a one-word answer is what was said.
+fn is_yes_or_no(doc: &Document, (a, b): (usize, usize)) -> bool {
+    b == a + 1 && matches!(lower(doc, &doc.tokens[a]).as_str(), "yes" | "no")
+}
+
+/// The people a report is told to, named by a plural noun: `told reporters`, `told MPs`.
+fn is_plural_hearer(doc: &Document, k: usize) -> bool {
+    matches!(
+        lower(doc, &doc.tokens[k]).as_str(),
+        "reporters"
+            | "journalists"
+            | "mps"
+            | "lawmakers"
+            | "legislators"
+            | "senators"
+            | "delegates"
+            | "supporters"
+            | "voters"
+            | "members"
+            | "colleagues"
+            | "officials"
+            | "investigators"
+            | "students"
+            | "listeners"
+            | "viewers"
+            | "readers"
+            | "donors"
+    )
 }
 
 /// `said`, `told`, `wrote`: verbs whose following preposition starts a place or a hearer, never
