@@ -5,7 +5,7 @@
 //! sit between a subject and its verb (`also`, `later`, `has`), and over an apposition set off
 //! by commas (`Nigel Farage, an ally of Mr Trump, said`).
 
-use super::text::in_sorted;
+use super::text::WordSet;
 use super::text::{Document, TokKind, Token};
 
 pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
@@ -428,6 +428,12 @@ const NOT_NAMES: &[&str] = &[
     "yet",
 ];
 
+static TITLES_SET: WordSet = WordSet::new(TITLES);
+static BETWEEN_SUBJECT_AND_VERB_SET: WordSet = WordSet::new(BETWEEN_SUBJECT_AND_VERB);
+static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
+static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
+static NOT_NAMES_SET: WordSet = WordSet::new(NOT_NAMES);
+
 /// A word in lower case: a slice of the document's lower-cased text for ASCII words (nearly
 /// all), kept on the stack for other short ASCII strings; this runs for every word near every
 /// quote.
@@ -490,7 +496,7 @@ pub(crate) fn is_capitalised(doc: &Document, t: &Token) -> bool {
 
 /// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
 pub(crate) fn is_function_word(w: &str) -> bool {
-    in_sorted(NP_STOP, w)
+    NP_STOP_SET.contains(w)
 }
 
 fn is_day(w: &str) -> bool {
@@ -515,11 +521,11 @@ pub(crate) fn is_day_name(w: &str) -> bool {
 }
 
 pub(crate) fn is_title(w: &str) -> bool {
-    in_sorted(TITLES, w)
+    TITLES_SET.contains(w)
 }
 
 pub(crate) fn is_not_name(w: &str) -> bool {
-    in_sorted(NOT_NAMES, w)
+    NOT_NAMES_SET.contains(w)
 }
 
 /// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
@@ -580,7 +586,7 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
                 start -= 1;
             } else if is_possessive(doc.word(&doc.tokens[start - 1]))
                 || (is_word(&doc.tokens[start - 1])
-                    && !in_sorted(NP_STOP, prev.as_str())
+                    && !NP_STOP_SET.contains(prev.as_str())
                     && is_role_noun(&prev))
             {
                 // `Clinton’s campaign manager Robby Mook` / `campaign manager Robby Mook`: the
@@ -624,7 +630,7 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
     }
     // `the mother of three`: a number after `of` completes a role.
     if end >= floor + 3
-        && in_sorted(DETERMINERS, head_lower.as_str())
+        && DETERMINERS_SET.contains(head_lower.as_str())
         && lower(doc, &doc.tokens[end - 2]) == "of"
     {
         let role = lower(doc, &doc.tokens[end - 3]);
@@ -632,8 +638,8 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
             return np_ending_at(doc, end - 2, floor).map(|(outer, _)| (outer, end));
         }
     }
-    if in_sorted(NP_STOP, head_lower.as_str())
-        || in_sorted(DETERMINERS, head_lower.as_str())
+    if NP_STOP_SET.contains(head_lower.as_str())
+        || DETERMINERS_SET.contains(head_lower.as_str())
         || head_lower.ends_with("ly")
         || !head_lower.chars().all(|c| c.is_alphabetic() || c == '-')
     {
@@ -658,11 +664,11 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
             break;
         }
         let l = lower(doc, t);
-        if in_sorted(DETERMINERS, l.as_str()) {
+        if DETERMINERS_SET.contains(l.as_str()) {
             start -= 1;
             break;
         }
-        if in_sorted(NP_STOP, l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
+        if NP_STOP_SET.contains(l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
             break;
         }
         if is_capitalised(doc, t) && is_not_name(&l) {
@@ -773,7 +779,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
             day || on_day
                 || year
                 || (!is_capitalised(doc, t)
-                    && (in_sorted(BETWEEN_SUBJECT_AND_VERB, l.as_str())
+                    && (BETWEEN_SUBJECT_AND_VERB_SET.contains(l.as_str())
                         || (l.ends_with("ly") && l.len() > 4)))
         }
     } {
@@ -1101,7 +1107,7 @@ pub(crate) fn apposed_name(
     ((2..=4).contains(&words)
         && closed
         && !is_not_name(&first_name)
-        && !in_sorted(DETERMINERS, first_name.as_str()))
+        && !DETERMINERS_SET.contains(first_name.as_str()))
     .then_some((start, end))
 }
 
@@ -1179,7 +1185,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         return Some((i, i + 1));
     }
     let begin = i;
-    let name_first = is_capitalised(doc, first) && !in_sorted(DETERMINERS, l.as_str());
+    let name_first = is_capitalised(doc, first) && !DETERMINERS_SET.contains(l.as_str());
     // `tweeted another.`, `said one.`: a determiner standing alone.
     if matches!(
         l.as_str(),
@@ -1201,14 +1207,14 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         let rest = np_starting_at(doc, i + 2, limit)?;
         return Some((begin, rest.1));
     }
-    if in_sorted(DETERMINERS, l.as_str()) {
+    if DETERMINERS_SET.contains(l.as_str()) {
         i += 1;
     } else if is_capitalised(doc, first) {
         // `Will Doyle`, `May Chen`: capitalised, these are names, not auxiliaries.
         if is_not_name(&l) {
             return None;
         }
-    } else if in_sorted(NP_STOP, l.as_str()) {
+    } else if NP_STOP_SET.contains(l.as_str()) {
         return None;
     }
     let stop = (i + 8).min(limit);
@@ -1227,7 +1233,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         .tokens
                         .get(end + 1)
                         .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(doc, n));
-                if in_sorted(NP_STOP, w.as_str())
+                if NP_STOP_SET.contains(w.as_str())
                     && !(w == "of" && end > i && name_part(doc, end - 1))
                     && !first_name
                 {
@@ -1252,7 +1258,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                     let next_opens_object = doc.tokens.get(end + 1).is_some_and(|n| {
                         n.kind == TokKind::Word && {
                             let l = lower(doc, n);
-                            in_sorted(DETERMINERS, l.as_str())
+                            DETERMINERS_SET.contains(l.as_str())
                                 || l == "that"
                                 || (is_capitalised(doc, n) && !is_not_name(&l))
                         }
@@ -1280,14 +1286,14 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         let x = &doc.tokens[k];
                         x.kind != TokKind::Word
                             || is_capitalised(doc, x)
-                            || in_sorted(NP_STOP, lower(doc, x).as_str())
+                            || NP_STOP_SET.contains(lower(doc, x).as_str())
                     });
                     let name_follows = resumes.is_some_and(|k| {
                         is_capitalised(doc, &doc.tokens[k])
                             && (end..k).all(|m| {
                                 let l = lower(doc, &doc.tokens[m]);
-                                !in_sorted(NP_STOP, l.as_str())
-                                    && !in_sorted(DETERMINERS, l.as_str())
+                                !NP_STOP_SET.contains(l.as_str())
+                                    && !DETERMINERS_SET.contains(l.as_str())
                                     && !l.ends_with("ed")
                             })
                     });

@@ -8,7 +8,7 @@
 //! is bound, the first time it appears, to the person the article was last talking about.
 //! That person — the first person named in each sentence — is also what `he` and `she` refer to.
 
-use super::text::in_sorted;
+use super::text::WordSet;
 use std::collections::HashMap;
 
 use super::mentions::{is_capitalised, is_possessive, is_title, lower, lower_str};
@@ -310,6 +310,11 @@ const HONORIFICS: &[&str] = &[
     "the",
 ];
 
+static NOT_PERSON_WORDS_SET: WordSet = WordSet::new(NOT_PERSON_WORDS);
+static MALE_TITLES_SET: WordSet = WordSet::new(MALE_TITLES);
+static FEMALE_TITLES_SET: WordSet = WordSet::new(FEMALE_TITLES);
+static HONORIFICS_SET: WordSet = WordSet::new(HONORIFICS);
+
 /// Words that may stand inside a definite office phrase before the office itself: `the US
 /// president`, `the former prime minister`.
 fn office_modifier(w: &str) -> bool {
@@ -347,7 +352,7 @@ fn office_modifier(w: &str) -> bool {
 }
 
 fn is_office(w: &str) -> bool {
-    is_title(w) && !in_sorted(HONORIFICS, w) && !office_modifier(w)
+    is_title(w) && !HONORIFICS_SET.contains(w) && !office_modifier(w)
         || matches!(w, "minister" | "secretary" | "president")
 }
 
@@ -473,7 +478,7 @@ impl People {
             && !run
                 .words
                 .iter()
-                .any(|w| in_sorted(NOT_PERSON_WORDS, lower_str(w).as_str()))
+                .any(|w| NOT_PERSON_WORDS_SET.contains(lower_str(w).as_str()))
             && !run.words.is_empty()
             && run.words.len() <= 4;
         if !person_like {
@@ -487,9 +492,9 @@ impl People {
             return Some(p);
         }
         let gender = run.titles.iter().find_map(|t| {
-            if in_sorted(MALE_TITLES, t.as_str()) {
+            if MALE_TITLES_SET.contains(t.as_str()) {
                 Some(Gender::Male)
-            } else if in_sorted(FEMALE_TITLES, t.as_str()) {
+            } else if FEMALE_TITLES_SET.contains(t.as_str()) {
                 Some(Gender::Female)
             } else {
                 None
@@ -724,7 +729,7 @@ fn office_key(titles: &[String]) -> Option<String> {
     let mut first = last;
     while first > 0
         && is_title(&titles[first - 1])
-        && !in_sorted(HONORIFICS, titles[first - 1].as_str())
+        && !HONORIFICS_SET.contains(titles[first - 1].as_str())
         && !office_modifier(&titles[first - 1])
     {
         first -= 1;
