@@ -6,7 +6,10 @@
 //! (`called`, `described`, `blasted`) are *weak* ones, trusted only next to a quotation.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use super::text::Fnv;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Strength {
@@ -348,10 +351,12 @@ pub(crate) struct CueWord {
     pub gerund: bool,
 }
 
-fn lexicon() -> &'static HashMap<String, CueWord> {
-    static LEXICON: OnceLock<HashMap<String, CueWord>> = OnceLock::new();
+type Lexicon = HashMap<String, CueWord, BuildHasherDefault<Fnv>>;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = Lexicon::default();
         for (list, strength) in [(WEAK, Strength::Weak), (STRONG, Strength::Strong)] {
             for &base in list {
                 for form in inflections(base) {

@@ -11,9 +11,10 @@
 use super::text::WordSet;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::mentions::{is_capitalised, is_possessive, is_title, lower, lower_str, Lower};
-use super::text::{Document, TokKind};
+use super::text::{Document, Fnv, TokKind};
 
 /// A person of the article: the fullest name it gives and the other ways it names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,12 +73,15 @@ impl Entry {
     }
 }
 
+/// A table keyed by lower-case names, looked up for every capitalised run of the article.
+type Names<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
 pub(crate) struct People {
     entries: Vec<Entry>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: Names<Vec<usize>>,
     /// People with a full name, by lowercase first name.
-    by_first: HashMap<String, Vec<usize>>,
-    roles: HashMap<String, usize>,
+    by_first: Names<Vec<usize>>,
+    roles: Names<usize>,
     /// Role phrases seen, by token index of their first word, with the person bound then.
     role_mentions: HashMap<usize, usize>,
     /// Each sentence's first person, by token index: who `he` and `she` refer to.
@@ -410,9 +414,9 @@ impl People {
     pub fn of(doc: &Document) -> People {
         let mut people = People {
             entries: Vec::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
-            roles: HashMap::new(),
+            by_last: Names::default(),
+            by_first: Names::default(),
+            roles: Names::default(),
             role_mentions: HashMap::new(),
             salient: Vec::new(),
             mentions: Vec::new(),

@@ -25,7 +25,7 @@ use super::mentions::{
     is_capitalised, is_day_name, is_possessive, is_word, lower, lower_str, np_starting_at,
     opening_np, subject_before, Lower,
 };
-use super::text::{Document, TokKind, Token};
+use super::text::{Document, Fnv, TokKind, Token};
 use super::QuoteKind;
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
@@ -47,32 +47,6 @@ pub(crate) struct Reported {
     pub cue: (usize, usize),
     pub mention: Option<(usize, usize)>,
     pub confidence: f32,
-}
-
-/// FNV-1a: the tables are looked up once per word of every article, with short keys, where
-/// the standard library's DoS-resistant hash is several times slower.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write_u64(&mut self, n: u64) {
-        // The keys of the weight table are hashes already.
-        self.0 = n;
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 type Table = HashMap<&'static str, f32, std::hash::BuildHasherDefault<Fnv>>;

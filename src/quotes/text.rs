@@ -47,6 +47,33 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "vt", "wash", "wis", "wyo",
 ];
 
+/// FNV-1a: the tables are looked up once per word of every article, with short keys, where
+/// the standard library's DoS-resistant hash is several times slower. Keys are the article's
+/// own words, and every table is small.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write_u64(&mut self, n: u64) {
+        // The keys of the weight table are hashes already.
+        self.0 = n;
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// A word list looked up as a set. The lists are consulted for nearly every word near every
 /// quote, where a binary search's string comparisons took a tenth of the running time: here a
 /// word of up to 15 bytes is packed with its length into one `u128` and found in an
