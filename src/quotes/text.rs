@@ -123,16 +123,37 @@ impl WordSet {
 }
 
 /// The bytes of `w` with its length (plus one, so that no key is 0, the empty slot) in the top
-/// byte: distinct words up to 15 bytes get distinct keys.
+/// byte: distinct words up to 15 bytes get distinct keys. Read with whole-word loads, not
+/// copied byte by byte into a buffer (whose reload stalled every look-up).
 fn packed(w: &str) -> Option<u128> {
-    let bytes = w.as_bytes();
-    if bytes.len() > 15 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[15] = bytes.len() as u8 + 1;
-    Some(u128::from_le_bytes(buf))
+    let b = w.as_bytes();
+    let n = b.len();
+    let (lo, hi) = match n {
+        0..=3 => (
+            b.iter()
+                .enumerate()
+                .fold(0u64, |lo, (k, &x)| lo | u64::from(x) << (8 * k)),
+            0,
+        ),
+        // Two overlapping loads: the first four bytes and the last four, shifted into place.
+        4..=7 => {
+            let head = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+            let tail = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+            (head | tail << (8 * (n - 4)), 0)
+        }
+        8..=15 => {
+            let mut head = [0u8; 8];
+            head.copy_from_slice(&b[..8]);
+            let mut tail = [0u8; 8];
+            tail.copy_from_slice(&b[n - 8..]);
+            let tail = u64::from_le_bytes(tail);
+            // Bytes 8.. of the word, at the bottom (none when it has exactly 8).
+            let rest = tail.checked_shr(8 * (16 - n as u32)).unwrap_or(0);
+            (u64::from_le_bytes(head), rest)
+        }
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128 + 1) << 120)
 }
 
 /// The table slot of a packed key (Fibonacci hashing of its folded halves).
@@ -437,6 +458,26 @@ mod tests {
         ] {
             assert!(!SET.contains(w), "{w:?}");
         }
+        // The packed key is the word's bytes, zero-padded, with its length plus one on top.
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmno",
+            "a’b",
+        ] {
+            let mut buf = [0u8; 16];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[15] = w.len() as u8 + 1;
+            assert_eq!(packed(w), Some(u128::from_le_bytes(buf)), "{w}");
+        }
+        assert_eq!(packed("abcdefghijklmnop"), None);
         // Every list word, and no other word of the text, whatever the table's collisions.
         let words: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
         let leaked: &'static [&'static str] = Box::leak(
