@@ -18,6 +18,7 @@
 //! (it is a direct quote); one holding a quoted fragment is mixed speech and kept whole.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::cues;
@@ -110,40 +111,115 @@ fn fnv_parts(parts: &[&str]) -> u64 {
     h
 }
 
-/// A coarse class of the token at `k` for the cue model: what stands before and after a verb
-/// tells a report (`he said that`, `officials warned the`) from a noun or a plain verb.
-fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
+/// A coarse class of a token for the cue model: what stands before and after a verb tells a
+/// report (`he said that`, `officials warned the`) from a noun or a plain verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    None,
+    Mark,
+    Comma,
+    Colon,
+    Stop,
+    Punct,
+    Pron,
+    That,
+    To,
+    Det,
+    Prep,
+    Aux,
+    Adv,
+    Cap,
+    Num,
+    Cue,
+    Word,
+}
+
+/// How many classes there are: the scorer's tables have a slot for each.
+const CLASSES: usize = 17;
+
+impl Class {
+    const ALL: [Class; CLASSES] = [
+        Class::None,
+        Class::Mark,
+        Class::Comma,
+        Class::Colon,
+        Class::Stop,
+        Class::Punct,
+        Class::Pron,
+        Class::That,
+        Class::To,
+        Class::Det,
+        Class::Prep,
+        Class::Aux,
+        Class::Adv,
+        Class::Cap,
+        Class::Num,
+        Class::Cue,
+        Class::Word,
+    ];
+
+    /// The class as the model's feature names spell it.
+    fn name(self) -> &'static str {
+        match self {
+            Class::None => "none",
+            Class::Mark => "mark",
+            Class::Comma => "comma",
+            Class::Colon => "colon",
+            Class::Stop => "stop",
+            Class::Punct => "punct",
+            Class::Pron => "pron",
+            Class::That => "that",
+            Class::To => "to",
+            Class::Det => "det",
+            Class::Prep => "prep",
+            Class::Aux => "aux",
+            Class::Adv => "adv",
+            Class::Cap => "cap",
+            Class::Num => "num",
+            Class::Cue => "cue",
+            Class::Word => "word",
+        }
+    }
+}
+
+/// The class of the token at `k` ([`Class::None`] past either end of the text).
+fn class_of(doc: &Document, k: Option<usize>) -> Class {
     let Some(t) = k.and_then(|k| doc.tokens.get(k)) else {
-        return "none";
+        return Class::None;
     };
     match t.kind {
-        TokKind::Mark => "mark",
-        TokKind::Punct(',') => "comma",
-        TokKind::Punct(':') => "colon",
-        TokKind::Punct('.' | '?' | '!') => "stop",
-        TokKind::Punct(_) => "punct",
+        TokKind::Mark => Class::Mark,
+        TokKind::Punct(',') => Class::Comma,
+        TokKind::Punct(':') => Class::Colon,
+        TokKind::Punct('.' | '?' | '!') => Class::Stop,
+        TokKind::Punct(_) => Class::Punct,
         TokKind::Word => {
             let l = lower(doc, t);
             match l.as_str() {
-                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" => "pron",
-                "that" => "that",
-                "to" => "to",
+                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" => Class::Pron,
+                "that" => Class::That,
+                "to" => Class::To,
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these"
-                | "those" | "our" | "my" | "your" => "det",
+                | "those" | "our" | "my" | "your" => Class::Det,
                 "in" | "on" | "at" | "of" | "for" | "with" | "about" | "from" | "by" | "as" => {
-                    "prep"
+                    Class::Prep
                 }
                 "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will"
                 | "would" | "can" | "could" | "may" | "might" | "should" | "did" | "does"
-                | "do" => "aux",
-                "also" | "not" | "never" | "repeatedly" | "publicly" | "previously" => "adv",
-                _ if is_capitalised(doc, t) => "cap",
-                _ if l.chars().all(|c| c.is_ascii_digit()) => "num",
-                _ if learnt_share(l.as_str()).is_some() => "cue",
-                _ => "word",
+                | "do" => Class::Aux,
+                "also" | "not" | "never" | "repeatedly" | "publicly" | "previously" => Class::Adv,
+                _ if is_capitalised(doc, t) => Class::Cap,
+                _ if l.chars().all(|c| c.is_ascii_digit()) => Class::Num,
+                _ if learnt_share(l.as_str()).is_some() => Class::Cue,
+                _ => Class::Word,
             }
         }
     }
+}
+
+/// The name of the class of the token at `k`: see [`Class`].
+fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
+    class_of(doc, k).name()
 }
 
 /// The cue model's features of the word at `i` (a form that heads cues in the corpus), each
@@ -202,6 +278,172 @@ pub(crate) fn cue_candidates(doc: &Document) -> Vec<(usize, Vec<String>)> {
         .collect()
 }
 
+/// The weight of the feature named by the concatenation of `parts`; 0 when the model lacks it.
+fn weight(parts: &[&str]) -> f32 {
+    cue_weights().get(&fnv_parts(parts)).copied().unwrap_or(0.0)
+}
+
+/// The weights of the features of [`each_feature`] that depend on the scored word's form.
+struct FormWeights {
+    w: f32,
+    sfx: f32,
+    /// `w|nc=`, by the class of the next token.
+    w_nc: [f32; CLASSES],
+    /// `w|pc=`, by the class of the previous token.
+    w_pc: [f32; CLASSES],
+    /// `sfx|nc=`, by the class of the next token.
+    sfx_nc: [f32; CLASSES],
+}
+
+/// The cue model laid out for scoring. Of the features of [`each_feature`] only the
+/// neighbouring words (`p=`, `n=`) are open-ended: every other weight depends on the scored
+/// word's form and the classes around it, so it is looked up once, here, instead of being
+/// hashed for every scored word of every article.
+struct Scorer {
+    bias: f32,
+    pc: [f32; CLASSES],
+    nc: [f32; CLASSES],
+    /// `nc2=`, by the classes of the next token and the one after it.
+    nc2: [[f32; CLASSES]; CLASSES],
+    /// `pc|nc=`, by the classes of the previous and the next token.
+    pc_nc: [[f32; CLASSES]; CLASSES],
+    /// `p=` and `n=` of a neighbour that is no word: the feature names its class.
+    p_class: [f32; CLASSES],
+    n_class: [f32; CLASSES],
+    /// `first=false`, `first=true`.
+    first: [f32; 2],
+    /// Every form the model scores (a share of at least [`MODEL_FLOOR`]).
+    forms: HashMap<&'static str, FormWeights, BuildHasherDefault<Fnv>>,
+}
+
+fn scorer() -> &'static Scorer {
+    static SCORER: OnceLock<Scorer> = OnceLock::new();
+    SCORER.get_or_init(|| {
+        let by_class = |prefix: &str| Class::ALL.map(|c| weight(&[prefix, c.name()]));
+        let by_classes = |prefix: &str| {
+            Class::ALL.map(|a| Class::ALL.map(|b| weight(&[prefix, a.name(), "|", b.name()])))
+        };
+        let forms = cue_forms()
+            .iter()
+            .filter(|&(_, &share)| share >= MODEL_FLOOR)
+            .map(|(&w, _)| {
+                let sfx = suffix(w);
+                let with_class = |prefix: &str, part: &str| {
+                    Class::ALL.map(|c| weight(&[prefix, part, "|", c.name()]))
+                };
+                let weights = FormWeights {
+                    w: weight(&["w=", w]),
+                    sfx: weight(&["sfx=", sfx]),
+                    w_nc: with_class("w|nc=", w),
+                    w_pc: with_class("w|pc=", w),
+                    sfx_nc: with_class("sfx|nc=", sfx),
+                };
+                (w, weights)
+            })
+            .collect();
+        Scorer {
+            bias: weight(&["bias"]),
+            pc: by_class("pc="),
+            nc: by_class("nc="),
+            nc2: by_classes("nc2="),
+            pc_nc: by_classes("pc|nc="),
+            p_class: by_class("p="),
+            n_class: by_class("n="),
+            first: [weight(&["first=false"]), weight(&["first=true"])],
+            forms,
+        }
+    })
+}
+
+/// The last three characters of a word (the whole of a shorter one): the `sfx=` feature.
+fn suffix(w: &str) -> &str {
+    let chars = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+    &w[chars..]
+}
+
+/// The cue model's probability that the word at `i`, of lower-case form `form`, heads a cue.
+/// The weights are added in the order of [`each_feature`], so that the sum, and the
+/// probability, are those of [`probability_by_features`] to the bit.
+fn model_probability(doc: &Document, i: usize, form: &str) -> f32 {
+    let scorer = scorer();
+    let Some(fw) = scorer.forms.get(form) else {
+        // Not reached: the scorer holds every form the model scores.
+        return probability_by_features(doc, i);
+    };
+    let prev = i.checked_sub(1);
+    let next = Some(i + 1);
+    let (pc, nc) = (class_of(doc, prev) as usize, class_of(doc, next) as usize);
+    let n2c = class_of(doc, Some(i + 2)) as usize;
+    let first = prev.is_none_or(|p| doc.tokens[p].ends_sentence);
+    let neighbour =
+        |k: Option<usize>, prefix: &str, by_class: &[f32; CLASSES], class: usize| match k
+            .and_then(|k| doc.tokens.get(k))
+        {
+            Some(t) if t.kind == TokKind::Word => weight(&[prefix, lower(doc, t).as_str()]),
+            _ => by_class[class],
+        };
+    let mut z = 0.0;
+    z += scorer.bias;
+    z += fw.w;
+    z += fw.sfx;
+    z += neighbour(prev, "p=", &scorer.p_class, pc);
+    z += neighbour(next, "n=", &scorer.n_class, nc);
+    z += scorer.pc[pc];
+    z += scorer.nc[nc];
+    z += scorer.nc2[nc][n2c];
+    z += scorer.pc_nc[pc][nc];
+    z += fw.w_nc[nc];
+    z += fw.w_pc[pc];
+    z += fw.sfx_nc[nc];
+    z += scorer.first[usize::from(first)];
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The cue model's probability for the word at `i`, feature by feature: the definition that
+/// [`model_probability`] computes faster.
+fn probability_by_features(doc: &Document, i: usize) -> f32 {
+    let mut z = 0.0;
+    each_feature(doc, i, &mut |parts| z += weight(parts));
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    #[test]
+    fn the_scorer_sums_the_features_to_the_bit() {
+        let mut scored = 0;
+        for text in [
+            include_str!("../../examples/article.clean.txt"),
+            include_str!("../../examples/senate.clean.txt"),
+            "Said he: the plan, officials warned, would fail. “No,” said Chuck Said. \
+             He told reporters that it was over; aides said. Claims, insists: states!",
+        ] {
+            let spans = quoted_spans(
+                text,
+                MarkSet {
+                    two_apostrophes: true,
+                    single_primary: true,
+                },
+            );
+            let doc = Document::new(text, &spans);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let form = lower(&doc, t);
+                if t.kind != TokKind::Word || learnt_share(&form).is_none_or(|s| s < MODEL_FLOOR) {
+                    continue;
+                }
+                let fast = model_probability(&doc, i, &form);
+                let slow = probability_by_features(&doc, i);
+                assert_eq!(fast.to_bits(), slow.to_bits(), "{}", doc.word(t));
+                scored += 1;
+            }
+        }
+        assert!(scored > 20, "{scored}");
+    }
+}
+
 fn is_according(doc: &Document, k: usize) -> bool {
     doc.tokens
         .get(k)
@@ -226,7 +468,8 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
     if !first && doc.word(t).starts_with(|c: char| c.is_uppercase()) {
         return 0.0;
     }
-    match cue_forms().get(lower(doc, t).as_str()) {
+    let form = lower(doc, t);
+    match cue_forms().get(form.as_str()) {
         None => 0.0,
         Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
         Some(&share) => {
@@ -235,11 +478,7 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
             if weights.is_empty() || share < MODEL_FLOOR {
                 return share;
             }
-            let mut z = 0.0;
-            each_feature(doc, i, &mut |parts| {
-                z += weights.get(&fnv_parts(parts)).copied().unwrap_or(0.0);
-            });
-            1.0 / (1.0 + (-z).exp())
+            model_probability(doc, i, form.as_str())
         }
     }
 }
