@@ -434,9 +434,9 @@ static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
 static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
 static NOT_NAMES_SET: WordSet = WordSet::new(NOT_NAMES);
 
-/// A word in lower case: a slice of the document's lower-cased text for ASCII words (nearly
-/// all), kept on the stack for other short ASCII strings; this runs for every word near every
-/// quote.
+/// A word in lower case: a slice of the document's lower-cased text for tokens whose case
+/// changes only in ASCII letters (nearly all, `Trump’s` too), kept on the stack for other short
+/// ASCII strings; this runs for every word near every quote.
 pub(crate) enum Lower<'d> {
     Borrowed(&'d str),
     Inline([u8; 24], u8),
@@ -479,10 +479,9 @@ pub(crate) fn lower_str(w: &str) -> Lower<'static> {
 }
 
 pub(crate) fn lower<'d>(doc: &'d Document, t: &Token) -> Lower<'d> {
-    let word = doc.word(t);
     match doc.lowered.get(t.start..t.end) {
-        Some(lowered) if word.is_ascii() => Lower::Borrowed(lowered),
-        _ => lower_str(word),
+        Some(lowered) if t.lowers_as_ascii => Lower::Borrowed(lowered),
+        _ => lower_str(doc.word(t)),
     }
 }
 
@@ -1340,6 +1339,19 @@ mod tests {
             .iter()
             .position(|t| d.word(t) == w)
             .expect("cue in sentence")
+    }
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        let d = doc("Trump’s ÉCOLE école Σίσυφος ΟΔΟΣ İstanbul \u{212A}ing ǅemal “Said” — U.S. x");
+        for t in &d.tokens {
+            assert_eq!(
+                lower(&d, t).as_str(),
+                d.word(t).to_lowercase(),
+                "{}",
+                d.word(t)
+            );
+        }
     }
 
     #[test]

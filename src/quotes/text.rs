@@ -25,6 +25,9 @@ pub(crate) struct Token {
     pub para: u32,
     /// A sentence ends after this token.
     pub ends_sentence: bool,
+    /// The token in lower case is [`Document::lowered`] at its offsets: no character beyond
+    /// ASCII changes case in it (true of nearly every token, `Trump’s` and `“` included).
+    pub lowers_as_ascii: bool,
 }
 
 pub(crate) struct Document<'a> {
@@ -296,6 +299,7 @@ impl<'a> Document<'a> {
                     quote: Some(mark_at[next_mark].1 as u32),
                     para,
                     ends_sentence: false,
+                    lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
                 });
                 continue;
             }
@@ -330,6 +334,7 @@ impl<'a> Document<'a> {
                     quote,
                     para,
                     ends_sentence: false,
+                    lowers_as_ascii: lowers_as_ascii(&text[i..end]),
                 });
             } else {
                 tokens.push(Token {
@@ -339,6 +344,7 @@ impl<'a> Document<'a> {
                     quote,
                     para,
                     ends_sentence: false,
+                    lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
                 });
             }
         }
@@ -365,6 +371,16 @@ impl<'a> Document<'a> {
     pub fn token_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.start < offset)
     }
+}
+
+/// `word.to_lowercase()` is `word` with its ASCII letters lowered: every other character is its
+/// own lower case (`’`, `é`; not `É`, nor `Σ`, whose lower case depends on its place).
+fn lowers_as_ascii(word: &str) -> bool {
+    word.is_ascii()
+        || word.chars().all(|c| {
+            let mut lowered = c.to_lowercase();
+            c.is_ascii() || (lowered.next() == Some(c) && lowered.next().is_none())
+        })
 }
 
 fn is_dotted_abbreviation(word: &str) -> bool {
