@@ -26,7 +26,7 @@ use super::mentions::{
     is_capitalised, is_day_name, is_possessive, is_word, lower, lower_str, np_starting_at,
     opening_np, subject_before, Lower,
 };
-use super::text::{Document, Fnv, TokKind, Token};
+use super::text::{Document, Fnv, TokKind, Token, WordMap};
 use super::QuoteKind;
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
@@ -76,9 +76,15 @@ fn cue_forms() -> &'static Table {
     })
 }
 
+/// [`cue_forms`] laid out for looking up every word of an article.
+fn form_shares() -> &'static WordMap<f32> {
+    static SHARES: OnceLock<WordMap<f32>> = OnceLock::new();
+    SHARES.get_or_init(|| WordMap::new(cue_forms().iter().map(|(&w, &share)| (w, share))))
+}
+
 /// The share of the form's occurrences in PolNeAR train that head a cue, if the table has it.
 fn learnt_share(word: &str) -> Option<f32> {
-    cue_forms().get(word).copied().filter(|&s| s >= 0.0)
+    form_shares().get(word).filter(|&s| s >= 0.0)
 }
 
 /// Weights of the cue model (`scripts/train_reported.py`, logistic regression over the
@@ -469,10 +475,10 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
         return 0.0;
     }
     let form = lower(doc, t);
-    match cue_forms().get(form.as_str()) {
+    match form_shares().get(form.as_str()) {
         None => 0.0,
-        Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
-        Some(&share) => {
+        Some(LEXICON_ONLY) => MIN_CUE_SHARE,
+        Some(share) => {
             let weights = cue_weights();
             // Rarely a cue anywhere (`states`, `issues`): not worth the model's time.
             if weights.is_empty() || share < MODEL_FLOOR {
@@ -485,10 +491,10 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
 
 /// How likely the word is to report speech or thought, from 0 to 1, from the table alone.
 fn cue_share(word: &str) -> f32 {
-    match cue_forms().get(word) {
+    match form_shares().get(word) {
         None => 0.0,
-        Some(&LEXICON_ONLY) => MIN_CUE_SHARE,
-        Some(&share) => share,
+        Some(LEXICON_ONLY) => MIN_CUE_SHARE,
+        Some(share) => share,
     }
 }
 

@@ -77,48 +77,76 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// A word list looked up as a set. The lists are consulted for nearly every word near every
-/// quote, where a binary search's string comparisons took a tenth of the running time: here a
-/// word of up to 15 bytes is packed with its length into one `u128` and found in an
-/// open-addressed table (built on first use) with one or two integer comparisons.
+/// A word list looked up as a set: see [`WordMap`].
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    table: OnceLock<(Box<[u128]>, u32)>,
+    map: OnceLock<WordMap<()>>,
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            table: OnceLock::new(),
+            map: OnceLock::new(),
         }
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        let Some(key) = packed(w) else {
-            // Longer than any packed key: rare in text, rarer in the lists.
-            return self.words.contains(&w);
+        self.map
+            .get_or_init(|| WordMap::new(self.words.iter().map(|&w| (w, ()))))
+            .get(w)
+            .is_some()
+    }
+}
+
+/// A table of words, looked up without comparing strings. Word lists and tables are consulted
+/// for nearly every word near every quote, where the string comparisons of a binary search (or
+/// the hashing of a map) took a tenth of the running time: here a word of up to 15 bytes is
+/// packed with its length into one `u128` and found in an open-addressed table with one or
+/// two integer comparisons.
+pub(crate) struct WordMap<V> {
+    /// Packed keys (0: empty) and their values, at most half full, so that a miss ends at an
+    /// empty slot after a probe or two.
+    slots: Box<[(u128, V)]>,
+    shift: u32,
+    /// Keys too long to pack: rare in text, rarer in the tables.
+    long: Vec<(String, V)>,
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    /// The map of `entries`; of two equal keys, the later one's value is kept.
+    pub fn new<'w>(entries: impl ExactSizeIterator<Item = (&'w str, V)>) -> WordMap<V> {
+        let size = (2 * entries.len()).next_power_of_two().max(8);
+        let mut map = WordMap {
+            slots: vec![(0, V::default()); size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+            long: Vec::new(),
         };
-        let (slots, shift) = self.table.get_or_init(|| {
-            // At most half full, so that a miss ends at an empty slot after a probe or two.
-            let size = (2 * self.words.len()).next_power_of_two().max(8);
-            let mut slots = vec![0u128; size].into_boxed_slice();
-            let shift = 64 - size.trailing_zeros();
-            for key in self.words.iter().filter_map(|w| packed(w)) {
-                let mut i = slot(key, shift);
-                while slots[i] != 0 && slots[i] != key {
-                    i = (i + 1) & (size - 1);
-                }
-                slots[i] = key;
+        for (w, value) in entries {
+            let Some(key) = packed(w) else {
+                map.long.retain(|(k, _)| k != w);
+                map.long.push((w.to_string(), value));
+                continue;
+            };
+            let mut i = slot(key, map.shift);
+            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+                i = (i + 1) & (size - 1);
             }
-            (slots, shift)
-        });
-        let mask = slots.len() - 1;
-        let mut i = slot(key, *shift);
+            map.slots[i] = (key, value);
+        }
+        map
+    }
+
+    pub fn get(&self, w: &str) -> Option<V> {
+        let Some(key) = packed(w) else {
+            return self.long.iter().find(|(k, _)| k == w).map(|&(_, v)| v);
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = slot(key, self.shift);
         loop {
-            match slots[i] {
-                0 => return false,
-                k if k == key => return true,
+            match self.slots[i] {
+                (0, _) => return None,
+                (k, value) if k == key => return Some(value),
                 _ => i = (i + 1) & mask,
             }
         }
