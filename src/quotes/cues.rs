@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::text::Fnv;
+use super::text::{Fnv, WordMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Strength {
@@ -376,6 +376,12 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// [`lexicon`] laid out for looking up the words near every quote.
+fn lexicon_words() -> &'static WordMap<CueWord> {
+    static WORDS: OnceLock<WordMap<CueWord>> = OnceLock::new();
+    WORDS.get_or_init(|| WordMap::new(lexicon().iter().map(|(w, &c)| (w.as_str(), c))))
+}
+
 /// The cue word for `word` (any case), if it is one.
 pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
     if word.len() > 20 || !word.is_ascii() {
@@ -387,7 +393,7 @@ pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
         *b = c.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    lexicon().get(lower).copied()
+    lexicon_words().get(lower)
 }
 
 /// A verb of saying on its own (no particle needed): used to recognise `said “…”`.

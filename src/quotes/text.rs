@@ -107,18 +107,18 @@ impl WordSet {
 pub(crate) struct WordMap<V> {
     /// Packed keys (0: empty) and their values, at most half full, so that a miss ends at an
     /// empty slot after a probe or two.
-    slots: Box<[(u128, V)]>,
+    slots: Box<[(u128, Option<V>)]>,
     shift: u32,
     /// Keys too long to pack: rare in text, rarer in the tables.
     long: Vec<(String, V)>,
 }
 
-impl<V: Copy + Default> WordMap<V> {
+impl<V: Copy> WordMap<V> {
     /// The map of `entries`; of two equal keys, the later one's value is kept.
     pub fn new<'w>(entries: impl ExactSizeIterator<Item = (&'w str, V)>) -> WordMap<V> {
         let size = (2 * entries.len()).next_power_of_two().max(8);
         let mut map = WordMap {
-            slots: vec![(0, V::default()); size].into_boxed_slice(),
+            slots: vec![(0, None); size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
             long: Vec::new(),
         };
@@ -132,7 +132,7 @@ impl<V: Copy + Default> WordMap<V> {
             while map.slots[i].0 != 0 && map.slots[i].0 != key {
                 i = (i + 1) & (size - 1);
             }
-            map.slots[i] = (key, value);
+            map.slots[i] = (key, Some(value));
         }
         map
     }
@@ -146,7 +146,7 @@ impl<V: Copy + Default> WordMap<V> {
         loop {
             match self.slots[i] {
                 (0, _) => return None,
-                (k, value) if k == key => return Some(value),
+                (k, value) if k == key => return value,
                 _ => i = (i + 1) & mask,
             }
         }
