@@ -269,6 +269,14 @@ fn opens_sentence(word: &str) -> bool {
     )
 }
 
+/// The character starting at byte `at` (a character boundary), decoded only beyond ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -297,8 +305,11 @@ impl<'a> Document<'a> {
         let mut next_mark = 0;
         let mut span_idx = 0;
         let mut para = 0u32;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while let Some(c) = char_at(text, pos) {
+            let i = pos;
+            pos += c.len_utf8();
             if c == '\n' {
                 // A blank line or a line break both end a paragraph: news text has one per line.
                 if tokens.last().is_some_and(|t: &Token| t.para == para) {
@@ -332,20 +343,28 @@ impl<'a> Document<'a> {
                 continue;
             }
             if is_word_char(c) || (c == '@' || c == '#') {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
+                let mut end = pos;
+                let mut ascii = c.is_ascii();
+                loop {
+                    // ASCII letters and digits, the bulk of every word, a byte at a time.
+                    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                        end += 1;
+                    }
+                    let j = end;
+                    let Some(d) = char_at(text, j) else {
+                        break;
+                    };
                     if is_word_char(d) {
+                        ascii &= d.is_ascii();
                         end = j + d.len_utf8();
-                        chars.next();
                     } else if joins_words(d) {
                         // Join only when a word character follows.
-                        let after = text[j + d.len_utf8()..].chars().next();
+                        let after = char_at(text, j + d.len_utf8());
                         if after.is_some_and(is_word_char) {
-                            chars.next();
+                            ascii &= d.is_ascii();
                             end = j + d.len_utf8();
                         } else if d == '.' && is_dotted_abbreviation(&text[i..j]) {
                             // `U.S.` keeps its last full stop.
-                            chars.next();
                             end = j + 1;
                             break;
                         } else {
@@ -355,6 +374,7 @@ impl<'a> Document<'a> {
                         break;
                     }
                 }
+                pos = end;
                 tokens.push(Token {
                     start: i,
                     end,
@@ -362,7 +382,7 @@ impl<'a> Document<'a> {
                     quote,
                     para,
                     ends_sentence: false,
-                    lowers_as_ascii: lowers_as_ascii(&text[i..end]),
+                    lowers_as_ascii: ascii || lowers_as_ascii(&text[i..end]),
                 });
             } else {
                 tokens.push(Token {
@@ -533,6 +553,140 @@ mod tests {
         let big = WordSet::new(leaked);
         assert!(words.iter().all(|w| big.contains(w)));
         assert!((2000..4000).all(|i| !big.contains(&format!("w{i}"))));
+    }
+
+    /// The tokenizer as it was written first, char by char: [`Document::new`] must cut every
+    /// text the same way.
+    fn reference_tokens(text: &str, spans: &[QuotedSpan]) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut mark_at = Vec::new();
+        for (i, s) in spans.iter().enumerate() {
+            mark_at.push((s.open, i));
+            for &r in &s.reopenings {
+                mark_at.push((r, i));
+            }
+            if s.closed {
+                mark_at.push((s.end, i));
+            }
+        }
+        mark_at.sort_unstable();
+        let mut next_mark = 0;
+        let mut span_idx = 0;
+        let mut para = 0u32;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '\n' {
+                // A blank line or a line break both end a paragraph: news text has one per line.
+                if tokens.last().is_some_and(|t: &Token| t.para == para) {
+                    para += 1;
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            while span_idx < spans.len() && spans[span_idx].close <= i && spans[span_idx].end <= i {
+                span_idx += 1;
+            }
+            let quote = spans
+                .get(span_idx)
+                .filter(|s| s.open <= i && i < s.close.max(s.end))
+                .map(|_| span_idx as u32);
+            while next_mark < mark_at.len() && mark_at[next_mark].0 < i {
+                next_mark += 1;
+            }
+            if next_mark < mark_at.len() && mark_at[next_mark].0 == i {
+                tokens.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokKind::Mark,
+                    quote: Some(mark_at[next_mark].1 as u32),
+                    para,
+                    ends_sentence: false,
+                    lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                });
+                continue;
+            }
+            if is_word_char(c) || (c == '@' || c == '#') {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if joins_words(d) {
+                        // Join only when a word character follows.
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(is_word_char) {
+                            chars.next();
+                            end = j + d.len_utf8();
+                        } else if d == '.' && is_dotted_abbreviation(&text[i..j]) {
+                            // `U.S.` keeps its last full stop.
+                            chars.next();
+                            end = j + 1;
+                            break;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                tokens.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::Word,
+                    quote,
+                    para,
+                    ends_sentence: false,
+                    lowers_as_ascii: lowers_as_ascii(&text[i..end]),
+                });
+            } else {
+                tokens.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokKind::Punct(c),
+                    quote,
+                    para,
+                    ends_sentence: false,
+                    lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                });
+            }
+        }
+        mark_sentence_ends(text, &mut tokens);
+        tokens
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_reference_tokenizer() {
+        let alphabet: Vec<char> = "aZ9é Σ’'.-&_@#,;:!?\n\n\"“”‘«»—U.S.x ".chars().collect();
+        let mut texts: Vec<String> = vec![
+            include_str!("../../examples/article.clean.txt").to_string(),
+            include_str!("../../examples/senate.clean.txt").to_string(),
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let len = (seed >> 59) as usize + 1;
+            let mut t = String::new();
+            for _ in 0..len * 3 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let spans = quoted_spans(
+                t,
+                crate::quotes::marks::MarkSet {
+                    two_apostrophes: true,
+                    single_primary: true,
+                },
+            );
+            let d = Document::new(t, &spans);
+            let want = reference_tokens(t, &spans);
+            assert_eq!(format!("{:?}", d.tokens), format!("{want:?}"), "{t:?}");
+        }
     }
 
     #[test]
