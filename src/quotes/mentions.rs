@@ -489,8 +489,10 @@ pub(crate) fn is_word(t: &Token) -> bool {
     t.kind == TokKind::Word
 }
 
-pub(crate) fn is_capitalised(doc: &Document, t: &Token) -> bool {
-    t.kind == TokKind::Word && doc.word(t).chars().next().is_some_and(char::is_uppercase)
+/// A word whose first character is upper case. The token knows (the document is not needed, but
+/// every look-at-a-word helper takes it).
+pub(crate) fn is_capitalised(_doc: &Document, t: &Token) -> bool {
+    t.kind == TokKind::Word && t.capitalised
 }
 
 /// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).

@@ -466,12 +466,12 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
     let Some(t) = doc.tokens.get(i) else {
         return 0.0;
     };
-    if t.kind != TokKind::Word || t.quote.is_some() || doc.word(t).len() < 3 {
+    if t.kind != TokKind::Word || t.quote.is_some() || t.end - t.start < 3 {
         return 0.0;
     }
     // A capitalised word inside a sentence is a name (`Chuck Said`), never a cue.
     let first = i == 0 || doc.tokens[i - 1].ends_sentence || doc.tokens[i - 1].para != t.para;
-    if !first && doc.word(t).starts_with(|c: char| c.is_uppercase()) {
+    if !first && t.capitalised {
         return 0.0;
     }
     let form = lower(doc, t);

@@ -28,6 +28,8 @@ pub(crate) struct Token {
     /// The token in lower case is [`Document::lowered`] at its offsets: no character beyond
     /// ASCII changes case in it (true of nearly every token, `Trump’s` and `“` included).
     pub lowers_as_ascii: bool,
+    /// The token's first character is upper case (`Said`, `Écrit`): asked of nearly every word.
+    pub capitalised: bool,
 }
 
 pub(crate) struct Document<'a> {
@@ -339,6 +341,7 @@ impl<'a> Document<'a> {
                     para,
                     ends_sentence: false,
                     lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    capitalised: c.is_uppercase(),
                 });
                 continue;
             }
@@ -383,6 +386,7 @@ impl<'a> Document<'a> {
                     para,
                     ends_sentence: false,
                     lowers_as_ascii: ascii || lowers_as_ascii(&text[i..end]),
+                    capitalised: c.is_uppercase(),
                 });
             } else {
                 tokens.push(Token {
@@ -393,6 +397,7 @@ impl<'a> Document<'a> {
                     para,
                     ends_sentence: false,
                     lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    capitalised: c.is_uppercase(),
                 });
             }
         }
@@ -604,6 +609,7 @@ mod tests {
                     para,
                     ends_sentence: false,
                     lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    capitalised: c.is_uppercase(),
                 });
                 continue;
             }
@@ -639,6 +645,7 @@ mod tests {
                     para,
                     ends_sentence: false,
                     lowers_as_ascii: lowers_as_ascii(&text[i..end]),
+                    capitalised: c.is_uppercase(),
                 });
             } else {
                 tokens.push(Token {
@@ -649,6 +656,7 @@ mod tests {
                     para,
                     ends_sentence: false,
                     lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    capitalised: c.is_uppercase(),
                 });
             }
         }
