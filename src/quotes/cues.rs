@@ -387,13 +387,8 @@ pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    // Lowercase into a stack buffer: this runs for every word near every quote.
-    let mut buf = [0u8; 20];
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    lexicon_words().get(lower)
+    // Lowered in the look-up, without a copy: this runs for every word near every quote.
+    lexicon_words().get_lowercase(word)
 }
 
 /// A verb of saying on its own (no particle needed): used to recognise `said “…”`.

@@ -504,7 +504,7 @@ impl People {
             && !run
                 .words
                 .iter()
-                .any(|w| NOT_PERSON_WORDS_SET.contains(lower_str(w).as_str()))
+                .any(|w| NOT_PERSON_WORDS_SET.contains_lowercase(w))
             && !run.words.is_empty()
             && run.words.len() <= 4;
         if !person_like {

@@ -94,10 +94,17 @@ impl WordSet {
     }
 
     pub fn contains(&self, w: &str) -> bool {
+        self.map().get(w).is_some()
+    }
+
+    /// Whether the set holds `w.to_lowercase()`, without building it for ASCII words.
+    pub fn contains_lowercase(&self, w: &str) -> bool {
+        self.map().get_lowercase(w).is_some()
+    }
+
+    fn map(&self) -> &WordMap<()> {
         self.map
             .get_or_init(|| WordMap::new(self.words.iter().map(|&w| (w, ()))))
-            .get(w)
-            .is_some()
     }
 }
 
@@ -143,6 +150,25 @@ impl<V: Copy> WordMap<V> {
         let Some(key) = packed(w) else {
             return self.long.iter().find(|(k, _)| k == w).map(|&(_, v)| v);
         };
+        self.get_packed(key)
+    }
+
+    /// The value of `w.to_lowercase()`: an ASCII word is lowered in its packed key, a few
+    /// bytes at a time, instead of being copied.
+    pub fn get_lowercase(&self, w: &str) -> Option<V> {
+        if !w.is_ascii() {
+            return self.get(&w.to_lowercase());
+        }
+        let Some(key) = packed(w) else {
+            let lowered = |k: &str| k.bytes().eq(w.bytes().map(|b| b.to_ascii_lowercase()));
+            return self.long.iter().find(|(k, _)| lowered(k)).map(|&(_, v)| v);
+        };
+        let lo = ascii_lowercase(key as u64);
+        let hi = ascii_lowercase((key >> 64) as u64);
+        self.get_packed(u128::from(lo) | u128::from(hi) << 64)
+    }
+
+    fn get_packed(&self, key: u128) -> Option<V> {
         let mask = self.slots.len() - 1;
         let mut i = slot(key, self.shift);
         loop {
@@ -187,6 +213,18 @@ fn packed(w: &str) -> Option<u128> {
         _ => return None,
     };
     Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128 + 1) << 120)
+}
+
+/// The eight ASCII bytes of `x` in lower case (any byte below 0x80 may stand in it: the length
+/// byte of a packed key, at most 16, is no letter). A byte `b` is a capital when `b + 0x3f`
+/// reaches 0x80 (`b >= 'A'`) and `b + 0x25` does not (`b <= 'Z'`); no sum carries into the next
+/// byte, all bytes being below 0x80.
+fn ascii_lowercase(x: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let from_a = x.wrapping_add(0x3f * EACH);
+    let past_z = x.wrapping_add(0x25 * EACH);
+    let capital = from_a & !past_z & (0x80 * EACH);
+    x | capital >> 2
 }
 
 /// The table slot of a packed key (Fibonacci hashing of its folded halves).
@@ -507,6 +545,46 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
 mod tests {
     use super::*;
     use crate::quotes::marks::quoted_spans;
+
+    #[test]
+    fn lowered_look_ups_are_look_ups_of_the_lower_case() {
+        // Every ASCII byte, in every position of short and long words.
+        for b in 0u8..0x80 {
+            for n in [1, 4, 7, 8, 9, 15, 16, 20] {
+                let w: String = (0..n)
+                    .map(|k| if k % 3 == 0 { b as char } else { 'Q' })
+                    .collect();
+                let lo = |k: u128| {
+                    u128::from(ascii_lowercase(k as u64))
+                        | u128::from(ascii_lowercase((k >> 64) as u64)) << 64
+                };
+                assert_eq!(packed(&w).map(lo), packed(&w.to_ascii_lowercase()), "{w:?}");
+            }
+        }
+        static SET: WordSet = WordSet::new(&["said", "k", "ſ", "verylongwordover15", "ab"]);
+        for w in [
+            "said",
+            "SAID",
+            "Said",
+            "K",
+            "\u{212A}",
+            "ſ",
+            "S",
+            "VeryLongWordOver15",
+            "ab",
+            "AB",
+            "a",
+            "said!",
+            "",
+            "İ",
+        ] {
+            assert_eq!(
+                SET.contains_lowercase(w),
+                SET.contains(&w.to_lowercase()),
+                "{w:?}"
+            );
+        }
+    }
 
     #[test]
     fn word_sets_hold_exactly_their_words() {
