@@ -238,8 +238,11 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true; // an initial: `John F. Kennedy`
     }
-    w.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // ASCII only: `eq_ignore_ascii_case` matched nothing else.
+    w.len() <= 5 && w.is_ascii() && ABBREVIATIONS_SET.contains_lowercase(w)
 }
+
+static ABBREVIATIONS_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
 /// `the U.S. He says …`, `by 10 p.m. The polls …`: an abbreviation that is not a title before a
 /// name may end a sentence, when a word that only opens sentences follows.
@@ -583,6 +586,40 @@ mod tests {
                 SET.contains(&w.to_lowercase()),
                 "{w:?}"
             );
+        }
+    }
+
+    #[test]
+    fn abbreviations_match_ignoring_ascii_case_only() {
+        let by_scan = |word: &str| {
+            let w = word.trim_end_matches('.');
+            (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                || (w.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+        };
+        for w in [
+            "Sen",
+            "sen.",
+            "SEN",
+            "U.S",
+            "u.s.",
+            "Calif",
+            "calif.",
+            "California",
+            "\u{212A}y",
+            "Ky",
+            "A",
+            "É",
+            "é",
+            "ab",
+            "",
+            ".",
+            "p.m",
+            "Mr",
+            "MR.",
+            "mrs",
+            "Messrs",
+        ] {
+            assert_eq!(is_abbreviation(w), by_scan(w), "{w:?}");
         }
     }
 
