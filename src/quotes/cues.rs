@@ -6,7 +6,10 @@
 //! (`called`, `described`, `blasted`) are *weak* ones, trusted only next to a quotation.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use super::text::{Fnv, WordMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Strength {
@@ -348,10 +351,12 @@ pub(crate) struct CueWord {
     pub gerund: bool,
 }
 
-fn lexicon() -> &'static HashMap<String, CueWord> {
-    static LEXICON: OnceLock<HashMap<String, CueWord>> = OnceLock::new();
+type Lexicon = HashMap<String, CueWord, BuildHasherDefault<Fnv>>;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = Lexicon::default();
         for (list, strength) in [(WEAK, Strength::Weak), (STRONG, Strength::Strong)] {
             for &base in list {
                 for form in inflections(base) {
@@ -371,18 +376,19 @@ fn lexicon() -> &'static HashMap<String, CueWord> {
     })
 }
 
+/// [`lexicon`] laid out for looking up the words near every quote.
+fn lexicon_words() -> &'static WordMap<CueWord> {
+    static WORDS: OnceLock<WordMap<CueWord>> = OnceLock::new();
+    WORDS.get_or_init(|| WordMap::new(lexicon().iter().map(|(w, &c)| (w.as_str(), c))))
+}
+
 /// The cue word for `word` (any case), if it is one.
 pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
     if word.len() > 20 || !word.is_ascii() {
         return None;
     }
-    // Lowercase into a stack buffer: this runs for every word near every quote.
-    let mut buf = [0u8; 20];
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    lexicon().get(lower).copied()
+    // Lowered in the look-up, without a copy: this runs for every word near every quote.
+    lexicon_words().get_lowercase(word)
 }
 
 /// A verb of saying on its own (no particle needed): used to recognise `said “…”`.

@@ -9,7 +9,7 @@
 
 use super::cues;
 use super::marks::QuotedSpan;
-use super::text::in_sorted;
+use super::text::WordSet;
 use super::text::{Document, TokKind, Token};
 use super::QuoteKind;
 
@@ -137,6 +137,10 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
     "your",
 ];
+
+static NAMING_WORDS_SET: WordSet = WordSet::new(NAMING_WORDS);
+static NAMED_THINGS_SET: WordSet = WordSet::new(NAMED_THINGS);
+static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
 
 pub(crate) fn kind_of(doc: &Document, span: &QuotedSpan) -> QuoteKind {
     let text = doc.text;
@@ -270,7 +274,7 @@ fn is_non_speech(
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| lower_word(doc, &t));
     if let Some(w) = &before_word {
-        if in_sorted(NAMING_WORDS, w.as_str()) || w.ends_with("-called") {
+        if NAMING_WORDS_SET.contains(w.as_str()) || w.ends_with("-called") {
             return n_words <= 8;
         }
         // `known as “Guccifer”`, `referred to as “X”`
@@ -292,7 +296,7 @@ fn is_non_speech(
         .map(|t| lower_word(doc, &t));
     if n_words <= 6 {
         if let Some(w) = &after_word {
-            if in_sorted(NAMED_THINGS, w.as_str()) {
+            if NAMED_THINGS_SET.contains(w.as_str()) {
                 return true;
             }
         }
@@ -307,7 +311,7 @@ fn is_non_speech(
             .is_some_and(|t| doc.word(&t).chars().next().is_some_and(char::is_uppercase));
         let determiner = before_word
             .as_deref()
-            .is_some_and(|w| in_sorted(DETERMINERS, w));
+            .is_some_and(|w| DETERMINERS_SET.contains(w));
         if possessive || capital_before || determiner || before_word.as_deref() == Some("on") {
             return true;
         }

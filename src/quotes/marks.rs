@@ -176,10 +176,26 @@ fn tag_end(para: &str, i: usize) -> Option<usize> {
     Some(i + 1 + close + 1)
 }
 
+/// The bytes that may start a mark or a tag: `<`, `"`, `'`, and the lead bytes 0xC2
+/// (guillemets) and 0xE2 (the U+20xx quotes). Everything else is skipped in a tight loop.
+const MARK_START: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'<' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
+
 fn marks_of(para: &str, base: usize, two_apostrophes: bool, out: &mut Vec<Mark>) {
     let bytes = para.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if !MARK_START[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         if b == b'<' {
             if let Some(end) = tag_end(para, i) {

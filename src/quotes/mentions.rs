@@ -5,7 +5,7 @@
 //! sit between a subject and its verb (`also`, `later`, `has`), and over an apposition set off
 //! by commas (`Nigel Farage, an ally of Mr Trump, said`).
 
-use super::text::in_sorted;
+use super::text::WordSet;
 use super::text::{Document, TokKind, Token};
 
 pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
@@ -465,9 +465,15 @@ const NOT_NAMES: &[&str] = &[
     "yet",
 ];
 
-/// A word in lower case: a slice of the document's lower-cased text for ASCII words (nearly
-/// all), kept on the stack for other short ASCII strings; this runs for every word near every
-/// quote.
+static TITLES_SET: WordSet = WordSet::new(TITLES);
+static BETWEEN_SUBJECT_AND_VERB_SET: WordSet = WordSet::new(BETWEEN_SUBJECT_AND_VERB);
+static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
+static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
+static NOT_NAMES_SET: WordSet = WordSet::new(NOT_NAMES);
+
+/// A word in lower case: a slice of the document's lower-cased text for tokens whose case
+/// changes only in ASCII letters (nearly all, `Trump’s` too), kept on the stack for other short
+/// ASCII strings; this runs for every word near every quote.
 pub(crate) enum Lower<'d> {
     Borrowed(&'d str),
     Inline([u8; 24], u8),
@@ -510,10 +516,9 @@ pub(crate) fn lower_str(w: &str) -> Lower<'static> {
 }
 
 pub(crate) fn lower<'d>(doc: &'d Document, t: &Token) -> Lower<'d> {
-    let word = doc.word(t);
     match doc.lowered.get(t.start..t.end) {
-        Some(lowered) if word.is_ascii() => Lower::Borrowed(lowered),
-        _ => lower_str(word),
+        Some(lowered) if t.lowers_as_ascii => Lower::Borrowed(lowered),
+        _ => lower_str(doc.word(t)),
     }
 }
 
@@ -521,13 +526,15 @@ pub(crate) fn is_word(t: &Token) -> bool {
     t.kind == TokKind::Word
 }
 
-pub(crate) fn is_capitalised(doc: &Document, t: &Token) -> bool {
-    t.kind == TokKind::Word && doc.word(t).chars().next().is_some_and(char::is_uppercase)
+/// A word whose first character is upper case. The token knows (the document is not needed, but
+/// every look-at-a-word helper takes it).
+pub(crate) fn is_capitalised(_doc: &Document, t: &Token) -> bool {
+    t.kind == TokKind::Word && t.capitalised
 }
 
 /// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
 pub(crate) fn is_function_word(w: &str) -> bool {
-    in_sorted(NP_STOP, w)
+    NP_STOP_SET.contains(w)
 }
 
 fn is_day(w: &str) -> bool {
@@ -552,11 +559,11 @@ pub(crate) fn is_day_name(w: &str) -> bool {
 }
 
 pub(crate) fn is_title(w: &str) -> bool {
-    in_sorted(TITLES, w)
+    TITLES_SET.contains(w)
 }
 
 pub(crate) fn is_not_name(w: &str) -> bool {
-    in_sorted(NOT_NAMES, w)
+    NOT_NAMES_SET.contains(w)
 }
 
 /// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
@@ -617,7 +624,7 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
                 start -= 1;
             } else if is_possessive(doc.word(&doc.tokens[start - 1]))
                 || (is_word(&doc.tokens[start - 1])
-                    && !in_sorted(NP_STOP, prev.as_str())
+                    && !NP_STOP_SET.contains(prev.as_str())
                     && is_role_noun(&prev))
             {
                 // `Clinton’s campaign manager Robby Mook` / `campaign manager Robby Mook`: the
@@ -661,7 +668,7 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
     }
     // `the mother of three`: a number after `of` completes a role.
     if end >= floor + 3
-        && in_sorted(DETERMINERS, head_lower.as_str())
+        && DETERMINERS_SET.contains(head_lower.as_str())
         && lower(doc, &doc.tokens[end - 2]) == "of"
     {
         let role = lower(doc, &doc.tokens[end - 3]);
@@ -669,8 +676,8 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
             return np_ending_at(doc, end - 2, floor).map(|(outer, _)| (outer, end));
         }
     }
-    if in_sorted(NP_STOP, head_lower.as_str())
-        || in_sorted(DETERMINERS, head_lower.as_str())
+    if NP_STOP_SET.contains(head_lower.as_str())
+        || DETERMINERS_SET.contains(head_lower.as_str())
         || head_lower.ends_with("ly")
         || !head_lower.chars().all(|c| c.is_alphabetic() || c == '-')
     {
@@ -695,11 +702,11 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
             break;
         }
         let l = lower(doc, t);
-        if in_sorted(DETERMINERS, l.as_str()) {
+        if DETERMINERS_SET.contains(l.as_str()) {
             start -= 1;
             break;
         }
-        if in_sorted(NP_STOP, l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
+        if NP_STOP_SET.contains(l.as_str()) || SUBJECT_PRONOUNS.contains(&l.as_str()) {
             break;
         }
         if is_capitalised(doc, t) && is_not_name(&l) {
@@ -810,7 +817,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
             day || on_day
                 || year
                 || (!is_capitalised(doc, t)
-                    && (in_sorted(BETWEEN_SUBJECT_AND_VERB, l.as_str())
+                    && (BETWEEN_SUBJECT_AND_VERB_SET.contains(l.as_str())
                         || (l.ends_with("ly") && l.len() > 4)))
         }
     } {
@@ -1138,7 +1145,7 @@ pub(crate) fn apposed_name(
     ((2..=4).contains(&words)
         && closed
         && !is_not_name(&first_name)
-        && !in_sorted(DETERMINERS, first_name.as_str()))
+        && !DETERMINERS_SET.contains(first_name.as_str()))
     .then_some((start, end))
 }
 
@@ -1216,7 +1223,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         return Some((i, i + 1));
     }
     let begin = i;
-    let name_first = is_capitalised(doc, first) && !in_sorted(DETERMINERS, l.as_str());
+    let name_first = is_capitalised(doc, first) && !DETERMINERS_SET.contains(l.as_str());
     // `tweeted another.`, `said one.`: a determiner standing alone.
     if matches!(
         l.as_str(),
@@ -1238,14 +1245,14 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
         let rest = np_starting_at(doc, i + 2, limit)?;
         return Some((begin, rest.1));
     }
-    if in_sorted(DETERMINERS, l.as_str()) {
+    if DETERMINERS_SET.contains(l.as_str()) {
         i += 1;
     } else if is_capitalised(doc, first) {
         // `Will Doyle`, `May Chen`: capitalised, these are names, not auxiliaries.
         if is_not_name(&l) {
             return None;
         }
-    } else if in_sorted(NP_STOP, l.as_str()) {
+    } else if NP_STOP_SET.contains(l.as_str()) {
         return None;
     }
     let stop = (i + 8).min(limit);
@@ -1264,7 +1271,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         .tokens
                         .get(end + 1)
                         .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(doc, n));
-                if in_sorted(NP_STOP, w.as_str())
+                if NP_STOP_SET.contains(w.as_str())
                     && !(w == "of" && end > i && name_part(doc, end - 1))
                     && !first_name
                 {
@@ -1289,7 +1296,7 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                     let next_opens_object = doc.tokens.get(end + 1).is_some_and(|n| {
                         n.kind == TokKind::Word && {
                             let l = lower(doc, n);
-                            in_sorted(DETERMINERS, l.as_str())
+                            DETERMINERS_SET.contains(l.as_str())
                                 || l == "that"
                                 || (is_capitalised(doc, n) && !is_not_name(&l))
                         }
@@ -1317,14 +1324,14 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         let x = &doc.tokens[k];
                         x.kind != TokKind::Word
                             || is_capitalised(doc, x)
-                            || in_sorted(NP_STOP, lower(doc, x).as_str())
+                            || NP_STOP_SET.contains(lower(doc, x).as_str())
                     });
                     let name_follows = resumes.is_some_and(|k| {
                         is_capitalised(doc, &doc.tokens[k])
                             && (end..k).all(|m| {
                                 let l = lower(doc, &doc.tokens[m]);
-                                !in_sorted(NP_STOP, l.as_str())
-                                    && !in_sorted(DETERMINERS, l.as_str())
+                                !NP_STOP_SET.contains(l.as_str())
+                                    && !DETERMINERS_SET.contains(l.as_str())
                                     && !l.ends_with("ed")
                             })
                     });
@@ -1371,6 +1378,19 @@ mod tests {
             .iter()
             .position(|t| d.word(t) == w)
             .expect("cue in sentence")
+    }
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        let d = doc("Trump’s ÉCOLE école Σίσυφος ΟΔΟΣ İstanbul \u{212A}ing ǅemal “Said” — U.S. x");
+        for t in &d.tokens {
+            assert_eq!(
+                lower(&d, t).as_str(),
+                d.word(t).to_lowercase(),
+                "{}",
+                d.word(t)
+            );
+        }
     }
 
     #[test]

@@ -8,11 +8,13 @@
 //! is bound, the first time it appears, to the person the article was last talking about.
 //! That person — the first person named in each sentence — is also what `he` and `she` refer to.
 
-use super::text::in_sorted;
+use super::text::WordSet;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use super::mentions::{is_capitalised, is_possessive, is_title, lower, lower_str};
-use super::text::{Document, TokKind};
+use super::mentions::{is_capitalised, is_possessive, is_title, lower, lower_str, Lower};
+use super::text::{Document, Fnv, TokKind};
 
 /// A person of the article: the fullest name it gives and the other ways it names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,14 +47,41 @@ impl Entry {
     fn first(&self) -> &str {
         self.words.first().map_or("", String::as_str)
     }
+    /// `self.name() == s`, without building the name.
+    fn is_named(&self, s: &str) -> bool {
+        let mut rest = s;
+        for (k, w) in self.words.iter().enumerate() {
+            let after_space = if k > 0 {
+                rest.strip_prefix(' ')
+            } else {
+                Some(rest)
+            };
+            match after_space.and_then(|r| r.strip_prefix(w.as_str())) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+    fn has_alias(&self, alias: &str) -> bool {
+        self.aliases.iter().any(|a| a == alias) || self.is_named(alias)
+    }
+    fn add_alias(&mut self, alias: &str) {
+        if !self.has_alias(alias) {
+            self.aliases.push(alias.to_string());
+        }
+    }
 }
+
+/// A table keyed by lower-case names, looked up for every capitalised run of the article.
+type Names<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 pub(crate) struct People {
     entries: Vec<Entry>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: Names<Vec<usize>>,
     /// People with a full name, by lowercase first name.
-    by_first: HashMap<String, Vec<usize>>,
-    roles: HashMap<String, usize>,
+    by_first: Names<Vec<usize>>,
+    roles: Names<usize>,
     /// Role phrases seen, by token index of their first word, with the person bound then.
     role_mentions: HashMap<usize, usize>,
     /// Each sentence's first person, by token index: who `he` and `she` refer to.
@@ -310,6 +339,11 @@ const HONORIFICS: &[&str] = &[
     "the",
 ];
 
+static NOT_PERSON_WORDS_SET: WordSet = WordSet::new(NOT_PERSON_WORDS);
+static MALE_TITLES_SET: WordSet = WordSet::new(MALE_TITLES);
+static FEMALE_TITLES_SET: WordSet = WordSet::new(FEMALE_TITLES);
+static HONORIFICS_SET: WordSet = WordSet::new(HONORIFICS);
+
 /// Words that may stand inside a definite office phrase before the office itself: `the US
 /// president`, `the former prime minister`.
 fn office_modifier(w: &str) -> bool {
@@ -347,16 +381,14 @@ fn office_modifier(w: &str) -> bool {
 }
 
 fn is_office(w: &str) -> bool {
-    is_title(w) && !in_sorted(HONORIFICS, w) && !office_modifier(w)
+    is_title(w) && !HONORIFICS_SET.contains(w) && !office_modifier(w)
         || matches!(w, "minister" | "secretary" | "president")
 }
 
-fn clean_word(w: &str) -> String {
-    let w = w
-        .strip_suffix("’s")
+fn clean_word(w: &str) -> &str {
+    w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w);
-    w.to_string()
+        .unwrap_or(w)
 }
 
 fn titlecase_name(w: &str) -> bool {
@@ -369,21 +401,22 @@ fn titlecase_name(w: &str) -> bool {
         && !w.chars().any(|c| c.is_ascii_digit())
 }
 
-/// A run of name tokens split into its titles and its name words.
-struct Run {
+/// A run of name tokens split into its titles and its name words, borrowed from the document:
+/// runs are split for every capitalised word, and most are never stored.
+struct Run<'d> {
     start: usize,
-    titles: Vec<String>,
-    words: Vec<String>,
-    surface: String,
+    titles: Vec<Lower<'d>>,
+    words: Vec<Cow<'d, str>>,
+    surface: &'d str,
 }
 
 impl People {
     pub fn of(doc: &Document) -> People {
         let mut people = People {
             entries: Vec::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
-            roles: HashMap::new(),
+            by_last: Names::default(),
+            by_first: Names::default(),
+            roles: Names::default(),
             role_mentions: HashMap::new(),
             salient: Vec::new(),
             mentions: Vec::new(),
@@ -413,7 +446,7 @@ impl People {
                             let last = people.salient.last().map(|&(_, p)| p);
                             if let Some(p) = last {
                                 people.roles.insert(key.clone(), p);
-                                people.add_alias(p, format!("the {key}"));
+                                people.add_alias(p, &format!("the {key}"));
                             }
                             last
                         }
@@ -458,11 +491,9 @@ impl People {
         people
     }
 
-    fn add_alias(&mut self, p: usize, alias: String) {
+    fn add_alias(&mut self, p: usize, alias: &str) {
         if let Some(e) = self.entries.get_mut(p) {
-            if !e.aliases.contains(&alias) && alias != e.name() {
-                e.aliases.push(alias);
-            }
+            e.add_alias(alias);
         }
     }
 
@@ -473,7 +504,7 @@ impl People {
             && !run
                 .words
                 .iter()
-                .any(|w| in_sorted(NOT_PERSON_WORDS, lower_str(w).as_str()))
+                .any(|w| NOT_PERSON_WORDS_SET.contains_lowercase(w))
             && !run.words.is_empty()
             && run.words.len() <= 4;
         if !person_like {
@@ -481,22 +512,22 @@ impl People {
         }
         if run.words.len() < 2 && !has_personal_title {
             // A lone capitalised word is a person only when it is a known surname.
-            let last = run.words.last()?.to_lowercase();
-            let p = *self.by_last.get(&last)?.last()?;
-            self.add_alias(p, run.surface.clone());
+            let last = lower_str(run.words.last()?);
+            let p = *self.by_last.get(last.as_str())?.last()?;
+            self.add_alias(p, run.surface);
             return Some(p);
         }
         let gender = run.titles.iter().find_map(|t| {
-            if in_sorted(MALE_TITLES, t.as_str()) {
+            if MALE_TITLES_SET.contains(t.as_str()) {
                 Some(Gender::Male)
-            } else if in_sorted(FEMALE_TITLES, t.as_str()) {
+            } else if FEMALE_TITLES_SET.contains(t.as_str()) {
                 Some(Gender::Female)
             } else {
                 None
             }
         });
-        let last = run.words.last()?.to_lowercase();
-        let first = run.words.first()?.to_lowercase();
+        let last = lower_str(run.words.last()?);
+        let first = lower_str(run.words.first()?);
         let single = run.words.len() == 1;
         // `Sir Keir`, `Dame Judi`: knights and dames are called by their first name.
         let by_first_name = single
@@ -506,15 +537,15 @@ impl People {
                 .any(|t| matches!(t.as_str(), "sir" | "dame"));
         let existing = if by_first_name {
             self.by_first
-                .get(&first)
+                .get(first.as_str())
                 .and_then(|ids| ids.last().copied())
         } else {
-            self.by_last.get(&last).and_then(|ids| {
+            self.by_last.get(last.as_str()).and_then(|ids| {
                 ids.iter().rev().copied().find(|&p| {
                     let e = &self.entries[p];
                     single
                         || e.words.len() == 1
-                        || e.first().to_lowercase() == first
+                        || lower_str(e.first()).as_str() == first.as_str()
                         || initial_matches(e.first(), &first)
                 })
             })
@@ -524,7 +555,7 @@ impl People {
                 let e = &mut self.entries[p];
                 if run.words.len() > e.words.len() && !by_first_name {
                     let old = e.name();
-                    e.words = run.words.clone();
+                    e.words = run.words.iter().map(|w| w.to_string()).collect();
                     if !e.aliases.contains(&old) {
                         e.aliases.push(old);
                     }
@@ -536,34 +567,38 @@ impl People {
             }
             None => {
                 self.entries.push(Entry {
-                    words: run.words.clone(),
+                    words: run.words.iter().map(|w| w.to_string()).collect(),
                     gender,
                     aliases: Vec::new(),
                 });
                 let p = self.entries.len() - 1;
-                self.by_last.entry(last).or_default().push(p);
+                self.by_last.entry(last.to_string()).or_default().push(p);
                 p
             }
         };
         if let Some(e) = self.entries.get(p) {
             if e.words.len() > 1 {
-                let ids = self.by_first.entry(e.first().to_lowercase()).or_default();
-                if !ids.contains(&p) {
-                    ids.push(p);
+                let first = lower_str(e.first());
+                match self.by_first.get_mut(first.as_str()) {
+                    Some(ids) if ids.contains(&p) => {}
+                    Some(ids) => ids.push(p),
+                    None => {
+                        self.by_first.insert(first.to_string(), vec![p]);
+                    }
                 }
             }
         }
-        self.add_alias(p, run.surface.clone());
-        if let Some(e) = self.entries.get(p) {
-            let surname = e.last().to_string();
-            if e.words.len() > 1 {
-                self.add_alias(p, surname);
+        self.add_alias(p, run.surface);
+        if let Some(e) = self.entries.get_mut(p) {
+            if e.words.len() > 1 && !e.has_alias(e.last()) {
+                let surname = e.last().to_string();
+                e.aliases.push(surname);
             }
         }
         // `Prime Minister Keir Starmer`: the office is the person's.
         if let Some(key) = office_key(&run.titles) {
             self.roles.entry(key.clone()).or_insert(p);
-            self.add_alias(p, format!("the {key}"));
+            self.add_alias(p, &format!("the {key}"));
         }
         Some(p)
     }
@@ -574,7 +609,7 @@ impl People {
         if s >= e || e > doc.tokens.len() {
             return None;
         }
-        let as_written = doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].to_string();
+        let as_written = &doc.text[doc.tokens[s].start..doc.tokens[e - 1].end];
         let first = lower(doc, &doc.tokens[s]);
         if e - s == 1 && matches!(first.as_str(), "he" | "she" | "his" | "her") {
             let want = if matches!(first.as_str(), "he" | "his") {
@@ -614,7 +649,7 @@ impl People {
         if (s..e.saturating_sub(1)).any(|k| {
             is_possessive(doc.word(&doc.tokens[k])) || super::mentions::role_on_behalf(doc, k)
         }) {
-            return Some(as_written);
+            return Some(as_written.to_string());
         }
         if first == "the" {
             if let Some(&p) = self.role_mentions.get(&s) {
@@ -625,7 +660,7 @@ impl People {
                     return Some(
                         self.roles
                             .get(&key)
-                            .map_or(as_written, |&p| self.entries[p].name()),
+                            .map_or_else(|| as_written.to_string(), |&p| self.entries[p].name()),
                     );
                 }
             }
@@ -633,7 +668,7 @@ impl People {
         // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
         let Some(mut name_start) = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) else {
             // `a campaign aide`, `sources`: somebody the article does not name.
-            return Some(as_written);
+            return Some(as_written.to_string());
         };
         loop {
             let end = run_end(doc, name_start).min(e);
@@ -643,34 +678,38 @@ impl People {
             }
         }
         let Some(run) = split_run(doc, name_start, run_end(doc, name_start).min(e)) else {
-            return Some(as_written);
+            return Some(as_written.to_string());
         };
         if let Some(p) = self.lookup(&run, s) {
             return Some(self.entries[p].name());
         }
-        Some(as_written)
+        Some(as_written.to_string())
     }
 
     fn lookup(&self, run: &Run, at: usize) -> Option<usize> {
-        let last = run.words.last()?.to_lowercase();
-        let first = run.words.first()?.to_lowercase();
+        let last = lower_str(run.words.last()?);
+        let first = lower_str(run.words.first()?);
         if run.words.len() == 1
             && run
                 .titles
                 .iter()
                 .any(|t| matches!(t.as_str(), "sir" | "dame"))
         {
-            if let Some(&p) = self.by_first.get(&first).and_then(|ids| ids.first()) {
+            if let Some(&p) = self
+                .by_first
+                .get(first.as_str())
+                .and_then(|ids| ids.first())
+            {
                 return Some(p);
             }
         }
-        if let Some(ids) = self.by_last.get(&last) {
+        if let Some(ids) = self.by_last.get(last.as_str()) {
             let candidates: Vec<usize> = ids
                 .iter()
                 .copied()
                 .filter(|&p| {
                     run.words.len() == 1
-                        || self.entries[p].first().to_lowercase() == first
+                        || lower_str(self.entries[p].first()).as_str() == first.as_str()
                         || initial_matches(self.entries[p].first(), &first)
                 })
                 .collect();
@@ -691,7 +730,7 @@ impl People {
         }
         if run.words.len() == 1 {
             // A first name alone (`Hillary`), when exactly one person has it.
-            if let Some([p]) = self.by_first.get(&first).map(Vec::as_slice) {
+            if let Some([p]) = self.by_first.get(first.as_str()).map(Vec::as_slice) {
                 return Some(*p);
             }
         }
@@ -719,17 +758,24 @@ fn initial_matches(full_first: &str, maybe_initial: &str) -> bool {
 }
 
 /// The office key of a run's titles: `["prime", "minister"]` → `prime minister`.
-fn office_key(titles: &[String]) -> Option<String> {
+fn office_key(titles: &[Lower]) -> Option<String> {
     let last = titles.iter().rposition(|t| is_office(t))?;
     let mut first = last;
     while first > 0
         && is_title(&titles[first - 1])
-        && !in_sorted(HONORIFICS, titles[first - 1].as_str())
+        && !HONORIFICS_SET.contains(titles[first - 1].as_str())
         && !office_modifier(&titles[first - 1])
     {
         first -= 1;
     }
-    Some(titles[first..=last].join(" "))
+    let mut key = String::new();
+    for (k, t) in titles[first..=last].iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(t);
+    }
+    Some(key)
 }
 
 /// `the Prime Minister`, `The US president`: the end of the phrase and its office key, when the
@@ -750,7 +796,7 @@ fn office_phrase(doc: &Document, the: usize) -> Option<(usize, String)> {
         if !(is_title(&w) || office_modifier(&w)) {
             break;
         }
-        words.push(w.as_str().to_string());
+        words.push(w);
         j += 1;
     }
     if words.is_empty() || j == the + 1 {
@@ -810,14 +856,16 @@ fn run_end(doc: &Document, i: usize) -> usize {
 
 /// Splits tokens `[i, end)` into titles and name words, dropping sentence openers and anything
 /// before a possessive (`Ukraine’s Volodymyr Zelensky` → `Volodymyr Zelensky`).
-fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
-    let mut words: Vec<(usize, String)> = (i..end)
+fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<Run<'d>> {
+    let mut words: Vec<(usize, &str)> = (i..end)
         .filter(|&k| doc.tokens[k].kind == TokKind::Word)
-        .map(|k| (k, doc.word(&doc.tokens[k]).to_string()))
+        .map(|k| (k, doc.word(&doc.tokens[k])))
         .collect();
+    // Every word but a possessive stripped last (below) is its token's: lower-case it by token.
+    let lower_at = |k: usize| lower(doc, &doc.tokens[k]);
     // Drop leading sentence openers (`But`, `The`).
-    while words.first().is_some_and(|(_, w)| {
-        let l = lower_str(w);
+    while words.first().is_some_and(|&(k, _)| {
+        let l = lower_at(k);
         super::mentions::is_not_name(&l) || l == "the"
     }) {
         words.remove(0);
@@ -827,31 +875,31 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
         if pos + 1 < words.len() {
             words.drain(..=pos);
         } else {
-            let (k, w) = words[pos].clone();
-            words[pos] = (k, clean_word(&w));
+            let (k, w) = words[pos];
+            words[pos] = (k, clean_word(w));
         }
     }
     // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
     // Bednarek`): the name is what follows the last title.
-    let is_title_word = |w: &str| {
-        let l = lower_str(w);
+    let is_title_word = |k: usize| {
+        let l = lower_at(k);
         is_title(&l) || office_modifier(&l)
     };
     if let Some(last_title) = words[..words.len().saturating_sub(1)]
         .iter()
-        .rposition(|(_, w)| is_title_word(w) && !office_modifier(&lower_str(w)))
+        .rposition(|&(k, _)| is_title_word(k) && !office_modifier(&lower_at(k)))
     {
         let before_titles = words[..last_title]
             .iter()
-            .rposition(|(_, w)| !is_title_word(w))
+            .rposition(|&(k, _)| !is_title_word(k))
             .map_or(0, |p| p + 1);
         words.drain(..before_titles);
     }
     let start = words.first()?.0;
     let mut titles = Vec::new();
     let mut k = 0;
-    while k + 1 < words.len() && is_title_word(&words[k].1) {
-        titles.push(words[k].1.to_lowercase());
+    while k + 1 < words.len() && is_title_word(words[k].0) {
+        titles.push(lower_at(words[k].0));
         k += 1;
     }
     // An initial keeps its full stop (`Paul D. Ryan`), as the article writes it.
@@ -864,19 +912,22 @@ fn split_run(doc: &Document, i: usize, end: usize) -> Option<Run> {
                 .get(t + 1)
                 .is_some_and(|n| n.kind == TokKind::Punct('.') && n.start == doc.tokens[t].end)
     };
-    let names: Vec<String> = words[k..]
+    let names: Vec<Cow<str>> = words[k..]
         .iter()
-        .map(|(t, w)| {
-            if initial(*t, w) {
-                format!("{w}.")
+        .map(|&(t, w)| {
+            let tok = &doc.tokens[t];
+            if !initial(t, w) {
+                Cow::Borrowed(clean_word(w))
+            } else if w.len() == tok.end - tok.start {
+                // The initial and the full stop right after it.
+                Cow::Borrowed(&doc.text[tok.start..tok.end + 1])
             } else {
-                clean_word(w)
+                Cow::Owned(format!("{w}."))
             }
         })
         .collect();
     let surface_end = words.last()?.0;
-    let surface = doc.text[doc.tokens[start].start..doc.tokens[surface_end].end].to_string();
-    let surface = clean_word(&surface);
+    let surface = clean_word(&doc.text[doc.tokens[start].start..doc.tokens[surface_end].end]);
     // `The Transport Secretary`, `the Foreign Minister`: a run ending in an office names the
     // office, not a person.
     if names.len() > 1

@@ -18,6 +18,7 @@
 //! (it is a direct quote); one holding a quoted fragment is mixed speech and kept whole.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::content_end;
@@ -26,7 +27,7 @@ use super::mentions::{
     is_capitalised, is_day_name, is_possessive, is_word, lower, lower_str, np_starting_at,
     opening_np, subject_before, Lower,
 };
-use super::text::{Document, TokKind, Token};
+use super::text::{Document, Fnv, TokKind, Token, WordMap};
 use super::QuoteKind;
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
@@ -60,32 +61,6 @@ pub(crate) struct Reported {
     pub confidence: f32,
 }
 
-/// FNV-1a: the tables are looked up once per word of every article, with short keys, where
-/// the standard library's DoS-resistant hash is several times slower.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write_u64(&mut self, n: u64) {
-        // The keys of the weight table are hashes already.
-        self.0 = n;
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 type Table = HashMap<&'static str, f32, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Hash maps keyed by [`fnv_parts`] hashes.
@@ -115,9 +90,15 @@ fn cue_forms() -> &'static Table {
     })
 }
 
+/// [`cue_forms`] laid out for looking up every word of an article.
+fn form_shares() -> &'static WordMap<f32> {
+    static SHARES: OnceLock<WordMap<f32>> = OnceLock::new();
+    SHARES.get_or_init(|| WordMap::new(cue_forms().iter().map(|(&w, &share)| (w, share))))
+}
+
 /// The share of the form's occurrences in PolNeAR train that head a cue, if the table has it.
 fn learnt_share(word: &str) -> Option<f32> {
-    cue_forms().get(word).copied().filter(|&s| s >= 0.0)
+    form_shares().get(word).filter(|&s| s >= 0.0)
 }
 
 /// Weights of the cue model (`scripts/train_reported.py`, logistic regression over the
@@ -150,40 +131,115 @@ pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
     h
 }
 
-/// A coarse class of the token at `k` for the cue model: what stands before and after a verb
-/// tells a report (`he said that`, `officials warned the`) from a noun or a plain verb.
-pub(crate) fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
+/// A coarse class of a token for the cue model: what stands before and after a verb tells a
+/// report (`he said that`, `officials warned the`) from a noun or a plain verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    None,
+    Mark,
+    Comma,
+    Colon,
+    Stop,
+    Punct,
+    Pron,
+    That,
+    To,
+    Det,
+    Prep,
+    Aux,
+    Adv,
+    Cap,
+    Num,
+    Cue,
+    Word,
+}
+
+/// How many classes there are: the scorer's tables have a slot for each.
+const CLASSES: usize = 17;
+
+impl Class {
+    const ALL: [Class; CLASSES] = [
+        Class::None,
+        Class::Mark,
+        Class::Comma,
+        Class::Colon,
+        Class::Stop,
+        Class::Punct,
+        Class::Pron,
+        Class::That,
+        Class::To,
+        Class::Det,
+        Class::Prep,
+        Class::Aux,
+        Class::Adv,
+        Class::Cap,
+        Class::Num,
+        Class::Cue,
+        Class::Word,
+    ];
+
+    /// The class as the model's feature names spell it.
+    fn name(self) -> &'static str {
+        match self {
+            Class::None => "none",
+            Class::Mark => "mark",
+            Class::Comma => "comma",
+            Class::Colon => "colon",
+            Class::Stop => "stop",
+            Class::Punct => "punct",
+            Class::Pron => "pron",
+            Class::That => "that",
+            Class::To => "to",
+            Class::Det => "det",
+            Class::Prep => "prep",
+            Class::Aux => "aux",
+            Class::Adv => "adv",
+            Class::Cap => "cap",
+            Class::Num => "num",
+            Class::Cue => "cue",
+            Class::Word => "word",
+        }
+    }
+}
+
+/// The class of the token at `k` ([`Class::None`] past either end of the text).
+fn class_of(doc: &Document, k: Option<usize>) -> Class {
     let Some(t) = k.and_then(|k| doc.tokens.get(k)) else {
-        return "none";
+        return Class::None;
     };
     match t.kind {
-        TokKind::Mark => "mark",
-        TokKind::Punct(',') => "comma",
-        TokKind::Punct(':') => "colon",
-        TokKind::Punct('.' | '?' | '!') => "stop",
-        TokKind::Punct(_) => "punct",
+        TokKind::Mark => Class::Mark,
+        TokKind::Punct(',') => Class::Comma,
+        TokKind::Punct(':') => Class::Colon,
+        TokKind::Punct('.' | '?' | '!') => Class::Stop,
+        TokKind::Punct(_) => Class::Punct,
         TokKind::Word => {
             let l = lower(doc, t);
             match l.as_str() {
-                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" => "pron",
-                "that" => "that",
-                "to" => "to",
+                "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who" => Class::Pron,
+                "that" => Class::That,
+                "to" => Class::To,
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these"
-                | "those" | "our" | "my" | "your" => "det",
+                | "those" | "our" | "my" | "your" => Class::Det,
                 "in" | "on" | "at" | "of" | "for" | "with" | "about" | "from" | "by" | "as" => {
-                    "prep"
+                    Class::Prep
                 }
                 "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will"
                 | "would" | "can" | "could" | "may" | "might" | "should" | "did" | "does"
-                | "do" => "aux",
-                "also" | "not" | "never" | "repeatedly" | "publicly" | "previously" => "adv",
-                _ if is_capitalised(doc, t) => "cap",
-                _ if l.chars().all(|c| c.is_ascii_digit()) => "num",
-                _ if learnt_share(l.as_str()).is_some() => "cue",
-                _ => "word",
+                | "do" => Class::Aux,
+                "also" | "not" | "never" | "repeatedly" | "publicly" | "previously" => Class::Adv,
+                _ if is_capitalised(doc, t) => Class::Cap,
+                _ if l.chars().all(|c| c.is_ascii_digit()) => Class::Num,
+                _ if learnt_share(l.as_str()).is_some() => Class::Cue,
+                _ => Class::Word,
             }
         }
     }
+}
+
+/// The name of the class of the token at `k`: see [`Class`].
+pub(crate) fn token_class(doc: &Document, k: Option<usize>) -> &'static str {
+    class_of(doc, k).name()
 }
 
 /// The cue model's features of the word at `i` (a form that heads cues in the corpus), each
@@ -242,6 +298,172 @@ pub(crate) fn cue_candidates(doc: &Document) -> Vec<(usize, Vec<String>)> {
         .collect()
 }
 
+/// The weight of the feature named by the concatenation of `parts`; 0 when the model lacks it.
+fn weight(parts: &[&str]) -> f32 {
+    cue_weights().get(&fnv_parts(parts)).copied().unwrap_or(0.0)
+}
+
+/// The weights of the features of [`each_feature`] that depend on the scored word's form.
+struct FormWeights {
+    w: f32,
+    sfx: f32,
+    /// `w|nc=`, by the class of the next token.
+    w_nc: [f32; CLASSES],
+    /// `w|pc=`, by the class of the previous token.
+    w_pc: [f32; CLASSES],
+    /// `sfx|nc=`, by the class of the next token.
+    sfx_nc: [f32; CLASSES],
+}
+
+/// The cue model laid out for scoring. Of the features of [`each_feature`] only the
+/// neighbouring words (`p=`, `n=`) are open-ended: every other weight depends on the scored
+/// word's form and the classes around it, so it is looked up once, here, instead of being
+/// hashed for every scored word of every article.
+struct Scorer {
+    bias: f32,
+    pc: [f32; CLASSES],
+    nc: [f32; CLASSES],
+    /// `nc2=`, by the classes of the next token and the one after it.
+    nc2: [[f32; CLASSES]; CLASSES],
+    /// `pc|nc=`, by the classes of the previous and the next token.
+    pc_nc: [[f32; CLASSES]; CLASSES],
+    /// `p=` and `n=` of a neighbour that is no word: the feature names its class.
+    p_class: [f32; CLASSES],
+    n_class: [f32; CLASSES],
+    /// `first=false`, `first=true`.
+    first: [f32; 2],
+    /// Every form the model scores (a share of at least [`MODEL_FLOOR`]).
+    forms: HashMap<&'static str, FormWeights, BuildHasherDefault<Fnv>>,
+}
+
+fn scorer() -> &'static Scorer {
+    static SCORER: OnceLock<Scorer> = OnceLock::new();
+    SCORER.get_or_init(|| {
+        let by_class = |prefix: &str| Class::ALL.map(|c| weight(&[prefix, c.name()]));
+        let by_classes = |prefix: &str| {
+            Class::ALL.map(|a| Class::ALL.map(|b| weight(&[prefix, a.name(), "|", b.name()])))
+        };
+        let forms = cue_forms()
+            .iter()
+            .filter(|&(_, &share)| share >= MODEL_FLOOR)
+            .map(|(&w, _)| {
+                let sfx = suffix(w);
+                let with_class = |prefix: &str, part: &str| {
+                    Class::ALL.map(|c| weight(&[prefix, part, "|", c.name()]))
+                };
+                let weights = FormWeights {
+                    w: weight(&["w=", w]),
+                    sfx: weight(&["sfx=", sfx]),
+                    w_nc: with_class("w|nc=", w),
+                    w_pc: with_class("w|pc=", w),
+                    sfx_nc: with_class("sfx|nc=", sfx),
+                };
+                (w, weights)
+            })
+            .collect();
+        Scorer {
+            bias: weight(&["bias"]),
+            pc: by_class("pc="),
+            nc: by_class("nc="),
+            nc2: by_classes("nc2="),
+            pc_nc: by_classes("pc|nc="),
+            p_class: by_class("p="),
+            n_class: by_class("n="),
+            first: [weight(&["first=false"]), weight(&["first=true"])],
+            forms,
+        }
+    })
+}
+
+/// The last three characters of a word (the whole of a shorter one): the `sfx=` feature.
+fn suffix(w: &str) -> &str {
+    let chars = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+    &w[chars..]
+}
+
+/// The cue model's probability that the word at `i`, of lower-case form `form`, heads a cue.
+/// The weights are added in the order of [`each_feature`], so that the sum, and the
+/// probability, are those of [`probability_by_features`] to the bit.
+fn model_probability(doc: &Document, i: usize, form: &str) -> f32 {
+    let scorer = scorer();
+    let Some(fw) = scorer.forms.get(form) else {
+        // Not reached: the scorer holds every form the model scores.
+        return probability_by_features(doc, i);
+    };
+    let prev = i.checked_sub(1);
+    let next = Some(i + 1);
+    let (pc, nc) = (class_of(doc, prev) as usize, class_of(doc, next) as usize);
+    let n2c = class_of(doc, Some(i + 2)) as usize;
+    let first = prev.is_none_or(|p| doc.tokens[p].ends_sentence);
+    let neighbour =
+        |k: Option<usize>, prefix: &str, by_class: &[f32; CLASSES], class: usize| match k
+            .and_then(|k| doc.tokens.get(k))
+        {
+            Some(t) if t.kind == TokKind::Word => weight(&[prefix, lower(doc, t).as_str()]),
+            _ => by_class[class],
+        };
+    let mut z = 0.0;
+    z += scorer.bias;
+    z += fw.w;
+    z += fw.sfx;
+    z += neighbour(prev, "p=", &scorer.p_class, pc);
+    z += neighbour(next, "n=", &scorer.n_class, nc);
+    z += scorer.pc[pc];
+    z += scorer.nc[nc];
+    z += scorer.nc2[nc][n2c];
+    z += scorer.pc_nc[pc][nc];
+    z += fw.w_nc[nc];
+    z += fw.w_pc[pc];
+    z += fw.sfx_nc[nc];
+    z += scorer.first[usize::from(first)];
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The cue model's probability for the word at `i`, feature by feature: the definition that
+/// [`model_probability`] computes faster.
+fn probability_by_features(doc: &Document, i: usize) -> f32 {
+    let mut z = 0.0;
+    each_feature(doc, i, &mut |parts| z += weight(parts));
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    #[test]
+    fn the_scorer_sums_the_features_to_the_bit() {
+        let mut scored = 0;
+        for text in [
+            include_str!("../../examples/article.clean.txt"),
+            include_str!("../../examples/senate.clean.txt"),
+            "Said he: the plan, officials warned, would fail. “No,” said Chuck Said. \
+             He told reporters that it was over; aides said. Claims, insists: states!",
+        ] {
+            let spans = quoted_spans(
+                text,
+                MarkSet {
+                    two_apostrophes: true,
+                    single_primary: true,
+                },
+            );
+            let doc = Document::new(text, &spans);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let form = lower(&doc, t);
+                if t.kind != TokKind::Word || learnt_share(&form).is_none_or(|s| s < MODEL_FLOOR) {
+                    continue;
+                }
+                let fast = model_probability(&doc, i, &form);
+                let slow = probability_by_features(&doc, i);
+                assert_eq!(fast.to_bits(), slow.to_bits(), "{}", doc.word(t));
+                scored += 1;
+            }
+        }
+        assert!(scored > 20, "{scored}");
+    }
+}
+
 fn is_according(doc: &Document, k: usize) -> bool {
     doc.tokens
         .get(k)
@@ -258,38 +480,35 @@ fn cue_probability(doc: &Document, i: usize) -> f32 {
     let Some(t) = doc.tokens.get(i) else {
         return 0.0;
     };
-    if t.kind != TokKind::Word || t.quote.is_some() || doc.word(t).len() < 3 {
+    if t.kind != TokKind::Word || t.quote.is_some() || t.end - t.start < 3 {
         return 0.0;
     }
     // A capitalised word inside a sentence is a name (`Chuck Said`), never a cue.
     let first = i == 0 || doc.tokens[i - 1].ends_sentence || doc.tokens[i - 1].para != t.para;
-    if !first && doc.word(t).starts_with(|c: char| c.is_uppercase()) {
+    if !first && t.capitalised {
         return 0.0;
     }
-    match cue_forms().get(lower(doc, t).as_str()) {
+    let form = lower(doc, t);
+    match form_shares().get(form.as_str()) {
         None => 0.0,
-        Some(&LEXICON_ONLY) => lexicon_only_share(lower(doc, t).as_str()),
-        Some(&share) => {
+        Some(LEXICON_ONLY) => lexicon_only_share(form.as_str()),
+        Some(share) => {
             let weights = cue_weights();
             // Rarely a cue anywhere (`states`, `issues`): not worth the model's time.
             if weights.is_empty() || share < MODEL_FLOOR {
                 return share;
             }
-            let mut z = 0.0;
-            each_feature(doc, i, &mut |parts| {
-                z += weights.get(&fnv_parts(parts)).copied().unwrap_or(0.0);
-            });
-            1.0 / (1.0 + (-z).exp())
+            model_probability(doc, i, form.as_str())
         }
     }
 }
 
 /// How likely the word is to report speech or thought, from 0 to 1, from the table alone.
 fn cue_share(word: &str) -> f32 {
-    match cue_forms().get(word) {
+    match form_shares().get(word) {
         None => 0.0,
-        Some(&LEXICON_ONLY) => lexicon_only_share(word),
-        Some(&share) => share,
+        Some(LEXICON_ONLY) => lexicon_only_share(word),
+        Some(share) => share,
     }
 }
 
