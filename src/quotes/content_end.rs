@@ -21,55 +21,40 @@ use super::text::{Document, TokKind};
 const SURE_END: f32 = 0.5;
 
 /// Words before which a reported clause may end: prepositions, conjunctions and relative words
-/// that open an adjunct or another clause (`… in a ruling`, `… and vowed`, `… which`).
+/// that open an adjunct or another clause (`… in a ruling`, `… and vowed`, `… which`). Words
+/// the model (almost) never ends a clause before on train are left out (`to`, `that`, `for`,
+/// `from`, `by`, `about`, `than`, `into`: four ends in 15,000 places), which halves its work.
 fn opens_phrase(w: &str) -> bool {
     matches!(
         w,
         "and"
             | "but"
-            | "or"
             | "in"
             | "on"
             | "at"
-            | "by"
-            | "for"
             | "with"
             | "as"
-            | "to"
             | "after"
             | "before"
             | "when"
             | "while"
             | "during"
             | "because"
-            | "since"
-            | "from"
             | "which"
             | "who"
             | "where"
             | "whose"
             | "including"
             | "despite"
-            | "following"
             | "through"
             | "until"
-            | "amid"
             | "without"
-            | "under"
-            | "over"
-            | "against"
-            | "among"
-            | "if"
             | "though"
             | "although"
             | "even"
-            | "into"
-            | "about"
-            | "than"
             | "so"
             | "last"
             | "this"
-            | "that"
             | "saying"
             | "adding"
     )
@@ -135,7 +120,7 @@ fn each_feature(
     doc: &Document,
     probs: &[f32],
     r: &Reported,
-    k: usize,
+    (k, so_far): (usize, SoFar),
     emit: &mut dyn FnMut(&[&str]),
 ) {
     let (from, end) = r.content;
@@ -149,13 +134,13 @@ fn each_feature(
     let prev = form(k - 1);
     let nc = token_class(doc, Some(k + 1));
     let n2c = token_class(doc, Some(k + 2));
-    let words_before = doc.tokens[from..k].iter().filter(|t| is_word(t)).count();
-    let words_after = doc.tokens[k..end].iter().filter(|t| is_word(t)).count();
-    let before = doc.tokens[from..k].iter();
-    let finite = before
-        .clone()
-        .any(|t| is_word(t) && is_finite_hint(lower(doc, t).as_str()));
-    let commas = before.filter(|t| t.kind == TokKind::Punct(',')).count();
+    let SoFar {
+        words: words_before,
+        finite,
+        commas,
+        total,
+    } = so_far;
+    let words_after = total - words_before;
     let commas = bucket(commas.min(2));
     let cue_ahead = (k + 1..end.min(k + 5)).any(|j| probs.get(j).is_some_and(|&p| p >= 0.5));
     let cue = doc
@@ -217,21 +202,52 @@ fn weights() -> &'static HashMap<u64, f32, FnvBuild> {
     })
 }
 
-/// How likely the forward clause of `r` is to end before token `k`.
-fn end_probability(doc: &Document, probs: &[f32], r: &Reported, k: usize) -> f32 {
+/// How likely the forward clause of `r` is to end at `place`.
+fn end_probability(doc: &Document, probs: &[f32], r: &Reported, place: (usize, SoFar)) -> f32 {
     let weights = weights();
     let mut z = 0.0;
-    each_feature(doc, probs, r, k, &mut |parts| {
+    each_feature(doc, probs, r, place, &mut |parts| {
         z += weights.get(&fnv_parts(parts)).copied().unwrap_or(0.0);
     });
     1.0 / (1.0 + (-z).exp())
 }
 
-/// The places inside the forward clause of `r` where it may end.
-fn candidates<'a>(doc: &'a Document, r: &Reported) -> impl Iterator<Item = usize> + 'a {
+/// What the clause holds before a place: its words, whether one is an auxiliary, its commas.
+#[derive(Clone, Copy, Default)]
+struct SoFar {
+    words: usize,
+    finite: bool,
+    commas: usize,
+    /// The words of the whole clause.
+    total: usize,
+}
+
+impl SoFar {
+    fn add(&mut self, doc: &Document, k: usize) {
+        let t = &doc.tokens[k];
+        if is_word(t) {
+            self.words += 1;
+            self.finite = self.finite || is_finite_hint(lower(doc, t).as_str());
+        } else if t.kind == TokKind::Punct(',') {
+            self.commas += 1;
+        }
+    }
+}
+
+/// The places inside the forward clause of `r` where it may end, each with what the clause
+/// holds before it (counted once as the scan goes, not again for every place).
+fn candidates<'a>(doc: &'a Document, r: &Reported) -> impl Iterator<Item = (usize, SoFar)> + 'a {
     let (from, end) = r.content;
+    let mut so_far = SoFar {
+        total: doc.tokens[from..end].iter().filter(|t| is_word(t)).count(),
+        ..SoFar::default()
+    };
     // The first two tokens are the clause's least: `[the policy]`.
-    (from + 2..end).filter(move |&k| is_candidate(doc, k))
+    (from..end).filter_map(move |k| {
+        let place = (k >= from + 2 && is_candidate(doc, k)).then_some((k, so_far));
+        so_far.add(doc, k);
+        place
+    })
 }
 
 /// The end of the forward clause of `r`: before the first place the model is sure of, with no
@@ -241,7 +257,8 @@ pub(crate) fn learned_end(doc: &Document, probs: &[f32], r: &Reported) -> usize 
     if weights().is_empty() {
         return end;
     }
-    let Some(k) = candidates(doc, r).find(|&k| end_probability(doc, probs, r, k) >= SURE_END)
+    let Some((k, _)) =
+        candidates(doc, r).find(|&place| end_probability(doc, probs, r, place) >= SURE_END)
     else {
         return end;
     };
@@ -260,10 +277,12 @@ pub(crate) fn end_candidates(
     r: &Reported,
 ) -> Vec<(usize, Vec<String>)> {
     candidates(doc, r)
-        .map(|k| {
+        .map(|place| {
             let mut features = Vec::with_capacity(20);
-            each_feature(doc, probs, r, k, &mut |parts| features.push(parts.concat()));
-            (k, features)
+            each_feature(doc, probs, r, place, &mut |parts| {
+                features.push(parts.concat())
+            });
+            (place.0, features)
         })
         .collect()
 }

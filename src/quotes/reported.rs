@@ -609,9 +609,11 @@ fn is_headline(doc: &Document, s: usize, e: usize) -> bool {
             continue;
         }
         words += 1;
-        if doc.word(t).chars().count() > 3 {
+        // Bytes, not letters: a word of four bytes or more (a rare accented short word counts
+        // as long, which changes no headline).
+        if t.end - t.start > 3 {
             long += 1;
-            capitalised += usize::from(is_capitalised(doc, t));
+            capitalised += usize::from(t.capitalised);
         }
     }
     words >= 4 && long >= 3 && capitalised * 10 >= long * 9
@@ -690,19 +692,16 @@ fn sentence(
             i += 1;
             continue;
         };
-        // The clause as read forwards ends where the content-end model says, so that a cue
-        // after that end is no report within this one.
-        if is_forward(&found) {
-            found.content.1 = end_of(&found);
-        }
-        if let Some(outer) = out[first..]
-            .iter_mut()
-            .rev()
-            .find(|o| o.content.0 < found.cue.0 && found.cue.0 < o.content.1)
-        {
+        // A report within another one's content (`X said Y hoped …`), or beside it (`X
+        // promised … and said …`).
+        let outer = out[first..]
+            .iter()
+            .rposition(|o| o.content.0 < found.cue.0 && found.cue.0 < o.content.1)
+            .map(|k| first + k);
+        let mut nested = false;
+        if let Some(outer) = outer.map(|k| &mut out[k]) {
             if let Some(conj) = coordinated(doc, outer, &found) {
-                // `X promised to … and said …`, `… and Democrats accused …`: two reports
-                // side by side, the first ending at the conjunction.
+                // Two reports side by side, the first ending at the conjunction.
                 let mut end = conj;
                 while end > outer.content.0 && is_punct(doc, end - 1, ',') {
                     end -= 1;
@@ -711,9 +710,20 @@ fn sentence(
                 if found.mention.is_none() {
                     found.mention = outer.mention;
                 }
-            } else if found.confidence < NESTED_MIN_CONFIDENCE
-                || overlap_share(outer.content, found.content) >= NESTED_MAX_OVERLAP
-            {
+            } else if found.confidence < NESTED_MIN_CONFIDENCE {
+                i = found.cue.1.max(i + 1);
+                continue;
+            } else {
+                nested = true;
+            }
+        }
+        // The clause as read forwards ends where the content-end model says, so that a cue
+        // after that end is no report within this one.
+        if is_forward(&found) {
+            found.content.1 = end_of(&found);
+        }
+        if let Some(outer) = outer.filter(|_| nested) {
+            if overlap_share(out[outer].content, found.content) >= NESTED_MAX_OVERLAP {
                 i = found.cue.1.max(i + 1);
                 continue;
             }
