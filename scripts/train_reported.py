@@ -84,7 +84,10 @@ MIN_SHARE = 0.02
 WEIGHTS = ROOT / "src" / "quotes" / "reported_weights.tsv"
 ENDS = ROOT / "src" / "quotes" / "content_end_weights.tsv"
 # What the scorer trims from the edges of a span (score_quotes.py).
-EDGE = "\"'\u201c\u201d\u2018\u2019\u201e\u201f\u00ab\u00bb\u2039\u203a` \t\r\n.,;:!?\u2014\u2013-\u2026()[]"
+EDGE = (
+    "\"'\u201c\u201d\u2018\u2019\u201e\u201f\u00ab\u00bb\u2039\u203a`"
+    " \t\r\n.,;:!?\u2014\u2013-\u2026()[]"
+)
 EPOCHS = 8
 RATE = 0.05
 L2 = 1e-6
