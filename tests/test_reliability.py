@@ -212,6 +212,10 @@ SCALING_CASES = {
     "quotes damaged article": (saidwho.quotes, DAMAGED + PROSE * 4, 4),
     "quotes unclosed marks": (saidwho.quotes, "“ he said, ", 4),
     "quotes unbalanced mixed": (saidwho.quotes, '« ‘ " Mr Lee said ’ ', 2),
+    # One sentence without end, each report holding the next (`X said Y said …`).
+    "quotes run-on reports": (saidwho.quotes, "Mr Lee said the plan would fail and Ms Ng said ", 2),
+    # A headline without end: every word capitalised, every other one a cue.
+    "quotes run-on headline": (saidwho.quotes, "Lee Says Ng Warns Port Denies ", 2),
     "clean broken entities": (saidwho.clean, "&amp &#x &# & ; â€ Ã ", 2),
 }
 

@@ -39,6 +39,16 @@ const MODEL_FLOOR: f32 = 0.08;
 /// The share above which a cue needs no subject read to open an attribution.
 const SURE_CUE_SHARE: f32 = 0.6;
 
+/// The most tokens a reported clause runs over (the longest annotated content in PolNeAR train
+/// has 355).
+const MAX_CLAUSE_TOKENS: usize = 400;
+
+/// The most tokens a headline has.
+const MAX_HEADLINE_TOKENS: usize = 40;
+
+/// How many of the sentence's latest reports a new one may lie within or beside.
+const RECENT_REPORTS: usize = 8;
+
 /// The fewest words a reported clause has: `he said so` reports nothing.
 const MIN_CONTENT_WORDS: usize = 2;
 
@@ -600,9 +610,13 @@ fn sentence_end(doc: &Document, s: usize) -> usize {
     (e + 1).min(n)
 }
 
-/// A headline in title case: `Senator Calls For Inquiry Into Port Deal`. At least four words,
-/// nearly all of those longer than three letters capitalised.
+/// A headline in title case: `Senator Calls For Inquiry Into Port Deal`. At least four words, at
+/// most forty tokens, nearly all words longer than three letters capitalised.
 fn is_headline(doc: &Document, s: usize, e: usize) -> bool {
+    // Headlines are short; a long run of capitals is a list of names, or hostile input.
+    if e - s > MAX_HEADLINE_TOKENS {
+        return false;
+    }
     let (mut long, mut capitalised, mut words) = (0, 0, 0);
     for t in &doc.tokens[s..e] {
         if t.kind != TokKind::Word {
@@ -676,6 +690,7 @@ fn sentence(
     // `…, the minister said.` governs the whole sentence before it: a verb inside that content
     // (`… she hoped to carry …`) reports no further than the comma.
     let tail = tail_attribution(doc, probs, s, e);
+    let headline = is_headline(doc, s, e);
     let limit = tail.map_or(e, |t| t.content.1);
     let mut i = s;
     // The subject of the sentence's last attribution, for `…, adding that …`.
@@ -687,17 +702,20 @@ fn sentence(
             continue;
         }
         let found = according_to(doc, s, limit, i)
-            .or_else(|| verb_cue(doc, probs, s, limit, i, last_mention));
+            .or_else(|| verb_cue(doc, probs, (s, limit), headline, i, last_mention));
         let Some((mut found, resume)) = found else {
             i += 1;
             continue;
         };
         // A report within another one's content (`X said Y hoped …`), or beside it (`X
         // promised … and said …`).
-        let outer = out[first..]
+        // The last few reports of the sentence are enough, and keep a run-on sentence of
+        // hundreds of cues linear.
+        let recent = first.max(out.len().saturating_sub(RECENT_REPORTS));
+        let outer = out[recent..]
             .iter()
             .rposition(|o| o.content.0 < found.cue.0 && found.cue.0 < o.content.1)
-            .map(|k| first + k);
+            .map(|k| recent + k);
         let mut nested = false;
         if let Some(outer) = outer.map(|k| &mut out[k]) {
             if let Some(conj) = coordinated(doc, outer, &found) {
@@ -1047,8 +1065,8 @@ fn according_to(doc: &Document, s: usize, e: usize, i: usize) -> Option<(Reporte
 fn verb_cue(
     doc: &Document,
     probs: &[f32],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
+    headline: bool,
     i: usize,
     last_mention: Option<(usize, usize)>,
 ) -> Option<(Reported, usize)> {
@@ -1058,7 +1076,7 @@ fn verb_cue(
     }
     // A capitalised word inside a sentence is a name (`Chuck Said`, `the Post Reports`),
     // except in a headline.
-    if i > s && is_capitalised(doc, t) && !is_headline(doc, s, e) {
+    if i > s && is_capitalised(doc, t) && !headline {
         return None;
     }
     let w = lower(doc, t);
@@ -1378,6 +1396,9 @@ fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
 /// Where a reported clause starting at `from` ends: the sentence's end, or a comma before
 /// another attribution (`…, adding that …`, `…, according to …`, `…, he said`).
 fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
+    // No clause runs on for ever: a bound keeps a sentence with no end (scraped boilerplate,
+    // hostile input) from costing each of its cues the rest of it.
+    let e = e.min(from + MAX_CLAUSE_TOKENS);
     for k in from..e {
         if is_punct(doc, k, ';') {
             return k;
