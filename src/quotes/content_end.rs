@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::mentions::{is_word, lower, lower_str};
-use super::reported::{fnv_parts, is_verb_of_saying_proper, token_class, FnvBuild, Reported};
+use super::reported::{
+    fnv_parts, is_verb_of_saying_proper, token_class, weight_table, FnvBuild, Reported,
+};
 use super::text::{Document, TokKind};
 
 /// The model's probability above which the clause ends at a place (tuned on PolNeAR train).
@@ -190,16 +192,7 @@ fn each_feature(
 /// Weights of the model, keyed by the FNV hash of the feature's name.
 fn weights() -> &'static HashMap<u64, f32, FnvBuild> {
     static WEIGHTS: OnceLock<HashMap<u64, f32, FnvBuild>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        include_str!("content_end_weights.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, w) = l.split_once('\t')?;
-                Some((fnv_parts(&[name]), w.trim().parse::<f32>().ok()?))
-            })
-            .collect()
-    })
+    WEIGHTS.get_or_init(|| weight_table(include_str!("content_end_weights.tsv")))
 }
 
 /// How likely the forward clause of `r` is to end at `place`.

@@ -118,16 +118,18 @@ fn learnt_share(word: &str) -> Option<f32> {
 fn cue_weights() -> &'static HashMap<u64, f32, std::hash::BuildHasherDefault<Fnv>> {
     static WEIGHTS: OnceLock<HashMap<u64, f32, std::hash::BuildHasherDefault<Fnv>>> =
         OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        include_str!("reported_weights.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, w) = l.split_once('\t')?;
-                Some((fnv_parts(&[name]), w.trim().parse::<f32>().ok()?))
-            })
-            .collect()
-    })
+    WEIGHTS.get_or_init(|| weight_table(include_str!("reported_weights.tsv")))
+}
+
+/// A model's `feature<TAB>weight` table, keyed by the FNV hash of the feature's name.
+pub(crate) fn weight_table(tsv: &str) -> HashMap<u64, f32, FnvBuild> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, w) = l.split_once('\t')?;
+            Some((fnv_parts(&[name]), w.trim().parse::<f32>().ok()?))
+        })
+        .collect()
 }
 
 /// The FNV-1a hash of the concatenation of `parts`.
