@@ -24,64 +24,60 @@ use serde_json::json;
 #[test]
 #[ignore]
 fn cues() {
-    let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
-        return;
-    };
-    let out = std::env::var_os("SAIDWHO_CUES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.cues.jsonl"));
-    let mut file = std::fs::File::create(&out).expect("create cues file");
-    let options = QuoteOptions::default();
-    let mut n = 0;
-    for (id, rec) in &records {
-        let id = id.as_str();
-        let text = rec["text"].as_str().unwrap_or("");
-        let idx = CharIndex::new(text);
-        for (start, end, features) in reported_cue_candidates(text, &options) {
-            let row = json!({
-                "id": id,
-                "start": idx.char_offset(start),
-                "end": idx.char_offset(end),
-                "features": features,
-            });
-            writeln!(file, "{row}").expect("write");
-            n += 1;
-        }
-    }
-    eprintln!("{n} candidate words written to {}", out.display());
+    dump("SAIDWHO_CUES", "saidwho-train.cues.jsonl", |text, idx| {
+        reported_cue_candidates(text, &QuoteOptions::default())
+            .into_iter()
+            .map(|(start, end, features)| {
+                json!({
+                    "start": idx.char_offset(start),
+                    "end": idx.char_offset(end),
+                    "features": features,
+                })
+            })
+            .collect()
+    });
 }
 
 /// Every place where a forward reported clause may end, with the clause as the rules draw it.
 #[test]
 #[ignore]
 fn ends() {
+    dump("SAIDWHO_ENDS", "saidwho-train.ends.jsonl", |text, idx| {
+        reported_end_candidates(text, &QuoteOptions::default())
+            .into_iter()
+            .map(|((start, end), (cut, at), features)| {
+                json!({
+                    "start": idx.char_offset(start),
+                    "end": idx.char_offset(end),
+                    "cut": idx.char_offset(cut),
+                    "at": idx.char_offset(at),
+                    "features": features,
+                })
+            })
+            .collect()
+    });
+}
+
+/// Writes, as JSONL to `$var` (or `default` in the temporary folder), the rows `rows` gives for
+/// each train article, each tagged with the article's id.
+fn dump(var: &str, default: &str, rows: impl Fn(&str, &CharIndex) -> Vec<serde_json::Value>) {
     let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
         return;
     };
-    let out = std::env::var_os("SAIDWHO_ENDS")
+    let out = std::env::var_os(var)
         .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.ends.jsonl"));
-    let mut file = std::fs::File::create(&out).expect("create ends file");
-    let options = QuoteOptions::default();
+        .unwrap_or_else(|| std::env::temp_dir().join(default));
+    let mut file = std::fs::File::create(&out).expect("create the training file");
     let mut n = 0;
     for (id, rec) in &records {
-        let id = id.as_str();
         let text = rec["text"].as_str().unwrap_or("");
-        let idx = CharIndex::new(text);
-        for ((start, end), (cut, at), features) in reported_end_candidates(text, &options) {
-            let row = json!({
-                "id": id,
-                "start": idx.char_offset(start),
-                "end": idx.char_offset(end),
-                "cut": idx.char_offset(cut),
-                "at": idx.char_offset(at),
-                "features": features,
-            });
+        for mut row in rows(text, &CharIndex::new(text)) {
+            row["id"] = json!(id);
             writeln!(file, "{row}").expect("write");
             n += 1;
         }
     }
-    eprintln!("{n} candidate places written to {}", out.display());
+    eprintln!("{n} rows written to {}", out.display());
 }
 
 /// `SAIDWHO_TEXT=article.txt`: print the reported speech found in one plain-text article, to see
