@@ -11,11 +11,12 @@
 //!    paragraph carries on that quote's speaker.
 
 use super::cues::{self, CueWord};
+use super::doc::lower;
+use super::doc::{self, Document, TokKind};
 use super::marks::QuotedSpan;
-use super::mentions::{self, lower, np_ending_at, np_starting_at, subject_before};
+use super::mentions::{self, np_ending_at, np_starting_at, subject_before};
 use super::people::People;
 use super::ranker::{self, Proposal, QuoteToks, Resolved};
-use super::text::{Document, TokKind};
 use super::QuoteKind;
 
 #[derive(Debug, Clone, Default)]
@@ -299,7 +300,7 @@ fn noun_phrases(doc: &Document, open_tok: usize, close_tok: usize, all: &mut Vec
             let l = lower(doc, t);
             mentions::SUBJECT_PRONOUNS.contains(&l.as_str())
                 || matches!(l.as_str(), "the" | "a" | "an")
-                || mentions::is_capitalised(doc, t)
+                || doc::is_capitalised(doc, t)
         };
         match starts.then(|| np_starting_at(doc, k, open_tok)).flatten() {
             Some(np) if np.1 > k => {
@@ -471,7 +472,7 @@ fn noun_reading(doc: &Document, i: usize, base: &str) -> bool {
     let subject = matches!(
         p.as_str(),
         "he" | "she" | "they" | "we" | "i" | "you" | "who" | "it"
-    ) || (mentions::is_capitalised(doc, prev) && !mentions::is_not_name(&p));
+    ) || (doc::is_capitalised(doc, prev) && !mentions::is_not_name(&p));
     let auxiliary = matches!(
         p.as_str(),
         "to" | "will"
@@ -720,13 +721,11 @@ fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Found> {
     };
     if is_verb(a) {
         let np = np_starting_at(doc, a + 1, end)?;
-        return (ends(np.1) && mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])).then_some(
-            Found {
-                cue: Some((a, a + 1)),
-                mention: Some(np),
-                confidence: 0.5,
-            },
-        );
+        return (ends(np.1) && doc::is_capitalised(doc, &doc.tokens[np.1 - 1])).then_some(Found {
+            cue: Some((a, a + 1)),
+            mention: Some(np),
+            confidence: 0.5,
+        });
     }
     let np = np_starting_at(doc, a, end)?;
     (is_verb(np.1) && ends(np.1 + 1)).then_some(Found {
@@ -762,7 +761,7 @@ fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Opti
     let inverted = (k > a && doc.tokens[k - 1].kind == TokKind::Punct(',') && cue.base != "tell")
         .then(|| np_starting_at(doc, past, wide))
         .flatten()
-        .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
+        .filter(|np| doc::is_capitalised(doc, &doc.tokens[np.1 - 1]));
     let np = match inverted {
         Some(np) => np,
         None => subject_before(doc, k, a)?,
@@ -948,7 +947,7 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
                     doc.tokens
                         .get(np.1)
                         .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | ':')))
-                        && mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])
+                        && doc::is_capitalised(doc, &doc.tokens[np.1 - 1])
                 });
             inverted
                 .or_else(|| subject_before(doc, j, floor))
@@ -1044,7 +1043,7 @@ fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Found> {
         // “…”`: a name right before the colon, unless it is the object of a preposition
         // (`delivered a blunt message to Trump: “…”`).
         if let Some(np) = np_ending_at(doc, prev, floor) {
-            let named = mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]);
+            let named = doc::is_capitalised(doc, &doc.tokens[np.1 - 1]);
             let after_preposition = np.0 > floor
                 && matches!(
                     lower(doc, &doc.tokens[np.0 - 1]).as_str(),
@@ -1124,7 +1123,7 @@ fn used_as_noun(doc: &Document, j: usize) -> bool {
         doc.tokens.get(k).is_some_and(|t| {
             t.kind == TokKind::Word && {
                 let l = lower(doc, t);
-                mentions::is_possessive(&l) || is_determiner(&l)
+                doc::is_possessive(&l) || is_determiner(&l)
             }
         })
     };
@@ -1161,7 +1160,7 @@ fn used_as_noun(doc: &Document, j: usize) -> bool {
                 .any(|x| b.ends_with(x));
         return adjective
             || (!third_person && !b.ends_with('s'))
-            || (third_person && mentions::is_capitalised(doc, between));
+            || (third_person && doc::is_capitalised(doc, between));
     }
     false
 }
@@ -1206,9 +1205,9 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
     } {
         k -= 1;
     }
-    if k > floor && mentions::is_capitalised(doc, &doc.tokens[k - 1]) {
+    if k > floor && doc::is_capitalised(doc, &doc.tokens[k - 1]) {
         if let Some(np) = np_ending_at(doc, k, floor) {
-            if mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]) {
+            if doc::is_capitalised(doc, &doc.tokens[np.1 - 1]) {
                 return Some(np);
             }
         }
@@ -1220,11 +1219,10 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
         let mut j = cue - 1;
         while j > floor {
             let t = &doc.tokens[j - 1];
-            if t.quote.is_none() && mentions::is_capitalised(doc, t) {
+            if t.quote.is_none() && doc::is_capitalised(doc, t) {
                 let next_ok = doc.tokens.get(j).is_none_or(|n| match n.kind {
                     TokKind::Word => {
-                        !mentions::is_capitalised(doc, n)
-                            && mentions::is_function_word(&lower(doc, n))
+                        !doc::is_capitalised(doc, n) && mentions::is_function_word(&lower(doc, n))
                     }
                     _ => true,
                 });
@@ -1259,7 +1257,7 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
                     && matches!(doc.tokens[k - 1].kind, TokKind::Punct(',') | TokKind::Mark))
                 .then(|| np_starting_at(doc, past, cue))
                 .flatten()
-                .filter(|np| mentions::is_capitalised(doc, &doc.tokens[np.1 - 1]));
+                .filter(|np| doc::is_capitalised(doc, &doc.tokens[np.1 - 1]));
                 if let Some(np) = inverted.or_else(|| subject_before(doc, k, floor)) {
                     return Some(np);
                 }
@@ -1328,7 +1326,7 @@ fn subject_and_verb(doc: &Document, open_tok: usize) -> Option<Found> {
     let verb_like = doc.word(v).chars().next().is_some_and(char::is_lowercase)
         && !mentions::is_function_word(&w)
         && (w.ends_with("ed") || w.ends_with('s'));
-    let named = mentions::is_capitalised(doc, &doc.tokens[np.1 - 1])
+    let named = doc::is_capitalised(doc, &doc.tokens[np.1 - 1])
         || matches!(
             lower(doc, &doc.tokens[np.0]).as_str(),
             "he" | "she" | "they" | "the" | "a" | "an"
@@ -1557,8 +1555,8 @@ fn possessor(doc: &Document, open_tok: usize) -> Option<Found> {
                 confidence: 0.3,
             });
         }
-        if mentions::is_possessive(w) {
-            if !mentions::is_capitalised(doc, t) || k == open_tok {
+        if doc::is_possessive(w) {
+            if !doc::is_capitalised(doc, t) || k == open_tok {
                 return None;
             }
             let np = np_ending_at(doc, k, k.saturating_sub(6))?;
@@ -1569,7 +1567,7 @@ fn possessor(doc: &Document, open_tok: usize) -> Option<Found> {
             });
         }
         // Only the possessed noun, its modifiers and a preposition stand between.
-        if mentions::is_capitalised(doc, t) {
+        if doc::is_capitalised(doc, t) {
             return None;
         }
         k -= 1;

@@ -13,11 +13,11 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::mentions::{is_word, lower, lower_str};
+use super::doc::{is_word, lower, lower_str};
+use super::doc::{Document, TokKind};
 use super::reported::{
     fnv_parts, is_verb_of_saying_proper, token_class, weight_table, FnvBuild, Reported,
 };
-use super::text::{Document, TokKind};
 
 /// The model's probability above which the clause ends at a place (tuned on PolNeAR train).
 const SURE_END: f32 = 0.5;

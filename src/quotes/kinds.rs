@@ -8,9 +8,9 @@
 //! (`the “establishment” candidate`), a quote holding no letters at all.
 
 use super::cues;
+use super::doc::WordSet;
+use super::doc::{Document, TokKind, Token};
 use super::marks::QuotedSpan;
-use super::text::WordSet;
-use super::text::{Document, TokKind, Token};
 use super::QuoteKind;
 
 /// Words right before a quote that announce a name, a title or a term rather than speech.
@@ -258,8 +258,8 @@ fn is_title_case(content: &str) -> bool {
     words > 0
 }
 
-fn lower_word<'d>(doc: &'d Document, t: &Token) -> super::mentions::Lower<'d> {
-    super::mentions::lower(doc, t)
+fn lower_word<'d>(doc: &'d Document, t: &Token) -> super::doc::Lower<'d> {
+    super::doc::lower(doc, t)
 }
 
 fn is_non_speech(

@@ -10,14 +10,7 @@
 //! The paragraph continuation convention is honoured: a paragraph that opens a double quote and
 //! does not close it continues into the next paragraph when that one starts with an opening mark.
 
-/// The family a mark belongs to: marks only pair with marks of their own family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Family {
-    /// `"` `“` `”` `„` `‟`, and guillemets `«` `»`.
-    Double,
-    /// `'` `‘` `’` `‚` and `‹` `›`.
-    Single,
-}
+pub(crate) use super::doc::{Family, QuotedSpan};
 
 /// What the glyph itself says about the mark's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,24 +21,6 @@ enum Glyph {
     Either,
     /// `„` and `‚`, whose partner is a high `“`/`‘` in German style.
     LowOpening,
-}
-
-/// A quoted span: byte offsets into the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct QuotedSpan {
-    /// Offset of the opening mark.
-    pub open: usize,
-    /// Content start (just after the opening mark).
-    pub start: usize,
-    /// Content end (just before the closing mark, or the end of the paragraph when unclosed).
-    pub end: usize,
-    /// Offset just after the closing mark (equal to `end` when the quote was never closed).
-    pub close: usize,
-    /// Whether a closing mark was found.
-    pub closed: bool,
-    pub family: Family,
-    /// Offsets of the opening marks that re-open the quote in continuation paragraphs.
-    pub reopenings: Vec<usize>,
 }
 
 /// A mark found in the text.

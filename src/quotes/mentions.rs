@@ -5,8 +5,7 @@
 //! sit between a subject and its verb (`also`, `later`, `has`), and over an apposition set off
 //! by commas (`Nigel Farage, an ally of Mr Trump, said`).
 
-use super::text::WordSet;
-use super::text::{Document, TokKind, Token};
+use super::doc::{is_capitalised, is_possessive, is_word, lower, Document, TokKind, WordSet};
 
 pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
@@ -471,67 +470,6 @@ static NP_STOP_SET: WordSet = WordSet::new(NP_STOP);
 static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
 static NOT_NAMES_SET: WordSet = WordSet::new(NOT_NAMES);
 
-/// A word in lower case: a slice of the document's lower-cased text for tokens whose case
-/// changes only in ASCII letters (nearly all, `Trump’s` too), kept on the stack for other short
-/// ASCII strings; this runs for every word near every quote.
-pub(crate) enum Lower<'d> {
-    Borrowed(&'d str),
-    Inline([u8; 24], u8),
-    Heap(String),
-}
-
-impl Lower<'_> {
-    pub fn as_str(&self) -> &str {
-        match self {
-            Lower::Borrowed(s) => s,
-            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or(""),
-            Lower::Heap(s) => s,
-        }
-    }
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-pub(crate) fn lower_str(w: &str) -> Lower<'static> {
-    if w.len() <= 24 && w.is_ascii() {
-        let mut buf = [0u8; 24];
-        for (b, c) in buf.iter_mut().zip(w.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        Lower::Inline(buf, w.len() as u8)
-    } else {
-        Lower::Heap(w.to_lowercase())
-    }
-}
-
-pub(crate) fn lower<'d>(doc: &'d Document, t: &Token) -> Lower<'d> {
-    match doc.lowered.get(t.start..t.end) {
-        Some(lowered) if t.lowers_as_ascii => Lower::Borrowed(lowered),
-        _ => lower_str(doc.word(t)),
-    }
-}
-
-pub(crate) fn is_word(t: &Token) -> bool {
-    t.kind == TokKind::Word
-}
-
-/// A word whose first character is upper case. The token knows (the document is not needed, but
-/// every look-at-a-word helper takes it).
-pub(crate) fn is_capitalised(_doc: &Document, t: &Token) -> bool {
-    t.kind == TokKind::Word && t.capitalised
-}
-
 /// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
 pub(crate) fn is_function_word(w: &str) -> bool {
     NP_STOP_SET.contains(w)
@@ -564,11 +502,6 @@ pub(crate) fn is_title(w: &str) -> bool {
 
 pub(crate) fn is_not_name(w: &str) -> bool {
     NOT_NAMES_SET.contains(w)
-}
-
-/// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
-pub(crate) fn is_possessive(word: &str) -> bool {
-    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
 }
 
 /// A token that may be inside a name: capitalised word, name particle, title abbreviation stop.

@@ -28,15 +28,20 @@
 mod attribution;
 mod content_end;
 mod cues;
+mod doc;
 mod kinds;
+mod lexicon;
 mod marks;
 mod mentions;
+mod model;
 mod people;
 mod ranker;
 mod reported;
-mod text;
+mod rules;
+mod words;
 
 pub use people::Person;
+pub use rules::{ResolutionStep, Rule};
 
 /// How a quotation stands in the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,6 +111,12 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// How sure the attribution is, from 0 to 1.
     pub confidence: f32,
+    /// Why the quotation was attributed as it was: the rule that found its cue and speaker
+    /// (or, for reported speech, the clause). See [`Rule`] and `docs/rules.md`.
+    pub rule: Rule,
+    /// How [`Quote::mention`] was resolved to [`Quote::speaker`], step by step (`he` →
+    /// `Mr Starmer` → `Keir Starmer`); empty when there is no mention.
+    pub resolution: Vec<ResolutionStep>,
 }
 
 /// Options of [`extract`].
@@ -150,7 +161,7 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
     if spans.is_empty() && !options.reported {
         return Vec::new();
     }
-    let doc = text::Document::new(text, &spans);
+    let doc = doc::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
     let people = people::People::of(&doc);
     let attributions = attribution::attribute(&doc, &spans, &kinds, &people);
@@ -168,6 +179,8 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             mention: found.mention.map(|(s, e)| Span::of(text, s, e)),
             speaker: found.speaker,
             confidence: found.confidence,
+            rule: Rule::Unattributed,
+            resolution: Vec::new(),
         })
         .collect();
     if options.reported {
@@ -188,7 +201,7 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
 /// A reported-speech attribution as a [`Quote`] of kind [`QuoteKind::Indirect`], its speaker
 /// resolved as a quotation's is.
 fn reported_quote(
-    doc: &text::Document,
+    doc: &doc::Document,
     people: &people::People,
     r: &reported::Reported,
 ) -> Option<Quote> {
@@ -208,6 +221,8 @@ fn reported_quote(
         mention,
         speaker,
         confidence: r.confidence,
+        rule: Rule::Unattributed,
+        resolution: Vec::new(),
     })
 }
 
@@ -238,7 +253,7 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     if spans.is_empty() {
         return Vec::new();
     }
-    let doc = text::Document::new(text, &spans);
+    let doc = doc::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
     let people = people::People::of(&doc);
     attribution::candidate_sets(&doc, &spans, &kinds, &people)
@@ -252,7 +267,7 @@ pub fn reported_cue_candidates(
     options: &QuoteOptions,
 ) -> Vec<(usize, usize, Vec<String>)> {
     let spans = marks::quoted_spans(text, options.mark_set());
-    let doc = text::Document::new(text, &spans);
+    let doc = doc::Document::new(text, &spans);
     reported::cue_candidates(&doc)
         .into_iter()
         .map(|(i, features)| (doc.tokens[i].start, doc.tokens[i].end, features))
@@ -269,7 +284,7 @@ pub fn reported_end_candidates(
     options: &QuoteOptions,
 ) -> Vec<((usize, usize), (usize, usize), Vec<String>)> {
     let spans = marks::quoted_spans(text, options.mark_set());
-    let doc = text::Document::new(text, &spans);
+    let doc = doc::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
     reported::end_candidates(&doc, &kinds)
         .into_iter()
@@ -278,7 +293,7 @@ pub fn reported_end_candidates(
             let before = doc.tokens[..k]
                 .iter()
                 .rev()
-                .find(|t| t.kind == text::TokKind::Word)?;
+                .find(|t| t.kind == doc::TokKind::Word)?;
             Some((clause, (before.end, doc.tokens[k].start), features))
         })
         .collect()
@@ -287,6 +302,6 @@ pub fn reported_end_candidates(
 /// The people of an article, each with the ways the article names them.
 pub fn people(text: &str) -> Vec<Person> {
     let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
-    let doc = text::Document::new(text, &spans);
+    let doc = doc::Document::new(text, &spans);
     people::People::of(&doc).into_people()
 }

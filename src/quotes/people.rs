@@ -8,13 +8,14 @@
 //! is bound, the first time it appears, to the person the article was last talking about.
 //! That person — the first person named in each sentence — is also what `he` and `she` refer to.
 
-use super::text::WordSet;
+use super::doc::WordSet;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::mentions::{is_capitalised, is_possessive, is_title, lower, lower_str, Lower};
-use super::text::{Document, Fnv, TokKind};
+use super::doc::{is_capitalised, is_possessive, lower, lower_str, Lower};
+use super::doc::{Document, Fnv, TokKind};
+use super::mentions::is_title;
 
 /// A person of the article: the fullest name it gives and the other ways it names them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,10 +13,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::cues;
-use super::mentions::{
-    is_function_word, is_possessive, is_role_noun, is_title, lower, SUBJECT_PRONOUNS,
-};
-use super::text::{Document, TokKind};
+use super::doc::{is_possessive, lower};
+use super::doc::{Document, TokKind};
+use super::mentions::{is_function_word, is_role_noun, is_title, SUBJECT_PRONOUNS};
 use super::QuoteKind;
 
 /// One rule's proposal, in token ranges.

@@ -23,11 +23,11 @@ use std::sync::OnceLock;
 
 use super::content_end;
 use super::cues;
-use super::mentions::{
-    is_capitalised, is_day_name, is_possessive, is_word, lower, lower_str, np_starting_at,
-    opening_np, subject_before, Lower,
-};
-use super::text::{Document, Fnv, TokKind, Token, WordMap};
+use super::doc::{is_capitalised, is_possessive, is_word, lower, lower_str, Lower};
+use super::doc::{Document, Fnv, TokKind, Token, WordMap};
+use super::mentions::{is_day_name, np_starting_at, opening_np, subject_before};
+use super::model::sigmoid;
+pub(crate) use super::words::{fnv_parts, FnvBuild};
 use super::QuoteKind;
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
@@ -72,9 +72,6 @@ pub(crate) struct Reported {
 }
 
 type Table = HashMap<&'static str, f32, std::hash::BuildHasherDefault<Fnv>>;
-
-/// Hash maps keyed by [`fnv_parts`] hashes.
-pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Marks, in [`cue_forms`], a verb of the `cues` lexicon the corpus hardly uses as a cue.
 const LEXICON_ONLY: f32 = -1.0;
@@ -130,17 +127,6 @@ pub(crate) fn weight_table(tsv: &str) -> HashMap<u64, f32, FnvBuild> {
             Some((fnv_parts(&[name]), w.trim().parse::<f32>().ok()?))
         })
         .collect()
-}
-
-/// The FNV-1a hash of the concatenation of `parts`.
-pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in part.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
 }
 
 /// A coarse class of a token for the cue model: what stands before and after a verb tells a
@@ -428,7 +414,7 @@ fn model_probability(doc: &Document, i: usize, form: &str) -> f32 {
     z += fw.w_pc[pc];
     z += fw.sfx_nc[nc];
     z += scorer.first[usize::from(first)];
-    1.0 / (1.0 + (-z).exp())
+    sigmoid(z)
 }
 
 /// The cue model's probability for the word at `i`, feature by feature: the definition that
@@ -436,7 +422,7 @@ fn model_probability(doc: &Document, i: usize, form: &str) -> f32 {
 fn probability_by_features(doc: &Document, i: usize) -> f32 {
     let mut z = 0.0;
     each_feature(doc, i, &mut |parts| z += weight(parts));
-    1.0 / (1.0 + (-z).exp())
+    sigmoid(z)
 }
 
 #[cfg(test)]

@@ -1,0 +1,70 @@
+//! Words in lower case and the token tests every rule asks: the document's lower-cased copy is
+//! sliced instead of lowering each word again.
+
+use super::{Document, TokKind, Token};
+
+/// A word in lower case: a slice of the document's lower-cased text for tokens whose case
+/// changes only in ASCII letters (nearly all, `Trump’s` too), kept on the stack for other short
+/// ASCII strings; this runs for every word near every quote.
+pub(crate) enum Lower<'d> {
+    Borrowed(&'d str),
+    Inline([u8; 24], u8),
+    Heap(String),
+}
+
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or(""),
+            Lower::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+pub(crate) fn lower_str(w: &str) -> Lower<'static> {
+    if w.len() <= 24 && w.is_ascii() {
+        let mut buf = [0u8; 24];
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        Lower::Inline(buf, w.len() as u8)
+    } else {
+        Lower::Heap(w.to_lowercase())
+    }
+}
+
+pub(crate) fn lower<'d>(doc: &'d Document, t: &Token) -> Lower<'d> {
+    match doc.lowered.get(t.start..t.end) {
+        Some(lowered) if t.lowers_as_ascii => Lower::Borrowed(lowered),
+        _ => lower_str(doc.word(t)),
+    }
+}
+
+pub(crate) fn is_word(t: &Token) -> bool {
+    t.kind == TokKind::Word
+}
+
+/// A word whose first character is upper case. The token knows (the document is not needed, but
+/// every look-at-a-word helper takes it).
+pub(crate) fn is_capitalised(_doc: &Document, t: &Token) -> bool {
+    t.kind == TokKind::Word && t.capitalised
+}
+
+/// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
+pub(crate) fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
+}

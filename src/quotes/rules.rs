@@ -1,0 +1,84 @@
+//! Every rule that can attribute a quotation or find reported speech, registered in one table
+//! the way cleaning registers its steps: a stable name that reaches the user (`Quote.rule`, the
+//! `rule` column, the notebook's tooltip), and what the rule does, in a sentence. The names are
+//! part of the API: rename one only with a note in the changelog. `docs/rules.md` documents each
+//! (a test checks that every name is there), and the speaker ranker's features name rules
+//! through [`Rule::name`], never through `Debug`.
+
+/// Declares the [`Rule`] enum, its names and descriptions, and [`Rule::ALL`].
+macro_rules! rules {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal, $what:literal;)*) => {
+        /// Why a quotation was attributed (or found, for reported speech) as it was.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Rule {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Rule {
+            /// Every rule, in the order of the table.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The rule's stable name (`after_quote_said`, `according_to`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $name,)*
+                }
+            }
+
+            /// What the rule does, in a sentence.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $what,)*
+                }
+            }
+
+            /// The rule of a name, if there is one.
+            pub fn from_name(name: &str) -> Option<Rule> {
+                Rule::ALL.iter().copied().find(|r| r.name() == name)
+            }
+        }
+    };
+}
+
+rules! {
+    /// No cue or speaker was found: the quotation stands alone.
+    Unattributed = "unattributed",
+        "No cue or speaker was found near the quotation; it is returned without a speaker.";
+}
+
+/// One step of how a mention was resolved to the name `Quote.speaker` gives: the form reached
+/// and what linked it to the step before (the first step is the mention as written).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ResolutionStep {
+    /// The words of this step: `he`, `Mr Starmer`, `Keir Starmer`.
+    pub text: String,
+    /// What linked it to the step before: `mention` for the first step, then a stable name
+    /// such as `pronoun_antecedent` or `surname_of_full_name`.
+    pub link: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_are_unique_snake_case_and_described() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in Rule::ALL {
+            let name = rule.name();
+            assert!(seen.insert(name), "{name} is used twice");
+            assert!(
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()),
+                "{name} is not snake_case"
+            );
+            assert!(
+                rule.description().ends_with('.'),
+                "{name}: describe it in a sentence"
+            );
+            assert_eq!(Rule::from_name(name), Some(*rule));
+        }
+    }
+}

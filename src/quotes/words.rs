@@ -1,0 +1,332 @@
+//! Word lists and tables looked up without comparing strings, and the one hasher of the
+//! quotation code (FNV-1a), used by the tables and the models' weight tables alike.
+
+use std::sync::OnceLock;
+
+/// FNV-1a: the tables are looked up once per word of every article, with short keys, where
+/// the standard library's DoS-resistant hash is several times slower. Keys are the article's
+/// own words, and every table is small.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write_u64(&mut self, n: u64) {
+        // The keys of the weight table are hashes already.
+        self.0 = n;
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash maps keyed by FNV-1a (feature hashes, word tables).
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// The FNV-1a hash of the concatenation of `parts`: a feature's name hashed from its pieces,
+/// without building it (see `model`). Equal to hashing the joined string with
+/// [`Fnv`].
+pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Where a [`WordSet`]'s words come from.
+enum Words {
+    /// A slice written in the code (tests).
+    Slice(&'static [&'static str]),
+    /// A lexicon file: one entry a line, `#` opens a comment line, blank lines are skipped.
+    Lines(&'static str),
+}
+
+/// A word list looked up as a set: see [`WordMap`].
+pub(crate) struct WordSet {
+    words: Words,
+    map: OnceLock<WordMap<()>>,
+}
+
+/// The entries of a lexicon file: one a line, trimmed; blank lines and lines opening with `#`
+/// are skipped. The training scripts read the files the same way (`scripts/lexicon.py`).
+pub(crate) fn lexicon_entries(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words: Words::Slice(words),
+            map: OnceLock::new(),
+        }
+    }
+
+    /// The set of a lexicon file's entries (see [`lexicon_entries`]).
+    pub const fn lines(file: &'static str) -> WordSet {
+        WordSet {
+            words: Words::Lines(file),
+            map: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.map().get(w).is_some()
+    }
+
+    /// Whether the set holds `w.to_lowercase()`, without building it for ASCII words.
+    pub fn contains_lowercase(&self, w: &str) -> bool {
+        self.map().get_lowercase(w).is_some()
+    }
+
+    /// The words, in the order of their list.
+    pub fn words(&self) -> Vec<&'static str> {
+        match self.words {
+            Words::Slice(words) => words.to_vec(),
+            Words::Lines(file) => lexicon_entries(file).collect(),
+        }
+    }
+
+    fn map(&self) -> &WordMap<()> {
+        self.map.get_or_init(|| {
+            let words = self.words();
+            WordMap::new(words.iter().map(|&w| (w, ())))
+        })
+    }
+}
+
+/// A table of words, looked up without comparing strings. Word lists and tables are consulted
+/// for nearly every word near every quote, where the string comparisons of a binary search (or
+/// the hashing of a map) took a tenth of the running time: here a word of up to 15 bytes is
+/// packed with its length into one `u128` and found in an open-addressed table with one or
+/// two integer comparisons.
+pub(crate) struct WordMap<V> {
+    /// Packed keys (0: empty) and their values, at most half full, so that a miss ends at an
+    /// empty slot after a probe or two.
+    slots: Box<[(u128, Option<V>)]>,
+    shift: u32,
+    /// Keys too long to pack: rare in text, rarer in the tables.
+    long: Vec<(String, V)>,
+}
+
+impl<V: Copy> WordMap<V> {
+    /// The map of `entries`; of two equal keys, the later one's value is kept.
+    pub fn new<'w>(entries: impl ExactSizeIterator<Item = (&'w str, V)>) -> WordMap<V> {
+        let size = (2 * entries.len()).next_power_of_two().max(8);
+        let mut map = WordMap {
+            slots: vec![(0, None); size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+            long: Vec::new(),
+        };
+        for (w, value) in entries {
+            let Some(key) = packed(w) else {
+                map.long.retain(|(k, _)| k != w);
+                map.long.push((w.to_string(), value));
+                continue;
+            };
+            let mut i = slot(key, map.shift);
+            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+                i = (i + 1) & (size - 1);
+            }
+            map.slots[i] = (key, Some(value));
+        }
+        map
+    }
+
+    pub fn get(&self, w: &str) -> Option<V> {
+        let Some(key) = packed(w) else {
+            return self.long.iter().find(|(k, _)| k == w).map(|&(_, v)| v);
+        };
+        self.get_packed(key)
+    }
+
+    /// The value of `w.to_lowercase()`: an ASCII word is lowered in its packed key, a few
+    /// bytes at a time, instead of being copied.
+    pub fn get_lowercase(&self, w: &str) -> Option<V> {
+        if !w.is_ascii() {
+            return self.get(&w.to_lowercase());
+        }
+        let Some(key) = packed(w) else {
+            let lowered = |k: &str| k.bytes().eq(w.bytes().map(|b| b.to_ascii_lowercase()));
+            return self.long.iter().find(|(k, _)| lowered(k)).map(|&(_, v)| v);
+        };
+        let lo = ascii_lowercase(key as u64);
+        let hi = ascii_lowercase((key >> 64) as u64);
+        self.get_packed(u128::from(lo) | u128::from(hi) << 64)
+    }
+
+    fn get_packed(&self, key: u128) -> Option<V> {
+        let mask = self.slots.len() - 1;
+        let mut i = slot(key, self.shift);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (k, value) if k == key => return value,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// The bytes of `w` with its length (plus one, so that no key is 0, the empty slot) in the top
+/// byte: distinct words up to 15 bytes get distinct keys. Read with whole-word loads, not
+/// copied byte by byte into a buffer (whose reload stalled every look-up).
+fn packed(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let (lo, hi) = match n {
+        0..=3 => (
+            b.iter()
+                .enumerate()
+                .fold(0u64, |lo, (k, &x)| lo | u64::from(x) << (8 * k)),
+            0,
+        ),
+        // Two overlapping loads: the first four bytes and the last four, shifted into place.
+        4..=7 => {
+            let head = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+            let tail = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+            (head | tail << (8 * (n - 4)), 0)
+        }
+        8..=15 => {
+            let mut head = [0u8; 8];
+            head.copy_from_slice(&b[..8]);
+            let mut tail = [0u8; 8];
+            tail.copy_from_slice(&b[n - 8..]);
+            let tail = u64::from_le_bytes(tail);
+            // Bytes 8.. of the word, at the bottom (none when it has exactly 8).
+            let rest = tail.checked_shr(8 * (16 - n as u32)).unwrap_or(0);
+            (u64::from_le_bytes(head), rest)
+        }
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128 + 1) << 120)
+}
+
+/// The eight ASCII bytes of `x` in lower case (any byte below 0x80 may stand in it: the length
+/// byte of a packed key, at most 16, is no letter). A byte `b` is a capital when `b + 0x3f`
+/// reaches 0x80 (`b >= 'A'`) and `b + 0x25` does not (`b <= 'Z'`); no sum carries into the next
+/// byte, all bytes being below 0x80.
+fn ascii_lowercase(x: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let from_a = x.wrapping_add(0x3f * EACH);
+    let past_z = x.wrapping_add(0x25 * EACH);
+    let capital = from_a & !past_z & (0x80 * EACH);
+    x | capital >> 2
+}
+
+/// The table slot of a packed key (Fibonacci hashing of its folded halves).
+fn slot(key: u128, shift: u32) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowered_look_ups_are_look_ups_of_the_lower_case() {
+        // Every ASCII byte, in every position of short and long words.
+        for b in 0u8..0x80 {
+            for n in [1, 4, 7, 8, 9, 15, 16, 20] {
+                let w: String = (0..n)
+                    .map(|k| if k % 3 == 0 { b as char } else { 'Q' })
+                    .collect();
+                let lo = |k: u128| {
+                    u128::from(ascii_lowercase(k as u64))
+                        | u128::from(ascii_lowercase((k >> 64) as u64)) << 64
+                };
+                assert_eq!(packed(&w).map(lo), packed(&w.to_ascii_lowercase()), "{w:?}");
+            }
+        }
+        static SET: WordSet = WordSet::new(&["said", "k", "ſ", "verylongwordover15", "ab"]);
+        for w in [
+            "said",
+            "SAID",
+            "Said",
+            "K",
+            "\u{212A}",
+            "ſ",
+            "S",
+            "VeryLongWordOver15",
+            "ab",
+            "AB",
+            "a",
+            "said!",
+            "",
+            "İ",
+        ] {
+            assert_eq!(
+                SET.contains_lowercase(w),
+                SET.contains(&w.to_lowercase()),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_sets_hold_exactly_their_words() {
+        static SET: WordSet =
+            WordSet::new(&["a", "an", "the", "representatives", "verylongwordover15"]);
+        for w in ["a", "an", "the", "representatives", "verylongwordover15"] {
+            assert!(SET.contains(w), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "th",
+            "them",
+            "The",
+            "representative",
+            "verylongwordover1",
+            "a\0",
+        ] {
+            assert!(!SET.contains(w), "{w:?}");
+        }
+        // The packed key is the word's bytes, zero-padded, with its length plus one on top.
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmno",
+            "a’b",
+        ] {
+            let mut buf = [0u8; 16];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[15] = w.len() as u8 + 1;
+            assert_eq!(packed(w), Some(u128::from_le_bytes(buf)), "{w}");
+        }
+        assert_eq!(packed("abcdefghijklmnop"), None);
+        // Every list word, and no other word of the text, whatever the table's collisions.
+        let words: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
+        let leaked: &'static [&'static str] = Box::leak(
+            words
+                .iter()
+                .map(|w| &*Box::leak(w.clone().into_boxed_str()))
+                .collect(),
+        );
+        let big = WordSet::new(leaked);
+        assert!(words.iter().all(|w| big.contains(w)));
+        assert!((2000..4000).all(|i| !big.contains(&format!("w{i}"))));
+    }
+}
