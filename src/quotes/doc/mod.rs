@@ -59,67 +59,11 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 fn ends_like_a_place(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     w.chars().count() > 1
-        && !matches!(
-            w.to_ascii_lowercase().as_str(),
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "sen"
-                | "rep"
-                | "reps"
-                | "gov"
-                | "gen"
-                | "lt"
-                | "col"
-                | "capt"
-                | "cmdr"
-                | "cpl"
-                | "sgt"
-                | "maj"
-                | "adm"
-                | "prof"
-                | "rev"
-                | "hon"
-                | "pres"
-                | "supt"
-                | "insp"
-                | "det"
-                | "atty"
-                | "st"
-                | "fr"
-                | "mt"
-                | "messrs"
-                | "mlle"
-                | "mme"
-                | "vs"
-                | "e.g"
-                | "i.e"
-                | "op"
-        )
+        && !lexicon::ABBREVIATIONS_BEFORE_A_WORD.contains(w.to_ascii_lowercase().as_str())
 }
 
 fn opens_sentence(word: &str) -> bool {
-    matches!(
-        word,
-        "He" | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "It"
-            | "The"
-            | "But"
-            | "And"
-            | "This"
-            | "That"
-            | "His"
-            | "Her"
-            | "Their"
-            | "In"
-            | "A"
-            | "Its"
-            | "There"
-            | "Our"
-    )
+    lexicon::SENTENCE_OPENERS.contains(word)
 }
 
 /// The character starting at byte `at` (a character boundary), decoded only beyond ASCII.

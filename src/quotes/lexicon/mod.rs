@@ -27,6 +27,10 @@ lists! {
     /// Words after which a full stop does not end the sentence (`Mr.`, `Calif.`, `e.g.`),
     /// without their final stop.
     ABBREVIATIONS = "abbreviations.txt";
+    /// Abbreviations a full stop after which never ends a sentence (`Mr.`, `St.`, `vs.`).
+    ABBREVIATIONS_BEFORE_A_WORD = "abbreviations_before_a_word.txt";
+    /// Capitalised words that mostly open sentences (`He`, `The`, `But`), as written.
+    SENTENCE_OPENERS = "sentence_openers.txt";
 }
 
 #[cfg(test)]
