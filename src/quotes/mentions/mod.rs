@@ -23,15 +23,24 @@ pub(crate) use apposition::{apposed_name, role_on_behalf};
 pub(crate) use noun_phrase::{np_ending_at, np_starting_at};
 pub(crate) use subject::{nearest_subject, opening_np, subject_before};
 
-/// Subject pronouns (`he`, `they`): a set looked up with `SUBJECT_PRONOUNS.contains(w)`.
-pub(crate) use super::lexicon::SUBJECT_PRONOUNS;
+/// The subject pronouns (`lexicon/subject_pronouns.txt`), asked as the slice they were:
+/// `SUBJECT_PRONOUNS.contains(&w)`. New code asks [`is_subject_pronoun`].
+pub(crate) struct SubjectPronouns;
+
+impl SubjectPronouns {
+    pub fn contains(&self, w: &&str) -> bool {
+        is_subject_pronoun(w)
+    }
+}
+
+pub(crate) const SUBJECT_PRONOUNS: SubjectPronouns = SubjectPronouns;
 
 use super::doc::{is_capitalised, lower, Document, TokKind};
 use super::lexicon;
 
 /// A subject pronoun (`he`, `she`, `they`, `we`, `i`, `it`, `you`), lower-cased.
 pub(crate) fn is_subject_pronoun(w: &str) -> bool {
-    SUBJECT_PRONOUNS.contains(w)
+    lexicon::SUBJECT_PRONOUNS.contains(w)
 }
 
 /// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).

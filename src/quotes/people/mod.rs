@@ -15,6 +15,11 @@
 mod offices;
 mod resolve;
 mod runs;
+
+/// The names of the links of a resolution trail (`pronoun_antecedent`, …): see
+/// [`People::resolve_trail`].
+#[cfg(test)]
+pub(crate) use resolve::link as resolution_links;
 #[cfg(test)]
 mod tests;
 

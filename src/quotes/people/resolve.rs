@@ -44,6 +44,25 @@ pub mod link {
     pub const FULLEST_FORM: &str = "fullest_form";
     /// A surname several people of the article share → the one mentioned last before.
     pub const LAST_MENTIONED_NAMESAKE: &str = "last_mentioned_namesake";
+
+    /// Every link, in the order above (for the tests, and the one that checks the
+    /// documentation).
+    #[cfg(test)]
+    pub const ALL: [&str; 13] = [
+        MENTION,
+        PRONOUN_ANTECEDENT,
+        RELATIVE_ANTECEDENT,
+        NAME_IN_MENTION,
+        OFFICE_HOLDER,
+        SURNAME_OF_FULL_NAME,
+        TITLE_AND_SURNAME,
+        TITLE_AND_FIRST_NAME,
+        FIRST_NAME_ALONE,
+        INITIAL_OF_FIRST_NAME,
+        NAME_WITHOUT_TITLES,
+        FULLEST_FORM,
+        LAST_MENTIONED_NAMESAKE,
+    ];
 }
 
 /// Where the steps of a resolution go.

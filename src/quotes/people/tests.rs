@@ -235,3 +235,15 @@ fn the_trail_agrees_with_resolve_on_every_mention() {
     }
     assert!(checked > 1000, "{checked} mentions checked");
 }
+
+#[test]
+fn link_names_are_unique_snake_case() {
+    let mut seen = std::collections::HashSet::new();
+    for name in resolution_links::ALL {
+        assert!(seen.insert(name), "{name} twice");
+        assert!(
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{name}"
+        );
+    }
+}
