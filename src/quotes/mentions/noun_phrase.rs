@@ -1,10 +1,10 @@
 //! The noun phrase that ends just before a token (a subject read backwards from its cue) or
 //! starts at one (a speaker after its cue: `said Mr X, a doctor`).
 
-use super::apposition::role_on_behalf;
 use super::{
     is_capitalised, is_day_name, is_determiner, is_function_word, is_kin_or_member, is_not_name,
-    is_role_noun, is_subject_pronoun, is_title, lexicon, lower, name_part, Document, TokKind,
+    is_role_noun, is_subject_pronoun, is_title, lexicon, lower, name_part, role_on_behalf,
+    Document, TokKind,
 };
 use crate::quotes::cues::cue_word;
 use crate::quotes::doc::{is_possessive, is_word};

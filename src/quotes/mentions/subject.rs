@@ -2,8 +2,7 @@
 //! apposition), the phrase that opens a clause (over introductory phrases and datelines), and
 //! the nearest subject pronoun.
 
-use super::apposed_name;
-use super::noun_phrase::{np_ending_at, np_starting_at};
+use super::{apposed_name, np_ending_at, np_starting_at};
 use super::{
     is_capitalised, is_day, is_function_word, is_not_name, is_subject_pronoun, lexicon, lower,
     Document, TokKind,

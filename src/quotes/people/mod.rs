@@ -24,10 +24,10 @@ pub(crate) use resolve::link as resolution_links;
 mod tests;
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
-use super::doc::{is_capitalised, lower_str, Document, Fnv, TokKind};
+use super::doc::{is_capitalised, lower_str, Document, TokKind};
 use super::lexicon;
+use super::words::FnvBuild;
 use offices::{office_key, office_modifier, office_phrase};
 use runs::{initial_matches, run_end, split_run, titlecase_name, Run};
 
@@ -103,7 +103,7 @@ struct Salient {
 }
 
 /// A table keyed by lower-case names, looked up for every capitalised run of the article.
-type Names<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Names<V> = HashMap<String, V, FnvBuild>;
 
 pub(crate) struct People {
     entries: Vec<Entry>,

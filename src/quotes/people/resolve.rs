@@ -177,8 +177,9 @@ impl People {
         let as_written = &doc.text[doc.tokens[s].start..doc.tokens[e - 1].end];
         step(steps, || as_written.to_string(), link::MENTION);
         let first = lower(doc, &doc.tokens[s]);
-        let male = lexicon::MALE_PRONOUNS.contains(&first);
-        if e - s == 1 && (male || lexicon::FEMALE_PRONOUNS.contains(&first)) {
+        let one_word = e - s == 1;
+        let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);
+        if male || (one_word && lexicon::FEMALE_PRONOUNS.contains(&first)) {
             let want = if male { Gender::Male } else { Gender::Female };
             let idx = self.salient.partition_point(|m| m.at < s);
             let antecedent = self.salient[..idx]
@@ -192,11 +193,11 @@ impl People {
             return Some(self.entries[antecedent.person].name());
         }
         // `they`, `we`, `i`, `it`, `you` (`he` and `she` are above): nobody in particular.
-        if e - s == 1 && is_subject_pronoun(&first) {
+        if one_word && is_subject_pronoun(&first) {
             return None;
         }
         // `said one Democrat, who added that …`: `who` is the phrase before it.
-        if e - s == 1 && lexicon::RELATIVE_PRONOUNS.contains(&first) {
+        if one_word && lexicon::RELATIVE_PRONOUNS.contains(&first) {
             let mut k = s;
             if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
                 k -= 1;
@@ -245,14 +246,16 @@ impl People {
         };
         if let Some((p, namesake)) = self.lookup(&run, s) {
             step(steps, || run.surface.to_string(), link::NAME_IN_MENTION);
-            let how = if !S::RECORDS {
-                link::MENTION // not recorded
-            } else if namesake {
-                link::LAST_MENTIONED_NAMESAKE
-            } else {
-                self.name_link(&run, p)
-            };
-            return Some(self.named(p, steps, how));
+            let name = self.entries[p].name();
+            if S::RECORDS {
+                let how = if namesake {
+                    link::LAST_MENTIONED_NAMESAKE
+                } else {
+                    self.name_link(&run, p)
+                };
+                steps.push(name.clone(), how);
+            }
+            return Some(name);
         }
         Some(as_written.to_string())
     }

@@ -32,27 +32,26 @@ fn places_and_organisations_are_not_people() {
     assert!(people_of(t).is_empty());
 }
 
-fn document(t: &str) -> (Document<'_>, People) {
-    let spans = Box::leak(
-        quoted_spans(
-            t,
-            MarkSet {
-                two_apostrophes: true,
-                single_primary: true,
-            },
-        )
-        .into_boxed_slice(),
+/// `f` of the article `t` and its people table.
+fn with_people<R>(t: &str, f: impl FnOnce(&Document, &People) -> R) -> R {
+    let spans = quoted_spans(
+        t,
+        MarkSet {
+            two_apostrophes: true,
+            single_primary: true,
+        },
     );
-    let doc = Document::new(t, spans);
+    let doc = Document::new(t, &spans);
     let people = People::of(&doc);
-    (doc, people)
+    f(&doc, &people)
 }
 
 /// The name and the trail of the last occurrence of `mention` in `t`, as `text (link)` steps.
 fn trail(t: &str, mention: &str) -> (Option<String>, Vec<String>) {
-    let (doc, people) = document(t);
     let at = t.rfind(mention).expect("the mention is in the text");
-    let (name, steps) = people.resolve_trail_at_bytes(&doc, at, at + mention.len());
+    let (name, steps) = with_people(t, |doc, people| {
+        people.resolve_trail_at_bytes(doc, at, at + mention.len())
+    });
     let steps = steps
         .iter()
         .map(|s| format!("{} ({})", s.text, s.link))
@@ -205,33 +204,7 @@ fn the_trail_agrees_with_resolve_on_every_mention() {
     }
     let mut checked = 0;
     for text in &texts {
-        let (doc, people) = document(text);
-        let n = doc.tokens.len();
-        for i in 0..n {
-            let ranges = [
-                Some((i, i + 1)),
-                crate::quotes::mentions::np_ending_at(&doc, i + 1, i.saturating_sub(20)),
-                crate::quotes::mentions::np_starting_at(&doc, i, n),
-                crate::quotes::mentions::subject_before(&doc, i, i.saturating_sub(40)),
-            ];
-            for (s, e) in ranges.into_iter().flatten() {
-                let name = people.resolve(&doc, s, e);
-                let (traced, steps) = people.resolve_trail(&doc, s, e);
-                assert_eq!(traced, name, "{:?}", doc.byte_span((s, e)));
-                assert!(
-                    !steps.is_empty(),
-                    "no trail for {:?}",
-                    doc.byte_span((s, e))
-                );
-                if let Some(name) = &name {
-                    assert_eq!(steps.last().map(|s| s.text.as_str()), Some(name.as_str()));
-                }
-                let (at_bytes, _) =
-                    people.resolve_trail_at_bytes(&doc, doc.tokens[s].start, doc.tokens[e - 1].end);
-                assert_eq!(at_bytes, name);
-                checked += 1;
-            }
-        }
+        checked += with_people(text, agree_on_every_mention);
     }
     assert!(checked > 1000, "{checked} mentions checked");
 }
@@ -246,4 +219,40 @@ fn link_names_are_unique_snake_case() {
             "{name}"
         );
     }
+}
+
+/// [`People::resolve`] and [`People::resolve_trail`] on every phrase the mention finders return
+/// and every single word of `doc`; returns how many mentions were checked.
+fn agree_on_every_mention(doc: &Document, people: &People) -> usize {
+    let n = doc.tokens.len();
+    let mut checked = 0;
+    for i in 0..n {
+        let ranges = [
+            Some((i, i + 1)),
+            crate::quotes::mentions::np_ending_at(doc, i + 1, i.saturating_sub(20)),
+            crate::quotes::mentions::np_starting_at(doc, i, n),
+            crate::quotes::mentions::subject_before(doc, i, i.saturating_sub(40)),
+        ];
+        for (s, e) in ranges.into_iter().flatten() {
+            let name = people.resolve(doc, s, e);
+            let (traced, steps) = people.resolve_trail(doc, s, e);
+            assert_eq!(traced, name, "{:?}", doc.byte_span((s, e)));
+            assert!(
+                !steps.is_empty(),
+                "no trail for {:?}",
+                doc.byte_span((s, e))
+            );
+            assert!(steps
+                .iter()
+                .all(|s| resolution_links::ALL.contains(&s.link)));
+            if let Some(name) = &name {
+                assert_eq!(steps.last().map(|s| s.text.as_str()), Some(name.as_str()));
+            }
+            let (at_bytes, _) =
+                people.resolve_trail_at_bytes(doc, doc.tokens[s].start, doc.tokens[e - 1].end);
+            assert_eq!(at_bytes, name);
+            checked += 1;
+        }
+    }
+    checked
 }
