@@ -184,6 +184,26 @@ fn quotes_carry_the_trail_of_their_mention() {
         links,
         ["mention", "pronoun_antecedent", "title_and_surname"]
     );
+    // Reported speech too.
+    let t = "Health Secretary Maria Okonjo visited the hospital on Tuesday. Ms Okonjo said the \
+             ward would stay open.";
+    let quotes = crate::quotes::extract(t, &crate::quotes::QuoteOptions::default());
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == crate::quotes::QuoteKind::Indirect)
+        .expect("the reported clause");
+    let steps: Vec<(&str, &str)> = q
+        .resolution
+        .iter()
+        .map(|s| (s.text.as_str(), s.link))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("Ms Okonjo", "mention"),
+            ("Maria Okonjo", "title_and_surname")
+        ]
+    );
 }
 
 /// Every phrase the mention finders return on the bundled articles (and the seed article,
