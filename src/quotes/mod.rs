@@ -180,7 +180,10 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             speaker: found.speaker,
             confidence: found.confidence,
             rule: Rule::Unattributed,
-            resolution: Vec::new(),
+            resolution: found
+                .mention
+                .map(|(s, e)| people.resolve_trail_at_bytes(&doc, s, e).1)
+                .unwrap_or_default(),
         })
         .collect();
     if options.reported {
@@ -211,7 +214,10 @@ fn reported_quote(
         .mention
         .and_then(|m| doc.byte_span(m))
         .map(|(s, e)| Span::of(doc.text, s, e));
-    let speaker = r.mention.and_then(|(s, e)| people.resolve(doc, s, e));
+    let (speaker, resolution) = r
+        .mention
+        .map(|(s, e)| people.resolve_trail(doc, s, e))
+        .unwrap_or_default();
     Some(Quote {
         start,
         end,
@@ -222,7 +228,7 @@ fn reported_quote(
         speaker,
         confidence: r.confidence,
         rule: Rule::Unattributed,
-        resolution: Vec::new(),
+        resolution,
     })
 }
 

@@ -31,6 +31,108 @@ lists! {
     ABBREVIATIONS_BEFORE_A_WORD = "abbreviations_before_a_word.txt";
     /// Capitalised words that mostly open sentences (`He`, `The`, `But`), as written.
     SENTENCE_OPENERS = "sentence_openers.txt";
+    /// Determiners that open a noun phrase (`the`, `a`, `his`, `two`).
+    DETERMINERS = "determiners.txt";
+    /// The articles `the`, `a` and `an`: a phrase opening with one is a description, not a
+    /// name.
+    ARTICLES = "articles.txt";
+    /// Subject pronouns: a mention that is one of them is a pronoun (`he`, `they`).
+    SUBJECT_PRONOUNS = "subject_pronouns.txt";
+    /// Subject pronouns that do not stand for a speaker named earlier in the sentence (`it`,
+    /// `you`).
+    PRONOUNS_NOT_OF_A_SPEAKER = "pronouns_not_of_a_speaker.txt";
+    /// Relative pronouns that may stand for the speaker, resolved to the phrase they follow
+    /// (`said one Democrat, who added`).
+    RELATIVE_PRONOUNS = "relative_pronouns.txt";
+    /// Pronouns that refer to a man (`he`, `his`).
+    MALE_PRONOUNS = "male_pronouns.txt";
+    /// Pronouns that refer to a woman (`she`, `her`).
+    FEMALE_PRONOUNS = "female_pronouns.txt";
+    /// Titles, honorifics and office words that stand before a name (`Mr`, `Sen`, `Prime`,
+    /// `Minister`), without their full stop.
+    TITLES = "titles.txt";
+    /// Titles that are honorifics, not offices: they never name a role (`Mr`, `Dr`, `former`).
+    HONORIFICS = "honorifics.txt";
+    /// Titles that make the person they name a man (`Mr`, `Sir`).
+    MALE_TITLES = "male_titles.txt";
+    /// Titles that make the person they name a woman (`Mrs`, `Dame`).
+    FEMALE_TITLES = "female_titles.txt";
+    /// Titles after which a single name is a first name (knights and dames: `Sir Keir`, `Dame
+    /// Judi`).
+    FIRST_NAME_TITLES = "first_name_titles.txt";
+    /// Words that may stand inside a definite office phrase before the office itself (`the US
+    /// president`, `the former prime minister`).
+    OFFICE_MODIFIERS = "office_modifiers.txt";
+    /// Office nouns that, ending a capitalised run, make it an office rather than a name (`The
+    /// Transport Secretary`).
+    OFFICE_HEADS = "office_heads.txt";
+    /// Lower-case nouns that name a role (`spokesman`, `aide`, `minister`), kept apart from
+    /// verbs in a phrase.
+    ROLE_NOUNS = "role_nouns.txt";
+    /// Roles held on behalf of somebody else, whose name follows `for` or `to` (`spokesman
+    /// for`, `aide to`).
+    ROLES_ON_BEHALF = "roles_on_behalf.txt";
+    /// Prepositions after a role held on behalf of somebody (`spokesman for`, `aide to`).
+    ON_BEHALF_PREPOSITIONS = "on_behalf_prepositions.txt";
+    /// Nouns that name a person by family or membership, heads of `X of Y` mentions (`the
+    /// mother of three`, `a member of the board`).
+    KIN_AND_MEMBER_NOUNS = "kin_and_member_nouns.txt";
+    /// Function words (prepositions, conjunctions, auxiliaries, `said`) that cannot be part of
+    /// a noun phrase and end one read backwards.
+    FUNCTION_WORDS = "function_words.txt";
+    /// Adverbs, auxiliaries and reflexives that may stand between a subject and its verb of
+    /// saying (`he also said`, `Smith has said`).
+    BETWEEN_SUBJECT_AND_VERB = "between_subject_and_verb.txt";
+    /// Words besides day names that may stand between a cue and its speaker (`said later X`,
+    /// `said tonight X`).
+    BETWEEN_CUE_AND_SPEAKER = "between_cue_and_speaker.txt";
+    /// Weekdays, `today` and `yesterday`: the day words news puts between a cue and its speaker
+    /// (`said Sunday`).
+    DAY_NAMES = "day_names.txt";
+    /// Times of day and the week that, like a day name, may stand between a subject and its
+    /// verb (`Trump tonight said`).
+    TIMES_OF_DAY = "times_of_day.txt";
+    /// Words that put a day before a verb of saying (`on Friday`, `last Friday`, `this
+    /// Friday`).
+    BEFORE_A_DAY = "before_a_day.txt";
+    /// Prepositions that put a year before a verb of saying (`who in 2010 said`).
+    BEFORE_A_YEAR = "before_a_year.txt";
+    /// Units of time that open a time phrase before a comma (`Hours later, …`).
+    TIME_UNITS = "time_units.txt";
+    /// Words that, capitalised, are never part of a name: days, months, sentence openers,
+    /// prepositions.
+    NOT_NAMES = "not_names.txt";
+    /// Words that make a capitalised run an organisation or a place, not a person (`White
+    /// House`, `New York Post`).
+    NOT_PERSON_WORDS = "not_person_words.txt";
+    /// Lower-case particles inside a name (`Charles de Gaulle`, `Ursula von der Leyen`).
+    NAME_PARTICLES = "name_particles.txt";
+    /// Quantifiers that, standing alone as subject or object, name some people (`another said`,
+    /// `said one`).
+    LONE_QUANTIFIERS = "lone_quantifiers.txt";
+    /// Words after which a lone quantifier is a subject (`Yet another said`, `but most said`).
+    BEFORE_A_LONE_QUANTIFIER = "before_a_lone_quantifier.txt";
+    /// Quantifiers whose `of` phrase names a group of speakers (`one of two witnesses`, `some
+    /// of the protesters`).
+    PARTITIVE_QUANTIFIERS = "partitive_quantifiers.txt";
+    /// Words ending in `-ing` that are nouns, not participles (`king`).
+    NOT_PARTICIPLES = "not_participles.txt";
+    /// Adverbs that cannot end a noun phrase, though they end in no `-ly` (`almost`, `never`).
+    NOT_PHRASE_HEADS = "not_phrase_heads.txt";
+    /// Coordinating conjunctions (`and`, `but`, `or`).
+    COORDINATING_CONJUNCTIONS = "coordinating_conjunctions.txt";
+    /// Conjunctions and adverbs that open a sentence before its subject (`But Sen. Durbin
+    /// said`), not an introductory phrase.
+    SENTENCE_LINKERS = "sentence_linkers.txt";
+    /// Linking adverbs without `-ly` that open a sentence before a comma (`Moreover, …`,
+    /// `Still, …`).
+    LINKING_ADVERBS = "linking_adverbs.txt";
+    /// The forms of `say` that end a role phrase before an apposed name (`said`, `says`),
+    /// capitalised or not.
+    FORMS_OF_SAY = "forms_of_say.txt";
+    /// Prepositions of place and movement after a participle (`Protesters marching through the
+    /// streets chanted`).
+    PLACE_PREPOSITIONS = "place_prepositions.txt";
 }
 
 #[cfg(test)]

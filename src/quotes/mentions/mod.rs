@@ -1,0 +1,108 @@
+//! Speaker mentions: the noun phrase that names who speaks, found next to a cue without a
+//! parser. A mention is a pronoun (`he`), a name with or without titles (`Sen. Ann Lee`, `Mr
+//! Starmer`), a role phrase (`a campaign aide`, `The Prime Minister’s official spokesman`) or
+//! an organisation (`The Post`). Phrases are read from the cue outwards, over the words that can
+//! sit between a subject and its verb (`also`, `later`, `has`), and over an apposition set off
+//! by commas (`Nigel Farage, an ally of Mr Trump, said`).
+//!
+//! - `noun_phrase`: the phrase ending before a token, or starting at one;
+//! - `subject`: the subject of a cue (before it, over adverbs and appositions), the phrase that
+//!   opens a clause, the nearest subject;
+//! - `apposition`: a name set off by commas after a role (`The Transport Secretary, Helen
+//!   Ashworth, said`) and roles held on behalf of somebody (`spokesman for`).
+//!
+//! The word lists are in `lexicon/`; the predicates below are what other modules ask of a word.
+
+mod apposition;
+mod noun_phrase;
+mod subject;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use apposition::{apposed_name, role_on_behalf};
+pub(crate) use noun_phrase::{np_ending_at, np_starting_at};
+pub(crate) use subject::{nearest_subject, opening_np, subject_before};
+
+/// The subject pronouns (`lexicon/subject_pronouns.txt`), asked as the slice they were:
+/// `SUBJECT_PRONOUNS.contains(&w)`. New code asks [`is_subject_pronoun`].
+pub(crate) struct SubjectPronouns;
+
+impl SubjectPronouns {
+    pub fn contains(&self, w: &&str) -> bool {
+        is_subject_pronoun(w)
+    }
+}
+
+pub(crate) const SUBJECT_PRONOUNS: SubjectPronouns = SubjectPronouns;
+
+use super::doc::{is_capitalised, lower, Document, TokKind};
+use super::lexicon;
+
+/// A subject pronoun (`he`, `she`, `they`, `we`, `i`, `it`, `you`), lower-cased.
+pub(crate) fn is_subject_pronoun(w: &str) -> bool {
+    lexicon::SUBJECT_PRONOUNS.contains(w)
+}
+
+/// Words that cannot be part of a noun phrase (prepositions, conjunctions, auxiliaries).
+pub(crate) fn is_function_word(w: &str) -> bool {
+    lexicon::FUNCTION_WORDS.contains(w)
+}
+
+/// A day name or a time of day (`Friday`, `tonight`, `week`), lower-cased: an adverbial that
+/// may stand between a subject and its verb.
+fn is_day(w: &str) -> bool {
+    is_day_name(w) || lexicon::TIMES_OF_DAY.contains(w)
+}
+
+/// A weekday, `today` or `yesterday`: the time words news puts between a cue and its speaker
+/// (`said Sunday`, `said yesterday`), lower-cased.
+pub(crate) fn is_day_name(w: &str) -> bool {
+    lexicon::DAY_NAMES.contains(w)
+}
+
+/// A title or honorific that stands before a name (`mr`, `sen`, `prime`), lower-cased.
+pub(crate) fn is_title(w: &str) -> bool {
+    lexicon::TITLES.contains(w)
+}
+
+/// A word that, capitalised, is never part of a name (`Monday`, `But`), lower-cased.
+pub(crate) fn is_not_name(w: &str) -> bool {
+    lexicon::NOT_NAMES.contains(w)
+}
+
+/// A determiner (`the`, `his`, `two`), lower-cased.
+fn is_determiner(w: &str) -> bool {
+    lexicon::DETERMINERS.contains(w)
+}
+
+/// Nouns that name a person by family or membership, heads of `X of Y` mentions.
+fn is_kin_or_member(w: &str) -> bool {
+    lexicon::KIN_AND_MEMBER_NOUNS.contains(w)
+}
+
+/// Lowercase nouns that name a role; used to keep role phrases apart from verbs.
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    lexicon::ROLE_NOUNS.contains(w)
+}
+
+/// A token that may be inside a name: capitalised word, name particle, title abbreviation stop.
+fn name_part(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    match t.kind {
+        TokKind::Word => {
+            let l = lower(doc, t);
+            if is_capitalised(doc, t) {
+                return !is_not_name(&l) || is_title(&l);
+            }
+            lexicon::NAME_PARTICLES.contains(&l)
+        }
+        // The full stop of `Sen.` or of an initial `J.`.
+        TokKind::Punct('.') => i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
+            p.end == t.start && p.kind == TokKind::Word && {
+                let pw = doc.word(p);
+                pw.chars().count() <= 4 && pw.chars().next().is_some_and(char::is_uppercase)
+            }
+        }),
+        _ => false,
+    }
+}

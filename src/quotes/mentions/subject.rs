@@ -1,0 +1,283 @@
+//! The subject of a cue: the phrase before it (over adverbs, auxiliaries, days and an
+//! apposition), the phrase that opens a clause (over introductory phrases and datelines), and
+//! the nearest subject pronoun.
+
+use super::{apposed_name, np_ending_at, np_starting_at};
+use super::{
+    is_capitalised, is_day, is_function_word, is_not_name, is_subject_pronoun, lexicon, lower,
+    Document, TokKind,
+};
+use crate::quotes::doc::is_word;
+
+/// The subject of the cue at token `cue`: the phrase before it, over adverbs and auxiliaries
+/// and over an apposition set off by commas.
+pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut i = cue;
+    while i > floor && {
+        let t = &doc.tokens[i - 1];
+        is_word(t) && t.quote.is_none() && {
+            let l = lower(doc, t);
+            // `Will` and `May` are names when capitalised; days are adverbials (`Trump on
+            // Friday described`).
+            let day = is_day(&l);
+            let on_day = lexicon::BEFORE_A_DAY.contains(&l)
+                && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
+            // `who in 2010 said`: a year, and the preposition before it.
+            let is_year = |w: &str| w.len() == 4 && w.chars().all(|d| d.is_ascii_digit());
+            let year = is_year(&l)
+                || (lexicon::BEFORE_A_YEAR.contains(&l)
+                    && doc.tokens.get(i).is_some_and(|n| is_year(doc.word(n))));
+            day || on_day
+                || year
+                || (!is_capitalised(doc, t)
+                    && (lexicon::BETWEEN_SUBJECT_AND_VERB.contains(l.as_str())
+                        || (l.ends_with("ly") && l.len() > 4)))
+        }
+    } {
+        i -= 1;
+    }
+    // `The State Department less than two weeks ago said`: over a time phrase.
+    if i > floor + 1 && lower(doc, &doc.tokens[i - 1]) == "ago" {
+        let mut k = i - 1;
+        while k > floor && i - k < 6 && {
+            let t = &doc.tokens[k - 1];
+            t.kind == TokKind::Word && t.quote.is_none() && !is_capitalised(doc, t)
+        } {
+            k -= 1;
+        }
+        i = k;
+    }
+    if i <= floor {
+        return None;
+    }
+    // `Sen. Chuck Schumer (D-N.Y.) said`: skip a short parenthesis.
+    if doc.tokens[i - 1].kind == TokKind::Punct(')') {
+        let lo = i.saturating_sub(12).max(floor);
+        if let Some(open) = (lo..i - 1)
+            .rev()
+            .find(|&k| doc.tokens[k].kind == TokKind::Punct('('))
+        {
+            i = open;
+        }
+    }
+    if i <= floor {
+        return None;
+    }
+    let t = &doc.tokens[i - 1];
+    // `A former candidate -- John McCain, who lost in 2008 -- said`: the phrase before an
+    // apposition set off by dashes.
+    let dash = |k: usize| {
+        matches!(
+            doc.tokens[k].kind,
+            TokKind::Punct('\u{2014}' | '\u{2013}' | '-')
+        ) && doc.tokens[k].quote.is_none()
+    };
+    if dash(i - 1) {
+        let mut close = i - 1;
+        while close > floor && dash(close - 1) {
+            close -= 1;
+        }
+        let lo = close.saturating_sub(25).max(floor);
+        let mut open = (lo..close).rev().find(|&k| dash(k))?;
+        while open > floor && dash(open - 1) {
+            open -= 1;
+        }
+        return np_ending_at(doc, open, floor);
+    }
+    if t.kind == TokKind::Punct(',') && t.quote.is_none() {
+        // `Gov. John Kasich (R-OH), said`: the name before the parenthesis.
+        if i >= 2 && doc.tokens[i - 2].kind == TokKind::Punct(')') {
+            let lo = i.saturating_sub(14).max(floor);
+            if let Some(open) = (lo..i - 2)
+                .rev()
+                .find(|&k| doc.tokens[k].kind == TokKind::Punct('('))
+            {
+                if let Some(np) = np_ending_at(doc, open, floor) {
+                    if is_capitalised(doc, &doc.tokens[np.1 - 1]) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
+        // `Nigel Farage, an ally of Mr Trump, said` / `Clinton, during a town hall in Columbus,
+        // Ohio, said`: the subject is the phrase that opens the sentence before a comma, or
+        // else the phrase before the apposition's first comma.
+        if let Some(np) = opening_np(doc, floor, i - 1) {
+            if doc
+                .tokens
+                .get(np.1)
+                .is_some_and(|x| matches!(x.kind, TokKind::Punct(',' | '(')))
+            {
+                return Some(np);
+            }
+        }
+        let lo = i.saturating_sub(40).max(floor);
+        let comma = (lo..i - 1).rev().find(|&j| {
+            let x = &doc.tokens[j];
+            x.kind == TokKind::Punct(',') || x.kind == TokKind::Mark || x.ends_sentence
+        })?;
+        if doc.tokens[comma].kind != TokKind::Punct(',') {
+            return None;
+        }
+        return np_ending_at(doc, comma, floor);
+    }
+    // `a message that said`, `a sign which read`: the relative pronoun, as with `who`.
+    if t.kind == TokKind::Word
+        && i == cue
+        && {
+            // `that` and `which` (not `who`, below) only after a noun or a comma.
+            let l = lower(doc, t);
+            lexicon::RELATIVE_PRONOUNS.contains(&l) && l != "who"
+        }
+        && t.quote.is_none()
+        && i >= 2
+        && match doc.tokens[i - 2].kind {
+            TokKind::Word => !is_function_word(&lower(doc, &doc.tokens[i - 2])),
+            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}'),
+            TokKind::Mark => false,
+        }
+    {
+        return Some((i - 1, i));
+    }
+    if t.kind == TokKind::Word && lower(doc, t) == "who" && t.quote.is_none() {
+        // `said one Democrat, who added that …`: the relative pronoun names the speaker; it is
+        // resolved to the phrase it follows.
+        return Some((i - 1, i));
+    }
+    if t.kind == TokKind::Word && lexicon::COORDINATING_CONJUNCTIONS.contains(&lower(doc, t)) {
+        // `Hayek confirmed she had been and said, “…”`: a second verb shares the subject of
+        // its clause.
+        return nearest_subject(doc, i - 1, floor);
+    }
+    let np = np_ending_at(doc, i, floor)?;
+    Some(over_participle_phrase(doc, np, floor).unwrap_or(np))
+}
+
+/// `Protesters marching through the streets chanted`, `Residents gathered outside the court
+/// shouted`: a noun phrase after a participle and a preposition is the participle's object;
+/// the subject is the phrase before the participle.
+fn over_participle_phrase(
+    doc: &Document,
+    (start, _): (usize, usize),
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| is_word(t) && t.quote.is_none())
+            .map(|t| lower(doc, t))
+    };
+    let preposition = word(start.checked_sub(1)?)?;
+    let participle = word(start.checked_sub(2)?)?;
+    let is_preposition = lexicon::PLACE_PREPOSITIONS.contains(&preposition);
+    let is_participle = participle.len() > 4
+        && (participle.ends_with("ing") || participle.ends_with("ed"))
+        && !is_not_name(&participle);
+    if !(is_preposition && is_participle) {
+        return None;
+    }
+    np_ending_at(doc, start - 2, floor)
+}
+
+/// The noun phrase that opens the tokens `[from, to)`, over an introductory phrase ending with
+/// a comma (`Speaking in the Commons, Sir Keir …`) and over quoted text.
+pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut start = from;
+    while start < to && doc.tokens[start].quote.is_some() {
+        start += 1;
+    }
+    while start < to && matches!(doc.tokens[start].kind, TokKind::Punct(_)) {
+        start += 1;
+    }
+    if start >= to {
+        return None;
+    }
+    // A dateline: `WASHINGTON (AFP) – …`, `DECATUR, Ill. — …` at the start of a paragraph.
+    let para_start = start == 0 || doc.tokens[start - 1].para != doc.tokens[start].para;
+    if para_start {
+        if let Some(dash) = (start..to.min(start + 8)).find(|&k| {
+            matches!(
+                doc.tokens[k].kind,
+                TokKind::Punct('\u{2014}' | '\u{2013}' | '-')
+            )
+        }) {
+            let all_heading = doc.tokens[start..dash].iter().all(|t| match t.kind {
+                // `WASHINGTON, Dec. 8 (UPI) —`: capitals and the day of the month.
+                TokKind::Word => {
+                    is_capitalised(doc, t) || doc.word(t).chars().all(|c| c.is_ascii_digit())
+                }
+                TokKind::Punct(c) => matches!(c, '(' | ')' | ',' | '.'),
+                TokKind::Mark => false,
+            });
+            if all_heading && dash + 1 < to {
+                start = dash + 1;
+            }
+        }
+    }
+    // Introductory phrases, possibly several: `Speaking in the Commons, …`, `Preceded at the
+    // lectern by X, …`, `In Ohio, …`, `Moreover, as part of the exchange, …`.
+    for _ in 0..3 {
+        let intro = lower(doc, &doc.tokens[start]);
+        // `But Sen. Dick Durbin (D-Ill.), noting …, said`: a conjunction opening the sentence
+        // before a name is not an introductory phrase.
+        if lexicon::SENTENCE_LINKERS.contains(&intro)
+            && doc
+                .tokens
+                .get(start + 1)
+                .is_some_and(|n| start + 1 < to && is_capitalised(doc, n))
+        {
+            start += 1;
+            continue;
+        }
+        // A prepositional opening may be long (`On the eve of his historic election to a fourth
+        // term as prime minister in March, Netanyahu …`).
+        let reach = if is_not_name(&intro) { 25 } else { 10 };
+        let Some(c) = (start..to.min(start + reach))
+            .find(|&k| doc.tokens[k].kind == TokKind::Punct(',') && doc.tokens[k].quote.is_none())
+        else {
+            break;
+        };
+        let adverb = intro.ends_with("ly") || lexicon::LINKING_ADVERBS.contains(&intro);
+        // `Hours later, …`, `Weeks after the vote, …`.
+        let time = lexicon::TIME_UNITS.contains(&intro);
+        // `On March 3, 2019, …`: the year after the day's comma is still the date.
+        let year = c == start + 1 && intro.len() == 4 && intro.chars().all(|d| d.is_ascii_digit());
+        if intro.ends_with("ing")
+            || intro.ends_with("ed")
+            || adverb
+            || time
+            || year
+            || is_not_name(&intro)
+        {
+            start = c + 1;
+        } else {
+            break;
+        }
+    }
+    // Skip sentence-opening conjunctions.
+    while start < to && is_not_name(&lower(doc, &doc.tokens[start])) {
+        start += 1;
+    }
+    let np = np_starting_at(doc, start, to)?;
+    Some(apposed_name(doc, np, to).unwrap_or(np))
+}
+
+/// The subject nearest before token `before` in its sentence: a subject pronoun, or else the
+/// phrase that opens the sentence.
+pub(crate) fn nearest_subject(
+    doc: &Document,
+    before: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let lo = before.saturating_sub(30).max(floor);
+    if let Some(k) = (lo..before).rev().find(|&k| {
+        let t = &doc.tokens[k];
+        t.quote.is_none() && t.kind == TokKind::Word && {
+            let l = lower(doc, t);
+            is_subject_pronoun(&l) && !lexicon::PRONOUNS_NOT_OF_A_SPEAKER.contains(&l)
+        }
+    }) {
+        return Some((k, k + 1));
+    }
+    opening_np(doc, floor, before)
+}

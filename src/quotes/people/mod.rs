@@ -1,0 +1,336 @@
+//! The people of an article and the resolution of mentions to them.
+//!
+//! One pass over the article's sentences (outside quotations) collects capitalised runs that
+//! look like people: a name of two to four title-case words (`Keir Starmer`), or any name after
+//! a personal title (`Mr Trump`, `Sir Keir`, `Sen. Lee`). Runs sharing a surname are one person;
+//! the fullest form is the name. Titles that are offices (`Prime Minister Keir Starmer`) bind the
+//! office to the person, and a definite office with no name (`The Prime Minister gathered …`)
+//! is bound, the first time it appears, to the person the article was last talking about.
+//! That person — the first person named in each sentence — is also what `he` and `she` refer to.
+//!
+//! - `runs`: capitalised runs split into titles and name words;
+//! - `offices`: office phrases (`the Prime Minister`) and their keys;
+//! - `resolve`: a mention resolved to a name, with the trail of links it followed.
+
+mod offices;
+mod resolve;
+mod runs;
+
+/// The names of the links of a resolution trail (`pronoun_antecedent`, …): see
+/// [`People::resolve_trail`].
+#[cfg(test)]
+pub(crate) use resolve::link as resolution_links;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use super::doc::{is_capitalised, lower_str, Document, TokKind};
+use super::lexicon;
+use super::words::FnvBuild;
+use offices::{office_key, office_modifier, office_phrase};
+use runs::{initial_matches, run_end, split_run, titlecase_name, Run};
+
+/// A person of the article: the fullest name it gives and the other ways it names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Name words without titles: `["Keir", "Starmer"]`.
+    words: Vec<String>,
+    gender: Option<Gender>,
+    aliases: Vec<String>,
+}
+
+impl Entry {
+    fn name(&self) -> String {
+        self.words.join(" ")
+    }
+    fn last(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+    fn first(&self) -> &str {
+        self.words.first().map_or("", String::as_str)
+    }
+    /// `self.name() == s`, without building the name.
+    fn is_named(&self, s: &str) -> bool {
+        let mut rest = s;
+        for (k, w) in self.words.iter().enumerate() {
+            let after_space = if k > 0 {
+                rest.strip_prefix(' ')
+            } else {
+                Some(rest)
+            };
+            match after_space.and_then(|r| r.strip_prefix(w.as_str())) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+    fn has_alias(&self, alias: &str) -> bool {
+        self.aliases.iter().any(|a| a == alias) || self.is_named(alias)
+    }
+    fn add_alias(&mut self, alias: &str) {
+        if !self.has_alias(alias) {
+            self.aliases.push(alias.to_string());
+        }
+    }
+}
+
+/// The first person mention of a sentence, which a later `he` or `she` may refer to.
+#[derive(Debug, Clone, Copy)]
+struct Salient {
+    /// The token the mention starts at (the name after any title or possessive dropped).
+    at: usize,
+    /// The tokens `[from, end)` the mention was read from: a capitalised run, or an office
+    /// phrase (`the Prime Minister`), for the resolution trail.
+    from: usize,
+    end: usize,
+    /// Whether the mention is an office phrase rather than a name.
+    office: bool,
+    person: usize,
+}
+
+/// A table keyed by lower-case names, looked up for every capitalised run of the article.
+type Names<V> = HashMap<String, V, FnvBuild>;
+
+pub(crate) struct People {
+    entries: Vec<Entry>,
+    by_last: Names<Vec<usize>>,
+    /// People with a full name, by lowercase first name.
+    by_first: Names<Vec<usize>>,
+    roles: Names<usize>,
+    /// Role phrases seen, by token index of their first word, with the person bound then.
+    role_mentions: HashMap<usize, usize>,
+    /// Each sentence's first person: who `he` and `she` refer to.
+    salient: Vec<Salient>,
+    /// Every person mention, by token index: to pick among people sharing a surname.
+    mentions: Vec<(usize, usize)>,
+}
+
+impl People {
+    pub fn of(doc: &Document) -> People {
+        let mut people = People {
+            entries: Vec::new(),
+            by_last: Names::default(),
+            by_first: Names::default(),
+            roles: Names::default(),
+            role_mentions: HashMap::new(),
+            salient: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let n = doc.tokens.len();
+        let mut i = 0;
+        let mut sentence_has_person = false;
+        while i < n {
+            let t = doc.tokens[i];
+            let sentence_ends = t.ends_sentence;
+            if t.quote.is_some() || t.kind != TokKind::Word {
+                i += 1;
+                if sentence_ends {
+                    sentence_has_person = false;
+                }
+                continue;
+            }
+            // A definite office: `the Prime Minister`, `The US president`.
+            if doc.word(&t).eq_ignore_ascii_case("the") {
+                if let Some((end, key)) = office_phrase(doc, i) {
+                    // `a spokesman for the Prime Minister` says nothing of who holds it.
+                    let on_behalf = i >= 2 && super::mentions::role_on_behalf(doc, i - 2);
+                    let pid = match people.roles.get(&key) {
+                        Some(&p) => Some(p),
+                        None if on_behalf => None,
+                        None => {
+                            let last = people.salient.last().map(|m| m.person);
+                            if let Some(p) = last {
+                                people.roles.insert(key.clone(), p);
+                                people.add_alias(p, &format!("the {key}"));
+                            }
+                            last
+                        }
+                    };
+                    if let Some(p) = pid {
+                        people.role_mentions.insert(i, p);
+                        if !sentence_has_person {
+                            people.salient.push(Salient {
+                                at: i,
+                                from: i,
+                                end,
+                                office: true,
+                                person: p,
+                            });
+                            sentence_has_person = true;
+                        }
+                    }
+                    if doc.tokens[end - 1].ends_sentence {
+                        sentence_has_person = false;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            if is_capitalised(doc, &t) {
+                let end = run_end(doc, i);
+                if let Some(run) = split_run(doc, i, end) {
+                    if let Some(p) = people.add_run(&run) {
+                        people.mentions.push((run.start, p));
+                        if !sentence_has_person {
+                            people.salient.push(Salient {
+                                at: run.start,
+                                from: i,
+                                end,
+                                office: false,
+                                person: p,
+                            });
+                            sentence_has_person = true;
+                        }
+                    }
+                }
+                let ends = (i..end).any(|k| doc.tokens[k].ends_sentence);
+                if ends {
+                    sentence_has_person = false;
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+            if sentence_ends {
+                sentence_has_person = false;
+            }
+        }
+        people
+    }
+
+    fn add_alias(&mut self, p: usize, alias: &str) {
+        if let Some(e) = self.entries.get_mut(p) {
+            e.add_alias(alias);
+        }
+    }
+
+    /// Adds a run to the table, merging it with a person already known; returns the person.
+    fn add_run(&mut self, run: &Run) -> Option<usize> {
+        let has_personal_title = run.titles.iter().any(|t| !office_modifier(t));
+        let person_like = run.words.iter().all(|w| titlecase_name(w))
+            && !run
+                .words
+                .iter()
+                .any(|w| lexicon::NOT_PERSON_WORDS.contains_lowercase(w))
+            && !run.words.is_empty()
+            && run.words.len() <= 4;
+        if !person_like {
+            return None;
+        }
+        if run.words.len() < 2 && !has_personal_title {
+            // A lone capitalised word is a person only when it is a known surname.
+            let last = lower_str(run.words.last()?);
+            let p = *self.by_last.get(last.as_str())?.last()?;
+            self.add_alias(p, run.surface);
+            return Some(p);
+        }
+        let gender = run.titles.iter().find_map(|t| {
+            if lexicon::MALE_TITLES.contains(t.as_str()) {
+                Some(Gender::Male)
+            } else if lexicon::FEMALE_TITLES.contains(t.as_str()) {
+                Some(Gender::Female)
+            } else {
+                None
+            }
+        });
+        let last = lower_str(run.words.last()?);
+        let first = lower_str(run.words.first()?);
+        let single = run.words.len() == 1;
+        // `Sir Keir`, `Dame Judi`: knights and dames are called by their first name.
+        let by_first_name = single
+            && run
+                .titles
+                .iter()
+                .any(|t| lexicon::FIRST_NAME_TITLES.contains(t));
+        let existing = if by_first_name {
+            self.by_first
+                .get(first.as_str())
+                .and_then(|ids| ids.last().copied())
+        } else {
+            self.by_last.get(last.as_str()).and_then(|ids| {
+                ids.iter().rev().copied().find(|&p| {
+                    let e = &self.entries[p];
+                    single
+                        || e.words.len() == 1
+                        || lower_str(e.first()).as_str() == first.as_str()
+                        || initial_matches(e.first(), &first)
+                })
+            })
+        };
+        let p = match existing {
+            Some(p) => {
+                let e = &mut self.entries[p];
+                if run.words.len() > e.words.len() && !by_first_name {
+                    let old = e.name();
+                    e.words = run.words.iter().map(|w| w.to_string()).collect();
+                    if !e.aliases.contains(&old) {
+                        e.aliases.push(old);
+                    }
+                }
+                if e.gender.is_none() {
+                    e.gender = gender;
+                }
+                p
+            }
+            None => {
+                self.entries.push(Entry {
+                    words: run.words.iter().map(|w| w.to_string()).collect(),
+                    gender,
+                    aliases: Vec::new(),
+                });
+                let p = self.entries.len() - 1;
+                self.by_last.entry(last.to_string()).or_default().push(p);
+                p
+            }
+        };
+        if let Some(e) = self.entries.get(p) {
+            if e.words.len() > 1 {
+                let first = lower_str(e.first());
+                match self.by_first.get_mut(first.as_str()) {
+                    Some(ids) if ids.contains(&p) => {}
+                    Some(ids) => ids.push(p),
+                    None => {
+                        self.by_first.insert(first.to_string(), vec![p]);
+                    }
+                }
+            }
+        }
+        self.add_alias(p, run.surface);
+        if let Some(e) = self.entries.get_mut(p) {
+            if e.words.len() > 1 && !e.has_alias(e.last()) {
+                let surname = e.last().to_string();
+                e.aliases.push(surname);
+            }
+        }
+        // `Prime Minister Keir Starmer`: the office is the person's.
+        if let Some(key) = office_key(&run.titles) {
+            self.roles.entry(key.clone()).or_insert(p);
+            self.add_alias(p, &format!("the {key}"));
+        }
+        Some(p)
+    }
+
+    pub fn into_people(self) -> Vec<Person> {
+        self.entries
+            .into_iter()
+            .map(|e| Person {
+                name: e.name(),
+                aliases: e.aliases.clone(),
+            })
+            .collect()
+    }
+}

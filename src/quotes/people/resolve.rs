@@ -1,0 +1,381 @@
+//! A mention resolved to the name of a person of the article, and the trail of links it
+//! followed (`he` → `Mr Starmer` → `Keir Starmer`). One walk does both: [`People::resolve`]
+//! runs it with a sink that records nothing (it is asked of every candidate mention), and
+//! [`People::resolve_trail`] with one that records each step, so the two cannot disagree.
+
+use super::offices::office_phrase;
+use super::runs::{initial_matches, run_end, split_run, Run};
+use super::{Gender, People, Salient};
+use crate::quotes::doc::{is_capitalised, is_possessive, lower, lower_str, Document, TokKind};
+use crate::quotes::lexicon;
+use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, role_on_behalf};
+use crate::quotes::rules::ResolutionStep;
+
+/// The links of a resolution trail: what joined a step to the one before it.
+pub mod link {
+    /// The mention as the article writes it (the first step).
+    pub const MENTION: &str = "mention";
+    /// `he`, `she`, `his`, `her` → the first person mention of one of the six sentences before,
+    /// the nearest whose gender is not known to differ.
+    pub const PRONOUN_ANTECEDENT: &str = "pronoun_antecedent";
+    /// `who`, `that`, `which` → the noun phrase it follows (`one Democrat, who`).
+    pub const RELATIVE_ANTECEDENT: &str = "relative_antecedent";
+    /// A longer mention → the name inside it (`GOP strategist Keith Nahigian` → `Keith
+    /// Nahigian`): its last capitalised run.
+    pub const NAME_IN_MENTION: &str = "name_in_mention";
+    /// An office (`the Prime Minister`) → the person who holds it: named with it (`Prime
+    /// Minister Keir Starmer`) or, the first time it appears alone, the person the article was
+    /// talking about.
+    pub const OFFICE_HOLDER: &str = "office_holder";
+    /// A surname alone → the full name (`Starmer` → `Keir Starmer`).
+    pub const SURNAME_OF_FULL_NAME: &str = "surname_of_full_name";
+    /// A title and a surname → the full name (`Mr Starmer` → `Keir Starmer`).
+    pub const TITLE_AND_SURNAME: &str = "title_and_surname";
+    /// A knight's or dame's title and first name → the full name (`Sir Keir` → `Keir Starmer`).
+    pub const TITLE_AND_FIRST_NAME: &str = "title_and_first_name";
+    /// A first name alone that one person of the article has (`Hillary` → `Hillary Clinton`).
+    pub const FIRST_NAME_ALONE: &str = "first_name_alone";
+    /// An initial for the first name (`J. Smith` → `John Smith`).
+    pub const INITIAL_OF_FIRST_NAME: &str = "initial_of_first_name";
+    /// A name with titles → the name alone (`Prime Minister Keir Starmer` → `Keir Starmer`).
+    pub const NAME_WITHOUT_TITLES: &str = "name_without_titles";
+    /// A name → the fullest form the article gives of it (`John Smith` → `John Q. Smith`), or
+    /// another spelling of it.
+    pub const FULLEST_FORM: &str = "fullest_form";
+    /// A surname several people of the article share → the one mentioned last before.
+    pub const LAST_MENTIONED_NAMESAKE: &str = "last_mentioned_namesake";
+
+    /// Every link, in the order above (for the tests, and the one that checks the
+    /// documentation).
+    #[cfg(test)]
+    pub const ALL: [&str; 13] = [
+        MENTION,
+        PRONOUN_ANTECEDENT,
+        RELATIVE_ANTECEDENT,
+        NAME_IN_MENTION,
+        OFFICE_HOLDER,
+        SURNAME_OF_FULL_NAME,
+        TITLE_AND_SURNAME,
+        TITLE_AND_FIRST_NAME,
+        FIRST_NAME_ALONE,
+        INITIAL_OF_FIRST_NAME,
+        NAME_WITHOUT_TITLES,
+        FULLEST_FORM,
+        LAST_MENTIONED_NAMESAKE,
+    ];
+}
+
+/// Where the steps of a resolution go.
+trait Steps {
+    /// Whether steps are recorded at all: when not, their text is never built.
+    const RECORDS: bool;
+    fn push(&mut self, text: String, link: &'static str);
+    /// The next [`link::MENTION`] step is reached through `link` (a recursion on an
+    /// antecedent).
+    fn link_next_mention(&mut self, link: &'static str);
+}
+
+/// No steps: [`People::resolve`].
+impl Steps for () {
+    const RECORDS: bool = false;
+    fn push(&mut self, _: String, _: &'static str) {}
+    fn link_next_mention(&mut self, _: &'static str) {}
+}
+
+/// The steps of [`People::resolve_trail`]; a step that repeats the text of the one before
+/// adds nothing and is left out.
+#[derive(Default)]
+struct Trail {
+    steps: Vec<ResolutionStep>,
+    next_mention: Option<&'static str>,
+}
+
+impl Steps for Trail {
+    const RECORDS: bool = true;
+    fn push(&mut self, text: String, mut link: &'static str) {
+        if link == link::MENTION {
+            link = self.next_mention.take().unwrap_or(link);
+        }
+        if self.steps.last().is_some_and(|s| s.text == text) {
+            return;
+        }
+        self.steps.push(ResolutionStep { text, link });
+    }
+    fn link_next_mention(&mut self, link: &'static str) {
+        self.next_mention = Some(link);
+    }
+}
+
+/// Records a step, building its text only when steps are recorded.
+fn step<S: Steps>(steps: &mut S, text: impl FnOnce() -> String, link: &'static str) {
+    if S::RECORDS {
+        steps.push(text(), link);
+    }
+}
+
+impl People {
+    /// Resolves the mention in tokens `[s, e)` to a full name, the mention as written when it
+    /// names nobody in particular, or `None` when it is a pronoun nobody can be found for.
+    pub fn resolve(&self, doc: &Document, s: usize, e: usize) -> Option<String> {
+        self.resolve_into(doc, s, e, &mut ())
+    }
+
+    /// [`People::resolve`] (the same name, always) with the trail of how it was reached: the
+    /// mention as written (link `mention`), then one step per link followed, each a name in
+    /// [`link`]:
+    ///
+    /// - `mention`: the mention as the article writes it;
+    /// - `pronoun_antecedent`: `he`/`she`/`his`/`her` → the first person mention of a recent
+    ///   sentence whose gender is not known to differ;
+    /// - `relative_antecedent`: `who`/`that`/`which` → the noun phrase it follows;
+    /// - `name_in_mention`: a longer mention → the name inside it;
+    /// - `office_holder`: `the Prime Minister` → the person holding the office;
+    /// - `surname_of_full_name`: `Starmer` → `Keir Starmer`;
+    /// - `title_and_surname`: `Mr Starmer` → `Keir Starmer`;
+    /// - `title_and_first_name`: `Sir Keir` → `Keir Starmer`;
+    /// - `first_name_alone`: `Hillary` → `Hillary Clinton`;
+    /// - `initial_of_first_name`: `J. Smith` → `John Smith`;
+    /// - `name_without_titles`: `Prime Minister Keir Starmer` → `Keir Starmer`;
+    /// - `fullest_form`: `John Smith` → `John Q. Smith`;
+    /// - `last_mentioned_namesake`: a surname several people share → the one mentioned last.
+    ///
+    /// A mention that names nobody the article names (`a campaign aide`) has the one step
+    /// `mention`; a step repeating the text before it is left out. The trail is empty when the
+    /// range is no mention.
+    pub fn resolve_trail(
+        &self,
+        doc: &Document,
+        s: usize,
+        e: usize,
+    ) -> (Option<String>, Vec<ResolutionStep>) {
+        let mut trail = Trail::default();
+        let name = self.resolve_into(doc, s, e, &mut trail);
+        (name, trail.steps)
+    }
+
+    /// [`People::resolve_trail`] of the mention at bytes `[start, end)` of the article (a
+    /// quote's mention span).
+    pub fn resolve_trail_at_bytes(
+        &self,
+        doc: &Document,
+        start: usize,
+        end: usize,
+    ) -> (Option<String>, Vec<ResolutionStep>) {
+        self.resolve_trail(doc, doc.token_at(start), doc.token_at(end))
+    }
+
+    fn resolve_into<S: Steps>(
+        &self,
+        doc: &Document,
+        s: usize,
+        e: usize,
+        steps: &mut S,
+    ) -> Option<String> {
+        if s >= e || e > doc.tokens.len() {
+            return None;
+        }
+        let as_written = &doc.text[doc.tokens[s].start..doc.tokens[e - 1].end];
+        step(steps, || as_written.to_string(), link::MENTION);
+        let first = lower(doc, &doc.tokens[s]);
+        let one_word = e - s == 1;
+        let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);
+        if male || (one_word && lexicon::FEMALE_PRONOUNS.contains(&first)) {
+            let want = if male { Gender::Male } else { Gender::Female };
+            let idx = self.salient.partition_point(|m| m.at < s);
+            let antecedent = self.salient[..idx]
+                .iter()
+                .rev()
+                .take(6)
+                .find(|m| self.entries[m.person].gender.is_none_or(|g| g == want))?;
+            if S::RECORDS {
+                self.antecedent_steps(doc, antecedent, steps);
+            }
+            return Some(self.entries[antecedent.person].name());
+        }
+        // `they`, `we`, `i`, `it`, `you` (`he` and `she` are above): nobody in particular.
+        if one_word && is_subject_pronoun(&first) {
+            return None;
+        }
+        // `said one Democrat, who added that …`: `who` is the phrase before it.
+        if one_word && lexicon::RELATIVE_PRONOUNS.contains(&first) {
+            let mut k = s;
+            if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
+                k -= 1;
+            }
+            let (ps, pe) = np_ending_at(doc, k, k.saturating_sub(12))?;
+            if lexicon::RELATIVE_PRONOUNS.contains(&lower(doc, &doc.tokens[ps])) {
+                return None;
+            }
+            steps.link_next_mention(link::RELATIVE_ANTECEDENT);
+            return self.resolve_into(doc, ps, pe, steps);
+        }
+        // `The Prime Minister’s official spokesman`, `A spokesman for the Prime Minister`:
+        // somebody else, named by the office.
+        if (s..e.saturating_sub(1))
+            .any(|k| is_possessive(doc.word(&doc.tokens[k])) || role_on_behalf(doc, k))
+        {
+            return Some(as_written.to_string());
+        }
+        if first == "the" {
+            if let Some(&p) = self.role_mentions.get(&s) {
+                return Some(self.named(p, steps, link::OFFICE_HOLDER));
+            }
+            if let Some((end, key)) = office_phrase(doc, s) {
+                if end == e {
+                    return Some(match self.roles.get(&key) {
+                        Some(&p) => self.named(p, steps, link::OFFICE_HOLDER),
+                        None => as_written.to_string(),
+                    });
+                }
+            }
+        }
+        // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
+        let Some(mut name_start) = (s..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) else {
+            // `a campaign aide`, `sources`: somebody the article does not name.
+            return Some(as_written.to_string());
+        };
+        loop {
+            let end = run_end(doc, name_start).min(e);
+            match (end.max(name_start + 1)..e).find(|&k| is_capitalised(doc, &doc.tokens[k])) {
+                Some(next) => name_start = next,
+                None => break,
+            }
+        }
+        let Some(run) = split_run(doc, name_start, run_end(doc, name_start).min(e)) else {
+            return Some(as_written.to_string());
+        };
+        if let Some((p, namesake)) = self.lookup(&run, s) {
+            step(steps, || run.surface.to_string(), link::NAME_IN_MENTION);
+            let name = self.entries[p].name();
+            if S::RECORDS {
+                let how = if namesake {
+                    link::LAST_MENTIONED_NAMESAKE
+                } else {
+                    self.name_link(&run, p)
+                };
+                steps.push(name.clone(), how);
+            }
+            return Some(name);
+        }
+        Some(as_written.to_string())
+    }
+
+    /// The name of person `p`, reached through `how`.
+    fn named<S: Steps>(&self, p: usize, steps: &mut S, how: &'static str) -> String {
+        let name = self.entries[p].name();
+        step(steps, || name.clone(), how);
+        name
+    }
+
+    /// The steps from a pronoun to the person: the antecedent as written, then its name.
+    fn antecedent_steps<S: Steps>(&self, doc: &Document, m: &Salient, steps: &mut S) {
+        let as_written = || {
+            let (a, b) = doc.byte_span((m.from, m.end)).unwrap_or((0, 0));
+            doc.text[a..b].to_string()
+        };
+        if m.office {
+            step(steps, as_written, link::PRONOUN_ANTECEDENT);
+            self.named(m.person, steps, link::OFFICE_HOLDER);
+            return;
+        }
+        match split_run(doc, m.from, m.end) {
+            Some(run) => {
+                step(steps, || run.surface.to_string(), link::PRONOUN_ANTECEDENT);
+                self.named(m.person, steps, self.name_link(&run, m.person));
+            }
+            None => {
+                step(steps, as_written, link::PRONOUN_ANTECEDENT);
+                self.named(m.person, steps, link::FULLEST_FORM);
+            }
+        }
+    }
+
+    /// How a run of the article names person `p`: which part of the name it gives.
+    fn name_link(&self, run: &Run, p: usize) -> &'static str {
+        let e = &self.entries[p];
+        let same = |a: &str, b: &str| lower_str(a).as_str() == lower_str(b).as_str();
+        if let [word] = run.words.as_slice() {
+            let titled = !run.titles.is_empty();
+            if run
+                .titles
+                .iter()
+                .any(|t| lexicon::FIRST_NAME_TITLES.contains(t))
+                && e.words.len() > 1
+                && same(word, e.first())
+            {
+                return link::TITLE_AND_FIRST_NAME;
+            }
+            if same(word, e.last()) {
+                return if titled {
+                    link::TITLE_AND_SURNAME
+                } else {
+                    link::SURNAME_OF_FULL_NAME
+                };
+            }
+            if same(word, e.first()) {
+                return link::FIRST_NAME_ALONE;
+            }
+        } else if let Some(first) = run.words.first() {
+            if !same(first, e.first()) && initial_matches(e.first(), &lower_str(first)) {
+                return link::INITIAL_OF_FIRST_NAME;
+            }
+        }
+        if run.words.len() >= e.words.len() && !run.titles.is_empty() {
+            return link::NAME_WITHOUT_TITLES;
+        }
+        link::FULLEST_FORM
+    }
+
+    /// The person a run names, and whether it was chosen among people sharing its surname.
+    fn lookup(&self, run: &Run, at: usize) -> Option<(usize, bool)> {
+        let last = lower_str(run.words.last()?);
+        let first = lower_str(run.words.first()?);
+        if run.words.len() == 1
+            && run
+                .titles
+                .iter()
+                .any(|t| lexicon::FIRST_NAME_TITLES.contains(t))
+        {
+            if let Some(&p) = self
+                .by_first
+                .get(first.as_str())
+                .and_then(|ids| ids.first())
+            {
+                return Some((p, false));
+            }
+        }
+        if let Some(ids) = self.by_last.get(last.as_str()) {
+            let candidates: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    run.words.len() == 1
+                        || lower_str(self.entries[p].first()).as_str() == first.as_str()
+                        || initial_matches(self.entries[p].first(), &first)
+                })
+                .collect();
+            if candidates.len() == 1 {
+                return candidates.first().map(|&p| (p, false));
+            }
+            if candidates.len() > 1 {
+                // The one mentioned last before this point.
+                let idx = self.mentions.partition_point(|&(t, _)| t < at);
+                return self.mentions[..idx]
+                    .iter()
+                    .rev()
+                    .take(500)
+                    .map(|&(_, p)| p)
+                    .find(|p| candidates.contains(p))
+                    .or(candidates.first().copied())
+                    .map(|p| (p, true));
+            }
+        }
+        if run.words.len() == 1 {
+            // A first name alone (`Hillary`), when exactly one person has it.
+            if let Some([p]) = self.by_first.get(first.as_str()).map(Vec::as_slice) {
+                return Some((*p, false));
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,181 @@
+//! Capitalised runs (`Prime Minister Keir Starmer`, `Ukraine’s Volodymyr Zelensky`): where one
+//! ends, and its split into titles and the name words the people table keys on.
+
+use std::borrow::Cow;
+
+use super::offices::office_modifier;
+use crate::quotes::doc::{
+    is_capitalised, is_possessive, lower, lower_str, Document, Lower, TokKind,
+};
+use crate::quotes::lexicon;
+use crate::quotes::mentions::{is_not_name, is_title};
+
+pub(super) fn clean_word(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+pub(super) fn titlecase_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && (w.chars().count() == 1 || w.chars().any(char::is_lowercase) || w.ends_with('.'))
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A run of name tokens split into its titles and its name words, borrowed from the document:
+/// runs are split for every capitalised word, and most are never stored.
+pub(super) struct Run<'d> {
+    pub start: usize,
+    pub titles: Vec<Lower<'d>>,
+    pub words: Vec<Cow<'d, str>>,
+    pub surface: &'d str,
+}
+
+pub(super) fn initial_matches(full_first: &str, maybe_initial: &str) -> bool {
+    let i = maybe_initial.trim_end_matches('.');
+    i.chars().count() == 1
+        && full_first
+            .chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(i.chars()))
+}
+
+/// The end (exclusive) of the capitalised run starting at `i`.
+pub(super) fn run_end(doc: &Document, i: usize) -> usize {
+    let mut j = i;
+    while j < doc.tokens.len() && j < i + 8 {
+        let t = &doc.tokens[j];
+        if t.quote.is_some()
+            || t.para != doc.tokens[i].para
+            || (j > i && doc.tokens[j - 1].ends_sentence)
+        {
+            break;
+        }
+        let ok = match t.kind {
+            TokKind::Word => {
+                is_capitalised(doc, t)
+                    || (j > i
+                        && (lexicon::NAME_PARTICLES.contains(doc.word(t)) || doc.word(t) == "of")
+                        && doc
+                            .tokens
+                            .get(j + 1)
+                            .is_some_and(|n| is_capitalised(doc, n)))
+            }
+            TokKind::Punct('.') => {
+                j > i
+                    && doc.tokens[j - 1].end == t.start
+                    && doc.word(&doc.tokens[j - 1]).chars().count() <= 4
+                    && !t.ends_sentence
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        let possessive = t.kind == TokKind::Word && is_possessive(doc.word(t));
+        j += 1;
+        if possessive {
+            break;
+        }
+    }
+    j
+}
+
+/// Splits tokens `[i, end)` into titles and name words, dropping sentence openers and anything
+/// before a possessive (`Ukraine’s Volodymyr Zelensky` → `Volodymyr Zelensky`).
+pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<Run<'d>> {
+    let mut words: Vec<(usize, &str)> = (i..end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .map(|k| (k, doc.word(&doc.tokens[k])))
+        .collect();
+    // Every word but a possessive stripped last (below) is its token's: lower-case it by token.
+    let lower_at = |k: usize| lower(doc, &doc.tokens[k]);
+    // Drop leading sentence openers (`But`, `The`).
+    while words.first().is_some_and(|&(k, _)| {
+        let l = lower_at(k);
+        is_not_name(&l) || l == "the"
+    }) {
+        words.remove(0);
+    }
+    // A possessive inside the run: keep what follows it, or the possessor when it ends the run.
+    if let Some(pos) = words.iter().position(|(_, w)| is_possessive(w)) {
+        if pos + 1 < words.len() {
+            words.drain(..=pos);
+        } else {
+            let (k, w) = words[pos];
+            words[pos] = (k, clean_word(w));
+        }
+    }
+    // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
+    // Bednarek`): the name is what follows the last title.
+    let is_title_word = |k: usize| {
+        let l = lower_at(k);
+        is_title(&l) || office_modifier(&l)
+    };
+    if let Some(last_title) = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|&(k, _)| is_title_word(k) && !office_modifier(&lower_at(k)))
+    {
+        let before_titles = words[..last_title]
+            .iter()
+            .rposition(|&(k, _)| !is_title_word(k))
+            .map_or(0, |p| p + 1);
+        words.drain(..before_titles);
+    }
+    let start = words.first()?.0;
+    let mut titles = Vec::new();
+    let mut k = 0;
+    while k + 1 < words.len() && is_title_word(words[k].0) {
+        titles.push(lower_at(words[k].0));
+        k += 1;
+    }
+    // An initial keeps its full stop (`Paul D. Ryan`), as the article writes it.
+    let initial = |t: usize, w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_none()
+            && doc
+                .tokens
+                .get(t + 1)
+                .is_some_and(|n| n.kind == TokKind::Punct('.') && n.start == doc.tokens[t].end)
+    };
+    let names: Vec<Cow<str>> = words[k..]
+        .iter()
+        .map(|&(t, w)| {
+            let tok = &doc.tokens[t];
+            if !initial(t, w) {
+                Cow::Borrowed(clean_word(w))
+            } else if w.len() == tok.end - tok.start {
+                // The initial and the full stop right after it.
+                Cow::Borrowed(&doc.text[tok.start..tok.end + 1])
+            } else {
+                Cow::Owned(format!("{w}."))
+            }
+        })
+        .collect();
+    let surface_end = words.last()?.0;
+    let surface = clean_word(&doc.text[doc.tokens[start].start..doc.tokens[surface_end].end]);
+    // `The Transport Secretary`, `the Foreign Minister`: a run ending in an office names the
+    // office, not a person.
+    if names.len() > 1
+        && names
+            .last()
+            .is_some_and(|w| lexicon::OFFICE_HEADS.contains(&lower_str(w)))
+    {
+        return None;
+    }
+    // Titles alone are no name.
+    if names.iter().all(|w| is_title(&lower_str(w))) {
+        return None;
+    }
+    Some(Run {
+        start,
+        titles,
+        words: names,
+        surface,
+    })
+}

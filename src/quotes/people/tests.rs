@@ -1,0 +1,278 @@
+//! The people table and the resolution of mentions on short articles.
+
+use super::*;
+use crate::quotes::marks::{quoted_spans, MarkSet};
+
+fn people_of(t: &str) -> Vec<Person> {
+    let spans = quoted_spans(
+        t,
+        MarkSet {
+            two_apostrophes: true,
+            single_primary: true,
+        },
+    );
+    People::of(&Document::new(t, &spans)).into_people()
+}
+
+#[test]
+fn names_titles_and_offices() {
+    let t = "Prime Minister Keir Starmer met Donald Trump on Monday. Mr Trump said little. \
+             Sir Keir later spoke to the Ukrainian leader.";
+    let p = people_of(t);
+    let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, vec!["Keir Starmer", "Donald Trump"]);
+    assert!(p[0].aliases.contains(&"the prime minister".to_string()));
+    assert!(p[0].aliases.contains(&"Sir Keir".to_string()));
+    assert!(p[1].aliases.contains(&"Mr Trump".to_string()));
+}
+
+#[test]
+fn places_and_organisations_are_not_people() {
+    let t = "The White House and the Oval Office faced Downing Street. The New York Post said so.";
+    assert!(people_of(t).is_empty());
+}
+
+/// `f` of the article `t` and its people table.
+fn with_people<R>(t: &str, f: impl FnOnce(&Document, &People) -> R) -> R {
+    let spans = quoted_spans(
+        t,
+        MarkSet {
+            two_apostrophes: true,
+            single_primary: true,
+        },
+    );
+    let doc = Document::new(t, &spans);
+    let people = People::of(&doc);
+    f(&doc, &people)
+}
+
+/// The name and the trail of the last occurrence of `mention` in `t`, as `text (link)` steps.
+fn trail(t: &str, mention: &str) -> (Option<String>, Vec<String>) {
+    let at = t.rfind(mention).expect("the mention is in the text");
+    let (name, steps) = with_people(t, |doc, people| {
+        people.resolve_trail_at_bytes(doc, at, at + mention.len())
+    });
+    let steps = steps
+        .iter()
+        .map(|s| format!("{} ({})", s.text, s.link))
+        .collect();
+    (name, steps)
+}
+
+#[test]
+fn a_pronoun_leads_to_the_last_person_named_then_to_the_full_name() {
+    let t = "Health Secretary Maria Okonjo visited the hospital on Tuesday. Ms Okonjo praised \
+             the nurses. She said the ward would stay open.";
+    let (name, steps) = trail(t, "She");
+    assert_eq!(name.as_deref(), Some("Maria Okonjo"));
+    assert_eq!(
+        steps,
+        [
+            "She (mention)",
+            "Ms Okonjo (pronoun_antecedent)",
+            "Maria Okonjo (title_and_surname)"
+        ]
+    );
+}
+
+#[test]
+fn a_surname_and_an_honorific_lead_to_the_full_name() {
+    let t = "Tom Reyes, the mayor of Eastbrook, opened the bridge on Friday. Reyes said it was \
+             long overdue. Mr Reyes thanked the builders.";
+    let before_mr = t.split(" Mr").next().unwrap_or(t);
+    let (name, steps) = trail(before_mr, "Reyes");
+    assert_eq!(name.as_deref(), Some("Tom Reyes"));
+    assert_eq!(
+        steps,
+        ["Reyes (mention)", "Tom Reyes (surname_of_full_name)"]
+    );
+    let (_, steps) = trail(t, "Mr Reyes");
+    assert_eq!(
+        steps,
+        ["Mr Reyes (mention)", "Tom Reyes (title_and_surname)"]
+    );
+}
+
+#[test]
+fn a_knight_is_named_by_the_first_name() {
+    let t = "Sir Alan Pike chairs the inquiry. Sir Alan said the report was late.";
+    let (name, steps) = trail(t, "Sir Alan");
+    assert_eq!(name.as_deref(), Some("Alan Pike"));
+    assert_eq!(
+        steps,
+        ["Sir Alan (mention)", "Alan Pike (title_and_first_name)"]
+    );
+}
+
+#[test]
+fn an_office_leads_to_its_holder() {
+    let t = "Prime Minister Helen Carter flew to Oslo on Monday. The Prime Minister said the \
+             talks had gone well.";
+    let (name, steps) = trail(t, "The Prime Minister");
+    assert_eq!(name.as_deref(), Some("Helen Carter"));
+    assert_eq!(
+        steps,
+        [
+            "The Prime Minister (mention)",
+            "Helen Carter (office_holder)"
+        ]
+    );
+    let (_, steps) = trail(t, "Prime Minister Helen Carter");
+    assert_eq!(
+        steps,
+        [
+            "Prime Minister Helen Carter (mention)",
+            "Helen Carter (name_without_titles)"
+        ]
+    );
+}
+
+#[test]
+fn a_name_inside_a_longer_mention() {
+    let t = "Dana Whitfield ran the count. Veteran strategist Dana Whitfield said turnout fell.";
+    let (name, steps) = trail(t, "Veteran strategist Dana Whitfield");
+    assert_eq!(name.as_deref(), Some("Dana Whitfield"));
+    assert_eq!(
+        steps,
+        [
+            "Veteran strategist Dana Whitfield (mention)",
+            "Dana Whitfield (name_in_mention)"
+        ]
+    );
+}
+
+#[test]
+fn a_relative_pronoun_leads_to_the_phrase_it_follows() {
+    let t = "Greta Lund opened the fair. “It is a start,” said Ms Lund, who added that more \
+             stalls would come.";
+    let (name, steps) = trail(t, "who");
+    assert_eq!(name.as_deref(), Some("Greta Lund"));
+    assert_eq!(
+        steps,
+        [
+            "who (mention)",
+            "Ms Lund (relative_antecedent)",
+            "Greta Lund (title_and_surname)"
+        ]
+    );
+}
+
+#[test]
+fn a_mention_that_names_nobody_is_its_own_trail() {
+    let t = "The depot closed on Monday. A council spokesman said the road would reopen.";
+    let (name, steps) = trail(t, "A council spokesman");
+    assert_eq!(name.as_deref(), Some("A council spokesman"));
+    assert_eq!(steps, ["A council spokesman (mention)"]);
+    // A pronoun nobody can be found for: no name, the mention alone.
+    let (name, steps) = trail("They said the road would reopen.", "They");
+    assert_eq!(name, None);
+    assert_eq!(steps, ["They (mention)"]);
+}
+
+#[test]
+fn quotes_carry_the_trail_of_their_mention() {
+    let t = "Health Secretary Maria Okonjo visited the hospital on Tuesday. Ms Okonjo praised \
+             the nurses. “The ward will stay open,” she said.";
+    let quotes = crate::quotes::extract(t, &crate::quotes::QuoteOptions::default());
+    let q = quotes
+        .iter()
+        .find(|q| q.text.starts_with("The ward"))
+        .expect("the quote");
+    assert_eq!(q.speaker.as_deref(), Some("Maria Okonjo"));
+    let links: Vec<&str> = q.resolution.iter().map(|s| s.link).collect();
+    assert_eq!(
+        links,
+        ["mention", "pronoun_antecedent", "title_and_surname"]
+    );
+    // Reported speech too.
+    let t = "Health Secretary Maria Okonjo visited the hospital on Tuesday. Ms Okonjo said the \
+             ward would stay open.";
+    let quotes = crate::quotes::extract(t, &crate::quotes::QuoteOptions::default());
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == crate::quotes::QuoteKind::Indirect)
+        .expect("the reported clause");
+    let steps: Vec<(&str, &str)> = q
+        .resolution
+        .iter()
+        .map(|s| (s.text.as_str(), s.link))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("Ms Okonjo", "mention"),
+            ("Maria Okonjo", "title_and_surname")
+        ]
+    );
+}
+
+/// Every phrase the mention finders return on the bundled articles (and the seed article,
+/// when `../shared` is present), and every single word: the trail reaches the name `resolve`
+/// gives, and ends with it.
+#[test]
+fn the_trail_agrees_with_resolve_on_every_mention() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<String> = std::fs::read_dir(root.join("examples"))
+        .expect("examples/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".clean.txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    assert!(!texts.is_empty());
+    if let Ok(seed) = std::fs::read_to_string(root.join("../shared/seed/article.clean.txt")) {
+        texts.push(seed);
+    }
+    let mut checked = 0;
+    for text in &texts {
+        checked += with_people(text, agree_on_every_mention);
+    }
+    assert!(checked > 1000, "{checked} mentions checked");
+}
+
+#[test]
+fn link_names_are_unique_snake_case() {
+    let mut seen = std::collections::HashSet::new();
+    for name in resolution_links::ALL {
+        assert!(seen.insert(name), "{name} twice");
+        assert!(
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{name}"
+        );
+    }
+}
+
+/// [`People::resolve`] and [`People::resolve_trail`] on every phrase the mention finders return
+/// and every single word of `doc`; returns how many mentions were checked.
+fn agree_on_every_mention(doc: &Document, people: &People) -> usize {
+    let n = doc.tokens.len();
+    let mut checked = 0;
+    for i in 0..n {
+        let ranges = [
+            Some((i, i + 1)),
+            crate::quotes::mentions::np_ending_at(doc, i + 1, i.saturating_sub(20)),
+            crate::quotes::mentions::np_starting_at(doc, i, n),
+            crate::quotes::mentions::subject_before(doc, i, i.saturating_sub(40)),
+        ];
+        for (s, e) in ranges.into_iter().flatten() {
+            let name = people.resolve(doc, s, e);
+            let (traced, steps) = people.resolve_trail(doc, s, e);
+            assert_eq!(traced, name, "{:?}", doc.byte_span((s, e)));
+            assert!(
+                !steps.is_empty(),
+                "no trail for {:?}",
+                doc.byte_span((s, e))
+            );
+            assert!(steps
+                .iter()
+                .all(|s| resolution_links::ALL.contains(&s.link)));
+            if let Some(name) = &name {
+                assert_eq!(steps.last().map(|s| s.text.as_str()), Some(name.as_str()));
+            }
+            let (at_bytes, _) =
+                people.resolve_trail_at_bytes(doc, doc.tokens[s].start, doc.tokens[e - 1].end);
+            assert_eq!(at_bytes, name);
+            checked += 1;
+        }
+    }
+    checked
+}
