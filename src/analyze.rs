@@ -7,7 +7,7 @@
 
 use crate::clean::{clean_explained, Alignment, CleanOptions};
 use crate::offsets::CharIndex;
-use crate::quotes::{self, Quote, QuoteOptions, Span};
+use crate::quotes::{self, Quote, QuoteOptions, ResolutionStep, Span};
 
 /// A quotation with offsets in code points of the original text (what Python indexes).
 #[derive(Debug, Clone, PartialEq)]
@@ -65,9 +65,67 @@ pub fn quote_records(
         .collect()
 }
 
+/// Separates the steps of a written resolution trail.
+pub const TRAIL_ARROW: &str = " \u{2192} ";
+
+/// A quotation's resolution trail as one line, the way tables show it (the `resolution` column
+/// of `quotes_frame` and of the command line's rows): the mention as written, then each later
+/// step with the link that reached it in brackets,
+/// `he → Mr Starmer (pronoun_antecedent) → Keir Starmer (surname_of_full_name)`.
+/// `None` when there is no trail (no mention).
+pub fn resolution_trail(steps: &[ResolutionStep]) -> Option<String> {
+    resolution_trail_of(steps.iter().map(|s| (s.text.as_str(), s.link)))
+}
+
+/// [`resolution_trail`] of `(text, link)` pairs.
+pub fn resolution_trail_of<'a>(
+    steps: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<String> {
+    let mut line: Option<String> = None;
+    for (text, link) in steps {
+        match line.as_mut() {
+            // The first step is the mention itself: what linked it goes without saying.
+            None => line = Some(text.to_owned()),
+            Some(line) => {
+                line.push_str(TRAIL_ARROW);
+                line.push_str(text);
+                line.push_str(" (");
+                line.push_str(link);
+                line.push(')');
+            }
+        }
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trail_reads_from_the_mention_to_the_name() {
+        let step = |text: &str, link| ResolutionStep {
+            text: text.to_owned(),
+            link,
+        };
+        assert_eq!(resolution_trail(&[]), None);
+        assert_eq!(
+            resolution_trail(&[step("Ms Okoro", "mention")]).as_deref(),
+            Some("Ms Okoro")
+        );
+        assert_eq!(
+            resolution_trail(&[
+                step("he", "mention"),
+                step("Mr Starmer", "pronoun_antecedent"),
+                step("Keir Starmer", "surname_of_full_name"),
+            ])
+            .as_deref(),
+            Some(
+                "he \u{2192} Mr Starmer (pronoun_antecedent) \u{2192} Keir Starmer \
+                 (surname_of_full_name)"
+            )
+        );
+    }
 
     #[test]
     fn reported_speech_offsets_point_into_the_damaged_original() {

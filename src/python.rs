@@ -586,6 +586,10 @@ pub struct PyQuote {
     cue_start: Option<usize>,
     cue_end: Option<usize>,
     confidence: f64,
+    /// The name of the rule that attributed (or found) the quotation.
+    rule: &'static str,
+    /// How the mention was resolved to the speaker: `(text, link)` pairs, the mention first.
+    resolution: Vec<(String, &'static str)>,
 }
 
 impl From<analyze::QuoteRecord> for PyQuote {
@@ -605,13 +609,26 @@ impl From<analyze::QuoteRecord> for PyQuote {
             cue_end: r.cue_span.map(|s| s.1),
             // Rounded so Python shows 0.85, not the f32's 0.8500000238418579.
             confidence: (f64::from(q.confidence) * 1e6).round() / 1e6,
+            rule: q.rule.name(),
+            resolution: q
+                .resolution
+                .into_iter()
+                .map(|step| (step.text, step.link))
+                .collect(),
         }
     }
 }
 
 #[pymethods]
 impl PyQuote {
-    /// The quotation as a dict (the columns of `saidwho.quotes_frame`).
+    /// The resolution trail as one line (`he → Mr Starmer (pronoun_antecedent) → Keir
+    /// Starmer (surname_of_full_name)`), as the `resolution` column gives it; `None` without one.
+    #[getter]
+    fn resolution_text(&self) -> Option<String> {
+        analyze::resolution_trail_of(self.resolution.iter().map(|(t, l)| (t.as_str(), *l)))
+    }
+
+    /// The quotation as a flat dict: a row of `saidwho.quotes_frame` (`resolution` as one line).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("start", self.start)?;
@@ -626,17 +643,20 @@ impl PyQuote {
         d.set_item("cue_start", self.cue_start)?;
         d.set_item("cue_end", self.cue_end)?;
         d.set_item("confidence", self.confidence)?;
+        d.set_item("rule", self.rule)?;
+        d.set_item("resolution", self.resolution_text())?;
         Ok(d)
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "Quote(start={}, end={}, type={:?}, speaker={}, cue={}, text={:?})",
+            "Quote(start={}, end={}, type={:?}, speaker={}, cue={}, rule={:?}, text={:?})",
             self.start,
             self.end,
             self.r#type,
             optional_repr(self.speaker.as_deref()),
             optional_repr(self.cue.as_deref()),
+            self.rule,
             self.text
         )
     }
@@ -805,6 +825,16 @@ fn people(py: Python<'_>, text: &Bound<'_, PyAny>, clean: bool) -> PyResult<Vec<
         .collect())
 }
 
+/// Every rule that can attribute a quotation, as `(name, description)` pairs, in the order of
+/// the core's table: the values `Quote.rule` and the `rule` column take.
+#[pyfunction]
+fn rules() -> Vec<(&'static str, &'static str)> {
+    quotes_core::Rule::ALL
+        .iter()
+        .map(|rule| (rule.name(), rule.description()))
+        .collect()
+}
+
 /// The number of worker threads a batch call would use with `n_threads`.
 #[pyfunction]
 #[pyo3(signature = (n_threads = None))]
@@ -826,6 +856,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quotes, m)?)?;
     m.add_function(wrap_pyfunction!(quotes_many, m)?)?;
     m.add_function(wrap_pyfunction!(people, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::clean_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::quotes_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;

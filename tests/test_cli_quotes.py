@@ -65,6 +65,7 @@ def test_csv_output_and_bad_output_format(examples, tmp_path):
     assert result.returncode == 0, result.stderr
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert rows and {"id", "start", "end", "text", "speaker", "cue"} <= set(rows[0])
+    columns = {"id", "start", "end", "text", "speaker", "cue", "rule", "resolution"}
+    assert rows and columns <= set(rows[0])
     bad = run("quotes", str(examples / "articles.jsonl"), "-o", str(tmp_path / "q.txt"))
     assert bad.returncode == 2 and ".jsonl, .csv or .parquet" in bad.stderr

@@ -113,6 +113,7 @@ def test_every_quotation_is_shaded_in_its_speakers_colour_with_a_tooltip():
         assert shaded, quote
         who = quote.speaker or "speaker unknown"
         assert any(t.startswith(f"{who} · {quote.type} · confidence") for t in structure.titles())
+        assert any(f"\nrule: {quote.rule} — " in t for t in structure.titles())
         if quote.mention_start is not None:
             assert any(t == f"speaker mention → {who}" for t in structure.titles())
 

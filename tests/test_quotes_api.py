@@ -39,7 +39,8 @@ def test_quotes_have_speakers_cues_and_offsets():
     assert (lloyd.type, lloyd.speaker, lloyd.cue) == ("direct", "Gareth Lloyd", "said")
     watched = next(q for q in found if q.text.startswith("We have watched"))
     assert (watched.speaker, watched.mention) == ("Alison Tremayne", "Ms Tremayne")
-    assert set(watched.to_dict()) >= {"start", "end", "text", "type", "speaker", "confidence"}
+    keys = {"start", "end", "text", "type", "speaker", "confidence", "rule", "resolution"}
+    assert set(watched.to_dict()) >= keys
 
 
 def test_offsets_index_the_damaged_text_passed_in():

@@ -66,7 +66,7 @@ def test_column_dtypes_are_typed_not_object():
     assert dtypes["start"] == np.int64 and dtypes["end"] == np.int64
     for name in ("mention_start", "mention_end", "cue_start", "cue_end"):
         assert dtypes[name] == pd.Int64Dtype()
-    for name in ("text", "type", "speaker", "mention", "cue"):
+    for name in ("text", "type", "speaker", "mention", "cue", "rule", "resolution"):
         assert isinstance(dtypes[name], pd.StringDtype), name
     assert dtypes["confidence"] == np.float64
     assert dtypes["doc"] == np.int64  # RangeIndex labels
@@ -190,6 +190,7 @@ def test_quotes_frame_as_arrow_table():
     assert table.schema.field("start").type == pa.int64()
     assert table.schema.field("speaker").type in (pa.string(), pa.large_string())
     assert table.schema.field("confidence").type == pa.float64()
+    assert table.schema.field("rule").type in (pa.string(), pa.large_string())
     assert table.to_pylist() == expected_rows(texts, ["v", "n", "b"])
 
 

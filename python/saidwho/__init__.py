@@ -26,6 +26,7 @@ from saidwho._core import (
     people,
     quotes,
     replay,
+    rules,
     thread_count,
 )
 from saidwho._failures import BatchFailure, BatchWarning, Errors, warn_failures
@@ -53,6 +54,7 @@ __all__ = [
     "quotes_frame",
     "quotes_many",
     "replay",
+    "rules",
     "show",
     "speakers",
     "thread_count",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable
@@ -191,23 +192,34 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return failures.exit_status()
 
 
-def _quote_table(quotes: list[saidwho.Quote], width: int = 100) -> str:
-    """Who said what, one quotation a line, for reading in a terminal."""
+def _quote_table(quotes: list[saidwho.Quote], width: int | None = None) -> str:
+    """Who said what, one quotation a line, for reading in a terminal ``width`` columns wide (by
+    default the terminal's, at least 100). The rule that attributed each quotation gets a column
+    when the quotations keep at least 40 characters of room."""
     if not quotes:
         return "(no quotations found)\n"
+    if width is None:
+        width = max(100, shutil.get_terminal_size((100, 24)).columns)
     speakers = [q.speaker or (f"[{q.mention}]" if q.mention else "?") for q in quotes]
     who = max(7, min(36, max(len(s) for s in speakers)))
     cues = [q.cue or "" for q in quotes]
     cue_w = max(3, min(16, max(len(c) for c in cues)))
-    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  what was said"]
-    room = max(20, width - who - cue_w - 14)
+    rule_w = max(4, min(24, max(len(q.rule) for q in quotes)))
+    room = width - who - cue_w - 14
+    show_rule = room - rule_w - 2 >= 40
+    if show_rule:
+        room -= rule_w + 2
+    room = max(20, room)
+    rule_head = f"{'rule':<{rule_w}}  " if show_rule else ""
+    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  {rule_head}what was said"]
     for q, speaker, cue in zip(quotes, speakers, cues, strict=True):
         text = " ".join(q.text.split())
         if len(text) > room:
             text = text[: room - 1] + "…"
         # Reported speech is the writer's words, not a quotation: no quotation marks around it.
         said = text if q.type == "indirect" else f"“{text}”"
-        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<8}  {said}")
+        rule = f"{q.rule[:rule_w]:<{rule_w}}  " if show_rule else ""
+        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<8}  {rule}{said}")
     return "\n".join(lines) + "\n"
 
 

@@ -3,8 +3,9 @@
 ``saidwho.show(text)`` returns a :class:`Highlighted`: Jupyter displays it through
 ``_repr_html_``; ``.html`` is the HTML fragment and ``.save(path)`` writes a whole page. Every
 quotation is shaded in its speaker's colour, the speaker mention is bold and underlined in that
-colour, the cue has a dotted underline, and hovering shows who spoke, the kind of quotation and
-the confidence.
+colour, the cue has a dotted underline, and hovering shows who spoke, the kind of quotation, the
+confidence, and why: the rule that attributed the quotation (its name and what it does) and how
+the mention was resolved to the speaker.
 
 The HTML is self-contained (inline styles, no script, no external resources) and safe: every piece
 of text from the article or from the extraction goes through :func:`html.escape`, so markup in an
@@ -20,13 +21,14 @@ import numbers
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from saidwho._core import CleanOptions
 from saidwho._core import clean as _clean
 from saidwho._core import quotes as _quotes
+from saidwho._core import rules as _rules
 
 __all__ = ["PALETTE", "UNKNOWN_SPEAKER", "Highlighted", "show"]
 
@@ -86,6 +88,18 @@ def _text_field(quote: Any, name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _resolution(quote: Any) -> str | None:
+    """The resolution trail as one line: a ``Quote``'s ``resolution_text``, or the
+    ``resolution`` of a dict or frame row (already one line there)."""
+    text = _text_field(quote, "resolution_text")
+    return text if text is not None else _text_field(quote, "resolution")
+
+
+@cache
+def _rule_descriptions() -> dict[str, str]:
+    return dict(_rules())
+
+
 @dataclass(frozen=True)
 class _Span:
     start: int
@@ -109,6 +123,8 @@ class _QuoteInfo:
     cue_start: int | None
     cue_end: int | None
     confidence: float | None
+    rule: str | None
+    resolution: str | None
 
     @classmethod
     def of(cls, quote: Any) -> _QuoteInfo:
@@ -125,6 +141,8 @@ class _QuoteInfo:
             cue_start=_offset(_field(quote, "cue_start")),
             cue_end=_offset(_field(quote, "cue_end")),
             confidence=float(confidence) if isinstance(confidence, numbers.Real) else None,
+            rule=_text_field(quote, "rule"),
+            resolution=_resolution(quote),
         )
 
     def spans(self, index: int, length: int) -> list[_Span]:
@@ -150,6 +168,12 @@ class _QuoteInfo:
             lines.append(f"mention: {self.mention}")
         if self.cue:
             lines.append(f"cue: {self.cue}")
+        if self.rule:
+            # Why: the rule's name and what it does (a name from another version: the name).
+            description = _rule_descriptions().get(self.rule)
+            lines.append(f"rule: {self.rule}" + (f" — {description}" if description else ""))
+        if self.resolution:
+            lines.append(f"resolution: {self.resolution}")
         return "\n".join(lines)
 
 
@@ -340,6 +364,9 @@ def show(
 
     ``quotes`` may be given instead (``Quote`` objects, dicts, or rows of a quotation frame such
     as ``frame.itertuples()``): their offsets must index ``text``, which is then shown as passed.
+    The tooltips give each quotation's ``rule`` (with what it does, for the rules of
+    ``saidwho.rules()``) and its resolution trail (``Quote.resolution_text``, or the one-line
+    ``resolution`` of a dict or row, as ``Quote.to_dict()`` gives it) when they are there.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")

@@ -229,7 +229,10 @@ TEXT_DTYPE = _text_dtype()
 
 #: Columns of a quotation frame and their dtypes, in order. ``doc`` takes the dtype of the labels.
 #: Offsets that always exist are ``int64``; those of a mention or cue that may be absent are
-#: nullable ``Int64``.
+#: nullable ``Int64``. ``rule`` names the rule behind the quotation (see ``saidwho.rules()``) and
+#: ``resolution`` is the trail from the mention to the speaker as one line
+#: (``he → Mr Starmer (pronoun_antecedent) → Keir Starmer (surname_of_full_name)``), missing
+#: when there is none: the values of ``Quote.to_dict()``.
 QUOTE_COLUMNS: dict[str, Any] = {
     "doc": None,
     "start": np.dtype("int64"),
@@ -244,7 +247,13 @@ QUOTE_COLUMNS: dict[str, Any] = {
     "cue_start": pd.Int64Dtype(),
     "cue_end": pd.Int64Dtype(),
     "confidence": np.dtype("float64"),
+    "rule": TEXT_DTYPE,
+    "resolution": TEXT_DTYPE,
 }
+
+#: The ``Quote`` attribute behind a column, where it is not the column's own name: the
+#: ``resolution`` column holds the trail as one line, not the list of steps.
+_QUOTE_ATTRIBUTES = {"resolution": "resolution_text"}
 
 
 def _quote_frame(found: Sequence[Sequence[saidwho.Quote]], labels: pd.Index) -> pd.DataFrame:
@@ -254,7 +263,7 @@ def _quote_frame(found: Sequence[Sequence[saidwho.Quote]], labels: pd.Index) -> 
     n = len(flat)
     columns: dict[str, Any] = {"doc": labels.take(np.repeat(np.arange(len(found)), counts))}
     for name, dtype in list(QUOTE_COLUMNS.items())[1:]:
-        values = map(operator.attrgetter(name), flat)
+        values = map(operator.attrgetter(_QUOTE_ATTRIBUTES.get(name, name)), flat)
         if isinstance(dtype, np.dtype):  # never missing: straight into a NumPy array
             columns[name] = np.fromiter(values, dtype=dtype, count=n)
         else:
