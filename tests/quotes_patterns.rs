@@ -711,3 +711,85 @@ fn a_role_with_its_of_complement() {
         "{w:?}"
     );
 }
+
+/// One example sentence for each speaker rule: (rule name, text, index of the quote the rule
+/// attributes).
+const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
+    (
+        "dash_signature",
+        "The post drew hundreds of replies.\n“This is a real disgrace.” ― Ana Ruiz",
+        0,
+    ),
+    ("after_quote", "“We will win the vote,” she said.", 0),
+    (
+        "before_quote",
+        "Mr Starmer said: “We will win the vote next week.”",
+        0,
+    ),
+    (
+        "sentence_final",
+        "The deal will carry “a great deal of weight” with voters, a party spokesman said.",
+        0,
+    ),
+    (
+        "that_clause",
+        "Sir Keir is clear that any deal “must be lasting”.",
+        0,
+    ),
+    (
+        "subject_and_verb",
+        "Washington thanked Obama for “all he has done for the city”.",
+        0,
+    ),
+    (
+        "lead_in_sentence",
+        "Iowa State University's Dianne Bystrom agreed. “It was a good night for him.”",
+        0,
+    ),
+    (
+        "possessor",
+        "Obama’s “if you like your plan” promise did not survive the year.",
+        0,
+    ),
+    (
+        "listed_together",
+        "He used words like “maybe” and “perhaps”, he told reporters.",
+        0,
+    ),
+    (
+        "closes_sentence",
+        "Fundraising was “stagnant” as donors waited for a “turbulent cycle” to play out, he \
+         said.",
+        0,
+    ),
+    (
+        "continues_previous",
+        "“We will win the vote,” she said. “We always have.”",
+        1,
+    ),
+    ("unattributed", "“We will win the vote next week.”", 0),
+];
+
+#[test]
+fn each_rule_names_its_example() {
+    for &(rule, text, i) in RULE_EXAMPLES {
+        let quotes = extract(text, &QuoteOptions::default());
+        let quotes: Vec<&Quote> = quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .collect();
+        let got = quotes.get(i).map(|q| q.rule.name());
+        assert_eq!(got, Some(rule), "{text}");
+    }
+}
+
+#[test]
+fn every_quote_names_a_documented_rule() {
+    use saidwho::quotes::Rule;
+    for &(_, text, _) in RULE_EXAMPLES {
+        for q in extract(text, &QuoteOptions::default()) {
+            assert_eq!(Rule::from_name(q.rule.name()), Some(q.rule));
+            assert!(!q.rule.description().is_empty());
+        }
+    }
+}

@@ -44,6 +44,44 @@ rules! {
     /// No cue or speaker was found: the quotation stands alone.
     Unattributed = "unattributed",
         "No cue or speaker was found near the quotation; it is returned without a speaker.";
+    // Quotations
+    /// `“… a real disgrace.” ― Ana Ruiz`
+    DashSignature = "dash_signature",
+        "A quote signed with a dash and a name that ends the paragraph is that name's; no other rule is asked.";
+    /// `“…,” he said.` / `“…,” said Mr X.` / `“…,” according to the report.`
+    AfterQuote = "after_quote",
+        "A verb of saying and its subject right after the quote, in its sentence (or any verb in a bare clause after a comma, a question or an exclamation).";
+    /// `He said: “…”` / `Mr Starmer said Mr Trump’s commitment was “sincere”` / `Mr Trump on
+    /// Twitter: “…”`
+    BeforeQuote = "before_quote",
+        "A verb of saying and its subject before the quote in its sentence, the subject of a gerund cue, or a colon lead-in.";
+    /// `… will carry “a great deal of weight”, a party spokesman said.`
+    SentenceFinal = "sentence_final",
+        "The attribution that closes the quote's sentence after a comma.";
+    /// `Sir Keir is clear that any deal “must be lasting”`
+    ThatClause = "that_clause",
+        "Without a verb of saying: a subject, a short predicate and `that` before the quote.";
+    /// `Washington thanked Obama for “…”`
+    SubjectAndVerb = "subject_and_verb",
+        "The subject of the quote's sentence and the verb after it, a verb outside the lexicon; weak.";
+    /// `Iowa State University's Dianne Bystrom agreed. “…”`
+    LeadInSentence = "lead_in_sentence",
+        "A short sentence of subject and verb, or one ending in a colon, introduces the quote that opens the next sentence or paragraph.";
+    /// `Obama’s “if you like your plan” promise`
+    Possessor = "possessor",
+        "A named possessor or a possessive pronoun a few words before the quote.";
+    /// A noun phrase near the quote, proposed to the ranker (off by default).
+    NounPhrase = "noun_phrase",
+        "A noun phrase of the quote's sentence chosen by the speaker ranker, with another rule's cue.";
+    /// `words like “maybe” and “perhaps”, he told reporters`
+    ListedTogether = "listed_together",
+        "A quote listed with the next one (joined by `and`, `or` or a comma) shares that quote's attribution.";
+    /// `Fundraising was “stagnant” as donors waited for a “turbulent cycle” to play out, he said.`
+    ClosesSentence = "closes_sentence",
+        "A quote with nothing of its own takes the attribution that a later quote of its sentence found after itself.";
+    /// `“We will win,” she said. “We always have.”`
+    ContinuesPrevious = "continues_previous",
+        "No attribution of its own: the quote carries on the speaker of the quote before it in its paragraph, or in the paragraph before when it opens its own.";
 }
 
 /// One step of how a mention was resolved to the name `Quote.speaker` gives: the form reached

@@ -9,22 +9,24 @@
 //! this file. Ties (and an empty weight table) keep the rules' own order, so the ranker can only
 //! change a choice the data argued for.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::cues;
-use super::doc::{is_possessive, lower};
-use super::doc::{Document, TokKind};
-use super::mentions::{is_function_word, is_role_noun, is_title, SUBJECT_PRONOUNS};
-use super::QuoteKind;
+use super::{Confidence, QuoteToks};
+use crate::quotes::cues::{self, Strength};
+use crate::quotes::doc::{is_possessive, lower};
+use crate::quotes::doc::{Document, TokKind};
+use crate::quotes::lexicon::{ARTICLES, SUBJECT_PRONOUNS};
+use crate::quotes::mentions::{is_function_word, is_role_noun, is_title};
+use crate::quotes::model::WeightTable;
+use crate::quotes::Rule;
 
 /// One rule's proposal, in token ranges.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Proposal {
-    pub rule: &'static str,
+    pub rule: Rule,
     pub cue: Option<(usize, usize)>,
     pub mention: Option<(usize, usize)>,
-    pub confidence: f32,
+    pub confidence: Confidence,
     pub resolved: Resolved,
 }
 
@@ -39,26 +41,60 @@ pub(crate) enum Resolved {
     Person,
 }
 
-/// The quote being attributed, in tokens.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct QuoteToks {
-    pub open: usize,
-    pub close: usize,
-    pub kind: QuoteKind,
+impl Resolved {
+    /// The stable name the ranker's features use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Resolved::Nobody => "nobody",
+            Resolved::AsWritten => "as_written",
+            Resolved::Person => "person",
+        }
+    }
 }
 
-fn weights() -> &'static HashMap<&'static str, f32> {
-    static WEIGHTS: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        include_str!("speaker_weights.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, w) = l.split_once('\t')?;
-                Some((name, w.trim().parse::<f32>().ok()?))
-            })
-            .collect()
-    })
+/// The stable name of a cue's strength in the ranker's features.
+fn strength_name(strength: Strength) -> &'static str {
+    match strength {
+        Strength::Strong => "strong",
+        Strength::Weak => "weak",
+    }
+}
+
+/// The feature templates of the ranker: every feature's name starts with one of them, and the
+/// weight table's header carries their hash (see `model`). A template ending in `=` takes
+/// values joined by `|` (`rule|side=after_quote|after`); the others are whole features.
+pub const TEMPLATES: &[&str] = &[
+    "rule=",
+    "rule|kind=",
+    "first",
+    "votes=",
+    "nocue",
+    "cue=",
+    "cuestrength=",
+    "nomention",
+    "side=",
+    "side|dist=",
+    "rule|side=",
+    "crosssent",
+    "crosspara",
+    "relation=",
+    "relation|gerund=",
+    "rule|conf=",
+    "shape=",
+    "shape|side=",
+    "role",
+    "len=",
+    "resolved=",
+    "resolved|shape=",
+    "next_is_cue",
+    "prevword=",
+    "possessive",
+    "prevmatch",
+];
+
+fn weights() -> &'static WeightTable {
+    static WEIGHTS: OnceLock<WeightTable> = OnceLock::new();
+    WEIGHTS.get_or_init(|| WeightTable::parse(include_str!("speaker_weights.tsv")))
 }
 
 fn bucket(d: usize) -> &'static str {
@@ -72,19 +108,9 @@ fn bucket(d: usize) -> &'static str {
     }
 }
 
-/// Writes each feature name into one reused buffer and hands it on: scoring allocates nothing.
-struct Sink<'f> {
-    buf: String,
-    emit: &'f mut dyn FnMut(&str),
-}
-
-impl Sink<'_> {
-    fn add(&mut self, args: std::fmt::Arguments) {
-        use std::fmt::Write;
-        self.buf.clear();
-        let _ = self.buf.write_fmt(args);
-        (self.emit)(&self.buf);
-    }
+/// A small count as a feature value: `0` to `5`, larger counts as `5`.
+fn count(n: usize) -> &'static str {
+    ["0", "1", "2", "3", "4", "5"][n.min(5)]
 }
 
 /// The features of proposal `i` among `all`, as names. `previous` is the last token (lower
@@ -97,61 +123,61 @@ pub(crate) fn features(
     previous: Option<&str>,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    each_feature(doc, quote, all, i, previous, &mut |name| {
-        out.push(name.to_string())
+    each_feature(doc, quote, all, i, previous, &mut |parts| {
+        out.push(parts.concat())
     });
     out
 }
 
+/// The score of proposal `i`: its features' weights summed in the order they are emitted (the
+/// order the training script sums them in).
 fn score(
     doc: &Document,
     quote: QuoteToks,
     all: &[Proposal],
     i: usize,
     previous: Option<&str>,
-    w: &HashMap<&str, f32>,
+    w: &WeightTable,
 ) -> f32 {
     let mut total = 0.0;
-    each_feature(doc, quote, all, i, previous, &mut |name| {
-        total += w.get(name).copied().unwrap_or(0.0)
+    each_feature(doc, quote, all, i, previous, &mut |parts| {
+        total += w.weight(parts)
     });
     total
 }
 
+/// Hands each feature of proposal `i` to `f` as pieces: its template, then its values.
 fn each_feature(
     doc: &Document,
     quote: QuoteToks,
     all: &[Proposal],
     i: usize,
     previous: Option<&str>,
-    emit: &mut dyn FnMut(&str),
+    f: &mut dyn FnMut(&[&str]),
 ) {
-    let mut f = Sink {
-        buf: String::with_capacity(48),
-        emit,
-    };
     let p = all[i];
+    let rule = p.rule.name();
     let kind = quote.kind.name();
-    f.add(format_args!("rule={}", p.rule));
-    f.add(format_args!("rule={}&kind={kind}", p.rule));
+    f(&["rule=", rule]);
+    f(&["rule|kind=", rule, "|", kind]);
     if i == 0 {
-        f.add(format_args!("first"));
+        f(&["first"]);
     }
     let votes = all.iter().filter(|q| q.mention == p.mention).count();
-    f.add(format_args!("votes={}", votes.min(3)));
+    f(&["votes=", count(votes.min(3))]);
     let cue_word = p.cue.and_then(|(s, _)| {
         let t = doc.tokens.get(s)?;
         cues::cue_word(&lower(doc, t))
     });
     match (p.cue, cue_word) {
-        (None, _) => f.add(format_args!("nocue")),
-        (Some(_), None) => f.add(format_args!("cue=other")),
+        (None, _) => f(&["nocue"]),
+        (Some(_), None) => f(&["cue=", "other"]),
         // The strength of the verb, not the verb itself: per-verb weights learnt from a few
         // hundred disagreements are noise.
-        (Some(_), Some(c)) => f.add(format_args!("cuestrength={:?}", c.strength)),
+        (Some(_), Some(c)) => f(&["cuestrength=", strength_name(c.strength)]),
     }
     let Some((ms, me)) = p.mention else {
-        f.add(format_args!("nomention"));
+        f(&["nomention"]);
         return;
     };
     let (side, dist) = if me <= quote.open {
@@ -161,9 +187,9 @@ fn each_feature(
     } else {
         ("inside", 0)
     };
-    f.add(format_args!("side={side}"));
-    f.add(format_args!("side={side}&dist={}", bucket(dist)));
-    f.add(format_args!("rule={}&side={side}", p.rule));
+    f(&["side=", side]);
+    f(&["side|dist=", side, "|", bucket(dist)]);
+    f(&["rule|side=", rule, "|", side]);
     let (lo, hi) = if side == "before" {
         (me, quote.open)
     } else {
@@ -171,11 +197,11 @@ fn each_feature(
     };
     let between = doc.tokens.get(lo..hi).unwrap_or(&[]);
     if between.iter().any(|t| t.ends_sentence) {
-        f.add(format_args!("crosssent"));
+        f(&["crosssent"]);
     }
     let para = |k: usize| doc.tokens.get(k).map(|t| t.para);
     if para(ms) != para(quote.open.min(doc.tokens.len().saturating_sub(1))) {
-        f.add(format_args!("crosspara"));
+        f(&["crosspara"]);
     }
     // How the mention stands to the cue; a gerund cue (`criticised Mr Zelensky for suggesting`)
     // takes the nearest phrase before it, not the sentence's subject.
@@ -191,20 +217,21 @@ fn each_feature(
         } else {
             "far_after_cue"
         };
-        f.add(format_args!("{relation}"));
+        f(&["relation=", relation]);
         if cue_word.is_some_and(|c| c.gerund) {
-            f.add(format_args!("{relation}&gerund"));
+            f(&["relation|gerund=", relation]);
         }
     }
-    if p.rule != NOUN_PHRASE {
-        f.add(format_args!("rule={}&conf={:.2}", p.rule, p.confidence));
+    // The rule's hand-set confidence, by name: a confidence retuned keeps its weight.
+    if p.rule != Rule::NounPhrase {
+        f(&["rule|conf=", rule, "|", p.confidence.name()]);
     }
     let words = doc.tokens.get(ms..me).unwrap_or(&[]);
     let first = words.first().map(|t| lower(doc, t));
     let first = first.as_deref().unwrap_or("");
-    let shape = if SUBJECT_PRONOUNS.contains(&first) {
+    let shape = if SUBJECT_PRONOUNS.contains(first) {
         "pron"
-    } else if matches!(first, "the" | "a" | "an") {
+    } else if ARTICLES.contains(first) {
         "det"
     } else if is_title(first) {
         "title"
@@ -216,43 +243,44 @@ fn each_feature(
     } else {
         "lower"
     };
-    f.add(format_args!("shape={shape}"));
-    f.add(format_args!("shape={shape}&side={side}"));
+    f(&["shape=", shape]);
+    f(&["shape|side=", shape, "|", side]);
     if words.iter().any(|t| is_role_noun(&lower(doc, t))) {
-        f.add(format_args!("role"));
+        f(&["role"]);
     }
-    f.add(format_args!("len={}", (me - ms).min(5)));
-    f.add(format_args!("resolved={:?}", p.resolved));
-    f.add(format_args!("resolved={:?}&shape={shape}", p.resolved));
+    f(&["len=", count(me - ms)]);
+    let resolved = p.resolved.name();
+    f(&["resolved=", resolved]);
+    f(&["resolved|shape=", resolved, "|", shape]);
     if doc
         .tokens
         .get(me)
         .is_some_and(|t| cues::cue_word(&lower(doc, t)).is_some())
     {
-        f.add(format_args!("next_is_cue"));
+        f(&["next_is_cue"]);
     }
     // `from the Washington Post`, `with her message`: what stands before the mention.
     match ms.checked_sub(1).and_then(|k| doc.tokens.get(k)) {
         Some(t) if t.kind == TokKind::Word => {
             let l = lower(doc, t);
             if is_function_word(&l) {
-                f.add(format_args!("prevword=function"));
+                f(&["prevword=", "function"]);
             } else if cues::cue_word(&l).is_some() {
-                f.add(format_args!("prevword=cue"));
+                f(&["prevword=", "cue"]);
             } else {
-                f.add(format_args!("prevword=other"));
+                f(&["prevword=", "other"]);
             }
         }
-        Some(t) if t.ends_sentence => f.add(format_args!("prevword=sentence")),
-        Some(_) => f.add(format_args!("prevword=punct")),
+        Some(t) if t.ends_sentence => f(&["prevword=", "sentence"]),
+        Some(_) => f(&["prevword=", "punct"]),
         None => {}
     }
     if words.last().is_some_and(|t| is_possessive(doc.word(t))) {
-        f.add(format_args!("possessive"));
+        f(&["possessive"]);
     }
     if let (Some(prev), Some(last)) = (previous, words.last()) {
         if lower(doc, last).as_str() == prev {
-            f.add(format_args!("prevmatch"));
+            f(&["prevmatch"]);
         }
     }
 }
@@ -292,7 +320,7 @@ pub(crate) fn choose(
             best.0.mention = i;
             best.1 = score;
         }
-        if p.rule != NOUN_PHRASE && score > best.2 {
+        if p.rule != Rule::NounPhrase && score > best.2 {
             best.0.cue = i;
             best.2 = score;
         }
@@ -300,18 +328,73 @@ pub(crate) fn choose(
     best.0
 }
 
-/// The rule name of a candidate that is only a noun phrase near the quote.
-pub(crate) const NOUN_PHRASE: &str = "np";
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::quotes::{extract, QuoteOptions};
 
+    const TABLE: &str = include_str!("speaker_weights.tsv");
+
     #[test]
     fn weights_are_committed_and_parse() {
-        assert!(weights().len() > 20);
-        assert!(weights().values().all(|w| w.is_finite()));
+        assert!(!weights().is_empty());
+        let rows: Vec<&str> = crate::quotes::words::lexicon_entries(TABLE).collect();
+        assert!(rows.len() > 20);
+        for row in rows {
+            let w = row.split_once('\t').map(|(_, w)| w.trim().parse::<f32>());
+            assert!(matches!(w, Some(Ok(w)) if w.is_finite()), "{row}");
+        }
+    }
+
+    #[test]
+    fn the_table_was_trained_with_the_codes_templates() {
+        assert_eq!(crate::quotes::model::check_table(TABLE, TEMPLATES), Ok(()));
+    }
+
+    #[test]
+    fn every_feature_starts_with_a_declared_template() {
+        use crate::quotes::direct::{kinds, marks, proposals};
+        use crate::quotes::doc::Document;
+        let texts = [
+            "The council met on Tuesday night.\n“We cannot keep the library open on these \
+             funds,” said Ms Ortega, the finance chair, as residents looked on.",
+            "The governor also criticised Mr Haldane – days after their clash on the radio – \
+             for suggesting the bridge repairs were “nowhere near finished”.",
+            "Mr Starmer said his party would win. “We will win the vote,” he told reporters.",
+            "Sir Keir is clear that any deal “must be lasting”, a spokesman said on Monday.",
+            "Obama’s “if you like your plan” promise was, Republicans said, “the lie of the \
+             year”.\n“It was not a lie,” the president wrote.",
+            "Iowa State University's Dianne Bystrom agreed: “It was a good night for him,” \
+             she said.",
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for text in texts {
+            let spans = marks::quoted_spans(
+                text,
+                marks::MarkSet {
+                    two_apostrophes: true,
+                    single_primary: true,
+                },
+            );
+            let doc = Document::new(text, &spans);
+            for span in &spans {
+                let (quote, all) = proposals(&doc, span, kinds::kind_of(&doc, span));
+                for i in 0..all.len() {
+                    each_feature(&doc, quote, &all, i, Some("he"), &mut |parts| {
+                        let name = parts.concat();
+                        assert!(TEMPLATES.contains(&parts[0]), "{name}: undeclared template");
+                        assert_eq!(
+                            crate::quotes::model::template_of(&name, TEMPLATES),
+                            Some(parts[0]),
+                            "{name}: its template is not the longest prefix"
+                        );
+                        seen.insert(parts[0]);
+                    });
+                }
+            }
+        }
+        // The sentences above exercise most of the templates.
+        assert!(seen.len() >= 15, "only {seen:?}");
     }
 
     #[test]
