@@ -738,7 +738,7 @@ const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
     ),
     (
         "subject_and_verb",
-        "Washington thanked Obama for “all he has done for the city”.",
+        "The mayor vetoed the budget over “wasteful spending”.",
         0,
     ),
     (
@@ -748,18 +748,17 @@ const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
     ),
     (
         "possessor",
-        "Obama’s “if you like your plan” promise did not survive the year.",
+        "Sanders’s call for a “political revolution” drew cheers.",
         0,
     ),
     (
         "listed_together",
-        "He used words like “maybe” and “perhaps”, he told reporters.",
+        "Words like “maybe” and “perhaps”, he told reporters, are banned.",
         0,
     ),
     (
         "closes_sentence",
-        "Fundraising was “stagnant” as donors waited for a “turbulent cycle” to play out, he \
-         said.",
+        "In the end it was “stagnant” as donors waited for a “turbulent cycle,” he said.",
         0,
     ),
     (
@@ -772,6 +771,7 @@ const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
 
 #[test]
 fn each_rule_names_its_example() {
+    let mut wrong = Vec::new();
     for &(rule, text, i) in RULE_EXAMPLES {
         let quotes = extract(text, &QuoteOptions::default());
         let quotes: Vec<&Quote> = quotes
@@ -779,8 +779,11 @@ fn each_rule_names_its_example() {
             .filter(|q| q.kind != QuoteKind::Indirect)
             .collect();
         let got = quotes.get(i).map(|q| q.rule.name());
-        assert_eq!(got, Some(rule), "{text}");
+        if got != Some(rule) {
+            wrong.push(format!("{rule}: got {got:?} on {text}"));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

@@ -3,14 +3,16 @@
 //! attribution closing the quote's sentence (`…, a party spokesman said.`).
 
 use super::cue::{cue_at, preceded_by_to, used_as_noun};
-use super::window::{after_window_end, after_window_end_wide, clause_closes, parenthesised, skip_adverbs};
+use super::marks::QuotedSpan;
+use super::window::{
+    after_window_end, after_window_end_wide, clause_closes, parenthesised, skip_adverbs,
+};
 use super::{Confidence, Evidence};
 use crate::quotes::cues;
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{ATTRIBUTION_TAILS, CLAUSE_LINKS};
 use crate::quotes::mentions::{self, np_starting_at, subject_before};
 use crate::quotes::QuoteKind;
-use super::marks::QuotedSpan;
 
 pub(super) fn after_quote(
     doc: &Document,
@@ -211,11 +213,13 @@ fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Evidence> {
     };
     if is_verb(a) {
         let np = np_starting_at(doc, a + 1, end)?;
-        return (ends(np.1) && doc::is_capitalised(doc, &doc.tokens[np.1 - 1])).then_some(Evidence {
-            cue: Some((a, a + 1)),
-            mention: Some(np),
-            confidence: Confidence::Even,
-        });
+        return (ends(np.1) && doc::is_capitalised(doc, &doc.tokens[np.1 - 1])).then_some(
+            Evidence {
+                cue: Some((a, a + 1)),
+                mention: Some(np),
+                confidence: Confidence::Even,
+            },
+        );
     }
     let np = np_starting_at(doc, a, end)?;
     (is_verb(np.1) && ends(np.1 + 1)).then_some(Evidence {

@@ -144,8 +144,8 @@ pub(super) fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option
         // (`delivered a blunt message to Trump: “…”`).
         if let Some(np) = np_ending_at(doc, prev, floor) {
             let named = doc::is_capitalised(doc, &doc.tokens[np.1 - 1]);
-            let after_preposition = np.0 > floor
-                && PREPOSITIONS.contains(lower(doc, &doc.tokens[np.0 - 1]).as_str());
+            let after_preposition =
+                np.0 > floor && PREPOSITIONS.contains(lower(doc, &doc.tokens[np.0 - 1]).as_str());
             if named && !after_preposition {
                 return Some(Evidence {
                     cue: Some((prev, prev + 1)),
@@ -203,7 +203,10 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
         }
     }
     let prev = cue.checked_sub(1).map(|p| lower(doc, &doc.tokens[p]));
-    if prev.as_deref().is_some_and(|p| GERUND_PREPOSITIONS.contains(p)) {
+    if prev
+        .as_deref()
+        .is_some_and(|p| GERUND_PREPOSITIONS.contains(p))
+    {
         // `criticised Mr Zelensky for suggesting`: the nearest name before, taken whole and not
         // when it modifies a noun (`their Oval Office clash`).
         let mut j = cue - 1;

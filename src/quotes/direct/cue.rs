@@ -124,8 +124,7 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
             return false;
         }
         let b = lower(doc, between);
-        let past = w.ends_with("ed")
-            || IRREGULAR_PASTS.contains(w.as_str());
+        let past = w.ends_with("ed") || IRREGULAR_PASTS.contains(w.as_str());
         if past {
             return false;
         }
@@ -149,9 +148,7 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
 /// `the staffer was charged`, `is described as`: a passive participle reports nobody's words.
 pub(super) fn passive(doc: &Document, j: usize) -> bool {
     let w = lower(doc, &doc.tokens[j]);
-    if !(w.ends_with("ed")
-        || IRREGULAR_PARTICIPLES.contains(w.as_str()))
-    {
+    if !(w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(w.as_str())) {
         return false;
     }
     let mut k = j;

@@ -7,12 +7,12 @@
 //! Day”`), a name after `so-called` or `the phrase`, a scare-quoted word used as a modifier
 //! (`the “establishment” candidate`), a quote holding no letters at all.
 
+use super::marks::QuotedSpan;
 use crate::quotes::cues;
+use crate::quotes::doc::{Document, TokKind, Token};
 use crate::quotes::lexicon::{
     NAMED_THINGS, NAMING_PARTICIPLES, NAMING_WORDS, TITLE_DETERMINERS, TITLE_SMALL_WORDS,
 };
-use crate::quotes::doc::{Document, TokKind, Token};
-use super::marks::QuotedSpan;
 use crate::quotes::QuoteKind;
 
 pub(crate) fn kind_of(doc: &Document, span: &QuotedSpan) -> QuoteKind {
@@ -134,9 +134,8 @@ fn is_non_speech(
         // `known as “Guccifer”`, `referred to as “X”`
         if w.as_str() == "as" {
             let prev = open_tok.checked_sub(2).map(|i| doc.tokens[i]);
-            if prev.is_some_and(|p| {
-                NAMING_PARTICIPLES.contains(lower_word(doc, &p).as_str())
-            }) && n_words <= 4
+            if prev.is_some_and(|p| NAMING_PARTICIPLES.contains(lower_word(doc, &p).as_str()))
+                && n_words <= 4
             {
                 return true;
             }

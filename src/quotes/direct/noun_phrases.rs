@@ -18,7 +18,12 @@ pub(super) const NOUN_PHRASE_CANDIDATES: bool = false;
 /// More candidates for the ranker, once a rule has found an attribution (never instead of
 /// one): the noun phrases of the sentence before the quote and of the clause right after it,
 /// with the rules' cue. Bounded: at most 8 before and 3 after.
-pub(super) fn noun_phrases(doc: &Document, open_tok: usize, close_tok: usize, all: &mut Vec<Proposal>) {
+pub(super) fn noun_phrases(
+    doc: &Document,
+    open_tok: usize,
+    close_tok: usize,
+    all: &mut Vec<Proposal>,
+) {
     let rule_cue = all.first().and_then(|p| p.cue);
     let add = |np: (usize, usize), all: &mut Vec<Proposal>| {
         if all.iter().any(|p| p.mention == Some(np)) {

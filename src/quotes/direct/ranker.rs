@@ -388,7 +388,7 @@ mod tests {
                             Some(parts[0]),
                             "{name}: its template is not the longest prefix"
                         );
-                        seen.insert(parts[0]);
+                        seen.insert(parts[0].to_string());
                     });
                 }
             }

@@ -143,7 +143,11 @@ pub(super) fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Eviden
     Some(Evidence {
         cue: Some((verb, verb + 1)),
         mention: Some(np),
-        confidence: if cue.is_some() { Confidence::Fair } else { Confidence::Low },
+        confidence: if cue.is_some() {
+            Confidence::Fair
+        } else {
+            Confidence::Low
+        },
     })
 }
 
