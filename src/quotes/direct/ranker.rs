@@ -63,7 +63,7 @@ fn strength_name(strength: Strength) -> &'static str {
 /// The feature templates of the ranker: every feature's name starts with one of them, and the
 /// weight table's header carries their hash (see `model`). A template ending in `=` takes
 /// values joined by `|` (`rule|side=after_quote|after`); the others are whole features.
-pub const TEMPLATES: &[&str] = &[
+pub const TEMPLATES: [&str; 26] = [
     "rule=",
     "rule|kind=",
     "first",
@@ -348,7 +348,7 @@ mod tests {
 
     #[test]
     fn the_table_was_trained_with_the_codes_templates() {
-        assert_eq!(crate::quotes::model::check_table(TABLE, TEMPLATES), Ok(()));
+        assert_eq!(crate::quotes::model::check_table(TABLE, &TEMPLATES), Ok(()));
     }
 
     #[test]
@@ -384,7 +384,7 @@ mod tests {
                         let name = parts.concat();
                         assert!(TEMPLATES.contains(&parts[0]), "{name}: undeclared template");
                         assert_eq!(
-                            crate::quotes::model::template_of(&name, TEMPLATES),
+                            crate::quotes::model::template_of(&name, &TEMPLATES),
                             Some(parts[0]),
                             "{name}: its template is not the longest prefix"
                         );
