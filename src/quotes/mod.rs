@@ -8,8 +8,9 @@
 //!   shows and books, names and labels), from the quote's place in its sentence. A single
 //!   quoted word is kept as a partial quotation: news quotes speakers' words that way as often
 //!   as it scare-quotes, and annotated corpora count them;
-//! - `attribution`: the cue (`cues`) and the speaker mention (`mentions`) in every order
-//!   news writes them, and the carry-over of a speaker to the quotes that follow;
+//! - `direct`: the cue (`cues`) and the speaker mention (`mentions`) in every order news
+//!   writes them (a table of named speaker rules and a ranker among their proposals), and the
+//!   carry-over of a speaker to the quotes that follow; `marks` and `kinds` live there too;
 //! - `people`: the article's people and their aliases, and the resolution of each mention
 //!   (surname, honorific, role, pronoun) to a full name.
 //!

@@ -1,13 +1,18 @@
 //! A linear ranker over the speaker candidates the attribution rules propose.
 //!
-//! Each rule of `attribution` (after the quote, before it, the sentence's end, a `that` clause,
-//! …) proposes at most one cue and mention; the rules used to be tried in a fixed order and the
+//! Each speaker rule of `direct::RULES` (after the quote, before it, the sentence's end, a
+//! `that` clause, …) proposes at most one cue and mention; the rules used to be tried in a fixed order and the
 //! first answer won. When the rules disagree, this module scores every proposal with a few
 //! cheap features (which rule, which side of the quote, how far, the mention's shape, the cue's
 //! verb, how many rules agree) and keeps the best one. The weights are an averaged perceptron
 //! trained by `scripts/train_quotes.py` on PolNeAR's train split only, stored as text beside
 //! this file. Ties (and an empty weight table) keep the rules' own order, so the ranker can only
 //! change a choice the data argued for.
+//!
+//! Features are named by typed values (a rule's [`Rule::name`], a confidence's name, a
+//! strength's), emitted as pieces (template first, see [`TEMPLATES`]) and scored through
+//! `model::WeightTable`; the committed table's header names the templates' hash, and a test
+//! checks it against the code.
 
 use std::sync::OnceLock;
 
@@ -299,6 +304,9 @@ pub(crate) fn has_choice(all: &[Proposal]) -> bool {
     all.iter().any(|p| p.mention != all[0].mention)
 }
 
+/// The proposal whose mention wins, and the proposal whose cue goes with it: the best-scoring
+/// proposal of a rule (not [`Rule::NounPhrase`]), which is the same proposal unless the best
+/// mention is only a noun phrase.
 pub(crate) fn choose(
     doc: &Document,
     quote: QuoteToks,
