@@ -720,10 +720,47 @@ const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
         "The post drew hundreds of replies.\n“This is a real disgrace.” ― Ana Ruiz",
         0,
     ),
-    ("after_quote", "“We will win the vote,” she said.", 0),
+    ("after_quote_said", "“We will win the vote,” she said.", 0),
     (
-        "before_quote",
+        "after_quote_inverted",
+        "“We will win the vote,” said Mr Starmer.",
+        0,
+    ),
+    (
+        "after_quote_any_verb",
+        "“We will win the vote,” the nominee riffed.",
+        0,
+    ),
+    (
+        "after_question",
+        "“Why would anyone vote for that?” Hannity pressed.",
+        0,
+    ),
+    (
+        "before_quote_said",
         "Mr Starmer said: “We will win the vote next week.”",
+        0,
+    ),
+    (
+        "before_quote_gerund",
+        "The governor criticised Mr Haldane for suggesting the repairs were “nowhere near \
+         finished”.",
+        0,
+    ),
+    (
+        "colon_after_name",
+        "That does not surprise Republican pollster Daron Shaw: “Voters are tired.”",
+        0,
+    ),
+    (
+        "colon_lead_in",
+        "Perez lobbies for a higher minimum wage: “Nobody can live on this.”",
+        0,
+    ),
+    ("colon_only", "And in a statement: “We will not pay.”", 0),
+    (
+        "according_to",
+        "The plant will close “within weeks”, according to Mr Starmer.",
         0,
     ),
     (
@@ -784,6 +821,28 @@ fn each_rule_names_its_example() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The speaker rules a quote never reports: the ranker's names for families of patterns (a quote
+/// reports the pattern), and the noun-phrase candidates, which are off.
+const NOT_REPORTED: &[&str] = &["after_quote", "before_quote", "noun_phrase"];
+
+#[test]
+fn every_rule_has_an_example_or_is_never_reported() {
+    use saidwho::quotes::Rule;
+    for rule in Rule::ALL {
+        let name = rule.name();
+        let example = RULE_EXAMPLES.iter().any(|(r, _, _)| *r == name);
+        // The quotation rules are the block from `dash_signature` to `continues_previous`;
+        // reported speech names its own (`tests/reported_patterns.rs`).
+        let at = |r: Rule| Rule::ALL.iter().position(|x| *x == r);
+        let here = at(*rule);
+        let quotation = here >= at(Rule::DashSignature) && here <= at(Rule::ContinuesPrevious);
+        assert!(
+            example || NOT_REPORTED.contains(&name) || !quotation,
+            "{name}: add an example sentence"
+        );
+    }
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::quotes::cues;
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{ATTRIBUTION_TAILS, CLAUSE_LINKS};
 use crate::quotes::mentions::{self, np_starting_at, subject_before};
-use crate::quotes::QuoteKind;
+use crate::quotes::{QuoteKind, Rule};
 
 pub(super) fn after_quote(
     doc: &Document,
@@ -89,6 +89,7 @@ pub(super) fn after_quote(
         return Some(Evidence {
             cue: Some((a, past)),
             mention: Some(np),
+            pattern: Rule::AfterQuoteInverted,
             confidence: Confidence::Certain,
         });
     }
@@ -118,6 +119,7 @@ pub(super) fn after_quote(
     verb_like.then_some(Evidence {
         cue: Some((np.1, np.1 + 1)),
         mention: Some(np),
+        pattern: Rule::AfterQuoteAnyVerb,
         confidence: Confidence::Even,
     })
 }
@@ -153,6 +155,7 @@ pub(super) fn dash_signature(doc: &Document, close_tok: usize) -> Option<Evidenc
     (name_ends_paragraph && capitalised).then_some(Evidence {
         cue: Some((close_tok, close_tok + 1)),
         mention: Some(np),
+        pattern: Rule::DashSignature,
         confidence: Confidence::Signed,
     })
 }
@@ -177,6 +180,7 @@ fn bare_attribution(doc: &Document, a: usize) -> Option<Evidence> {
         return (closes(np.1) && !cue.gerund).then_some(Evidence {
             cue: Some((a, past)),
             mention: Some(np),
+            pattern: Rule::AfterQuestion,
             confidence: Confidence::Fair,
         });
     }
@@ -185,6 +189,7 @@ fn bare_attribution(doc: &Document, a: usize) -> Option<Evidence> {
     (closes(past) && !cue.gerund).then_some(Evidence {
         cue: Some((np.1, past)),
         mention: Some(np),
+        pattern: Rule::AfterQuestion,
         confidence: Confidence::Fair,
     })
 }
@@ -217,6 +222,7 @@ fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Evidence> {
             Evidence {
                 cue: Some((a, a + 1)),
                 mention: Some(np),
+                pattern: Rule::AfterQuestion,
                 confidence: Confidence::Even,
             },
         );
@@ -225,6 +231,7 @@ fn unknown_verb_bare(doc: &Document, a: usize) -> Option<Evidence> {
     (is_verb(np.1) && ends(np.1 + 1)).then_some(Evidence {
         cue: Some((np.1, np.1 + 1)),
         mention: Some(np),
+        pattern: Rule::AfterQuestion,
         confidence: Confidence::Even,
     })
 }
@@ -256,9 +263,9 @@ fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Opti
         .then(|| np_starting_at(doc, past, wide))
         .flatten()
         .filter(|np| doc::is_capitalised(doc, &doc.tokens[np.1 - 1]));
-    let np = match inverted {
-        Some(np) => np,
-        None => subject_before(doc, k, a)?,
+    let (np, pattern) = match inverted {
+        Some(np) => (np, Rule::AfterQuoteInverted),
+        None => (subject_before(doc, k, a)?, Rule::AfterQuoteSaid),
     };
     // Only a modifier of the subject may stand before it (`Italy's Northern League leader
     // Matteo Salvini wrote`); `“…” and later he said` does not attribute the quote.
@@ -279,6 +286,7 @@ fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Opti
     Some(Evidence {
         cue: Some((k, past)),
         mention: Some(np),
+        pattern,
         confidence,
     })
 }
@@ -364,6 +372,7 @@ fn closing_attribution(doc: &Document, a: usize, k: usize) -> Option<Evidence> {
     Some(Evidence {
         cue: Some(cue_span),
         mention: Some(np),
+        pattern: Rule::SentenceFinal,
         confidence: Confidence::Moderate,
     })
 }

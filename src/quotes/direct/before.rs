@@ -10,6 +10,7 @@ use crate::quotes::cues;
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{CLAUSE_BOUNDARIES, GERUND_PREPOSITIONS, PREPOSITIONS};
 use crate::quotes::mentions::{self, np_ending_at, np_starting_at, subject_before};
+use crate::quotes::Rule;
 
 pub(super) fn before_quote(doc: &Document, open_tok: usize) -> Option<Evidence> {
     let floor = sentence_start(doc, open_tok);
@@ -95,6 +96,11 @@ pub(super) fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option
         let found = Evidence {
             cue: Some((j, past)),
             mention,
+            pattern: if non_finite {
+                Rule::BeforeQuoteGerund
+            } else {
+                Rule::BeforeQuoteSaid
+            },
             confidence,
         };
         // Candidates come nearest first; a farther one must score higher, or govern the nearer
@@ -150,6 +156,7 @@ pub(super) fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option
                 return Some(Evidence {
                     cue: Some((prev, prev + 1)),
                     mention: Some(np),
+                    pattern: Rule::ColonAfterName,
                     confidence: Confidence::Moderate,
                 });
             }
@@ -170,12 +177,14 @@ pub(super) fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option
                     (prev, prev + 1)
                 }),
                 mention: Some(np),
+                pattern: Rule::ColonLeadIn,
                 confidence: Confidence::Moderate,
             });
         }
         return Some(Evidence {
             cue: Some((prev, prev + 1)),
             mention: np_ending_at(doc, prev, floor),
+            pattern: Rule::ColonOnly,
             confidence: Confidence::Even,
         });
     }

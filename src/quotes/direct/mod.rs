@@ -119,18 +119,21 @@ impl Confidence {
     }
 }
 
-/// What a rule found for a quote: a cue and a mention as token ranges, and how sure it is.
+/// What a rule found for a quote: a cue and a mention as token ranges, how sure it is, and the
+/// pattern it read (`after_quote_said`, `colon_lead_in`: the rule a quote reports, finer than
+/// the rule of the table that found it).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Evidence {
     pub cue: Option<(usize, usize)>,
     pub mention: Option<(usize, usize)>,
     pub confidence: Confidence,
+    pub pattern: Rule,
 }
 
 /// The attribution chosen for a quote, as token ranges, and the rule it came from.
 #[derive(Debug, Clone, Copy)]
 struct Found {
-    /// The rule of the proposal whose mention was chosen. The cue is that of the best-scoring
+    /// The pattern of the proposal whose mention was chosen. The cue is that of the best-scoring
     /// proposal of a rule, which is the same proposal unless the chosen mention was only a
     /// noun phrase near the quote (`noun_phrase`, off by default): then the cue is another
     /// rule's, and `rule` stays [`Rule::NounPhrase`]. A quote given the attribution of the
@@ -216,7 +219,7 @@ pub(crate) fn attribute(
         let found = (!all.is_empty()).then(|| {
             let best = ranker::choose(doc, quote, &all, previous_last.as_deref());
             Found {
-                rule: all[best.mention].rule,
+                rule: all[best.mention].pattern,
                 cue: all[best.cue].cue,
                 mention: all[best.mention].mention,
                 confidence: all[best.mention].confidence,
@@ -406,6 +409,11 @@ pub(crate) fn proposals(
         if let Some(f) = found.filter(|f| f.mention.is_none_or(|m| has_letter(doc, m))) {
             all.push(Proposal {
                 rule,
+                pattern: if according_to(doc, f.cue) {
+                    Rule::AccordingTo
+                } else {
+                    f.pattern
+                },
                 cue: f.cue,
                 mention: f.mention,
                 confidence: f.confidence,
@@ -424,6 +432,17 @@ pub(crate) fn proposals(
         noun_phrases::noun_phrases(doc, quote.open, quote.close, &mut all);
     }
     (quote, all)
+}
+
+/// Whether the cue is `according to` (whichever rule found it).
+fn according_to(doc: &Document, cue: Option<(usize, usize)>) -> bool {
+    cue.is_some_and(|(s, e)| {
+        e == s + 2
+            && doc
+                .tokens
+                .get(s)
+                .is_some_and(|t| lower(doc, t) == "according")
+    })
 }
 
 /// Whether any token of the range `m` holds a letter.

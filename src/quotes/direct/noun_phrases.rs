@@ -34,6 +34,7 @@ pub(super) fn noun_phrases(
         let cue = rule_cue;
         all.push(Proposal {
             rule: Rule::NounPhrase,
+            pattern: Rule::NounPhrase,
             cue,
             mention: Some(np),
             confidence: Confidence::Even,

@@ -28,7 +28,10 @@ use crate::quotes::Rule;
 /// One rule's proposal, in token ranges.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Proposal {
+    /// The rule of the table that proposed it: the ranker's features name it.
     pub rule: Rule,
+    /// The pattern it read, which a quote attributed from it reports (see `Evidence`).
+    pub pattern: Rule,
     pub cue: Option<(usize, usize)>,
     pub mention: Option<(usize, usize)>,
     pub confidence: Confidence,

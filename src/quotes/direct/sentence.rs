@@ -10,6 +10,7 @@ use super::{Confidence, Evidence};
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{PERSONAL_POSSESSIVES, SUBJECT_OPENERS};
 use crate::quotes::mentions::{self, np_ending_at};
+use crate::quotes::Rule;
 
 /// `Sir Keir is clear that any deal “must be lasting”`: with no verb of saying, a subject, a
 /// short predicate and `that` before the quote make a weak attribution.
@@ -32,6 +33,7 @@ pub(super) fn that_clause(doc: &Document, open_tok: usize) -> Option<Evidence> {
     Some(Evidence {
         cue: Some(pred),
         mention: Some(np),
+        pattern: Rule::ThatClause,
         confidence: Confidence::Even,
     })
 }
@@ -75,6 +77,7 @@ pub(super) fn subject_and_verb(doc: &Document, open_tok: usize) -> Option<Eviden
     Some(Evidence {
         cue: Some((verb, verb + 1)),
         mention: Some(np),
+        pattern: Rule::SubjectAndVerb,
         confidence: Confidence::Low,
     })
 }
@@ -105,6 +108,7 @@ pub(super) fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Eviden
             .filter(|f| f.mention.is_some() && f.confidence.value() >= 0.8)
             .map(|f| Evidence {
                 confidence: Confidence::Poor,
+                pattern: Rule::LeadInSentence,
                 ..f
             });
     }
@@ -127,6 +131,7 @@ pub(super) fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Eviden
             .filter(|f| f.mention.is_some() && f.confidence.value() >= 0.7)
             .map(|f| Evidence {
                 confidence: Confidence::Even,
+                pattern: Rule::LeadInSentence,
                 ..f
             });
     }
@@ -143,6 +148,7 @@ pub(super) fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Eviden
     Some(Evidence {
         cue: Some((verb, verb + 1)),
         mention: Some(np),
+        pattern: Rule::LeadInSentence,
         confidence: if cue.is_some() {
             Confidence::Fair
         } else {
@@ -167,6 +173,7 @@ pub(super) fn possessor(doc: &Document, open_tok: usize) -> Option<Evidence> {
             return Some(Evidence {
                 cue: Some((k, open_tok)),
                 mention: Some((k - 1, k)),
+                pattern: Rule::Possessor,
                 confidence: Confidence::Faint,
             });
         }
@@ -178,6 +185,7 @@ pub(super) fn possessor(doc: &Document, open_tok: usize) -> Option<Evidence> {
             return Some(Evidence {
                 cue: Some((k, open_tok)),
                 mention: Some(np),
+                pattern: Rule::Possessor,
                 confidence: Confidence::Poor,
             });
         }
