@@ -152,7 +152,8 @@ pub(crate) struct QuoteToks {
     pub kind: QuoteKind,
 }
 
-/// A speaker rule: its name, and what it proposes for a quote (its span and tokens).
+/// A speaker rule: its name (the ranker's features use it), and what it proposes for a quote
+/// (its span and tokens).
 struct SpeakerRule {
     rule: Rule,
     propose: fn(&Document, &QuotedSpan, QuoteToks) -> Option<Evidence>,
@@ -198,6 +199,9 @@ const RULES: &[SpeakerRule] = &[
     },
 ];
 
+/// The attribution of each quote of `spans` (nothing for quoted text that is not speech): the
+/// rules' proposals, the ranker's choice among them, then the quotes that share the attribution
+/// of the quote after them, then the carry-over of a speaker to the quotes that follow.
 pub(crate) fn attribute(
     doc: &Document,
     spans: &[QuotedSpan],
