@@ -2,13 +2,21 @@
 //! context, not a noun (`his remarks`, `private email servers`), a plural (`the claims`) or a
 //! passive (`was told`).
 
+use std::sync::OnceLock;
+
 use crate::quotes::cues::{self, CueWord};
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{
-    FORMS_OF_BE, IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, NOUN_DETERMINERS, NOUN_LIKE_CUES,
-    PASSIVE_ADVERBS, PLURAL_QUANTIFIERS, SUBJECT_PRONOUNS, VERB_OPENERS,
+    ADJECTIVE_SUFFIXES, FORMS_OF_BE, IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, NOUN_DETERMINERS,
+    NOUN_LIKE_CUES, PASSIVE_ADVERBS, PLURAL_QUANTIFIERS, SUBJECT_PRONOUNS, VERB_OPENERS,
 };
 use crate::quotes::mentions;
+
+/// The endings of `adjective_suffixes.txt`, listed once.
+fn adjective_suffixes() -> &'static [&'static str] {
+    static SUFFIXES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SUFFIXES.get_or_init(|| ADJECTIVE_SUFFIXES.words())
+}
 
 /// The cue at token `i`, with the token just past it (`according to`, `shot back`).
 pub(super) fn cue_at(doc: &Document, i: usize) -> Option<(CueWord, usize)> {
@@ -134,10 +142,7 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
             return false;
         }
         let third_person = w.ends_with('s');
-        let adjective = b.contains('-')
-            || ["ic", "ive", "ous", "ful", "less", "al"]
-                .iter()
-                .any(|x| b.ends_with(x));
+        let adjective = b.contains('-') || adjective_suffixes().iter().any(|x| b.ends_with(x));
         return adjective
             || (!third_person && !b.ends_with('s'))
             || (third_person && doc::is_capitalised(doc, between));

@@ -50,6 +50,8 @@ lists! {
     PREPOSITIONS = "prepositions.txt";
     /// Words opening a noun phrase after which a verb of saying is a noun (`his`, `the`).
     NOUN_DETERMINERS = "noun_determiners.txt";
+    /// Endings of adjectives (`-ic`, `-ous`): suffixes, not words.
+    ADJECTIVE_SUFFIXES = "adjective_suffixes.txt";
     /// Past forms of verbs of saying without -ed (`said`, `told`).
     IRREGULAR_PASTS = "irregular_pasts.txt";
     /// Participles of verbs of saying without -ed (`told`, `written`).
