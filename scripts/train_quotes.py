@@ -1,12 +1,16 @@
 """Train the speaker ranker of saidwho's quotations (an averaged perceptron; stdlib only).
 
-Input: the candidates dumped by `tests/quotes_train.rs` for PolNeAR's train split, and that
-split's gold annotations. A quote is matched to the gold quotation one of whose quoted segments
-it covers (overlap/union >= 0.5); a candidate is right when its mention overlaps the gold
-speaker span. Only quotes whose candidates disagree, with one right and one wrong, teach
-anything. Deterministic: a fixed shuffle seed, weights rounded and sorted.
+Input: the candidates dumped by `tests/quotes_train.rs` for PolNeAR's train split (a first row
+naming the ranker's feature templates, then a row a quote), and that split's gold annotations.
+A quote is matched to the gold quotation one of whose quoted segments it covers (overlap/union
+>= 0.5); a candidate is right when its mention overlaps the gold speaker span. Only quotes
+whose candidates disagree, with one right and one wrong, teach anything. Deterministic: a fixed
+shuffle seed, weights rounded and sorted. The table's header carries the hash of the templates
+(`scripts/lexicon.py`), which the ranker's tests check against the code's
+(`model::check_table`).
 
-    python3 scripts/train_quotes.py CANDIDATES.jsonl TRAIN.jsonl [-o src/quotes/speaker_weights.tsv]
+    python3 scripts/train_quotes.py CANDIDATES.jsonl TRAIN.jsonl \
+        [-o src/quotes/direct/speaker_weights.tsv]
 
 Never pass the dev split here: it is for measuring.
 """
@@ -14,7 +18,12 @@ Never pass the dev split here: it is for measuring.
 import argparse
 import json
 import random
+import sys
 from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import lexicon  # noqa: E402
 
 
 def overlap(a0, a1, b0, b1):
@@ -54,12 +63,23 @@ def gold_speaker(quotes, start, end):
     return best
 
 
+def templates(cands_path):
+    """The feature templates the first row of the candidates dump names."""
+    with open(cands_path, encoding="utf-8") as f:
+        first = json.loads(f.readline())
+    if "templates" not in first:
+        raise SystemExit(f"{cands_path}: the first row names no templates; dump it again")
+    return first["templates"]
+
+
 def examples(cands_path, gold):
     out = []
     stats = defaultdict(int)
     with open(cands_path, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
+            if "templates" in row:
+                continue
             match = gold_speaker(gold.get(row["id"], []), row["start"], row["end"])
             if match is None or match[0] is None:
                 stats["unmatched_or_no_speaker"] += 1
@@ -133,12 +153,13 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("candidates")
     ap.add_argument("gold")
-    ap.add_argument("-o", "--out", default="src/quotes/speaker_weights.tsv")
+    ap.add_argument("-o", "--out", default="src/quotes/direct/speaker_weights.tsv")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--folds", type=int, default=5, help="cross-validation on train, 0 to skip")
     args = ap.parse_args(argv)
     if "dev" in args.gold.rsplit("/", 1)[-1]:
         raise SystemExit("train on the train split only")
+    header = lexicon.templates_header(templates(args.candidates))
     matched, stats = examples(args.candidates, load_gold(args.gold))
     data = [d for d in matched if informative(d)]
     print(json.dumps(dict(stats)))
@@ -170,6 +191,7 @@ def main(argv=None):
         f.write(
             "# speaker ranker weights: scripts/train_quotes.py on PolNeAR train (do not edit)\n"
         )
+        f.write(header)
         for x, v in kept:
             f.write(f"{x}\t{v}\n")
     print(f"{len(kept)} weights written to {args.out}; train accuracy {accuracy(w, data):.3f}")

@@ -711,3 +711,147 @@ fn a_role_with_its_of_complement() {
         "{w:?}"
     );
 }
+
+/// One example sentence for each speaker rule: (rule name, text, index of the quote the rule
+/// attributes).
+const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
+    (
+        "dash_signature",
+        "The post drew hundreds of replies.\n“This is a real disgrace.” ― Ana Ruiz",
+        0,
+    ),
+    ("after_quote_said", "“We will win the vote,” she said.", 0),
+    (
+        "after_quote_inverted",
+        "“We will win the vote,” said Mr Starmer.",
+        0,
+    ),
+    (
+        "after_quote_any_verb",
+        "“We will win the vote,” the nominee riffed.",
+        0,
+    ),
+    (
+        "after_question",
+        "“Why would anyone vote for that?” Hannity pressed.",
+        0,
+    ),
+    (
+        "before_quote_said",
+        "Mr Starmer said: “We will win the vote next week.”",
+        0,
+    ),
+    (
+        "before_quote_gerund",
+        "The governor criticised Mr Haldane for suggesting the repairs were “nowhere near \
+         finished”.",
+        0,
+    ),
+    (
+        "colon_after_name",
+        "That does not surprise Republican pollster Daron Shaw: “Voters are tired.”",
+        0,
+    ),
+    (
+        "colon_lead_in",
+        "Perez lobbies for a higher minimum wage: “Nobody can live on this.”",
+        0,
+    ),
+    ("colon_only", "And in a statement: “We will not pay.”", 0),
+    (
+        "according_to",
+        "The plant will close “within weeks”, according to Mr Starmer.",
+        0,
+    ),
+    (
+        "sentence_final",
+        "The deal will carry “a great deal of weight” with voters, a party spokesman said.",
+        0,
+    ),
+    (
+        "that_clause",
+        "Sir Keir is clear that any deal “must be lasting”.",
+        0,
+    ),
+    (
+        "subject_and_verb",
+        "The mayor vetoed the budget over “wasteful spending”.",
+        0,
+    ),
+    (
+        "lead_in_sentence",
+        "Iowa State University's Dianne Bystrom agreed. “It was a good night for him.”",
+        0,
+    ),
+    (
+        "possessor",
+        "Sanders’s call for a “political revolution” drew cheers.",
+        0,
+    ),
+    (
+        "listed_together",
+        "Words like “maybe” and “perhaps”, he told reporters, are banned.",
+        0,
+    ),
+    (
+        "closes_sentence",
+        "In the end it was “stagnant” as donors waited for a “turbulent cycle,” he said.",
+        0,
+    ),
+    (
+        "continues_previous",
+        "“We will win the vote,” she said. “We always have.”",
+        1,
+    ),
+    ("unattributed", "“We will win the vote next week.”", 0),
+];
+
+#[test]
+fn each_rule_names_its_example() {
+    let mut wrong = Vec::new();
+    for &(rule, text, i) in RULE_EXAMPLES {
+        let quotes = extract(text, &QuoteOptions::default());
+        let quotes: Vec<&Quote> = quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .collect();
+        let got = quotes.get(i).map(|q| q.rule.name());
+        if got != Some(rule) {
+            wrong.push(format!("{rule}: got {got:?} on {text}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The speaker rules a quote never reports: the ranker's names for families of patterns (a quote
+/// reports the pattern), and the noun-phrase candidates, which are off.
+const NOT_REPORTED: &[&str] = &["after_quote", "before_quote", "noun_phrase"];
+
+#[test]
+fn every_rule_has_an_example_or_is_never_reported() {
+    use saidwho::quotes::Rule;
+    for rule in Rule::ALL {
+        let name = rule.name();
+        let example = RULE_EXAMPLES.iter().any(|(r, _, _)| *r == name);
+        // The quotation rules are the block from `dash_signature` to `continues_previous`;
+        // reported speech names its own (`tests/reported_patterns.rs`).
+        let at = |r: Rule| Rule::ALL.iter().position(|x| *x == r);
+        let here = at(*rule);
+        let quotation = here >= at(Rule::DashSignature) && here <= at(Rule::ContinuesPrevious);
+        assert!(
+            example || NOT_REPORTED.contains(&name) || !quotation,
+            "{name}: add an example sentence"
+        );
+    }
+}
+
+#[test]
+fn every_quote_names_a_documented_rule() {
+    use saidwho::quotes::Rule;
+    for &(_, text, _) in RULE_EXAMPLES {
+        for q in extract(text, &QuoteOptions::default()) {
+            assert_eq!(Rule::from_name(q.rule.name()), Some(q.rule));
+            assert!(!q.rule.description().is_empty());
+        }
+    }
+}

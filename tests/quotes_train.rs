@@ -7,7 +7,8 @@
 //!     cargo test --release --test quotes_train -- --ignored candidates
 //! python3 scripts/train_quotes.py /tmp/train.cands.jsonl ../shared/data/polnear/train.jsonl
 //! ```
-//! Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
+//! The first row is `{"templates": [...]}`, the ranker's feature templates; each row after it
+//! is a quote. Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
 //! measuring. Skips with a note when `../shared` is absent.
 
 mod common;
@@ -15,7 +16,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use saidwho::offsets::CharIndex;
-use saidwho::quotes::{speaker_candidates, QuoteOptions};
+use saidwho::quotes::{speaker_candidates, QuoteOptions, SPEAKER_TEMPLATES};
 use serde_json::{json, Value};
 
 #[test]
@@ -48,6 +49,8 @@ fn candidates() {
         }
         return;
     }
+    // The first row names the feature templates, for the weight table's header.
+    writeln!(file, "{}", json!({ "templates": SPEAKER_TEMPLATES })).expect("write");
     let mut n = 0;
     for (id, rec) in &records {
         let id = id.as_str();

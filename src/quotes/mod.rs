@@ -8,8 +8,9 @@
 //!   shows and books, names and labels), from the quote's place in its sentence. A single
 //!   quoted word is kept as a partial quotation: news quotes speakers' words that way as often
 //!   as it scare-quotes, and annotated corpora count them;
-//! - `attribution`: the cue (`cues`) and the speaker mention (`mentions`) in every order
-//!   news writes them, and the carry-over of a speaker to the quotes that follow;
+//! - `direct`: the cue (`cues`) and the speaker mention (`mentions`) in every order news
+//!   writes them (a table of named speaker rules and a ranker among their proposals), and the
+//!   carry-over of a speaker to the quotes that follow; `marks` and `kinds` live there too;
 //! - `people`: the article's people and their aliases, and the resolution of each mention
 //!   (surname, honorific, role, pronoun) to a full name.
 //!
@@ -25,23 +26,26 @@
 //! assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
 //! ```
 
-mod attribution;
 mod content_end;
 mod cues;
+mod direct;
 mod doc;
-mod kinds;
 mod lexicon;
-mod marks;
 mod mentions;
 mod model;
 mod people;
-mod ranker;
 mod reported;
 mod rules;
 mod words;
 
+use direct::{kinds, marks};
 pub use people::Person;
 pub use rules::{ResolutionStep, Rule};
+
+/// The speaker ranker's feature templates, which the candidates dump carries for
+/// `scripts/train_quotes.py` (see `tests/quotes_train.rs`).
+#[doc(hidden)]
+pub use direct::ranker::TEMPLATES as SPEAKER_TEMPLATES;
 
 /// How a quotation stands in the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -164,7 +168,7 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
     let doc = doc::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
     let people = people::People::of(&doc);
-    let attributions = attribution::attribute(&doc, &spans, &kinds, &people);
+    let attributions = direct::attribute(&doc, &spans, &kinds, &people);
     let mut found: Vec<Quote> = spans
         .iter()
         .zip(kinds.iter().copied())
@@ -179,7 +183,7 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             mention: found.mention.map(|(s, e)| Span::of(text, s, e)),
             speaker: found.speaker,
             confidence: found.confidence,
-            rule: Rule::Unattributed,
+            rule: found.rule,
             resolution: found
                 .mention
                 .map(|(s, e)| people.resolve_trail_at_bytes(&doc, s, e).1)
@@ -262,7 +266,7 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     let doc = doc::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
     let people = people::People::of(&doc);
-    attribution::candidate_sets(&doc, &spans, &kinds, &people)
+    direct::candidate_sets(&doc, &spans, &kinds, &people)
 }
 
 /// Every word the reported-speech cue model scores, as a byte range with its features

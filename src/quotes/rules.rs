@@ -44,6 +44,74 @@ rules! {
     /// No cue or speaker was found: the quotation stands alone.
     Unattributed = "unattributed",
         "No cue or speaker was found near the quotation; it is returned without a speaker.";
+    // Quotations. The speaker rules of `direct::RULES` (their names are the ranker's), then the
+    // patterns a quote reports when a rule reads more than one.
+    /// `“… a real disgrace.” ― Ana Ruiz`
+    DashSignature = "dash_signature",
+        "A quote signed with a dash and a name that ends the paragraph is that name's; no other rule is asked.";
+    /// The rules reading what follows the quote; a quote reports their pattern.
+    AfterQuote = "after_quote",
+        "The speaker rule reading right after the quote, in its sentence (a quote names its pattern: after_quote_said, after_quote_inverted, after_quote_any_verb, after_question, according_to).";
+    /// The rules reading the quote's sentence before it; a quote reports their pattern.
+    BeforeQuote = "before_quote",
+        "The speaker rule reading the quote's sentence before it (a quote names its pattern: before_quote_said, before_quote_gerund, colon_after_name, colon_lead_in, colon_only, according_to).";
+    /// `… will carry “a great deal of weight” with voters, a party spokesman said.`
+    SentenceFinal = "sentence_final",
+        "The attribution that closes the quote's sentence after a comma.";
+    /// `Sir Keir is clear that any deal “must be lasting”`
+    ThatClause = "that_clause",
+        "Without a verb of saying: a subject, a short predicate and `that` before the quote.";
+    /// `The mayor vetoed the budget over “wasteful spending”.`
+    SubjectAndVerb = "subject_and_verb",
+        "The subject of the quote's sentence and the verb after it, a verb outside the lexicon; weak.";
+    /// `Iowa State University's Dianne Bystrom agreed. “…”`
+    LeadInSentence = "lead_in_sentence",
+        "A short sentence of subject and verb, or one ending in a colon, introduces the quote that opens the next sentence or paragraph.";
+    /// `Sanders’s call for a “political revolution”`
+    Possessor = "possessor",
+        "A named possessor or a possessive pronoun a few words before the quote.";
+    /// A noun phrase near the quote, proposed to the ranker (off by default).
+    NounPhrase = "noun_phrase",
+        "A noun phrase of the quote's sentence chosen by the speaker ranker, with another rule's cue.";
+    /// `“…,” he said.`
+    AfterQuoteSaid = "after_quote_said",
+        "A subject and a verb of saying right after the quote, in its sentence.";
+    /// `“…,” said Mr Starmer.`
+    AfterQuoteInverted = "after_quote_inverted",
+        "A verb of saying then its subject right after the quote, in its sentence.";
+    /// `“…,” the nominee riffed.`
+    AfterQuoteAnyVerb = "after_quote_any_verb",
+        "After a comma inside the marks, a subject and a verb outside the lexicon.";
+    /// `“…?” Hannity pressed.`
+    AfterQuestion = "after_question",
+        "After a question or an exclamation, a bare clause of subject and verb.";
+    /// `He said: “…”` / `Mr Starmer said Mr Trump’s commitment was “sincere”`
+    BeforeQuoteSaid = "before_quote_said",
+        "A verb of saying and its subject before the quote, in its sentence.";
+    /// `criticised Mr Zelensky for suggesting a deal “is far away”`
+    BeforeQuoteGerund = "before_quote_gerund",
+        "A gerund or infinitive verb of saying before the quote, and the name or subject it belongs to.";
+    /// `Republican pollster Daron Shaw: “…”`
+    ColonAfterName = "colon_after_name",
+        "A name right before the colon that opens the quote.";
+    /// `Perez lobbies for a higher minimum wage: “…”`
+    ColonLeadIn = "colon_lead_in",
+        "The subject of the clause ending in the colon that opens the quote, and its verb.";
+    /// `… in a statement: “…”`
+    ColonOnly = "colon_only",
+        "A colon before the quote and the phrase before it, without a subject or a name; weak.";
+    /// `“…,” according to the report.`
+    AccordingTo = "according_to",
+        "The cue is `according to`, before or after the quote, and the phrase after it the source.";
+    /// `words like “maybe” and “perhaps”, he told reporters`
+    ListedTogether = "listed_together",
+        "A quote listed with the next one (joined by `and`, `or` or a comma) shares that quote's attribution.";
+    /// `In the end it was “stagnant” as donors waited for a “turbulent cycle,” he said.`
+    ClosesSentence = "closes_sentence",
+        "A quote with nothing of its own takes the attribution that a later quote of its sentence found after itself.";
+    /// `“We will win,” she said. “We always have.”`
+    ContinuesPrevious = "continues_previous",
+        "No attribution of its own: the quote carries on the speaker of the quote before it in its paragraph, or in the paragraph before when it opens its own.";
 }
 
 /// One step of how a mention was resolved to the name `Quote.speaker` gives: the form reached

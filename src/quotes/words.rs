@@ -46,17 +46,10 @@ pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
     h
 }
 
-/// Where a [`WordSet`]'s words come from.
-enum Words {
-    /// A slice written in the code (tests).
-    Slice(&'static [&'static str]),
-    /// A lexicon file: one entry a line, `#` opens a comment line, blank lines are skipped.
-    Lines(&'static str),
-}
-
 /// A word list looked up as a set: see [`WordMap`].
 pub(crate) struct WordSet {
-    words: Words,
+    /// A lexicon file: one entry a line, `#` opens a comment line, blank lines are skipped.
+    file: &'static str,
     map: OnceLock<WordMap<()>>,
 }
 
@@ -69,17 +62,10 @@ pub(crate) fn lexicon_entries(file: &str) -> impl Iterator<Item = &str> {
 }
 
 impl WordSet {
-    pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words: Words::Slice(words),
-            map: OnceLock::new(),
-        }
-    }
-
     /// The set of a lexicon file's entries (see [`lexicon_entries`]).
     pub const fn lines(file: &'static str) -> WordSet {
         WordSet {
-            words: Words::Lines(file),
+            file,
             map: OnceLock::new(),
         }
     }
@@ -95,10 +81,7 @@ impl WordSet {
 
     /// The words, in the order of their list.
     pub fn words(&self) -> Vec<&'static str> {
-        match self.words {
-            Words::Slice(words) => words.to_vec(),
-            Words::Lines(file) => lexicon_entries(file).collect(),
-        }
+        lexicon_entries(self.file).collect()
     }
 
     fn map(&self) -> &WordMap<()> {
@@ -253,7 +236,7 @@ mod tests {
                 assert_eq!(packed(&w).map(lo), packed(&w.to_ascii_lowercase()), "{w:?}");
             }
         }
-        static SET: WordSet = WordSet::new(&["said", "k", "ſ", "verylongwordover15", "ab"]);
+        static SET: WordSet = WordSet::lines("said\nk\nſ\nverylongwordover15\nab\n");
         for w in [
             "said",
             "SAID",
@@ -281,7 +264,7 @@ mod tests {
     #[test]
     fn word_sets_hold_exactly_their_words() {
         static SET: WordSet =
-            WordSet::new(&["a", "an", "the", "representatives", "verylongwordover15"]);
+            WordSet::lines("# a comment line\na\n an \n\nthe\nrepresentatives\nverylongwordover15");
         for w in ["a", "an", "the", "representatives", "verylongwordover15"] {
             assert!(SET.contains(w), "{w}");
         }
@@ -319,13 +302,7 @@ mod tests {
         assert_eq!(packed("abcdefghijklmnop"), None);
         // Every list word, and no other word of the text, whatever the table's collisions.
         let words: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
-        let leaked: &'static [&'static str] = Box::leak(
-            words
-                .iter()
-                .map(|w| &*Box::leak(w.clone().into_boxed_str()))
-                .collect(),
-        );
-        let big = WordSet::new(leaked);
+        let big = WordSet::lines(Box::leak(words.join("\n").into_boxed_str()));
         assert!(words.iter().all(|w| big.contains(w)));
         assert!((2000..4000).all(|i| !big.contains(&format!("w{i}"))));
     }

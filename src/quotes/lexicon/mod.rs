@@ -133,6 +133,57 @@ lists! {
     /// Prepositions of place and movement after a participle (`Protesters marching through the
     /// streets chanted`).
     PLACE_PREPOSITIONS = "place_prepositions.txt";
+    // Direct quotations: the speaker rules and the quote kinds.
+    /// Verbs of saying news mostly uses as nouns (`email`, `comment`).
+    NOUN_LIKE_CUES = "noun_like_cues.txt";
+    /// Quantifiers before a plural noun (`many claims`).
+    PLURAL_QUANTIFIERS = "plural_quantifiers.txt";
+    /// Words after which a verb of saying's base form is a verb (`to`, `will`, `did`).
+    VERB_OPENERS = "verb_openers.txt";
+    /// Words opening a new clause after a quote (`and`, `but`, `when`).
+    CLAUSE_LINKS = "clause_links.txt";
+    /// Conjunctions opening a subordinate clause (`after`, `when`, `although`).
+    SUBORDINATORS = "subordinators.txt";
+    /// Conjunctions of contrast opening a clause inside a sentence (`while`, `whereas`).
+    CONTRAST_CONJUNCTIONS = "contrast_conjunctions.txt";
+    /// Words separating the clauses of two verbs of saying (`and`, `because`).
+    CLAUSE_BOUNDARIES = "clause_boundaries.txt";
+    /// Prepositions (`to`, `for`, `with`).
+    PREPOSITIONS = "prepositions.txt";
+    /// Words opening a noun phrase after which a verb of saying is a noun (`his`, `the`).
+    NOUN_DETERMINERS = "noun_determiners.txt";
+    /// Endings of adjectives (`-ic`, `-ous`): suffixes, not words.
+    ADJECTIVE_SUFFIXES = "adjective_suffixes.txt";
+    /// Past forms of verbs of saying without -ed (`said`, `told`).
+    IRREGULAR_PASTS = "irregular_pasts.txt";
+    /// Participles of verbs of saying without -ed (`told`, `written`).
+    IRREGULAR_PARTICIPLES = "irregular_participles.txt";
+    /// Adverbs between a form of be and a participle (`also`, `widely`).
+    PASSIVE_ADVERBS = "passive_adverbs.txt";
+    /// The forms of be.
+    FORMS_OF_BE = "forms_of_be.txt";
+    /// Words skipped between a subject and its verb (`also`, `has`, `last`).
+    BEFORE_VERB_FILLERS = "before_verb_fillers.txt";
+    /// Words that may follow a closing attribution's verb (`in`, `monday`, `today`).
+    ATTRIBUTION_TAILS = "attribution_tails.txt";
+    /// Possessive pronouns of people (`his`, `her`, `their`).
+    PERSONAL_POSSESSIVES = "personal_possessives.txt";
+    /// First words of a subject trusted with a verb outside the lexicon (`he`, `the`).
+    SUBJECT_OPENERS = "subject_openers.txt";
+    /// Words joining quotes listed together (`and`, `or`).
+    LIST_CONJUNCTIONS = "list_conjunctions.txt";
+    /// Prepositions before a gerund cue whose subject is the nearest name (`for`, `of`).
+    GERUND_PREPOSITIONS = "gerund_prepositions.txt";
+    /// Words before a quote announcing a name or a title (`slogan`, `dubbed`).
+    NAMING_WORDS = "naming_words.txt";
+    /// Nouns after a quote showing it is a name or label (`movement`, `hat`).
+    NAMED_THINGS = "named_things.txt";
+    /// Participles before `as` introducing a name (`known as`).
+    NAMING_PARTICIPLES = "naming_participles.txt";
+    /// Words a title in title case leaves in lower case (`of`, `the`), as written.
+    TITLE_SMALL_WORDS = "title_small_words.txt";
+    /// Determiners before a title in title case (`the`, `his`, `that`).
+    TITLE_DETERMINERS = "title_determiners.txt";
 }
 
 #[cfg(test)]

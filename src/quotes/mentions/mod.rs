@@ -23,18 +23,6 @@ pub(crate) use apposition::{apposed_name, role_on_behalf};
 pub(crate) use noun_phrase::{np_ending_at, np_starting_at};
 pub(crate) use subject::{nearest_subject, opening_np, subject_before};
 
-/// The subject pronouns (`lexicon/subject_pronouns.txt`), asked as the slice they were:
-/// `SUBJECT_PRONOUNS.contains(&w)`. New code asks [`is_subject_pronoun`].
-pub(crate) struct SubjectPronouns;
-
-impl SubjectPronouns {
-    pub fn contains(&self, w: &&str) -> bool {
-        is_subject_pronoun(w)
-    }
-}
-
-pub(crate) const SUBJECT_PRONOUNS: SubjectPronouns = SubjectPronouns;
-
 use super::doc::{is_capitalised, lower, Document, TokKind};
 use super::lexicon;
 

@@ -7,140 +7,13 @@
 //! Day”`), a name after `so-called` or `the phrase`, a scare-quoted word used as a modifier
 //! (`the “establishment” candidate`), a quote holding no letters at all.
 
-use super::cues;
-use super::doc::WordSet;
-use super::doc::{Document, TokKind, Token};
 use super::marks::QuotedSpan;
-use super::QuoteKind;
-
-/// Words right before a quote that announce a name, a title or a term rather than speech.
-const NAMING_WORDS: &[&str] = &[
-    "album",
-    "book",
-    "brand",
-    "codenamed",
-    "column",
-    "documentary",
-    "dubbed",
-    "entitled",
-    "film",
-    "hashtag",
-    "headline",
-    "headlined",
-    "label",
-    "magazine",
-    "memoir",
-    "moniker",
-    "motto",
-    "movie",
-    "newsletter",
-    "nickname",
-    "nicknamed",
-    "novel",
-    "operation",
-    "phrase",
-    "podcast",
-    "program",
-    "programme",
-    "segment",
-    "series",
-    "show",
-    "sitcom",
-    "slogan",
-    "so-called",
-    "song",
-    "term",
-    "terms",
-    "titled",
-    "word",
-    "words",
-];
-
-/// Nouns right after a quote that show the quote is a name or label: the “Never Trump”
-/// movement, the “Make America Great Again” hat.
-const NAMED_THINGS: &[&str] = &[
-    "account",
-    "act",
-    "ad",
-    "ads",
-    "agenda",
-    "approach",
-    "banner",
-    "banners",
-    "bill",
-    "book",
-    "button",
-    "buttons",
-    "campaign",
-    "candidate",
-    "candidates",
-    "card",
-    "caucus",
-    "chant",
-    "chants",
-    "crowd",
-    "debate",
-    "doctrine",
-    "era",
-    "event",
-    "film",
-    "framework",
-    "group",
-    "hat",
-    "hats",
-    "initiative",
-    "issue",
-    "issues",
-    "label",
-    "law",
-    "line",
-    "list",
-    "moniker",
-    "movement",
-    "movie",
-    "narrative",
-    "page",
-    "party",
-    "plan",
-    "podcast",
-    "policies",
-    "policy",
-    "problem",
-    "program",
-    "programme",
-    "question",
-    "rally",
-    "report",
-    "rhetoric",
-    "segment",
-    "series",
-    "shirt",
-    "shirts",
-    "show",
-    "sign",
-    "signs",
-    "speech",
-    "sticker",
-    "stickers",
-    "strategy",
-    "t-shirt",
-    "t-shirts",
-    "tag",
-    "tour",
-    "video",
-    "voters",
-    "website",
-    "wing",
-];
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those",
-    "your",
-];
-
-static NAMING_WORDS_SET: WordSet = WordSet::new(NAMING_WORDS);
-static NAMED_THINGS_SET: WordSet = WordSet::new(NAMED_THINGS);
-static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
+use crate::quotes::cues;
+use crate::quotes::doc::{Document, TokKind, Token};
+use crate::quotes::lexicon::{
+    NAMED_THINGS, NAMING_PARTICIPLES, NAMING_WORDS, TITLE_DETERMINERS, TITLE_SMALL_WORDS,
+};
+use crate::quotes::QuoteKind;
 
 pub(crate) fn kind_of(doc: &Document, span: &QuotedSpan) -> QuoteKind {
     let text = doc.text;
@@ -231,26 +104,7 @@ fn is_title_case(content: &str) -> bool {
             continue;
         };
         words += 1;
-        let small = matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "of"
-                | "and"
-                | "or"
-                | "in"
-                | "on"
-                | "at"
-                | "to"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "de"
-                | "la"
-                | "le"
-                | "vs"
-        );
+        let small = TITLE_SMALL_WORDS.contains(w);
         if !(first.is_uppercase() || first.is_numeric() || small) {
             return false;
         }
@@ -258,8 +112,8 @@ fn is_title_case(content: &str) -> bool {
     words > 0
 }
 
-fn lower_word<'d>(doc: &'d Document, t: &Token) -> super::doc::Lower<'d> {
-    super::doc::lower(doc, t)
+fn lower_word<'d>(doc: &'d Document, t: &Token) -> crate::quotes::doc::Lower<'d> {
+    crate::quotes::doc::lower(doc, t)
 }
 
 fn is_non_speech(
@@ -274,18 +128,14 @@ fn is_non_speech(
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| lower_word(doc, &t));
     if let Some(w) = &before_word {
-        if NAMING_WORDS_SET.contains(w.as_str()) || w.ends_with("-called") {
+        if NAMING_WORDS.contains(w.as_str()) || w.ends_with("-called") {
             return n_words <= 8;
         }
         // `known as “Guccifer”`, `referred to as “X”`
         if w.as_str() == "as" {
             let prev = open_tok.checked_sub(2).map(|i| doc.tokens[i]);
-            if prev.is_some_and(|p| {
-                matches!(
-                    lower_word(doc, &p).as_str(),
-                    "known" | "referred" | "described"
-                )
-            }) && n_words <= 4
+            if prev.is_some_and(|p| NAMING_PARTICIPLES.contains(lower_word(doc, &p).as_str()))
+                && n_words <= 4
             {
                 return true;
             }
@@ -296,7 +146,7 @@ fn is_non_speech(
         .map(|t| lower_word(doc, &t));
     if n_words <= 6 {
         if let Some(w) = &after_word {
-            if NAMED_THINGS_SET.contains(w.as_str()) {
+            if NAMED_THINGS.contains(w.as_str()) {
                 return true;
             }
         }
@@ -311,7 +161,7 @@ fn is_non_speech(
             .is_some_and(|t| doc.word(&t).chars().next().is_some_and(char::is_uppercase));
         let determiner = before_word
             .as_deref()
-            .is_some_and(|w| DETERMINERS_SET.contains(w));
+            .is_some_and(|w| TITLE_DETERMINERS.contains(w));
         if possessive || capital_before || determiner || before_word.as_deref() == Some("on") {
             return true;
         }

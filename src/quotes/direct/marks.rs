@@ -10,7 +10,7 @@
 //! The paragraph continuation convention is honoured: a paragraph that opens a double quote and
 //! does not close it continues into the next paragraph when that one starts with an opening mark.
 
-pub(crate) use super::doc::{Family, QuotedSpan};
+pub(crate) use crate::quotes::doc::{Family, QuotedSpan};
 
 /// What the glyph itself says about the mark's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
