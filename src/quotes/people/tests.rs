@@ -230,6 +230,17 @@ fn the_trail_agrees_with_resolve_on_every_mention() {
 }
 
 #[test]
+fn every_link_is_documented() {
+    let docs = include_str!("../../../docs/rules.md");
+    for name in resolution_links::ALL {
+        assert!(
+            docs.contains(&format!("| `{name}` |")),
+            "docs/rules.md does not document the resolution link `{name}`"
+        );
+    }
+}
+
+#[test]
 fn link_names_are_unique_snake_case() {
     let mut seen = std::collections::HashSet::new();
     for name in resolution_links::ALL {
