@@ -29,56 +29,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import lexicon
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 OUT = ROOT / "src" / "quotes" / "reported_cues.tsv"
 WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 # Words that stand in a cue span before its head: `has said`, `also told`, `is expected`.
-AUXILIARY = {
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "also",
-    "will",
-    "would",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "later",
-    "then",
-    "again",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "previously",
-    "often",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "just",
-    "still",
-    "even",
-    "first",
-    "reportedly",
-    "recently",
-    "once",
-    "already",
-    "always",
-    "since",
-    "now",
-    "ever",
-    "long",
-}
+AUXILIARY = lexicon.load("cue_span_fillers.txt")
 MIN_COUNT = 3
 MIN_SHARE = 0.02
 WEIGHTS = ROOT / "src" / "quotes" / "reported_weights.tsv"
@@ -129,16 +87,25 @@ def gold_cues(path: Path) -> dict[str, list[tuple[int, int]]]:
     return cues
 
 
+def read_dump(path: Path) -> tuple[list[str], list[dict]]:
+    """A training dump of `tests/reported_train.rs`: the model's feature templates (its first
+    row, `{"templates": [...]}`) and its rows."""
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    if not rows or "templates" not in rows[0]:
+        sys.exit(f"{path}: no templates row; dump it again (tests/reported_train.rs)")
+    return rows[0]["templates"], rows[1:]
+
+
 def train_weights(cands_path: Path, train_path: Path) -> int:
     cues = gold_cues(train_path)
     rows: list[tuple[list[str], int]] = []
-    with cands_path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            spans = cues.get(r["id"], [])
-            label = int(any(s < r["end"] and r["start"] < e for s, e in spans))
-            rows.append((r["features"], label))
-    return write_weights(logistic(rows), WEIGHTS)
+    templates, dump = read_dump(cands_path)
+    for r in dump:
+        spans = cues.get(r["id"], [])
+        label = int(any(s < r["end"] and r["start"] < e for s, e in spans))
+        rows.append((r["features"], label))
+    return write_weights(logistic(rows), WEIGHTS, templates)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -174,22 +141,21 @@ def train_ends(cands_path: Path, train_path: Path) -> int:
     the gold end is one to end (1); places after it are never reached and are left out."""
     texts, contents = gold_contents(train_path)
     rows: list[tuple[list[str], int]] = []
-    with cands_path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            text = texts.get(r["id"])
-            if text is None:
-                continue
-            start, _ = trimmed(text, r["start"], r["end"])
-            ends = [e for s, e in contents[r["id"]] if abs(s - start) <= 1]
-            if not ends:
-                continue
-            gold_end = min(ends, key=lambda e: abs(e - r["end"]))
-            if r["at"] < gold_end:
-                rows.append((r["features"], 0))
-            elif r["cut"] <= gold_end + 1:
-                rows.append((r["features"], 1))
-    return write_weights(logistic(rows), ENDS)
+    templates, dump = read_dump(cands_path)
+    for r in dump:
+        text = texts.get(r["id"])
+        if text is None:
+            continue
+        start, _ = trimmed(text, r["start"], r["end"])
+        ends = [e for s, e in contents[r["id"]] if abs(s - start) <= 1]
+        if not ends:
+            continue
+        gold_end = min(ends, key=lambda e: abs(e - r["end"]))
+        if r["at"] < gold_end:
+            rows.append((r["features"], 0))
+        elif r["cut"] <= gold_end + 1:
+            rows.append((r["features"], 1))
+    return write_weights(logistic(rows), ENDS, templates)
 
 
 def logistic(rows: list[tuple[list[str], int]]) -> dict[str, float]:
@@ -221,10 +187,13 @@ def logistic(rows: list[tuple[list[str], int]]) -> dict[str, float]:
     return avg
 
 
-def write_weights(weights: dict[str, float], path: Path) -> int:
+def write_weights(weights: dict[str, float], path: Path, templates: list[str]) -> int:
+    """The table, its header naming the hash of the templates the features were made with (the
+    code checks it against its own: `model::check_table`)."""
     kept = sorted((f, round(v, 3)) for f, v in weights.items() if abs(v) >= 0.01)
     with path.open("w", encoding="utf-8") as fh:
         fh.write("# feature\tweight (scripts/train_reported.py, logistic regression)\n")
+        fh.write(lexicon.templates_header(templates))
         for f, v in kept:
             fh.write(f"{f}\t{v}\n")
     print(f"{len(kept)} weights written to {path}")

@@ -26,7 +26,6 @@
 //! ```
 
 mod attribution;
-mod content_end;
 mod cues;
 mod doc;
 mod kinds;
@@ -221,7 +220,7 @@ fn reported_quote(
         mention,
         speaker,
         confidence: r.confidence,
-        rule: Rule::Unattributed,
+        rule: r.rule,
         resolution: Vec::new(),
     })
 }
