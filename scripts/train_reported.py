@@ -10,13 +10,24 @@
    annotated cue (`said`, `told`, `warned`, `believes`, `expects` ...). Writes
    `src/quotes/reported_cues.tsv` (form, share) for the forms that head a cue at least MIN_COUNT
    times and MIN_SHARE of the time: the words the cue model scores at all.
-2. A logistic regression over the context features `reported.rs` computes for those words
+2. A logistic regression over the context features `reported/cue.rs` computes for those words
    (`he said that`, `officials warned the` against `the said report`, `the state`), labelled by
    whether the word lies in a gold cue. Writes `src/quotes/reported_weights.tsv`.
 
-The rules of `reported.rs` decide where the source and the content are; the model only says
-how likely a word is to report speech or thought there. Deterministic (fixed shuffle seed,
-rounded and sorted weights); reads only the train split (the first annotation of each article).
+    SAIDWHO_ENDS=/tmp/train.ends.jsonl \
+        cargo test --release --test reported_train -- --ignored ends
+    python3 scripts/train_reported.py --ends /tmp/train.ends.jsonl      # 3. the content-end model
+
+3. A logistic regression over the places a forward reported clause may end
+   (`reported/content_end.rs`). Writes `src/quotes/content_end_weights.tsv`.
+
+The rules of `src/quotes/reported/` decide where the source and the content are; the models only
+say how likely a word is to report speech or thought there, and where a clause ends. Each dump
+opens with a row naming the model's feature templates; the weight table's header carries their
+hash (`# templates<TAB><hash>`, see `scripts/lexicon.py`), which the code checks against its own
+templates. The word lists come from `src/quotes/lexicon/` (`lexicon.py`). Deterministic (fixed
+shuffle seed, rounded and sorted weights): running the three steps from the dumps regenerates the
+committed tables byte for byte. Reads only the train split (the first annotation of each article).
 """
 
 from __future__ import annotations

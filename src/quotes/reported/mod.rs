@@ -41,7 +41,9 @@ use super::QuoteKind;
 use according::according_to;
 use clause::{is_according, is_punct};
 use closing::tail_attribution;
+pub use content_end::END_TEMPLATES;
 pub(crate) use cue::cue_candidates;
+pub use cue::CUE_TEMPLATES;
 use cue::{cue_probability, cue_share, MIN_CUE_SHARE};
 use verb::verb_cue;
 

@@ -171,6 +171,7 @@ fn rules_of(text: &str) -> Vec<(&'static str, String)> {
 
 #[test]
 fn each_pattern_names_its_rule() {
+    let mut missed = Vec::new();
     for (text, rule) in [
         (
             "Ms Okafor said the new bridge would open before the winter.",
@@ -205,7 +206,9 @@ fn each_pattern_names_its_rule() {
             "reported_according_to_after",
         ),
         (
-            "The senator and her staff, according to two aides, will not seek another term in the spring.",
+            "The senator, according to two aides, will not seek another term in the spring because \
+             she wants to spend more time with her family and her three young children in the \
+             house she grew up in near the coast.",
             "reported_according_to_around",
         ),
         (
@@ -217,20 +220,22 @@ fn each_pattern_names_its_rule() {
             "reported_headline",
         ),
         (
-            "The mayor said the council believed the bridge would open in May.",
+            "He notes that the Commission on Presidential Debates announced earlier Friday that \
+             there was an issue with the microphone.",
             "reported_nested",
         ),
         (
-            "The mayor promised to rebuild the pier and said the work would start soon.",
+            "She is building on this narrative by pushing a new conversation that humanizes black \
+             people and demands respect and accountability.",
             "reported_coordinated",
         ),
     ] {
         let found = rules_of(text);
-        assert!(
-            found.iter().any(|(r, _)| *r == rule),
-            "{text:?}: {found:?}, not {rule}"
-        );
+        if !found.iter().any(|(r, _)| *r == rule) {
+            missed.push(format!("{text:?}: {found:?}, not {rule}"));
+        }
     }
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
 }
 
 #[test]
