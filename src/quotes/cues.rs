@@ -240,4 +240,47 @@ mod tests {
         assert_eq!(cue_word("called").map(|c| c.strength), Some(Strength::Weak));
         assert!(cue_word("saying").is_some_and(|c| c.gerund));
     }
+
+    #[test]
+    fn the_table_lists_the_forms_of_each_property() {
+        // Verbs of saying proper and verbs taking a hearer are listed by form, not generated:
+        // `saying` and `spoken` are not `said` for the clause rules.
+        for w in [
+            "said",
+            "says",
+            "say",
+            "told",
+            "spoke",
+            "wrote",
+            "tweeted",
+            "testified",
+        ] {
+            assert!(is_verb_of_saying_proper(w), "{w}");
+        }
+        for w in ["saying", "spoken", "writing", "adds", "whispered"] {
+            assert!(!is_verb_of_saying_proper(w), "{w}");
+        }
+        for w in [
+            "told",
+            "telling",
+            "warned",
+            "asks",
+            "convinced",
+            "persuaded",
+        ] {
+            assert!(takes_a_hearer(w), "{w}");
+        }
+        assert!(!takes_a_hearer("warns"));
+        // Listed for its hearer only: no cue.
+        assert!(cue_word("convinced").is_none());
+        assert_eq!(particle_of("shoot"), Some(&["back"][..]));
+        assert_eq!(particle_of("say"), None);
+        // A verb in both strengths is strong (`vowed`); one form of two verbs keeps one entry.
+        assert_eq!(
+            cue_word("vowed").map(|c| c.strength),
+            Some(Strength::Strong)
+        );
+        assert_eq!(cue_word("quipped").map(|c| c.base), Some("quip"));
+        assert_eq!(cue_word("knocked").map(|c| c.base), Some("knock"));
+    }
 }

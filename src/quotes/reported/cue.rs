@@ -394,6 +394,56 @@ fn probability_by_features(doc: &Document, i: usize) -> f32 {
     sigmoid(z)
 }
 
+/// How likely the word at `i` is to head a cue, from 0 to 1: the cue model's probability for
+/// forms the corpus knows as cues, the lexicon's word for the verbs it hardly uses.
+pub(crate) fn cue_probability(doc: &Document, i: usize) -> f32 {
+    let Some(t) = doc.tokens.get(i) else {
+        return 0.0;
+    };
+    if t.kind != TokKind::Word || t.quote.is_some() || t.end - t.start < 3 {
+        return 0.0;
+    }
+    // A capitalised word inside a sentence is a name (`Chuck Said`), never a cue.
+    let first = i == 0 || doc.tokens[i - 1].ends_sentence || doc.tokens[i - 1].para != t.para;
+    if !first && t.capitalised {
+        return 0.0;
+    }
+    let form = lower(doc, t);
+    match form_shares().get(form.as_str()) {
+        None => 0.0,
+        Some(LEXICON_ONLY) => lexicon_only_share(form.as_str()),
+        Some(share) => {
+            let weights = cue_weights();
+            // Rarely a cue anywhere (`states`, `issues`): not worth the model's time.
+            if weights.is_empty() || share < MODEL_FLOOR {
+                return share;
+            }
+            model_probability(doc, i, form.as_str())
+        }
+    }
+}
+
+/// How likely the word is to report speech or thought, from 0 to 1, from the table alone.
+pub(crate) fn cue_share(word: &str) -> f32 {
+    match form_shares().get(word) {
+        None => 0.0,
+        Some(LEXICON_ONLY) => lexicon_only_share(word),
+        Some(share) => share,
+    }
+}
+
+/// How likely a verb of the `cues` lexicon that PolNeAR train hardly uses as a cue is to head
+/// one: a past form (`quipped`) is a verb, and enough to open an attribution; a base or `-s`
+/// form is as often a noun (`state`, `email`, `figure`) and is not (on PolNeAR train, 123 of
+/// the 137 attributions `state` opened and 80 of 101 for `states` had no annotated cue there).
+fn lexicon_only_share(word: &str) -> f32 {
+    if word.ends_with("ed") {
+        MIN_CUE_SHARE
+    } else {
+        MIN_CUE_SHARE / 2.0
+    }
+}
+
 #[cfg(test)]
 mod model_tests {
     use super::*;
@@ -454,55 +504,5 @@ mod model_tests {
             }
         }
         assert!(features > 100, "{features}");
-    }
-}
-
-/// How likely the word at `i` is to head a cue, from 0 to 1: the cue model's probability for
-/// forms the corpus knows as cues, the lexicon's word for the verbs it hardly uses.
-pub(crate) fn cue_probability(doc: &Document, i: usize) -> f32 {
-    let Some(t) = doc.tokens.get(i) else {
-        return 0.0;
-    };
-    if t.kind != TokKind::Word || t.quote.is_some() || t.end - t.start < 3 {
-        return 0.0;
-    }
-    // A capitalised word inside a sentence is a name (`Chuck Said`), never a cue.
-    let first = i == 0 || doc.tokens[i - 1].ends_sentence || doc.tokens[i - 1].para != t.para;
-    if !first && t.capitalised {
-        return 0.0;
-    }
-    let form = lower(doc, t);
-    match form_shares().get(form.as_str()) {
-        None => 0.0,
-        Some(LEXICON_ONLY) => lexicon_only_share(form.as_str()),
-        Some(share) => {
-            let weights = cue_weights();
-            // Rarely a cue anywhere (`states`, `issues`): not worth the model's time.
-            if weights.is_empty() || share < MODEL_FLOOR {
-                return share;
-            }
-            model_probability(doc, i, form.as_str())
-        }
-    }
-}
-
-/// How likely the word is to report speech or thought, from 0 to 1, from the table alone.
-pub(crate) fn cue_share(word: &str) -> f32 {
-    match form_shares().get(word) {
-        None => 0.0,
-        Some(LEXICON_ONLY) => lexicon_only_share(word),
-        Some(share) => share,
-    }
-}
-
-/// How likely a verb of the `cues` lexicon that PolNeAR train hardly uses as a cue is to head
-/// one: a past form (`quipped`) is a verb, and enough to open an attribution; a base or `-s`
-/// form is as often a noun (`state`, `email`, `figure`) and is not (on PolNeAR train, 123 of
-/// the 137 attributions `state` opened and 80 of 101 for `states` had no annotated cue there).
-fn lexicon_only_share(word: &str) -> f32 {
-    if word.ends_with("ed") {
-        MIN_CUE_SHARE
-    } else {
-        MIN_CUE_SHARE / 2.0
     }
 }
