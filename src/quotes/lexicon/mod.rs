@@ -72,8 +72,6 @@ lists! {
     CLAUSE_OPENERS = "clause_openers.txt";
     /// Words opening a subordinate or relative clause before its subject (`While X said …`).
     SUBORDINATORS = "subordinators.txt";
-    /// Articles and possessives after which a cue word is a noun (`his claims`, `the report`).
-    CUE_NOUN_DETERMINERS = "cue_noun_determiners.txt";
     /// Words in an annotated cue span before its head (`has said`): read by the training script
     /// (`scripts/train_reported.py`) only, listed here so that the file is checked.
     #[allow(dead_code)]

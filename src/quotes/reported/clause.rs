@@ -4,10 +4,9 @@ use super::cue::{class_of, cue_share, Class, MIN_CUE_SHARE};
 use crate::quotes::cues::{is_verb_of_saying_proper, takes_a_hearer};
 use crate::quotes::doc::{is_possessive, is_word, lower, Document, Lower, TokKind};
 use crate::quotes::lexicon::{
-    ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_BREAKERS, CLAUSE_OPENERS, CUE_NOUN_DETERMINERS,
-    CUE_PARTICLES, GERUND_OPENERS, HEARER_NOUNS, NOT_CONTENT_OPENERS, ONE_WORD_ANSWERS,
-    RELATIVE_DAYS, SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS,
-    TIME_PHRASE_WORDS,
+    ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_BREAKERS, CLAUSE_OPENERS, CUE_PARTICLES, GERUND_OPENERS,
+    HEARER_NOUNS, NOT_CONTENT_OPENERS, ONE_WORD_ANSWERS, RELATIVE_DAYS, SCENE_OPENERS,
+    SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS, TIME_PHRASE_WORDS,
 };
 use crate::quotes::mentions::{is_day_name, np_starting_at};
 
@@ -264,13 +263,14 @@ pub(super) fn content_words(doc: &Document, (a, b): (usize, usize)) -> usize {
     })
 }
 
-/// `his claims`, `the report`, `a warning`: a cue word right after a determiner is a noun.
+/// `his claims`, `the report`, `a warning`: a cue word right after a determiner (the cue
+/// model's class of them, `lexicon/cue_classes.tsv`) or a possessive is a noun.
 pub(super) fn noun_after_determiner(doc: &Document, i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| doc.tokens.get(p)) else {
         return false;
     };
     is_word(prev) && {
         let p = lower(doc, prev);
-        is_possessive(&p) || CUE_NOUN_DETERMINERS.contains(p.as_str())
+        is_possessive(&p) || class_of(doc, Some(i - 1)) == Class::Det
     }
 }
