@@ -19,23 +19,26 @@
 //!
 //! The module is laid out by concern: [`cue`] (how likely a word is to head a cue: the learnt
 //! table of cue forms and the cue model), [`clause`] (where a reported clause starts and ends),
-//! one file per way an attribution is found ([`verb`]: `X said …`, `…, X said.`, `…, X said,
-//! …`; [`closing`]: the attribution closing a sentence; [`according`]: `according to X`),
-//! [`content_end`] (the learnt end of a clause read forwards), and this driver, which reads each
-//! sentence once and settles reports within and beside one another. Every [`Reported`] names
-//! the [`Rule`] that found it.
+//! one file per way an attribution is found ([`verb`]: `X said …`, `…, X said.`, `…, said X.`,
+//! `…, X said, …`; [`gerund`]: `…, adding that …`; [`closing`]: the attribution closing a
+//! sentence; [`according`]: `according to X`; [`headline`]: title-case headlines),
+//! [`nested`] (reports within and beside one another), [`content_end`] (the learnt end of a
+//! clause read forwards), and this driver, which reads each sentence once. Every [`Reported`]
+//! names the [`Rule`] that found it (`reported_forward`, `reported_backward`, …).
 
 mod according;
 mod clause;
 mod closing;
 mod content_end;
 mod cue;
+mod gerund;
+mod headline;
+mod nested;
 #[cfg(test)]
 mod tests;
 mod verb;
 
-use super::doc::{is_capitalised, is_word, lower, Document, TokKind, Token};
-use super::lexicon::{AUXILIARIES, REPORT_CONJUNCTIONS, SECOND_CUE_FILLERS};
+use super::doc::{is_capitalised, lower, Document, TokKind, Token};
 use super::rules::Rule;
 use super::QuoteKind;
 use according::according_to;
@@ -45,10 +48,9 @@ pub use content_end::END_TEMPLATES;
 pub(crate) use cue::cue_candidates;
 pub use cue::CUE_TEMPLATES;
 use cue::{cue_probability, cue_share, MIN_CUE_SHARE};
+use headline::is_headline;
+use nested::{coordinated, overlap_share, NESTED_MAX_OVERLAP, NESTED_MIN_CONFIDENCE};
 use verb::verb_cue;
-
-/// The most tokens a headline has.
-const MAX_HEADLINE_TOKENS: usize = 40;
 
 /// How many of the sentence's latest reports a new one may lie within or beside.
 const RECENT_REPORTS: usize = 8;
@@ -109,29 +111,6 @@ fn sentence_end(doc: &Document, s: usize) -> usize {
         e += 1;
     }
     (e + 1).min(n)
-}
-
-/// A headline in title case: `Senator Calls For Inquiry Into Port Deal`. At least four words, at
-/// most forty tokens, nearly all words longer than three letters capitalised.
-fn is_headline(doc: &Document, s: usize, e: usize) -> bool {
-    // Headlines are short; a long run of capitals is a list of names, or hostile input.
-    if e - s > MAX_HEADLINE_TOKENS {
-        return false;
-    }
-    let (mut long, mut capitalised, mut words) = (0, 0, 0);
-    for t in &doc.tokens[s..e] {
-        if t.kind != TokKind::Word {
-            continue;
-        }
-        words += 1;
-        // Bytes, not letters: a word of four bytes or more (a rare accented short word counts
-        // as long, which changes no headline).
-        if t.end - t.start > 3 {
-            long += 1;
-            capitalised += usize::from(t.capitalised);
-        }
-    }
-    words >= 4 && long >= 3 && capitalised * 10 >= long * 9
 }
 
 /// Every place the content-end model scores in the forward clauses the rules find, with the
@@ -274,52 +253,6 @@ fn sentence(
             out.insert(first, t);
         }
     }
-}
-
-/// The share of an enclosing report's content that a report found inside it may cover: one
-/// covering more is the same clause read twice (`she hopes to be elected` inside `she hopes
-/// to be elected president`), not a report within a report.
-const NESTED_MAX_OVERLAP: f32 = 0.5;
-
-/// The least confidence of a cue reporting within another report's content (`X said Y hoped
-/// …`): inner cues are more often plain verbs than reports (tuned on PolNeAR train).
-const NESTED_MIN_CONFIDENCE: f32 = 0.7;
-
-/// Overlap over union of two token ranges.
-fn overlap_share(a: (usize, usize), b: (usize, usize)) -> f32 {
-    let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
-    let union = a.1.max(b.1) - a.0.min(b.0);
-    if union == 0 {
-        0.0
-    } else {
-        inter as f32 / union as f32
-    }
-}
-
-/// The conjunction that joins `inner`, found inside the content of `outer`, to it as a second
-/// report side by side (`X promised to … and said …`, `X said … but Democrats accused …`),
-/// rather than one reported within the other (`X said Y hoped …`).
-fn coordinated(doc: &Document, outer: &Reported, inner: &Reported) -> Option<usize> {
-    // A subject before the outer content is shared (`X promised … and said …`).
-    let own_subject = inner.mention.filter(|m| m.0 >= outer.content.0);
-    let first = own_subject.map_or(inner.cue.0, |m| m.0);
-    let mut k = first.checked_sub(1)?;
-    // `and has since said`, `but also warned`.
-    while k > outer.content.0
-        && own_subject.is_none()
-        && SECOND_CUE_FILLERS.contains(lower(doc, &doc.tokens[k]).as_str())
-    {
-        k -= 1;
-    }
-    let conj = REPORT_CONJUNCTIONS.contains(lower(doc, &doc.tokens[k]).as_str());
-    // `his country and Britain are backing …`: a bare noun phrase before `and` is half of a
-    // compound subject, not a first report.
-    let first_half = doc.tokens.get(outer.content.0..k).unwrap_or_default();
-    let clause_before = first_half.len() > 3
-        || first_half
-            .iter()
-            .any(|t| is_word(t) && AUXILIARIES.contains(&lower(doc, t)));
-    (k > outer.content.0 && conj && (own_subject.is_none() || clause_before)).then_some(k)
 }
 
 /// A clause that is mostly a direct quotation is that quotation's attribution, not reported

@@ -4,14 +4,15 @@
 use super::clause::{
     clause_end, content_start, content_words, is_introductory, is_punct, is_yes_or_no,
     min_forward_words, noun_after_determiner, opens_a_clause, prob, starts_with_preposition,
-    subordinator, takes_a_gerund, takes_particle, MIN_CONTENT_WORDS,
+    subordinator, takes_particle, MIN_CONTENT_WORDS,
 };
 use super::cue::{MIN_CUE_SHARE, SURE_CUE_SHARE};
+use super::gerund::gerund_cue;
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
 use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS};
-use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
+use crate::quotes::mentions::{np_starting_at, subject_before};
 use crate::quotes::rules::Rule;
 
 /// A verb reporting speech or thought at token `i`, forwards, backwards or around its clause.
@@ -51,26 +52,7 @@ pub(super) fn verb_cue(
     };
     let gerund = w.ends_with("ing") && !progressive;
     if gerund {
-        // `…, adding that …`, `…, saying the deal was dead`: the gerund shares the subject of
-        // the clause before the comma.
-        // So does one after a preposition or a conjunction: `has rallied thousands by promising
-        // to …`, `… and calling him a liar`, `in denouncing the media`.
-        if i == s || !(is_punct(doc, i - 1, ',') || takes_a_gerund(doc, i - 1)) {
-            return None;
-        }
-        let mention = last_mention.or_else(|| opening_np(doc, s, i - 1));
-        let from = content_start(doc, &w, i + 1, e);
-        let content = (from, clause_end(doc, from, e));
-        return (content_words(doc, content) >= min_forward_words(&w)).then_some((
-            Reported {
-                content,
-                cue: (i, i + 1),
-                mention,
-                confidence: share,
-                rule: Rule::ReportedGerund,
-            },
-            content.1,
-        ));
+        return gerund_cue(doc, &w, share, (s, e), i, last_mention);
     }
     // `continues to insist`, `seemed to think`: the verb governing the infinitive opens the cue
     // and its subject is the source.
