@@ -10,13 +10,29 @@
    annotated cue (`said`, `told`, `warned`, `believes`, `expects` ...). Writes
    `src/quotes/reported_cues.tsv` (form, share) for the forms that head a cue at least MIN_COUNT
    times and MIN_SHARE of the time: the words the cue model scores at all.
-2. A logistic regression over the context features `reported.rs` computes for those words
+2. A logistic regression over the context features `reported/cue.rs` computes for those words
    (`he said that`, `officials warned the` against `the said report`, `the state`), labelled by
    whether the word lies in a gold cue. Writes `src/quotes/reported_weights.tsv`.
 
-The rules of `reported.rs` decide where the source and the content are; the model only says
-how likely a word is to report speech or thought there. Deterministic (fixed shuffle seed,
-rounded and sorted weights); reads only the train split (the first annotation of each article).
+    SAIDWHO_ENDS=/tmp/train.ends.jsonl \
+        cargo test --release --test reported_train -- --ignored ends
+    python3 scripts/train_reported.py --ends /tmp/train.ends.jsonl      # 3. the content-end model
+
+3. A logistic regression over the places a forward reported clause may end
+   (`reported/content_end.rs`). Writes `src/quotes/content_end_weights.tsv`.
+
+The rules of `src/quotes/reported/` decide where the source and the content are; the models only
+say how likely a word is to report speech or thought there, and where a clause ends. Each dump
+opens with a row naming the model's feature templates; the weight table's header carries their
+hash (`# templates<TAB><hash>`, see `scripts/lexicon.py`), which the code checks against its own
+templates. The word lists come from `src/quotes/lexicon/` (`lexicon.py`). Deterministic (fixed
+shuffle seed, rounded and sorted weights): steps 1 and 2 regenerate `reported_cues.tsv` and
+`reported_weights.tsv` byte for byte from today's code and dumps. Step 3 does not regenerate
+`content_end_weights.tsv`: that table was trained (commit fd10445) before the content-end model's
+candidate places were pruned (15083f2: no end is scored before `to`, `that`, `for`, `from`, `by`,
+`about`, `than`, `into`), so today's dump holds fewer places and training on it gives another
+table (5,296 weights instead of 7,734). Training it again is a change of behaviour, to be measured
+on dev. Reads only the train split (the first annotation of each article).
 """
 
 from __future__ import annotations
@@ -29,56 +45,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import lexicon
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 OUT = ROOT / "src" / "quotes" / "reported_cues.tsv"
 WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 # Words that stand in a cue span before its head: `has said`, `also told`, `is expected`.
-AUXILIARY = {
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "also",
-    "will",
-    "would",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "later",
-    "then",
-    "again",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "previously",
-    "often",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "just",
-    "still",
-    "even",
-    "first",
-    "reportedly",
-    "recently",
-    "once",
-    "already",
-    "always",
-    "since",
-    "now",
-    "ever",
-    "long",
-}
+AUXILIARY = lexicon.load("cue_span_fillers.txt")
 MIN_COUNT = 3
 MIN_SHARE = 0.02
 WEIGHTS = ROOT / "src" / "quotes" / "reported_weights.tsv"
@@ -129,16 +103,25 @@ def gold_cues(path: Path) -> dict[str, list[tuple[int, int]]]:
     return cues
 
 
+def read_dump(path: Path) -> tuple[list[str], list[dict]]:
+    """A training dump of `tests/reported_train.rs`: the model's feature templates (its first
+    row, `{"templates": [...]}`) and its rows."""
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    if not rows or "templates" not in rows[0]:
+        sys.exit(f"{path}: no templates row; dump it again (tests/reported_train.rs)")
+    return rows[0]["templates"], rows[1:]
+
+
 def train_weights(cands_path: Path, train_path: Path) -> int:
     cues = gold_cues(train_path)
     rows: list[tuple[list[str], int]] = []
-    with cands_path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            spans = cues.get(r["id"], [])
-            label = int(any(s < r["end"] and r["start"] < e for s, e in spans))
-            rows.append((r["features"], label))
-    return write_weights(logistic(rows), WEIGHTS)
+    templates, dump = read_dump(cands_path)
+    for r in dump:
+        spans = cues.get(r["id"], [])
+        label = int(any(s < r["end"] and r["start"] < e for s, e in spans))
+        rows.append((r["features"], label))
+    return write_weights(logistic(rows), WEIGHTS, templates)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -174,22 +157,21 @@ def train_ends(cands_path: Path, train_path: Path) -> int:
     the gold end is one to end (1); places after it are never reached and are left out."""
     texts, contents = gold_contents(train_path)
     rows: list[tuple[list[str], int]] = []
-    with cands_path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            text = texts.get(r["id"])
-            if text is None:
-                continue
-            start, _ = trimmed(text, r["start"], r["end"])
-            ends = [e for s, e in contents[r["id"]] if abs(s - start) <= 1]
-            if not ends:
-                continue
-            gold_end = min(ends, key=lambda e: abs(e - r["end"]))
-            if r["at"] < gold_end:
-                rows.append((r["features"], 0))
-            elif r["cut"] <= gold_end + 1:
-                rows.append((r["features"], 1))
-    return write_weights(logistic(rows), ENDS)
+    templates, dump = read_dump(cands_path)
+    for r in dump:
+        text = texts.get(r["id"])
+        if text is None:
+            continue
+        start, _ = trimmed(text, r["start"], r["end"])
+        ends = [e for s, e in contents[r["id"]] if abs(s - start) <= 1]
+        if not ends:
+            continue
+        gold_end = min(ends, key=lambda e: abs(e - r["end"]))
+        if r["at"] < gold_end:
+            rows.append((r["features"], 0))
+        elif r["cut"] <= gold_end + 1:
+            rows.append((r["features"], 1))
+    return write_weights(logistic(rows), ENDS, templates)
 
 
 def logistic(rows: list[tuple[list[str], int]]) -> dict[str, float]:
@@ -221,10 +203,13 @@ def logistic(rows: list[tuple[list[str], int]]) -> dict[str, float]:
     return avg
 
 
-def write_weights(weights: dict[str, float], path: Path) -> int:
+def write_weights(weights: dict[str, float], path: Path, templates: list[str]) -> int:
+    """The table, its header naming the hash of the templates the features were made with (the
+    code checks it against its own: `model::check_table`)."""
     kept = sorted((f, round(v, 3)) for f, v in weights.items() if abs(v) >= 0.01)
     with path.open("w", encoding="utf-8") as fh:
         fh.write("# feature\tweight (scripts/train_reported.py, logistic regression)\n")
+        fh.write(lexicon.templates_header(templates))
         for f, v in kept:
             fh.write(f"{f}\t{v}\n")
     print(f"{len(kept)} weights written to {path}")

@@ -10,6 +10,8 @@
 //!     cargo test --release --test reported_train -- --ignored ends
 //! python3 scripts/train_reported.py --ends /tmp/train.ends.jsonl
 //! ```
+//! Each dump opens with a row `{"templates": [...]}`: the model's feature templates, whose hash
+//! the script writes into the weight table's header (`model::check_table`).
 //! Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
 //! measuring. Skips with a note when `../shared` is absent.
 
@@ -18,49 +20,70 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use saidwho::offsets::CharIndex;
-use saidwho::quotes::{reported_cue_candidates, reported_end_candidates, QuoteOptions};
+use saidwho::quotes::{
+    reported_cue_candidates, reported_end_candidates, QuoteOptions, REPORTED_CUE_TEMPLATES,
+    REPORTED_END_TEMPLATES,
+};
 use serde_json::json;
 
 #[test]
 #[ignore]
 fn cues() {
-    dump("SAIDWHO_CUES", "saidwho-train.cues.jsonl", |text, idx| {
-        reported_cue_candidates(text, &QuoteOptions::default())
-            .into_iter()
-            .map(|(start, end, features)| {
-                json!({
-                    "start": idx.char_offset(start),
-                    "end": idx.char_offset(end),
-                    "features": features,
+    let templates = &REPORTED_CUE_TEMPLATES;
+    dump(
+        "SAIDWHO_CUES",
+        "saidwho-train.cues.jsonl",
+        templates,
+        |text, idx| {
+            reported_cue_candidates(text, &QuoteOptions::default())
+                .into_iter()
+                .map(|(start, end, features)| {
+                    json!({
+                        "start": idx.char_offset(start),
+                        "end": idx.char_offset(end),
+                        "features": features,
+                    })
                 })
-            })
-            .collect()
-    });
+                .collect()
+        },
+    );
 }
 
 /// Every place where a forward reported clause may end, with the clause as the rules draw it.
 #[test]
 #[ignore]
 fn ends() {
-    dump("SAIDWHO_ENDS", "saidwho-train.ends.jsonl", |text, idx| {
-        reported_end_candidates(text, &QuoteOptions::default())
-            .into_iter()
-            .map(|((start, end), (cut, at), features)| {
-                json!({
-                    "start": idx.char_offset(start),
-                    "end": idx.char_offset(end),
-                    "cut": idx.char_offset(cut),
-                    "at": idx.char_offset(at),
-                    "features": features,
+    let templates = &REPORTED_END_TEMPLATES;
+    dump(
+        "SAIDWHO_ENDS",
+        "saidwho-train.ends.jsonl",
+        templates,
+        |text, idx| {
+            reported_end_candidates(text, &QuoteOptions::default())
+                .into_iter()
+                .map(|((start, end), (cut, at), features)| {
+                    json!({
+                        "start": idx.char_offset(start),
+                        "end": idx.char_offset(end),
+                        "cut": idx.char_offset(cut),
+                        "at": idx.char_offset(at),
+                        "features": features,
+                    })
                 })
-            })
-            .collect()
-    });
+                .collect()
+        },
+    );
 }
 
-/// Writes, as JSONL to `$var` (or `default` in the temporary folder), the rows `rows` gives for
-/// each train article, each tagged with the article's id.
-fn dump(var: &str, default: &str, rows: impl Fn(&str, &CharIndex) -> Vec<serde_json::Value>) {
+/// Writes, as JSONL to `$var` (or `default` in the temporary folder), a first row naming the
+/// model's feature `templates` (the script writes their hash into the table's header), then the
+/// rows `rows` gives for each train article, each tagged with the article's id.
+fn dump(
+    var: &str,
+    default: &str,
+    templates: &[&str],
+    rows: impl Fn(&str, &CharIndex) -> Vec<serde_json::Value>,
+) {
     let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
         return;
     };
@@ -68,6 +91,7 @@ fn dump(var: &str, default: &str, rows: impl Fn(&str, &CharIndex) -> Vec<serde_j
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join(default));
     let mut file = std::fs::File::create(&out).expect("create the training file");
+    writeln!(file, "{}", json!({ "templates": templates })).expect("write");
     let mut n = 0;
     for (id, rec) in &records {
         let text = rec["text"].as_str().unwrap_or("");

@@ -1,15 +1,15 @@
 //! The words that report speech: `said`, `told`, `according to`, and the many verbs news uses.
 //!
-//! The lexicon lists verbs by their base form; every inflection (`says`, `said`, `saying`,
+//! The lexicon (`lexicon/speech_verbs.tsv`) lists verbs by their base form; every inflection (`says`, `said`, `saying`,
 //! `argues`, `argued`, `arguing`, `replies`, `replied`) is generated once into a set. Verbs of
 //! saying proper are *strong* cues; verbs that report an attitude or a characterisation
 //! (`called`, `described`, `blasted`) are *weak* ones, trusted only next to a quotation.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::doc::{Fnv, WordMap};
+use super::words::WordMap;
+use super::words::{lexicon_entries, FnvBuild};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Strength {
@@ -17,298 +17,67 @@ pub(crate) enum Strength {
     Strong,
 }
 
-/// Verbs of saying, by base form.
-const STRONG: &[&str] = &[
-    "say",
-    "remember",
-    "agree",
-    "tell",
-    "add",
-    "write",
-    "ask",
-    "answer",
-    "reply",
-    "respond",
-    "explain",
-    "note",
-    "state",
-    "declare",
-    "announce",
-    "tweet",
-    "retweet",
-    "post",
-    "insist",
-    "warn",
-    "caution",
-    "urge",
-    "suggest",
-    "argue",
-    "claim",
-    "contend",
-    "maintain",
-    "assert",
-    "acknowledge",
-    "admit",
-    "concede",
-    "confirm",
-    "deny",
-    "joke",
-    "quip",
-    "recall",
-    "remark",
-    "observe",
-    "comment",
-    "complain",
-    "lament",
-    "boast",
-    "brag",
-    "explain",
-    "inform",
-    "assure",
-    "remind",
-    "repeat",
-    "reiterate",
-    "restate",
-    "emphasize",
-    "emphasise",
-    "stress",
-    "underscore",
-    "counter",
-    "retort",
-    "testify",
-    "report",
-    "continue",
-    "conclude",
-    "predict",
-    "promise",
-    "pledge",
-    "vow",
-    "exclaim",
-    "shout",
-    "yell",
-    "scream",
-    "chant",
-    "whisper",
-    "mutter",
-    "proclaim",
-    "muse",
-    "wonder",
-    "speculate",
-    "recount",
-    "reveal",
-    "disclose",
-    "interject",
-    "interrupt",
-    "email",
-    "blog",
-    "write",
-    "speak",
-    "cry",
-    "sing",
-    "snap",
-    "bark",
-    "thunder",
-    "plead",
-    "summarize",
-    "summarise",
-    "estimate",
-    "forecast",
-    "advise",
-    "mention",
-    "demand",
-    "query",
-    "question",
-    "echo",
-    "scoff",
-    "sigh",
-    "gush",
-    "rave",
-    "grumble",
-    "fume",
-    "concur",
-    "opine",
-    "posit",
-    "allege",
-    "charge",
-    "chide",
-    "vent",
-    "tease",
-    "taunt",
-    "boom",
-    "beam",
-    "enthuse",
-    "hint",
-    "signal",
-    "stipulate",
-    "specify",
-    "clarify",
-    "elaborate",
-    "affirm",
-    "attest",
-    "assure",
-    "caution",
-    "cite",
-    "quote",
-    "relate",
-    "recite",
-    "recollect",
-    "narrate",
-    "preach",
-    "pronounce",
-    "protest",
-    "rant",
-    "rail",
-    "remonstrate",
-    "reason",
-    "reckon",
-    "relay",
-    "request",
-    "scold",
-    "shoot",
-    "fire",
-    "chime",
-    "weigh",
-    "point",
-    "put",
-    "go",
-    "think",
-    "believe",
-    "fear",
-    "hope",
-    "figure",
-];
+/// The verbs of saying, one row a base form (`lexicon/speech_verbs.tsv`): `verb`, `strength`,
+/// `inflection`, `particle`, `saying_proper`, `hearer`.
+const SPEECH_VERBS: &str = include_str!("lexicon/speech_verbs.tsv");
 
-/// Verbs that report a characterisation or an attitude, by base form.
-const WEAK: &[&str] = &[
-    "call",
-    "react",
-    "imply",
-    "express",
-    "indicate",
-    "worry",
-    "describe",
-    "label",
-    "brand",
-    "dub",
-    "deem",
-    "characterize",
-    "characterise",
-    "criticize",
-    "criticise",
-    "slam",
-    "blast",
-    "decry",
-    "condemn",
-    "denounce",
-    "hail",
-    "praise",
-    "laud",
-    "thank",
-    "apologize",
-    "apologise",
-    "mock",
-    "dismiss",
-    "tout",
-    "accuse",
-    "blame",
-    "attack",
-    "defend",
-    "welcome",
-    "celebrate",
-    "lambaste",
-    "ridicule",
-    "deride",
-    "castigate",
-    "berate",
-    "rebuke",
-    "scorn",
-    "threaten",
-    "beg",
-    "implore",
-    "challenge",
-    "invite",
-    "refer",
-    "promote",
-    "push",
-    "pitch",
-    "offer",
-    "vow",
-    "portray",
-    "paint",
-    "cast",
-    "frame",
-    "view",
-    "regard",
-    "consider",
-    "see",
-    "read",
-    "sign",
-    "declare",
-    "credit",
-    "compare",
-    "liken",
-    "question",
-    "slam",
-    "bemoan",
-    "bash",
-    "hit",
-    "knock",
-    "pan",
-    "trash",
-    "tear",
-    "rip",
-    "blast",
-    "applaud",
-    "commend",
-    "congratulate",
-    "encourage",
-    "implore",
-    "assail",
-    "excoriate",
-];
+/// One row of [`SPEECH_VERBS`].
+struct VerbRow {
+    base: &'static str,
+    /// `None` for a verb listed only for a property of its forms (`convinced` takes a hearer).
+    strength: Option<Strength>,
+    /// `regular`, `doubled` or the irregular forms.
+    inflection: &'static str,
+    particle: Option<&'static str>,
+    saying_proper: &'static str,
+    hearer: &'static str,
+}
 
-/// Irregular inflections (the regular ones are generated).
-const IRREGULAR: &[(&str, &[&str])] = &[
-    ("say", &["said", "says", "saying"]),
-    ("tell", &["told", "tells", "telling"]),
-    ("write", &["wrote", "written", "writes", "writing"]),
-    ("speak", &["spoke", "spoken", "speaks", "speaking"]),
-    ("shoot", &["shot", "shoots", "shooting"]),
-    ("put", &["put", "puts", "putting"]),
-    ("think", &["thought", "thinks", "thinking"]),
-    ("go", &["went", "goes", "going"]),
-    ("sing", &["sang", "sung", "sings", "singing"]),
-    ("read", &["read", "reads", "reading"]),
-    ("see", &["saw", "seen", "sees", "seeing"]),
-    ("cast", &["cast", "casts", "casting"]),
-    ("hit", &["hit", "hits", "hitting"]),
-    ("tear", &["tore", "torn", "tears", "tearing"]),
-    ("forecast", &["forecast", "forecasts", "forecasting"]),
-    ("fire", &["fired", "fires", "firing"]),
-];
-
-/// Verbs whose final consonant doubles before `-ed`/`-ing`.
-const DOUBLING: &[&str] = &[
-    "admit", "quip", "slam", "snap", "rip", "pan", "knock", "chat", "jab", "rebut", "commit",
-    "dub", "bar", "plan", "stop", "beg", "compel", "propel", "refer", "concur", "prefer", "rant",
-];
-
-/// Verbs that only report speech in a particular phrase; alone they are ordinary verbs.
-fn needs_particle(base: &str) -> Option<&'static [&'static str]> {
-    Some(match base {
-        "shoot" | "fire" => &["back"],
-        "chime" | "weigh" => &["in"],
-        "point" => &["out"],
-        "go" => &["on"],
-        "put" => &["it"],
-        "rail" => &["against"],
-        _ => return None,
+/// The rows of [`SPEECH_VERBS`], in the file's order.
+fn verb_rows() -> impl Iterator<Item = VerbRow> {
+    let column = |c: &'static str| (c != "-").then_some(c);
+    lexicon_entries(SPEECH_VERBS).filter_map(move |line| {
+        let mut cols = line.split('\t');
+        let base = cols.next()?;
+        let strength = match cols.next()? {
+            "strong" => Some(Strength::Strong),
+            "weak" => Some(Strength::Weak),
+            _ => None,
+        };
+        let inflection = cols.next()?;
+        let particle = column(cols.next()?);
+        let saying_proper = column(cols.next()?).unwrap_or("");
+        let hearer = column(cols.next()?).unwrap_or("");
+        Some(VerbRow {
+            base,
+            strength,
+            inflection,
+            particle,
+            saying_proper,
+            hearer,
+        })
     })
 }
 
-fn inflections(base: &str) -> Vec<String> {
-    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
-        let mut v: Vec<String> = forms.iter().map(|s| s.to_string()).collect();
+/// Verbs that only report speech in a particular phrase; alone they are ordinary verbs.
+fn needs_particle(base: &str) -> Option<&'static [&'static str]> {
+    static PARTICLES: OnceLock<HashMap<&'static str, Vec<&'static str>, FnvBuild>> =
+        OnceLock::new();
+    PARTICLES
+        .get_or_init(|| {
+            verb_rows()
+                .filter_map(|r| Some((r.base, r.particle?.split(' ').collect())))
+                .collect()
+        })
+        .get(base)
+        .map(Vec::as_slice)
+}
+
+/// The forms of a verb: its base, then the generated inflections (`-s`, `-ed`, `-ing`, with a
+/// doubled final consonant for `doubled` verbs), or the irregular forms the table lists.
+fn inflections(base: &str, inflection: &str) -> Vec<String> {
+    if inflection != "regular" && inflection != "doubled" {
+        let mut v: Vec<String> = inflection.split(' ').map(str::to_string).collect();
         v.push(base.to_string());
         return v;
     }
@@ -324,7 +93,7 @@ fn inflections(base: &str) -> Vec<String> {
         v.push(format!("{base}s"));
         v.push(format!("{base}d"));
         v.push(format!("{stem}ing"));
-    } else if DOUBLING.contains(&base) && !base.ends_with("ck") {
+    } else if inflection == "doubled" {
         let last = &base[base.len() - 1..];
         v.push(format!("{base}s"));
         v.push(format!("{base}{last}ed"));
@@ -342,6 +111,34 @@ fn inflections(base: &str) -> Vec<String> {
     v
 }
 
+/// The forms listed in one column of [`SPEECH_VERBS`], as a set.
+fn forms_of(column: fn(&VerbRow) -> &'static str) -> WordMap<()> {
+    let forms: Vec<&'static str> = verb_rows()
+        .flat_map(|r| column(&r).split(' ').filter(|f| !f.is_empty()))
+        .collect();
+    WordMap::new(forms.into_iter().map(|f| (f, ())))
+}
+
+/// `said`, `told`, `wrote`: verbs of saying proper, whose following preposition starts a place
+/// or a hearer, never the content (`said in a statement`). `w` is lower case.
+pub(crate) fn is_verb_of_saying_proper(w: &str) -> bool {
+    static FORMS: OnceLock<WordMap<()>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| forms_of(|r| r.saying_proper))
+        .get(w)
+        .is_some()
+}
+
+/// Verbs whose hearer comes between the cue and the content: `told reporters that …`. `w` is
+/// lower case.
+pub(crate) fn takes_a_hearer(w: &str) -> bool {
+    static FORMS: OnceLock<WordMap<()>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| forms_of(|r| r.hearer))
+        .get(w)
+        .is_some()
+}
+
 /// One inflected cue word.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CueWord {
@@ -351,15 +148,17 @@ pub(crate) struct CueWord {
     pub gerund: bool,
 }
 
-type Lexicon = HashMap<String, CueWord, BuildHasherDefault<Fnv>>;
+type Lexicon = HashMap<String, CueWord, FnvBuild>;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut map = Lexicon::default();
-        for (list, strength) in [(WEAK, Strength::Weak), (STRONG, Strength::Strong)] {
-            for &base in list {
-                for form in inflections(base) {
+        // The weak verbs first, so that a form of two verbs is the strong one's.
+        for pass in [Strength::Weak, Strength::Strong] {
+            for row in verb_rows().filter(|r| r.strength == Some(pass)) {
+                let (base, strength) = (row.base, pass);
+                for form in inflections(base, row.inflection) {
                     let gerund = form.ends_with("ing") && !base.ends_with("ing");
                     map.insert(
                         form,
@@ -440,5 +239,48 @@ mod tests {
         assert!(cue_word("table").is_none());
         assert_eq!(cue_word("called").map(|c| c.strength), Some(Strength::Weak));
         assert!(cue_word("saying").is_some_and(|c| c.gerund));
+    }
+
+    #[test]
+    fn the_table_lists_the_forms_of_each_property() {
+        // Verbs of saying proper and verbs taking a hearer are listed by form, not generated:
+        // `saying` and `spoken` are not `said` for the clause rules.
+        for w in [
+            "said",
+            "says",
+            "say",
+            "told",
+            "spoke",
+            "wrote",
+            "tweeted",
+            "testified",
+        ] {
+            assert!(is_verb_of_saying_proper(w), "{w}");
+        }
+        for w in ["saying", "spoken", "writing", "adds", "whispered"] {
+            assert!(!is_verb_of_saying_proper(w), "{w}");
+        }
+        for w in [
+            "told",
+            "telling",
+            "warned",
+            "asks",
+            "convinced",
+            "persuaded",
+        ] {
+            assert!(takes_a_hearer(w), "{w}");
+        }
+        assert!(!takes_a_hearer("warns"));
+        // Listed for its hearer only: no cue.
+        assert!(cue_word("convinced").is_none());
+        assert_eq!(particle_of("shoot"), Some(&["back"][..]));
+        assert_eq!(particle_of("say"), None);
+        // A verb in both strengths is strong (`vowed`); one form of two verbs keeps one entry.
+        assert_eq!(
+            cue_word("vowed").map(|c| c.strength),
+            Some(Strength::Strong)
+        );
+        assert_eq!(cue_word("quipped").map(|c| c.base), Some("quip"));
+        assert_eq!(cue_word("knocked").map(|c| c.base), Some("knock"));
     }
 }

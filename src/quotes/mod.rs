@@ -26,7 +26,6 @@
 //! assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
 //! ```
 
-mod content_end;
 mod cues;
 mod direct;
 mod doc;
@@ -231,7 +230,7 @@ fn reported_quote(
         mention,
         speaker,
         confidence: r.confidence,
-        rule: Rule::Unattributed,
+        rule: r.rule,
         resolution,
     })
 }
@@ -268,6 +267,13 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     let people = people::People::of(&doc);
     direct::candidate_sets(&doc, &spans, &kinds, &people)
 }
+
+/// The feature templates of the reported-speech cue and content-end models, which the training
+/// dumps carry so that `scripts/train_reported.py` writes them into each table's header.
+#[doc(hidden)]
+pub use reported::{
+    CUE_TEMPLATES as REPORTED_CUE_TEMPLATES, END_TEMPLATES as REPORTED_END_TEMPLATES,
+};
 
 /// Every word the reported-speech cue model scores, as a byte range with its features
 /// (training data for `scripts/train_reported.py`; see `tests/reported_train.rs`).

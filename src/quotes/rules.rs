@@ -112,6 +112,46 @@ rules! {
     /// `“We will win,” she said. “We always have.”`
     ContinuesPrevious = "continues_previous",
         "No attribution of its own: the quote carries on the speaker of the quote before it in its paragraph, or in the paragraph before when it opens its own.";
+    // Reported speech
+    /// `Mr Starmer said the commitment was sincere.`
+    ReportedForward = "reported_forward",
+        "A verb of saying or thinking with its subject before it reports the clause after it (X said (that) …).";
+    /// `As the minister said, the plan will fail.`
+    ReportedAsSaid = "reported_as_said",
+        "A cue in an `as` clause set off by a comma reports the main clause after it (As X said, …).";
+    /// `More than six in ten voters who attended described …`
+    ReportedForwardLongSubject = "reported_forward_long_subject",
+        "A sure cue whose subject is too long to read reports the clause after it, with no source named.";
+    /// `The plan will fail, the minister said.`
+    ReportedBackward = "reported_backward",
+        "A source and its cue after a comma report the sentence before the comma (…, X said.).";
+    /// `The plan will fail, said the minister.`
+    ReportedBackwardInverted = "reported_backward_inverted",
+        "A cue then its source after a comma report the sentence before the comma (…, said X.).";
+    /// `The plan, the minister said, will fail.`
+    ReportedAround = "reported_around",
+        "A source and its cue set off by commas inside a sentence report both halves around them (…, X said, …).";
+    /// `According to aides, talks have stalled.`
+    ReportedAccordingTo = "reported_according_to",
+        "A sentence opening with `according to X,` reports the clause after the comma.";
+    /// `Talks have stalled, according to aides.`
+    ReportedAccordingToAfter = "reported_according_to_after",
+        "`According to X` after a comma reports the sentence before the comma (…, according to X.).";
+    /// `Talks, according to aides, have stalled.`
+    ReportedAccordingToAround = "reported_according_to_around",
+        "`According to X` set off by commas inside a sentence reports both halves around it.";
+    /// `Ms Okafor said the bridge was safe, adding that inspections would continue.`
+    ReportedGerund = "reported_gerund",
+        "A gerund cue after a comma or a preposition (…, adding that …) reports the clause after it, its source the subject of the sentence.";
+    /// `Senator Calls For Inquiry Into Port Deal`
+    ReportedHeadline = "reported_headline",
+        "A report in a headline in title case, where a capitalised verb may be the cue.";
+    /// `The mayor said the council hoped the bridge would open in May.`
+    ReportedNested = "reported_nested",
+        "A report inside the content of another report of the same sentence (X said Y hoped …).";
+    /// `The mayor promised to rebuild the pier and said the work would start soon.`
+    ReportedCoordinated = "reported_coordinated",
+        "A second report joined to the one before it by a conjunction, which ends the first (X promised … and said …).";
 }
 
 /// One step of how a mention was resolved to the name `Quote.speaker` gives: the form reached

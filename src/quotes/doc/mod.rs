@@ -7,7 +7,6 @@ use super::lexicon;
 mod lower;
 mod spans;
 
-pub(crate) use super::words::{Fnv, WordMap};
 pub(crate) use lower::{is_capitalised, is_possessive, is_word, lower, lower_str, Lower};
 pub(crate) use spans::{Family, QuotedSpan};
 

@@ -1,6 +1,6 @@
 //! Where a reported clause read forwards from its cue ends.
 //!
-//! The rules of [`super::reported`] run a forward clause (`X said …`, `X accused Y of …`) to the
+//! The rules of [`super`] run a forward clause (`X said …`, `X accused Y of …`) to the
 //! end of the sentence or to a comma that plainly opens another clause. PolNeAR draws many of
 //! these shorter: `Trump attacked [Machado] in early-morning tweets`, `Justice Nervo rejected
 //! [that argument] in a ruling released Thursday`, `Clinton said [she would …], using an
@@ -10,14 +10,44 @@
 //! clause it stands, whether the clause so far has a finite verb, and what the cue was. The
 //! clause ends at the first place the model is sure of.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::doc::{is_word, lower, lower_str};
-use super::doc::{Document, TokKind};
-use super::reported::{
-    fnv_parts, is_verb_of_saying_proper, token_class, weight_table, FnvBuild, Reported,
-};
+use super::cue::token_class;
+use super::Reported;
+use crate::quotes::cues::is_verb_of_saying_proper;
+use crate::quotes::doc::{is_word, lower, lower_str, Document, TokKind};
+use crate::quotes::lexicon::{AUXILIARIES, CONTENT_END_OPENERS};
+use crate::quotes::model::{sigmoid, WeightTable};
+
+/// The model's weights (`scripts/train_reported.py --ends`).
+pub(crate) const END_WEIGHTS: &str = include_str!("../content_end_weights.tsv");
+
+/// The feature templates of the content-end model: the first piece of every feature
+/// [`each_feature`] emits. The header of `content_end_weights.tsv` carries their hash
+/// ([`crate::quotes::model`]).
+pub const END_TEMPLATES: [&str; 21] = [
+    "bias",
+    "t=",
+    "n=",
+    "p=",
+    "nc=",
+    "t|n=",
+    "t|nc=",
+    "t|nc|n2c=",
+    "p|t=",
+    "len=",
+    "t|len=",
+    "rest=",
+    "t|fin=",
+    "t|n|fin=",
+    "t|commas=",
+    "t|ahead=",
+    "t|that=",
+    "kind|t|fin=",
+    "kind|t|len=",
+    "cue|t=",
+    "cue|fin=",
+];
 
 /// The model's probability above which the clause ends at a place (tuned on PolNeAR train).
 const SURE_END: f32 = 0.5;
@@ -27,39 +57,7 @@ const SURE_END: f32 = 0.5;
 /// the model (almost) never ends a clause before on train are left out (`to`, `that`, `for`,
 /// `from`, `by`, `about`, `than`, `into`: four ends in 15,000 places), which halves its work.
 fn opens_phrase(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "in"
-            | "on"
-            | "at"
-            | "with"
-            | "as"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "during"
-            | "because"
-            | "which"
-            | "who"
-            | "where"
-            | "whose"
-            | "including"
-            | "despite"
-            | "through"
-            | "until"
-            | "without"
-            | "though"
-            | "although"
-            | "even"
-            | "so"
-            | "last"
-            | "this"
-            | "saying"
-            | "adding"
-    )
+    CONTENT_END_OPENERS.contains(w)
 }
 
 /// A place the clause may end: before token `k`, a punctuation mark or a word opening a phrase,
@@ -68,7 +66,8 @@ fn is_candidate(doc: &Document, k: usize) -> bool {
     let t = &doc.tokens[k];
     t.quote.is_none()
         && match t.kind {
-            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | '(' | ':'),
+            // (`(` apart: the layout test's bracket counting would read past it.)
+            TokKind::Punct(c) => matches!(c, ',' | '\u{2014}' | '\u{2013}' | '-' | ':') || c == '(',
             TokKind::Word => opens_phrase(lower(doc, t).as_str()),
             TokKind::Mark => false,
         }
@@ -89,31 +88,10 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
-/// Auxiliaries and modals: a clause holding one has a finite verb of its own (`he would stand
+/// Auxiliaries and modals (`lexicon/auxiliaries.txt`): a clause holding one has a finite verb of its own (`he would stand
 /// up to the attacks`), one without is mostly a noun phrase (`a bill designed to …`).
 pub(crate) fn is_finite_hint(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "'s"
-            | "\u{2019}s"
-    )
+    AUXILIARIES.contains(w)
 }
 
 /// The features of the place before token `k` in the forward clause of `r`, each passed to
@@ -189,10 +167,10 @@ fn each_feature(
     put(&["cue|fin=", cue, "|", finite]);
 }
 
-/// Weights of the model, keyed by the FNV hash of the feature's name.
-fn weights() -> &'static HashMap<u64, f32, FnvBuild> {
-    static WEIGHTS: OnceLock<HashMap<u64, f32, FnvBuild>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| weight_table(include_str!("content_end_weights.tsv")))
+/// Weights of the model.
+fn weights() -> &'static WeightTable {
+    static WEIGHTS: OnceLock<WeightTable> = OnceLock::new();
+    WEIGHTS.get_or_init(|| WeightTable::parse(END_WEIGHTS))
 }
 
 /// How likely the forward clause of `r` is to end at `place`.
@@ -200,9 +178,9 @@ fn end_probability(doc: &Document, probs: &[f32], r: &Reported, place: (usize, S
     let weights = weights();
     let mut z = 0.0;
     each_feature(doc, probs, r, place, &mut |parts| {
-        z += weights.get(&fnv_parts(parts)).copied().unwrap_or(0.0);
+        z += weights.weight(parts);
     });
-    1.0 / (1.0 + (-z).exp())
+    sigmoid(z)
 }
 
 /// What the clause holds before a place: its words, whether one is an auxiliary, its commas.
@@ -273,9 +251,40 @@ pub(crate) fn end_candidates(
         .map(|place| {
             let mut features = Vec::with_capacity(20);
             each_feature(doc, probs, r, place, &mut |parts| {
-                features.push(parts.concat())
+                debug_assert!(
+                    END_TEMPLATES.contains(&parts[0]),
+                    "undeclared template {parts:?}"
+                );
+                features.push(parts.concat());
             });
             (place.0, features)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::model::{check_table, template_of};
+
+    #[test]
+    fn the_weights_were_trained_with_the_codes_templates() {
+        assert_eq!(check_table(END_WEIGHTS, &END_TEMPLATES), Ok(()));
+    }
+
+    #[test]
+    fn every_feature_has_a_declared_template() {
+        let text = "Justice Nervo rejected that argument in a ruling released Thursday. \
+                    Clinton said she would win the state, using an average of polls. \
+                    The mayor said the bridge would open in May and vowed to cut taxes.";
+        let doc = Document::new(text, &[]);
+        let mut features = 0;
+        for (_, _, names) in super::super::end_candidates(&doc, &[]) {
+            for name in names {
+                assert!(template_of(&name, &END_TEMPLATES).is_some(), "{name}");
+                features += 1;
+            }
+        }
+        assert!(features > 20, "{features}");
+    }
 }

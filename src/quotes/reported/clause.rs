@@ -1,0 +1,276 @@
+//! Where a reported clause starts and ends, and the small tests on tokens the patterns share.
+
+use super::cue::{class_of, cue_share, Class, MIN_CUE_SHARE};
+use crate::quotes::cues::{is_verb_of_saying_proper, takes_a_hearer};
+use crate::quotes::doc::{is_possessive, is_word, lower, Document, Lower, TokKind};
+use crate::quotes::lexicon::{
+    ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_BREAKERS, CLAUSE_OPENERS, CUE_PARTICLES, GERUND_OPENERS,
+    HEARER_NOUNS, NOT_CONTENT_OPENERS, ONE_WORD_ANSWERS, RELATIVE_DAYS, RELATIVE_OPENERS,
+    SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS, TIME_PHRASE_WORDS,
+};
+use crate::quotes::mentions::{is_day_name, np_starting_at};
+
+/// The most tokens a reported clause runs over (the longest annotated content in PolNeAR train
+/// has 355).
+pub(super) const MAX_CLAUSE_TOKENS: usize = 400;
+
+/// The fewest words a reported clause has: `he said so` reports nothing.
+pub(super) const MIN_CONTENT_WORDS: usize = 2;
+
+/// The fewest words of a clause read forwards from its cue: one for verbs whose object is what
+/// was said or meant (`endorsed her`, `attacked Khan`), two for verbs of saying proper.
+pub(super) fn min_forward_words(cue: &str) -> usize {
+    if is_verb_of_saying_proper(cue) {
+        MIN_CONTENT_WORDS
+    } else {
+        1
+    }
+}
+
+pub(super) fn is_according(doc: &Document, k: usize) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && doc.word(t).eq_ignore_ascii_case("according"))
+}
+
+pub(super) fn prob(probs: &[f32], k: usize) -> f32 {
+    probs.get(k).copied().unwrap_or(0.0)
+}
+
+/// Words that open a time or place phrase standing between a cue and its clause: `said on
+/// Tuesday that`, `said in a statement that`, `wrote last week that`.
+pub(super) fn opens_adjunct(w: &str) -> bool {
+    ADJUNCT_OPENERS.contains(w) || is_day_name(w)
+}
+
+/// A preposition or conjunction before a gerund cue that shares the clause's subject: `by
+/// promising`, `and calling`.
+pub(super) fn takes_a_gerund(doc: &Document, k: usize) -> bool {
+    doc.tokens.get(k).is_some_and(|t| {
+        is_word(t) && t.quote.is_none() && GERUND_OPENERS.contains(lower(doc, t).as_str())
+    })
+}
+
+/// `In July,`, `In Honolulu last week,`, `Like the president,`: a phrase opening a sentence
+/// with a preposition and holding no verb of its own sets the scene; nothing was said in it.
+pub(super) fn is_introductory(doc: &Document, (a, b): (usize, usize)) -> bool {
+    let Some(first) = doc.tokens.get(a).filter(|t| is_word(t)) else {
+        return false;
+    };
+    let opens = SCENE_OPENERS.contains(lower(doc, first).as_str());
+    opens
+        && b - a <= 12
+        && !doc.tokens[a..b]
+            .iter()
+            .any(|t| is_word(t) && (t.quote.is_some() || AUXILIARIES.contains(&lower(doc, t))))
+}
+
+/// The end of a time phrase starting at `k` (`for weeks`, `last month`, `in recent days`,
+/// `earlier this year`), if one does.
+pub(super) fn time_phrase_end(doc: &Document, k: usize, e: usize) -> Option<usize> {
+    let first = lower(doc, doc.tokens.get(k).filter(|t| is_word(t))?);
+    if !TIME_PHRASE_OPENERS.contains(first.as_str()) {
+        return None;
+    }
+    // Only words that can stand inside a time phrase come between (`in recent days`, `over
+    // the past two weeks`), so that `for a ban on night shifts` is no time phrase.
+    let mut within = true;
+    (k + 1..e.min(k + 5)).find_map(|j| {
+        let t = &doc.tokens[j];
+        if !within || !is_word(t) {
+            return None;
+        }
+        let l = lower(doc, t);
+        within = TIME_PHRASE_WORDS.contains(l.as_str()) || l.chars().all(|c| c.is_ascii_digit());
+        let time = TIME_NOUNS.contains(l.as_str()) || is_day_name(&l);
+        (time && doc.tokens.get(j + 1).is_some_and(is_word)).then_some(j + 1)
+    })
+}
+
+/// Where the reported clause after the cue at `from - 1` starts: over a hearer (`told
+/// reporters`), a time or place phrase before `that` (`said on Tuesday that`) and a comma.
+pub(super) fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
+    let mut k = from;
+    if takes_a_hearer(cue) {
+        if let Some(mut hearer) = np_starting_at(doc, k, e) {
+            // `told reporters the vote …`: a determiner or pronoun after the hearer opens the
+            // clause.
+            if let Some(j) = (hearer.0 + 1..hearer.1).find(|&j| {
+                matches!(
+                    class_of(doc, Some(j)),
+                    Class::Det | Class::Pron | Class::That
+                )
+            }) {
+                hearer.1 = j;
+            }
+            // `told MPs Britain needs …`, `told reporters Washington would …`: a hearer named
+            // by a plural noun ends there.
+            if hearer.1 > hearer.0 + 1 && is_plural_hearer(doc, hearer.0) {
+                hearer.1 = hearer.0 + 1;
+            }
+            if doc.tokens.get(hearer.1).is_some_and(|t| {
+                lower(doc, t) == "that" || (t.kind == TokKind::Word && !is_possessive(doc.word(t)))
+            }) {
+                k = hearer.1;
+            }
+        }
+    }
+    // `said on Tuesday that …`, `wrote in a letter to members that …`.
+    if doc
+        .tokens
+        .get(k)
+        .is_some_and(|t| is_word(t) && opens_adjunct(&lower(doc, t)))
+    {
+        if let Some(that) = (k + 1..e.min(k + 10)).find(|&j| {
+            let t = &doc.tokens[j];
+            t.quote.is_none() && lower(doc, t) == "that"
+        }) {
+            if doc.tokens[k..that]
+                .iter()
+                .all(|t| t.kind == TokKind::Word || matches!(t.kind, TokKind::Punct(',')))
+            {
+                k = that;
+            }
+        }
+    }
+    // `has said for weeks he is …`, `said last month the plan …`: a time phrase.
+    if let Some(after) = time_phrase_end(doc, k, e) {
+        k = after;
+    }
+    // `said Thursday his worry was …`: a bare day before the clause.
+    if doc.tokens.get(k).is_some_and(|t| {
+        is_word(t) && {
+            let l = lower(doc, t);
+            is_day_name(&l) || RELATIVE_DAYS.contains(l.as_str())
+        }
+    }) && doc.tokens.get(k + 1).is_some_and(is_word)
+    {
+        k += 1;
+    }
+    while k < e && matches!(doc.tokens[k].kind, TokKind::Punct(',' | ':')) {
+        k += 1;
+    }
+    k
+}
+
+/// Where a reported clause starting at `from` ends: the sentence's end, or a comma before
+/// another attribution (`…, adding that …`, `…, according to …`, `…, he said`).
+pub(super) fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
+    // No clause runs on for ever: a bound keeps a sentence with no end (scraped boilerplate,
+    // hostile input) from costing each of its cues the rest of it.
+    let e = e.min(from + MAX_CLAUSE_TOKENS);
+    for k in from..e {
+        if is_punct(doc, k, ';') {
+            return k;
+        }
+        // `urging voters to …, and promising to …`: a second gerund cue is a second report.
+        if k > from && is_word(&doc.tokens[k]) && lower(doc, &doc.tokens[k]) == "and" {
+            if let Some(next) = doc.tokens.get(k + 1).filter(|n| is_word(n)) {
+                let l = lower(doc, next);
+                if l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE {
+                    return k;
+                }
+            }
+        }
+        if !is_punct(doc, k, ',') {
+            continue;
+        }
+        let Some(next) = doc
+            .tokens
+            .get(k + 1)
+            .filter(|n| is_word(n) && n.quote.is_none())
+        else {
+            continue;
+        };
+        let l = lower(doc, next);
+        // Words that after a comma open another clause more often than they carry the
+        // reported one on (counted on PolNeAR train: `which`, `while`, `but` end it about as
+        // often as not, `according` and the gerund cues nearly always).
+        let new_clause = CLAUSE_BREAKERS.contains(l.as_str());
+        if new_clause || (l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE) {
+            return k;
+        }
+    }
+    // Trailing punctuation is not content.
+    let mut end = e;
+    while end > from && matches!(doc.tokens[end - 1].kind, TokKind::Punct(_)) {
+        end -= 1;
+    }
+    end
+}
+
+/// `Sir Keir said no.`: a one-word answer is what was said.
+pub(super) fn is_yes_or_no(doc: &Document, (a, b): (usize, usize)) -> bool {
+    b == a + 1 && ONE_WORD_ANSWERS.contains(lower(doc, &doc.tokens[a]).as_str())
+}
+
+/// The people a report is told to, named by a plural noun: `told reporters`, `told MPs`.
+pub(super) fn is_plural_hearer(doc: &Document, k: usize) -> bool {
+    HEARER_NOUNS.contains(lower(doc, &doc.tokens[k]).as_str())
+}
+
+/// A particle that joins the cue before a noun phrase: `talked of`, `called for`.
+pub(super) fn takes_particle(doc: &Document, k: usize) -> bool {
+    let is_particle = doc.tokens.get(k).is_some_and(|t| {
+        is_word(t) && t.quote.is_none() && CUE_PARTICLES.contains(lower(doc, t).as_str())
+    });
+    is_particle
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Mark)
+}
+
+/// `said in a statement.`, `spoke to the network`, `said of the field`, `said when asked`: a
+/// phrase after the cue that tells where, when or to whom, not what; `said nothing`, `said
+/// little about it`: no clause reported at all.
+pub(super) fn starts_with_preposition(doc: &Document, k: usize) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| is_word(t) && NOT_CONTENT_OPENERS.contains(lower(doc, t).as_str()))
+}
+
+/// `when the library would reopen`, `if the deal stands`: a clause, not an adjunct like `when
+/// asked`, opens with the subordinator at `k` (its subject follows it).
+pub(super) fn opens_a_clause(doc: &Document, k: usize) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| is_word(t) && CLAUSE_OPENERS.contains(lower(doc, t).as_str()))
+        && matches!(
+            class_of(doc, Some(k + 1)),
+            Class::Det | Class::Pron | Class::Cap
+        )
+}
+
+/// The subordinating word that opens the cue's clause (`While X said …, Y …`), if one stands
+/// right before its subject: that clause is subordinate to the main one after its comma.
+pub(super) fn subordinator<'d>(doc: &'d Document, s: usize, subject: usize) -> Option<Lower<'d>> {
+    let k = subject.checked_sub(1).filter(|&k| k >= s)?;
+    let l = lower(doc, doc.tokens.get(k)?);
+    (SUBORDINATORS.contains(l.as_str()) || RELATIVE_OPENERS.contains(l.as_str())).then_some(l)
+}
+
+pub(super) fn is_punct(doc: &Document, k: usize, c: char) -> bool {
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Punct(c) && t.quote.is_none())
+}
+
+/// Words of `[a, b)`, quoted or not.
+pub(super) fn content_words(doc: &Document, (a, b): (usize, usize)) -> usize {
+    doc.tokens.get(a..b).map_or(0, |ts| {
+        ts.iter().filter(|t| t.kind == TokKind::Word).count()
+    })
+}
+
+/// `his claims`, `the report`, `a warning`: a cue word right after a determiner (the cue
+/// model's class of them, `lexicon/cue_classes.tsv`) or a possessive is a noun.
+pub(super) fn noun_after_determiner(doc: &Document, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| doc.tokens.get(p)) else {
+        return false;
+    };
+    is_word(prev) && {
+        let p = lower(doc, prev);
+        is_possessive(&p) || class_of(doc, Some(i - 1)) == Class::Det
+    }
+}

@@ -1,0 +1,280 @@
+//! Reported speech: attributions without quotation marks.
+//!
+//! News reports far more speech than it quotes: `Mr Starmer said the commitment was sincere`,
+//! `The plan will fail, the minister warned.`, `According to aides, talks have stalled.`. Each
+//! sentence is read once, left to right; a verb that reports speech or thought opens an
+//! attribution whose source is its subject and whose content is, as PolNeAR draws it, the
+//! reported clause without the cue and the source:
+//! - forwards, `X said (that) …`, `X told reporters …`, `X said on Tuesday that …`: from the
+//!   word after the cue (after a recipient or a time phrase) to the end of the clause;
+//! - backwards, `… , X said.` / `… , said X.` / `… , according to X.`: the sentence up to the
+//!   comma before the source and cue;
+//! - around, `… , X said, …`: the whole sentence, whose two halves are the content;
+//! - `According to X, …`: the clause after the comma.
+//!
+//! Which words report speech is learnt: `reported_cues.tsv` holds, for every word form, how
+//! often it heads an annotated cue in PolNeAR's train split (`scripts/train_reported.py`); the
+//! verbs of `cues` count as cues too. A clause that is all quotation is left to the quotation
+//! (it is a direct quote); one holding a quoted fragment is mixed speech and kept whole.
+//!
+//! The module is laid out by concern: [`cue`] (how likely a word is to head a cue: the learnt
+//! table of cue forms and the cue model), [`clause`] (where a reported clause starts and ends),
+//! one file per way an attribution is found ([`verb`]: `X said …`, `…, X said.`, `…, said X.`,
+//! `…, X said, …`; [`gerund`]: `…, adding that …`; [`closing`]: the attribution closing a
+//! sentence; [`according`]: `according to X`; [`headline`]: title-case headlines),
+//! [`nested`] (reports within and beside one another), [`content_end`] (the learnt end of a
+//! clause read forwards), and this driver, which reads each sentence once. Every [`Reported`]
+//! names the [`Rule`] that found it (`reported_forward`, `reported_backward`, …).
+
+mod according;
+mod clause;
+mod closing;
+mod content_end;
+mod cue;
+mod gerund;
+mod headline;
+mod nested;
+#[cfg(test)]
+mod tests;
+mod verb;
+
+use super::doc::{is_capitalised, lower, Document, TokKind, Token};
+use super::rules::Rule;
+use super::QuoteKind;
+use according::according_to;
+use clause::{is_according, is_punct};
+use closing::tail_attribution;
+pub use content_end::END_TEMPLATES;
+pub(crate) use cue::cue_candidates;
+pub use cue::CUE_TEMPLATES;
+use cue::{cue_probability, cue_share, MIN_CUE_SHARE};
+use headline::is_headline;
+use nested::{coordinated, overlap_share, NESTED_MAX_OVERLAP, NESTED_MIN_CONFIDENCE};
+use verb::verb_cue;
+
+/// How many of the sentence's latest reports a new one may lie within or beside.
+const RECENT_REPORTS: usize = 8;
+
+/// A reported-speech attribution, in tokens: content and cue as `[start, end)` ranges.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reported {
+    pub content: (usize, usize),
+    pub cue: (usize, usize),
+    pub mention: Option<(usize, usize)>,
+    pub confidence: f32,
+    /// How the attribution was found (`reported_forward`, `reported_according_to`, …).
+    pub rule: Rule,
+}
+
+/// The attributions of reported speech in the article, in text order.
+pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
+    let probs = cue_probabilities(doc);
+    by_rules(doc, kinds, &probs, &mut |r| {
+        content_end::learned_end(doc, &probs, r)
+    })
+}
+
+/// A clause read forwards from its cue (`X said …`, `According to X, …`), whose end the rules
+/// only bound.
+fn is_forward(r: &Reported) -> bool {
+    r.content.0 >= r.cue.1
+}
+
+/// How likely each token of the article is to head a cue.
+fn cue_probabilities(doc: &Document) -> Vec<f32> {
+    let mut probs: Vec<f32> = (0..doc.tokens.len())
+        .map(|i| cue_probability(doc, i))
+        .collect();
+    // In a headline every word is capitalised (`Senator Calls For Inquiry`): there the cue
+    // table's share stands in for the model, which reads capitals as names.
+    let mut s = 0;
+    while s < doc.tokens.len() {
+        let e = sentence_end(doc, s);
+        if is_headline(doc, s, e) {
+            for (k, p) in probs.iter_mut().enumerate().take(e).skip(s + 1) {
+                let t = &doc.tokens[k];
+                if t.kind == TokKind::Word && t.quote.is_none() && is_capitalised(doc, t) {
+                    *p = cue_share(lower(doc, t).as_str());
+                }
+            }
+        }
+        s = e;
+    }
+    probs
+}
+
+/// The end of the sentence starting at token `s` (one past its last token).
+fn sentence_end(doc: &Document, s: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut e = s;
+    while e < n && !doc.tokens[e].ends_sentence {
+        e += 1;
+    }
+    (e + 1).min(n)
+}
+
+/// Every place the content-end model scores in the forward clauses the rules find, with the
+/// clause as the rules bound it and the place's features (training data for the model).
+#[allow(clippy::type_complexity)]
+pub(crate) fn end_candidates(
+    doc: &Document,
+    kinds: &[QuoteKind],
+) -> Vec<((usize, usize), usize, Vec<String>)> {
+    let probs = cue_probabilities(doc);
+    let mut found = Vec::new();
+    by_rules(doc, kinds, &probs, &mut |r| {
+        found.extend(
+            content_end::end_candidates(doc, &probs, r)
+                .into_iter()
+                .map(|(k, features)| (r.content, k, features)),
+        );
+        content_end::learned_end(doc, &probs, r)
+    });
+    found
+}
+
+/// Where a forward clause the rules bound ends.
+type EndOf<'a> = dyn FnMut(&Reported) -> usize + 'a;
+
+/// The attributions the rules find, each forward clause ending where `end_of` says.
+fn by_rules(
+    doc: &Document,
+    kinds: &[QuoteKind],
+    probs: &[f32],
+    end_of: &mut EndOf,
+) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    let n = doc.tokens.len();
+    while s < n {
+        let e = sentence_end(doc, s);
+        // Most sentences report nobody: without a likely cue or `according`, skip them.
+        let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k));
+        if likely {
+            sentence(doc, probs, kinds, (s, e), end_of, &mut out);
+        }
+        s = e;
+    }
+    out
+}
+
+/// The attributions of the sentence `[s, e)`.
+fn sentence(
+    doc: &Document,
+    probs: &[f32],
+    kinds: &[QuoteKind],
+    (s, e): (usize, usize),
+    end_of: &mut EndOf,
+    out: &mut Vec<Reported>,
+) {
+    // `…, the minister said.` governs the whole sentence before it: a verb inside that content
+    // (`… she hoped to carry …`) reports no further than the comma.
+    let tail = tail_attribution(doc, probs, s, e);
+    let headline = is_headline(doc, s, e);
+    let limit = tail.map_or(e, |t| t.content.1);
+    let mut i = s;
+    // The subject of the sentence's last attribution, for `…, adding that …`.
+    let mut last_mention = None;
+    let mut first = out.len();
+    while i < limit {
+        if probs[i] < MIN_CUE_SHARE && !is_according(doc, i) {
+            i += 1;
+            continue;
+        }
+        let found = according_to(doc, s, limit, i)
+            .or_else(|| verb_cue(doc, probs, (s, limit), headline, i, last_mention));
+        let Some((mut found, resume)) = found else {
+            i += 1;
+            continue;
+        };
+        if headline {
+            found.rule = Rule::ReportedHeadline;
+        }
+        // A report within another one's content (`X said Y hoped …`), or beside it (`X
+        // promised … and said …`).
+        // The last few reports of the sentence are enough, and keep a run-on sentence of
+        // hundreds of cues linear.
+        let recent = first.max(out.len().saturating_sub(RECENT_REPORTS));
+        let outer = out[recent..]
+            .iter()
+            .rposition(|o| o.content.0 < found.cue.0 && found.cue.0 < o.content.1)
+            .map(|k| recent + k);
+        let mut nested = false;
+        if let Some(outer) = outer.map(|k| &mut out[k]) {
+            if let Some(conj) = coordinated(doc, outer, &found) {
+                // Two reports side by side, the first ending at the conjunction.
+                let mut end = conj;
+                while end > outer.content.0 && is_punct(doc, end - 1, ',') {
+                    end -= 1;
+                }
+                outer.content.1 = end;
+                if found.mention.is_none() {
+                    found.mention = outer.mention;
+                }
+                found.rule = Rule::ReportedCoordinated;
+            } else if found.confidence < NESTED_MIN_CONFIDENCE {
+                i = found.cue.1.max(i + 1);
+                continue;
+            } else {
+                nested = true;
+                found.rule = Rule::ReportedNested;
+            }
+        }
+        // The clause as read forwards ends where the content-end model says, so that a cue
+        // after that end is no report within this one.
+        if is_forward(&found) {
+            found.content.1 = end_of(&found);
+        }
+        if let Some(outer) = outer.filter(|_| nested) {
+            if overlap_share(out[outer].content, found.content) >= NESTED_MAX_OVERLAP {
+                i = found.cue.1.max(i + 1);
+                continue;
+            }
+        }
+        if !mostly_direct_quote(doc, kinds, found.content) {
+            last_mention = found.mention.or(last_mention);
+            out.push(found);
+        }
+        // A forward clause may itself report speech (`X said Y hoped …`, `X promised … and
+        // said …`): read on inside it rather than past it.
+        let resume = if found.content.0 >= found.cue.1 {
+            found.content.0
+        } else {
+            resume
+        };
+        i = resume.max(i + 1);
+    }
+    if let Some(t) = tail {
+        if !mostly_direct_quote(doc, kinds, t.content) {
+            // Text order: the tail's content starts the sentence.
+            while first > 0 && out[first - 1].content.0 > t.content.0 {
+                first -= 1;
+            }
+            out.insert(first, t);
+        }
+    }
+}
+
+/// A clause that is mostly a direct quotation is that quotation's attribution, not reported
+/// speech; one holding a quoted fragment (mixed speech) is reported speech.
+fn mostly_direct_quote(doc: &Document, kinds: &[QuoteKind], (a, b): (usize, usize)) -> bool {
+    let Some(tokens) = doc.tokens.get(a..b) else {
+        return true;
+    };
+    let words = |keep: &dyn Fn(&Token) -> bool| {
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && keep(t))
+            .count()
+    };
+    let all = words(&|_| true);
+    let quoted = words(&|t| {
+        t.quote
+            .is_some_and(|q| kinds.get(q as usize) != Some(&QuoteKind::NonSpeech))
+    });
+    let direct = words(&|t| {
+        t.quote
+            .is_some_and(|q| kinds.get(q as usize) == Some(&QuoteKind::Direct))
+    });
+    all == 0 || direct * 2 > all || quoted * 10 >= all * 8
+}

@@ -1,0 +1,248 @@
+//! Tests of reported speech: the patterns and the rule each names.
+
+use super::*;
+use crate::quotes::marks::{quoted_spans, MarkSet};
+
+/// The content, cue and mention texts of the reported speech in `text`.
+fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+    let spans = quoted_spans(
+        text,
+        MarkSet {
+            two_apostrophes: true,
+            single_primary: true,
+        },
+    );
+    let doc = Document::new(text, &spans);
+    let kinds: Vec<QuoteKind> = spans
+        .iter()
+        .map(|s| crate::quotes::kinds::kind_of(&doc, s))
+        .collect();
+    let piece =
+        |(a, b): (usize, usize)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
+    reported(&doc, &kinds)
+        .into_iter()
+        .map(|r| (piece(r.content), piece(r.cue), r.mention.map(piece)))
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, Option<String>) {
+    let all = found(text);
+    assert_eq!(all.len(), 1, "{text:?}: {all:?}");
+    all.into_iter().next().unwrap_or_default()
+}
+
+#[test]
+fn subject_said_clause() {
+    let (content, cue, mention) =
+        one("Ms Okafor said the new bridge would open before the winter.");
+    assert_eq!(content, "the new bridge would open before the winter");
+    assert_eq!(cue, "said");
+    assert_eq!(mention.as_deref(), Some("Ms Okafor"));
+}
+
+#[test]
+fn said_that_keeps_that() {
+    let (content, _, mention) = one("The council said that the library would close for repairs.");
+    assert_eq!(content, "that the library would close for repairs");
+    assert_eq!(mention.as_deref(), Some("The council"));
+}
+
+#[test]
+fn said_on_a_day_that() {
+    let (content, _, _) =
+        one("Mr Hale said on Tuesday that the ferry service would resume in May.");
+    assert_eq!(content, "that the ferry service would resume in May");
+}
+
+#[test]
+fn clause_then_source() {
+    let (content, cue, mention) =
+        one("The ferry service will resume in May, the harbour master said.");
+    assert_eq!(content, "The ferry service will resume in May");
+    assert_eq!(cue, "said");
+    assert_eq!(mention.as_deref(), Some("the harbour master"));
+    let (_, _, mention) = one("Talks with the union have stalled, said Ms Brandt.");
+    assert_eq!(mention.as_deref(), Some("Ms Brandt"));
+}
+
+#[test]
+fn according_to_either_side() {
+    let (content, cue, mention) =
+        one("According to two aides, the senator will not seek another term.");
+    assert_eq!(content, "the senator will not seek another term");
+    assert_eq!(cue, "According to");
+    assert_eq!(mention.as_deref(), Some("two aides"));
+    let (content, _, _) = one("The senator will not seek another term, according to two aides.");
+    assert_eq!(content, "The senator will not seek another term");
+}
+
+#[test]
+fn told_a_hearer() {
+    let (content, cue, _) = one("Mr Ortiz told reporters that the vote had been delayed.");
+    assert_eq!(content, "that the vote had been delayed");
+    assert_eq!(cue, "told");
+}
+
+#[test]
+fn verbs_of_thought_and_stance() {
+    for verb in [
+        "warned",
+        "insisted",
+        "argued",
+        "claimed",
+        "believes",
+        "denied",
+        "announced",
+    ] {
+        let text = format!("The mayor {verb} that the budget would be balanced next year.");
+        let (content, cue, _) = one(&text);
+        assert_eq!(
+            content, "that the budget would be balanced next year",
+            "{verb}"
+        );
+        assert_eq!(cue, verb);
+    }
+}
+
+#[test]
+fn adding_continues_the_subject() {
+    let all = found("Ms Okafor said the bridge was safe, adding that inspections would continue.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].0, "the bridge was safe");
+    assert_eq!(all[1].0, "that inspections would continue");
+    assert_eq!(all[1].2.as_deref(), Some("Ms Okafor"));
+}
+
+#[test]
+fn sources_said() {
+    let (content, _, mention) = one("The deal is close to collapse, sources said.");
+    assert_eq!(content, "The deal is close to collapse");
+    assert_eq!(mention.as_deref(), Some("sources"));
+}
+
+#[test]
+fn mixed_speech_is_one_clause() {
+    let (content, _, _) =
+        one("Mr Varga said the rival plan was “deeply flawed” and would be dropped.");
+    assert_eq!(
+        content,
+        "the rival plan was “deeply flawed” and would be dropped"
+    );
+}
+
+#[test]
+fn direct_quotes_are_left_to_quotations() {
+    assert!(found("“We will rebuild the pier this year,” the mayor said.").is_empty());
+    assert!(found("The mayor said: “We will rebuild the pier this year.”").is_empty());
+}
+
+#[test]
+fn nouns_and_infinitives_are_not_cues() {
+    assert!(found("His claims about the harbour were widely shared online.").is_empty());
+    assert!(found("Nobody said anything at the parish meeting on Tuesday.").is_empty());
+    // `wanted` reports a wish (PolNeAR counts it); the infinitive `to say` is no cue.
+    let wish = found("She wanted to say more about the harbour.");
+    assert!(wish.iter().all(|(_, cue, _)| cue != "say"), "{wish:?}");
+}
+
+/// The rule of each report found in `text`, with its content.
+fn rules_of(text: &str) -> Vec<(&'static str, String)> {
+    let spans = quoted_spans(
+        text,
+        MarkSet {
+            two_apostrophes: true,
+            single_primary: true,
+        },
+    );
+    let doc = Document::new(text, &spans);
+    let kinds: Vec<QuoteKind> = spans
+        .iter()
+        .map(|s| crate::quotes::kinds::kind_of(&doc, s))
+        .collect();
+    reported(&doc, &kinds)
+        .into_iter()
+        .map(|r| {
+            let (a, b) = r.content;
+            let piece = text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
+            (r.rule.name(), piece)
+        })
+        .collect()
+}
+
+#[test]
+fn each_pattern_names_its_rule() {
+    let mut missed = Vec::new();
+    for (text, rule) in [
+        (
+            "Ms Okafor said the new bridge would open before the winter.",
+            "reported_forward",
+        ),
+        (
+            "As the minister said, the plan will fail within a year.",
+            "reported_as_said",
+        ),
+        (
+            "More than six in ten voters who attended the rally believe the plan would fail.",
+            "reported_forward_long_subject",
+        ),
+        (
+            "The ferry service will resume in May, the harbour master said.",
+            "reported_backward",
+        ),
+        (
+            "Talks with the union have stalled, said Ms Brandt.",
+            "reported_backward_inverted",
+        ),
+        (
+            "The plan, the minister said, would fail within a year.",
+            "reported_around",
+        ),
+        (
+            "According to two aides, the senator will not seek another term.",
+            "reported_according_to",
+        ),
+        (
+            "The senator will not seek another term, according to two aides.",
+            "reported_according_to_after",
+        ),
+        (
+            "The senator, according to two aides, will not seek another term in the spring because \
+             she wants to spend more time with her family and her three young children in the \
+             house she grew up in near the coast.",
+            "reported_according_to_around",
+        ),
+        (
+            "Ms Okafor said the bridge was safe, adding that inspections would continue.",
+            "reported_gerund",
+        ),
+        (
+            "Senator Says Port Deal Inquiry Must Go Ahead\n\nThe vote is today.",
+            "reported_headline",
+        ),
+        (
+            "He notes that the Commission on Presidential Debates announced earlier Friday that \
+             there was an issue with the microphone.",
+            "reported_nested",
+        ),
+        (
+            "She is building on this narrative by pushing a new conversation that humanizes black \
+             people and demands respect and accountability.",
+            "reported_coordinated",
+        ),
+    ] {
+        let found = rules_of(text);
+        if !found.iter().any(|(r, _)| *r == rule) {
+            missed.push(format!("{text:?}: {found:?}, not {rule}"));
+        }
+    }
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
+}
+
+#[test]
+fn every_reported_rule_is_in_the_table_and_prefixed() {
+    for rule in crate::quotes::rules::Rule::ALL {
+        if rule.name().starts_with("reported_") {
+            assert!(rule.description().ends_with('.'), "{}", rule.name());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! A verb reporting speech or thought, read forwards (`X said …`), backwards (`…, X said.`,
+//! `…, said X.`) or around its clause (`…, X said, …`).
+
+use super::clause::{
+    clause_end, content_start, content_words, is_introductory, is_punct, is_yes_or_no,
+    min_forward_words, noun_after_determiner, opens_a_clause, prob, starts_with_preposition,
+    subordinator, takes_particle, MIN_CONTENT_WORDS,
+};
+use super::cue::{MIN_CUE_SHARE, SURE_CUE_SHARE};
+use super::gerund::gerund_cue;
+use super::Reported;
+use crate::quotes::cues::is_verb_of_saying_proper;
+use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
+use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS};
+use crate::quotes::mentions::{np_starting_at, subject_before};
+use crate::quotes::rules::Rule;
+
+/// A verb reporting speech or thought at token `i`, forwards, backwards or around its clause.
+pub(super) fn verb_cue(
+    doc: &Document,
+    probs: &[f32],
+    (s, e): (usize, usize),
+    headline: bool,
+    i: usize,
+    last_mention: Option<(usize, usize)>,
+) -> Option<(Reported, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokKind::Word || t.quote.is_some() {
+        return None;
+    }
+    // A capitalised word inside a sentence is a name (`Chuck Said`, `the Post Reports`),
+    // except in a headline.
+    if i > s && is_capitalised(doc, t) && !headline {
+        return None;
+    }
+    let w = lower(doc, t);
+    let share = prob(probs, i);
+    if share < MIN_CUE_SHARE || noun_after_determiner(doc, i) {
+        return None;
+    }
+    // `Sanders is suggesting …`: a progressive is a finite verb.
+    let progressive = {
+        // Over adverbs: `is already claiming`, `are increasingly admitting`.
+        let mut k = i;
+        while k > s + 1 && {
+            let l = lower(doc, &doc.tokens[k - 1]);
+            l.ends_with("ly") || PROGRESSIVE_ADVERBS.contains(l.as_str())
+        } {
+            k -= 1;
+        }
+        k > s && BE_FORMS.contains(lower(doc, &doc.tokens[k - 1]).as_str())
+    };
+    let gerund = w.ends_with("ing") && !progressive;
+    if gerund {
+        return gerund_cue(doc, &w, share, (s, e), i, last_mention);
+    }
+    // `continues to insist`, `seemed to think`: the verb governing the infinitive opens the cue
+    // and its subject is the source.
+    let mut head = i;
+    if i > s + 1 && lower(doc, &doc.tokens[i - 1]) == "to" {
+        let gov = &doc.tokens[i - 2];
+        if !is_word(gov) || gov.quote.is_some() || is_capitalised(doc, gov) {
+            return None;
+        }
+        head = i - 2;
+    }
+    let subject = subject_before(doc, head, s).filter(|m| m.1 <= head);
+    if head < i && subject.is_none() {
+        return None; // `a plan to say`, `refused to deny`: not a report of what was said.
+    }
+    let mut cue = (head, i + 1);
+    let mut from = content_start(doc, &w, i + 1, e);
+    // `talked of reforms`, `called on the party to …`, `pointed to the polls`: the particle is
+    // part of the cue (verbs of saying proper take no particle: `said in a statement`).
+    if from == i + 1 && !is_verb_of_saying_proper(&w) && takes_particle(doc, from) {
+        cue.1 = from + 1;
+        from += 1;
+    }
+    let mut forward = (from, clause_end(doc, from, e));
+    if let Some(mention) = subject {
+        // `Mr X, who said last week that …, issued …` / `While X said …, Y …`: a relative or
+        // subordinate clause reports no further than its comma.
+        let sub = subordinator(doc, s, mention.0);
+        let set_off = is_punct(doc, i + 1, ',');
+        // `As X said, the plan …`: the main clause is what was said.
+        let as_said = set_off && sub.as_deref() == Some("as");
+        if !as_said && (lower(doc, &doc.tokens[mention.0]) == "who" || sub.is_some()) {
+            let closes = |k: usize| {
+                is_punct(doc, k, ',') || is_punct(doc, k, '\u{2014}') || is_punct(doc, k, '-')
+            };
+            if let Some(c) = (forward.0..forward.1).find(|&k| closes(k)) {
+                forward.1 = c;
+            }
+        }
+        // `…, X said, …`: the content is both halves of the sentence around the source.
+        let before = (s, mention.0.saturating_sub(1));
+        let around = mention.0 > s
+            && is_punct(doc, mention.0 - 1, ',')
+            && content_words(doc, before) >= MIN_CONTENT_WORDS
+            && set_off;
+        if (content_words(doc, forward) >= min_forward_words(&w) || is_yes_or_no(doc, forward))
+            && (around
+                || !starts_with_preposition(doc, forward.0)
+                || opens_a_clause(doc, forward.0))
+        {
+            if set_off && !around && !as_said {
+                return None; // `“…,” she continued, prompting cheers`: no clause reported.
+            }
+            let (content, rule) = if around {
+                ((s, forward.1), Rule::ReportedAround)
+            } else if as_said {
+                (forward, Rule::ReportedAsSaid)
+            } else {
+                (forward, Rule::ReportedForward)
+            };
+            return Some((
+                Reported {
+                    content,
+                    cue,
+                    mention: Some(mention),
+                    confidence: share,
+                    rule,
+                },
+                forward.1,
+            ));
+        }
+        // `…, X said.`: the sentence before the comma that sets off the source.
+        if mention.0 > s && is_punct(doc, mention.0 - 1, ',') {
+            let content = (s, mention.0 - 1);
+            let reported =
+                content_words(doc, content) >= MIN_CONTENT_WORDS && !is_introductory(doc, content);
+            return reported.then_some((
+                Reported {
+                    content,
+                    cue: (i, i + 1),
+                    mention: Some(mention),
+                    confidence: share,
+                    rule: Rule::ReportedBackward,
+                },
+                i + 1,
+            ));
+        }
+        return None;
+    }
+    // `More than six in ten voters who attended described …`: a subject too long to read is
+    // still a subject when the verb is a sure cue.
+    if subject.is_none()
+        && share >= SURE_CUE_SHARE
+        && i > s
+        && is_word(&doc.tokens[i - 1])
+        && !is_punct(doc, i + 1, ',')
+        && content_words(doc, forward) >= MIN_CONTENT_WORDS
+        && !starts_with_preposition(doc, forward.0)
+    {
+        return Some((
+            Reported {
+                content: forward,
+                cue,
+                mention: None,
+                confidence: share / 2.0,
+                rule: Rule::ReportedForwardLongSubject,
+            },
+            forward.1,
+        ));
+    }
+    // `…, said X.`: the source follows the cue.
+    if i > s && is_punct(doc, i - 1, ',') {
+        let mention = np_starting_at(doc, i + 1, e)?;
+        let content = (s, i - 1);
+        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+            Reported {
+                content,
+                cue: (i, i + 1),
+                mention: Some(mention),
+                confidence: share,
+                rule: Rule::ReportedBackwardInverted,
+            },
+            mention.1,
+        ));
+    }
+    None
+}
