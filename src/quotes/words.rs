@@ -18,32 +18,32 @@ impl std::hash::Hasher for Fnv {
         self.0 = n;
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        let h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        self.0 = fnv1a(h, bytes);
     }
+}
+
+/// FNV-1a's starting state (its "offset basis").
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a from state `h` over `bytes`: the one definition [`Fnv`] and [`fnv_parts`] share.
+#[inline]
+fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Hash maps keyed by FNV-1a (feature hashes, word tables).
 pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// The FNV-1a hash of the concatenation of `parts`: a feature's name hashed from its pieces,
-/// without building it (see `model`). Equal to hashing the joined string with
-/// [`Fnv`].
+/// without building it (see `model`). Equal to hashing the joined string with [`Fnv`].
 pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in part.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    parts
+        .iter()
+        .fold(FNV_OFFSET, |h, part| fnv1a(h, part.as_bytes()))
 }
 
 /// A word list looked up as a set: see [`WordMap`].
