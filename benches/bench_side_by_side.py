@@ -70,7 +70,8 @@ def main() -> int:
             runs[side].append(one_round(getattr(args, side), corpus))
             print(f"round {k + 1} {side:6} {runs[side][-1]:7.2f} MB/s", flush=True)
     before, after = (statistics.median(runs[s]) for s in ("before", "after"))
-    print(f"median: before {before:.2f} MB/s, after {after:.2f} MB/s, after/before {after / before:.3f}")
+    ratio = after / before
+    print(f"median: before {before:.2f} MB/s, after {after:.2f} MB/s, after/before {ratio:.3f}")
     return 0
 
 

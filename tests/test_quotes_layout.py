@@ -118,9 +118,7 @@ def _cycle(edges: dict[tuple, set[tuple]]) -> list[tuple] | None:
 
 def test_no_import_cycle_between_the_modules_of_a_directory():
     cycle = _cycle(_graph())
-    assert cycle is None, "import cycle in src/quotes: " + " -> ".join(
-        "::".join(m) for m in cycle
-    )
+    assert cycle is None, "import cycle in src/quotes: " + " -> ".join("::".join(m) for m in cycle)
 
 
 def test_the_cycle_check_finds_a_cycle():
