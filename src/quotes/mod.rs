@@ -183,10 +183,7 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             speaker: found.speaker,
             confidence: found.confidence,
             rule: found.rule,
-            resolution: found
-                .mention
-                .map(|(s, e)| people.resolve_trail_at_bytes(&doc, s, e).1)
-                .unwrap_or_default(),
+            resolution: found.resolution,
         })
         .collect();
     if options.reported {

@@ -50,7 +50,61 @@ pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
 pub(crate) struct WordSet {
     /// A lexicon file: one entry a line, `#` opens a comment line, blank lines are skipped.
     file: &'static str,
-    map: OnceLock<WordMap<()>>,
+    built: OnceLock<Built>,
+}
+
+/// A [`WordSet`] laid out for look-ups: most lists are small and most words asked are not in
+/// them, so a word whose length or first byte no entry has is answered without the table
+/// (inline `matches!` lists, which these replaced, rejected such words as cheaply).
+struct Built {
+    map: WordMap<()>,
+    /// Bit `n` set: an entry has `n` bytes (bit 0 stands for every length over 63).
+    lengths: u64,
+    /// Bit `b` set: an entry starts with the ASCII byte `b`, or with a non-ASCII one (bit 0).
+    firsts: u128,
+}
+
+impl Built {
+    fn new(words: &[&str]) -> Built {
+        let mut built = Built {
+            map: WordMap::new(words.iter().map(|&w| (w, ()))),
+            lengths: 0,
+            firsts: 0,
+        };
+        for w in words {
+            built.lengths |= 1 << length_bit(w);
+            built.firsts |= 1 << first_bit(w.as_bytes().first().copied().unwrap_or(0));
+        }
+        built
+    }
+
+    /// Whether a word of `len` bytes starting with `first` may be in the set.
+    #[inline]
+    fn may_hold(&self, len: usize, first: u8) -> bool {
+        self.lengths & (1 << length_bit_of(len)) != 0 && self.firsts & (1 << first_bit(first)) != 0
+    }
+}
+
+#[inline]
+fn length_bit_of(len: usize) -> u32 {
+    if len < 64 {
+        len as u32
+    } else {
+        0
+    }
+}
+
+fn length_bit(w: &str) -> u32 {
+    length_bit_of(w.len())
+}
+
+#[inline]
+fn first_bit(b: u8) -> u32 {
+    if b.is_ascii() {
+        u32::from(b)
+    } else {
+        0
+    }
 }
 
 /// The entries of a lexicon file: one a line, trimmed; blank lines and lines opening with `#`
@@ -66,17 +120,26 @@ impl WordSet {
     pub const fn lines(file: &'static str) -> WordSet {
         WordSet {
             file,
-            map: OnceLock::new(),
+            built: OnceLock::new(),
         }
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        self.map().get(w).is_some()
+        let built = self.built();
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        built.may_hold(w.len(), first) && built.map.get(w).is_some()
     }
 
     /// Whether the set holds `w.to_lowercase()`, without building it for ASCII words.
     pub fn contains_lowercase(&self, w: &str) -> bool {
-        self.map().get_lowercase(w).is_some()
+        let built = self.built();
+        if w.is_ascii() {
+            let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            if !built.may_hold(w.len(), first) {
+                return false;
+            }
+        }
+        built.map.get_lowercase(w).is_some()
     }
 
     /// The words, in the order of their list.
@@ -84,11 +147,8 @@ impl WordSet {
         lexicon_entries(self.file).collect()
     }
 
-    fn map(&self) -> &WordMap<()> {
-        self.map.get_or_init(|| {
-            let words = self.words();
-            WordMap::new(words.iter().map(|&w| (w, ())))
-        })
+    fn built(&self) -> &Built {
+        self.built.get_or_init(|| Built::new(&self.words()))
     }
 }
 

@@ -29,7 +29,7 @@ mod window;
 use crate::quotes::doc::{lower, Document, TokKind};
 use crate::quotes::lexicon::LIST_CONJUNCTIONS;
 use crate::quotes::people::People;
-use crate::quotes::{QuoteKind, Rule};
+use crate::quotes::{QuoteKind, ResolutionStep, Rule};
 use marks::QuotedSpan;
 use ranker::{Proposal, Resolved};
 
@@ -43,6 +43,8 @@ pub(crate) struct Attribution {
     /// The rule behind the mention (see [`Found::rule`]), [`Rule::ContinuesPrevious`] for a
     /// speaker carried on from the quote before, [`Rule::Unattributed`] when nothing was found.
     pub rule: Rule,
+    /// How the mention was resolved to `speaker` (see [`People::resolve_trail`]).
+    pub resolution: Vec<ResolutionStep>,
 }
 
 impl Attribution {
@@ -54,6 +56,7 @@ impl Attribution {
             speaker: None,
             confidence: 0.0,
             rule: Rule::Unattributed,
+            resolution: Vec::new(),
         }
     }
 }
@@ -269,7 +272,11 @@ pub(crate) fn attribute(
         let found = founds[i];
         let attribution = match found {
             Some(f) => {
-                let speaker = f.mention.and_then(|(s, e)| people.resolve(doc, s, e));
+                // The trail is built here, once, with the name it leads to.
+                let (speaker, resolution) = f
+                    .mention
+                    .map(|(s, e)| people.resolve_trail(doc, s, e))
+                    .unwrap_or_default();
                 let confidence = f.confidence.value();
                 Attribution {
                     cue: f.cue.and_then(|c| doc.byte_span(c)),
@@ -281,6 +288,7 @@ pub(crate) fn attribute(
                     },
                     speaker,
                     rule: f.rule,
+                    resolution,
                 }
             }
             None => match previous {
@@ -308,6 +316,7 @@ pub(crate) fn attribute(
                         speaker: prev.speaker.clone(),
                         confidence: prev.confidence * 0.8,
                         rule,
+                        resolution: prev.resolution.clone(),
                     }
                 }
                 _ => Attribution::unattributed(),

@@ -240,6 +240,52 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_list_answers_as_a_plain_set_would() {
+        // Every word of the bundled articles, in its case and in others, against every list:
+        // the sets' quick rejections (by length and first byte) must never reject a member.
+        let text = [
+            include_str!("../../../examples/article.clean.txt"),
+            include_str!("../../../examples/senate.clean.txt"),
+        ]
+        .concat();
+        let mut words: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || ",.;:!?()“”\"".contains(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        words.extend(words.clone().iter().map(|w| w.to_uppercase()));
+        words.extend(
+            [
+                "",
+                "x",
+                "É",
+                "élan",
+                "’s",
+                "a-very-long-word-that-no-list-holds-at-all",
+            ]
+            .map(String::from),
+        );
+        for (file, set) in ALL {
+            let plain: std::collections::HashSet<&str> = set.words().into_iter().collect();
+            for w in words.iter().chain(
+                plain
+                    .iter()
+                    .map(|w| w.to_string())
+                    .collect::<Vec<_>>()
+                    .iter(),
+            ) {
+                assert_eq!(set.contains(w), plain.contains(w.as_str()), "{file}: {w:?}");
+                let lowered = w.to_lowercase();
+                assert_eq!(
+                    set.contains_lowercase(w),
+                    plain.contains(lowered.as_str()),
+                    "{file}: lower case of {w:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_list_is_clean_and_has_no_repeated_entry() {
         for (file, set) in ALL {
             let words = set.words();

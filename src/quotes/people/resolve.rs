@@ -154,7 +154,8 @@ impl People {
     }
 
     /// [`People::resolve_trail`] of the mention at bytes `[start, end)` of the article (a
-    /// quote's mention span).
+    /// quote's mention span), for the tests.
+    #[cfg(test)]
     pub fn resolve_trail_at_bytes(
         &self,
         doc: &Document,
