@@ -54,57 +54,45 @@ pub(crate) struct WordSet {
 }
 
 /// A [`WordSet`] laid out for look-ups: most lists are small and most words asked are not in
-/// them, so a word whose length or first byte no entry has is answered without the table
-/// (inline `matches!` lists, which these replaced, rejected such words as cheaply).
+/// them, so a word is first checked against a 256-bit sketch of the entries (their length,
+/// first, second and last bytes) and answered without the table when no entry shares its
+/// place there (the inline `matches!` lists these sets replaced rejected such words as
+/// cheaply).
 struct Built {
     map: WordMap<()>,
-    /// Bit `n` set: an entry has `n` bytes (bit 0 stands for every length over 63).
-    lengths: u64,
-    /// Bit `b` set: an entry starts with the ASCII byte `b`, or with a non-ASCII one (bit 0).
-    firsts: u128,
+    /// Bit [`sketch`] of every entry set.
+    sketch: [u64; 4],
 }
 
 impl Built {
     fn new(words: &[&str]) -> Built {
-        let mut built = Built {
-            map: WordMap::new(words.iter().map(|&w| (w, ()))),
-            lengths: 0,
-            firsts: 0,
-        };
+        let mut sketch = [0u64; 4];
         for w in words {
-            built.lengths |= 1 << length_bit(w);
-            built.firsts |= 1 << first_bit(w.as_bytes().first().copied().unwrap_or(0));
+            let bit = self::sketch(w.as_bytes(), |b| b);
+            sketch[bit >> 6] |= 1 << (bit & 63);
         }
-        built
+        Built {
+            map: WordMap::new(words.iter().map(|&w| (w, ()))),
+            sketch,
+        }
     }
 
-    /// Whether a word of `len` bytes starting with `first` may be in the set.
+    /// Whether a word whose bytes, each passed through `case`, take a set bit of the sketch.
     #[inline]
-    fn may_hold(&self, len: usize, first: u8) -> bool {
-        self.lengths & (1 << length_bit_of(len)) != 0 && self.firsts & (1 << first_bit(first)) != 0
+    fn may_hold(&self, w: &[u8], case: impl Fn(u8) -> u8) -> bool {
+        let bit = sketch(w, case);
+        self.sketch[bit >> 6] & (1 << (bit & 63)) != 0
     }
 }
 
+/// A word's place in a set's sketch, from its length and its first, second and last bytes
+/// (each passed through `case`), mixed by a multiplication.
 #[inline]
-fn length_bit_of(len: usize) -> u32 {
-    if len < 64 {
-        len as u32
-    } else {
-        0
-    }
-}
-
-fn length_bit(w: &str) -> u32 {
-    length_bit_of(w.len())
-}
-
-#[inline]
-fn first_bit(b: u8) -> u32 {
-    if b.is_ascii() {
-        u32::from(b)
-    } else {
-        0
-    }
+fn sketch(w: &[u8], case: impl Fn(u8) -> u8) -> usize {
+    let byte = |k: usize| u32::from(w.get(k).copied().map_or(0, &case));
+    let last = w.len().checked_sub(1).map_or(0, byte);
+    let key = (w.len() as u32 & 0xff) | byte(0) << 8 | byte(1) << 16 | last << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 24) as usize
 }
 
 /// The entries of a lexicon file: one a line, trimmed; blank lines and lines opening with `#`
@@ -124,20 +112,18 @@ impl WordSet {
         }
     }
 
+    #[inline]
     pub fn contains(&self, w: &str) -> bool {
         let built = self.built();
-        let first = w.as_bytes().first().copied().unwrap_or(0);
-        built.may_hold(w.len(), first) && built.map.get(w).is_some()
+        built.may_hold(w.as_bytes(), |b| b) && built.map.get(w).is_some()
     }
 
     /// Whether the set holds `w.to_lowercase()`, without building it for ASCII words.
     pub fn contains_lowercase(&self, w: &str) -> bool {
         let built = self.built();
-        if w.is_ascii() {
-            let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-            if !built.may_hold(w.len(), first) {
-                return false;
-            }
+        // A word beyond ASCII may change length in lower case: the table decides.
+        if w.is_ascii() && !built.may_hold(w.as_bytes(), |b| b.to_ascii_lowercase()) {
+            return false;
         }
         built.map.get_lowercase(w).is_some()
     }

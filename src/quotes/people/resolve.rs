@@ -69,7 +69,7 @@ pub mod link {
 trait Steps {
     /// Whether steps are recorded at all: when not, their text is never built.
     const RECORDS: bool;
-    fn push(&mut self, text: String, link: &'static str);
+    fn push(&mut self, text: &str, link: &'static str);
     /// The next [`link::MENTION`] step is reached through `link` (a recursion on an
     /// antecedent).
     fn link_next_mention(&mut self, link: &'static str);
@@ -78,7 +78,7 @@ trait Steps {
 /// No steps: [`People::resolve`].
 impl Steps for () {
     const RECORDS: bool = false;
-    fn push(&mut self, _: String, _: &'static str) {}
+    fn push(&mut self, _: &str, _: &'static str) {}
     fn link_next_mention(&mut self, _: &'static str) {}
 }
 
@@ -92,22 +92,30 @@ struct Trail {
 
 impl Steps for Trail {
     const RECORDS: bool = true;
-    fn push(&mut self, text: String, mut link: &'static str) {
+    fn push(&mut self, text: &str, mut link: &'static str) {
         if link == link::MENTION {
             link = self.next_mention.take().unwrap_or(link);
         }
+        // Compared before it is copied: most steps repeat the one before (a full name leads
+        // to itself).
         if self.steps.last().is_some_and(|s| s.text == text) {
             return;
         }
-        self.steps.push(ResolutionStep { text, link });
+        if self.steps.is_empty() {
+            self.steps.reserve(3);
+        }
+        self.steps.push(ResolutionStep {
+            text: text.to_string(),
+            link,
+        });
     }
     fn link_next_mention(&mut self, link: &'static str) {
         self.next_mention = Some(link);
     }
 }
 
-/// Records a step, building its text only when steps are recorded.
-fn step<S: Steps>(steps: &mut S, text: impl FnOnce() -> String, link: &'static str) {
+/// Records a step, finding its text only when steps are recorded.
+fn step<'t, S: Steps>(steps: &mut S, text: impl FnOnce() -> &'t str, link: &'static str) {
     if S::RECORDS {
         steps.push(text(), link);
     }
@@ -176,7 +184,7 @@ impl People {
             return None;
         }
         let as_written = &doc.text[doc.tokens[s].start..doc.tokens[e - 1].end];
-        step(steps, || as_written.to_string(), link::MENTION);
+        step(steps, || as_written, link::MENTION);
         let first = lower(doc, &doc.tokens[s]);
         let one_word = e - s == 1;
         let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);
@@ -246,7 +254,7 @@ impl People {
             return Some(as_written.to_string());
         };
         if let Some((p, namesake)) = self.lookup(&run, s) {
-            step(steps, || run.surface.to_string(), link::NAME_IN_MENTION);
+            step(steps, || run.surface, link::NAME_IN_MENTION);
             let name = self.entries[p].name();
             if S::RECORDS {
                 let how = if namesake {
@@ -254,7 +262,7 @@ impl People {
                 } else {
                     self.name_link(&run, p)
                 };
-                steps.push(name.clone(), how);
+                steps.push(&name, how);
             }
             return Some(name);
         }
@@ -264,7 +272,7 @@ impl People {
     /// The name of person `p`, reached through `how`.
     fn named<S: Steps>(&self, p: usize, steps: &mut S, how: &'static str) -> String {
         let name = self.entries[p].name();
-        step(steps, || name.clone(), how);
+        step(steps, || &name, how);
         name
     }
 
@@ -272,7 +280,7 @@ impl People {
     fn antecedent_steps<S: Steps>(&self, doc: &Document, m: &Salient, steps: &mut S) {
         let as_written = || {
             let (a, b) = doc.byte_span((m.from, m.end)).unwrap_or((0, 0));
-            doc.text[a..b].to_string()
+            &doc.text[a..b]
         };
         if m.office {
             step(steps, as_written, link::PRONOUN_ANTECEDENT);
@@ -281,7 +289,7 @@ impl People {
         }
         match split_run(doc, m.from, m.end) {
             Some(run) => {
-                step(steps, || run.surface.to_string(), link::PRONOUN_ANTECEDENT);
+                step(steps, || run.surface, link::PRONOUN_ANTECEDENT);
                 self.named(m.person, steps, self.name_link(&run, m.person));
             }
             None => {
