@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Two builds of saidwho, side by side in one run: `saidwho.quotes` speed on one thread.
 
-    python3 benches/bench_side_by_side.py BEFORE_PYTHON AFTER_PYTHON [--rounds 7] [--split dev] [--repeat 5]
+    python3 benches/bench_side_by_side.py BEFORE_PYTHON AFTER_PYTHON \
+        [--rounds 7] [--split dev] [--repeat 5]
 
 Each PYTHON is the interpreter of a virtualenv with one build of saidwho installed (for example
 the last release and the working tree). The rounds alternate the two (before, after, before, …)
 so that a busy machine slows both alike; each round runs `saidwho.quotes(text)` with the
 defaults (cleaning and reported speech on) once over every article of
 ``../shared/data/polnear/{split}.jsonl`` (first annotation of each) in a fresh process: one
-untimed warm-up pass, then `--repeat` timed passes. Prints MB/s per round, the median of each side and after/before.
+untimed warm-up pass, then `--repeat` timed passes. Prints MB/s per round, the median of each
+side and after/before.
 """
 
 from __future__ import annotations
