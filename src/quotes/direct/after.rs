@@ -5,7 +5,8 @@
 use super::cue::{cue_at, preceded_by_to, used_as_noun};
 use super::marks::QuotedSpan;
 use super::window::{
-    after_window_end, after_window_end_wide, clause_closes, parenthesised, skip_adverbs,
+    after_window_end, after_window_end_wide, clause_closes, parenthesised, past_set_off,
+    skip_adverbs,
 };
 use super::{Confidence, Evidence};
 use crate::quotes::cues;
@@ -33,14 +34,7 @@ pub(super) fn after_quote(
     if first_tok.para != close_para {
         return None;
     }
-    let mut a = close_tok;
-    while doc
-        .tokens
-        .get(a)
-        .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | '\u{2014}' | '\u{2013}' | '-')))
-    {
-        a += 1;
-    }
+    let a = past_set_off(doc, close_tok);
     let next = doc.tokens.get(a)?;
     let next_lower = next.kind == TokKind::Word
         && doc

@@ -175,13 +175,7 @@ mod tests {
     use crate::quotes::marks::quoted_spans;
 
     fn kinds(t: &str) -> Vec<QuoteKind> {
-        let spans = quoted_spans(
-            t,
-            crate::quotes::marks::MarkSet {
-                two_apostrophes: true,
-                single_primary: true,
-            },
-        );
+        let spans = quoted_spans(t, crate::quotes::marks::MarkSet::EVERY);
         let d = Document::new(t, &spans);
         spans.iter().map(|s| kind_of(&d, s)).collect()
     }

@@ -131,6 +131,15 @@ pub(crate) struct MarkSet {
     pub single_primary: bool,
 }
 
+impl MarkSet {
+    /// Every convention on (the default options' marks), for the tests.
+    #[cfg(test)]
+    pub(crate) const EVERY: MarkSet = MarkSet {
+        two_apostrophes: true,
+        single_primary: true,
+    };
+}
+
 /// Markup tags (`<tweet id="…">`) carry attribute values in quotes that nobody said.
 fn tag_end(para: &str, i: usize) -> Option<usize> {
     let rest = &para[i + 1..];
@@ -389,10 +398,7 @@ pub(crate) fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 mod tests {
     use super::*;
 
-    const ALL: MarkSet = MarkSet {
-        two_apostrophes: true,
-        single_primary: true,
-    };
+    const ALL: MarkSet = MarkSet::EVERY;
 
     fn contents(text: &str) -> Vec<&str> {
         quoted_spans(text, ALL)

@@ -2,7 +2,7 @@
 //! [`NOUN_PHRASE_CANDIDATES`]).
 
 use super::ranker::{Proposal, Resolved};
-use super::window::{after_window_end, sentence_start};
+use super::window::{after_window_end, past_set_off, sentence_start};
 use super::Confidence;
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{ARTICLES, SUBJECT_PRONOUNS};
@@ -62,14 +62,7 @@ pub(super) fn noun_phrases(
     for np in before.into_iter().rev().take(8) {
         add(np, all);
     }
-    let mut a = close_tok;
-    while doc
-        .tokens
-        .get(a)
-        .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | '\u{2014}' | '\u{2013}' | '-')))
-    {
-        a += 1;
-    }
+    let a = past_set_off(doc, close_tok);
     let end = after_window_end(doc, a);
     let mut k = a;
     let mut n = 0;

@@ -380,13 +380,7 @@ mod tests {
         ];
         let mut seen = std::collections::HashSet::new();
         for text in texts {
-            let spans = marks::quoted_spans(
-                text,
-                marks::MarkSet {
-                    two_apostrophes: true,
-                    single_primary: true,
-                },
-            );
+            let spans = marks::quoted_spans(text, marks::MarkSet::EVERY);
             let doc = Document::new(text, &spans);
             for span in &spans {
                 let (quote, all) = proposals(&doc, span, kinds::kind_of(&doc, span));

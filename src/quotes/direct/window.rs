@@ -6,6 +6,19 @@ use crate::quotes::lexicon::{BEFORE_VERB_FILLERS, CONTRAST_CONJUNCTIONS, SUBORDI
 use crate::quotes::mentions;
 
 /// Where the window after a quote ends: the end of its sentence, the next quote, or 14 tokens.
+/// The first token from `k` on that is not a comma or dash setting off what follows a quote
+/// (`“…,” he said`, `“…” — said Mr X`).
+pub(super) fn past_set_off(doc: &Document, mut k: usize) -> usize {
+    while doc
+        .tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.kind, TokKind::Punct(',' | '\u{2014}' | '\u{2013}' | '-')))
+    {
+        k += 1;
+    }
+    k
+}
+
 pub(super) fn after_window_end(doc: &Document, from: usize) -> usize {
     window_end(doc, from, 14)
 }

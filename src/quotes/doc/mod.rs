@@ -464,13 +464,7 @@ mod tests {
             texts.push(t);
         }
         for t in &texts {
-            let spans = quoted_spans(
-                t,
-                crate::quotes::marks::MarkSet {
-                    two_apostrophes: true,
-                    single_primary: true,
-                },
-            );
+            let spans = quoted_spans(t, crate::quotes::marks::MarkSet::EVERY);
             let d = Document::new(t, &spans);
             let want = reference_tokens(t, &spans);
             assert_eq!(format!("{:?}", d.tokens), format!("{want:?}"), "{t:?}");
@@ -480,13 +474,7 @@ mod tests {
     #[test]
     fn words_and_sentences() {
         let t = "Sen. Ann Lee of the U.S. Senate said “No.” Then she left.";
-        let spans = quoted_spans(
-            t,
-            crate::quotes::marks::MarkSet {
-                two_apostrophes: true,
-                single_primary: true,
-            },
-        );
+        let spans = quoted_spans(t, crate::quotes::marks::MarkSet::EVERY);
         let d = Document::new(t, &spans);
         let words: Vec<&str> = d.tokens.iter().map(|x| d.word(x)).collect();
         assert_eq!(

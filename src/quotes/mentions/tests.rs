@@ -4,13 +4,7 @@ use super::*;
 use crate::quotes::marks::{quoted_spans, MarkSet};
 
 fn doc(t: &str) -> Document<'_> {
-    let spans = quoted_spans(
-        t,
-        MarkSet {
-            two_apostrophes: true,
-            single_primary: true,
-        },
-    );
+    let spans = quoted_spans(t, MarkSet::EVERY);
     Document::new(t, &spans)
 }
 

@@ -8,16 +8,15 @@
 //! template list: every model declares its templates, every feature it emits starts with one
 //! of them, and the table's header carries the hash of the list it was trained with
 //! ([`templates_hash`]): renaming a template, or adding one, without training the table again
-//! fails [`check_table`] in that model's tests instead of silently weighing 0.0.
-
-// The three models move here one by one; until the last has, parts of this module are unused.
-#![allow(dead_code)]
+//! fails [`check_table`] in that model's tests instead of silently weighing 0.0. The contract
+//! is checked in tests only: scoring reads the weights and nothing else.
 
 use std::collections::HashMap;
 
-use super::words::{fnv_parts, lexicon_entries, FnvBuild};
+use super::words::{fnv_parts, FnvBuild};
 
 /// The header line of a weight table naming its templates' hash: `# templates<TAB><16 hex>`.
+#[cfg(test)]
 const TEMPLATES_HEADER: &str = "# templates\t";
 
 /// A model's weights, keyed by the FNV-1a hash of each feature's name.
@@ -57,6 +56,7 @@ pub(crate) fn sigmoid(z: f32) -> f32 {
 
 /// The hash of a template list, as a table's header carries it: FNV-1a of the templates,
 /// sorted, each followed by a line break (`scripts/lexicon.py` computes the same).
+#[cfg(test)]
 pub(crate) fn templates_hash(templates: &[&str]) -> u64 {
     let mut sorted = templates.to_vec();
     sorted.sort_unstable();
@@ -70,6 +70,7 @@ pub(crate) fn templates_hash(templates: &[&str]) -> u64 {
 }
 
 /// The template of a feature named `name` among `templates`: the longest one it starts with.
+#[cfg(test)]
 pub(crate) fn template_of<'t>(name: &str, templates: &[&'t str]) -> Option<&'t str> {
     templates
         .iter()
@@ -81,6 +82,7 @@ pub(crate) fn template_of<'t>(name: &str, templates: &[&'t str]) -> Option<&'t s
 /// Whether the committed table `tsv` was trained with the templates the code emits: its header
 /// names their hash, and every feature it weighs starts with one of them. The error says what
 /// disagrees and that the table must be trained again.
+#[cfg(test)]
 pub(crate) fn check_table(tsv: &str, templates: &[&str]) -> Result<(), String> {
     let want = format!("{:016x}", templates_hash(templates));
     let header = tsv
@@ -94,7 +96,7 @@ pub(crate) fn check_table(tsv: &str, templates: &[&str]) -> Result<(), String> {
             header.trim()
         ));
     }
-    for name in lexicon_entries(tsv).filter_map(|l| Some(l.split_once('\t')?.0)) {
+    for name in super::words::lexicon_entries(tsv).filter_map(|l| Some(l.split_once('\t')?.0)) {
         if template_of(name, templates).is_none() {
             return Err(format!(
                 "the table weighs `{name}`, which no template of the code makes"

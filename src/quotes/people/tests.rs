@@ -4,13 +4,7 @@ use super::*;
 use crate::quotes::marks::{quoted_spans, MarkSet};
 
 fn people_of(t: &str) -> Vec<Person> {
-    let spans = quoted_spans(
-        t,
-        MarkSet {
-            two_apostrophes: true,
-            single_primary: true,
-        },
-    );
+    let spans = quoted_spans(t, MarkSet::EVERY);
     People::of(&Document::new(t, &spans)).into_people()
 }
 
@@ -34,13 +28,7 @@ fn places_and_organisations_are_not_people() {
 
 /// `f` of the article `t` and its people table.
 fn with_people<R>(t: &str, f: impl FnOnce(&Document, &People) -> R) -> R {
-    let spans = quoted_spans(
-        t,
-        MarkSet {
-            two_apostrophes: true,
-            single_primary: true,
-        },
-    );
+    let spans = quoted_spans(t, MarkSet::EVERY);
     let doc = Document::new(t, &spans);
     let people = People::of(&doc);
     f(&doc, &people)

@@ -458,13 +458,7 @@ mod model_tests {
             "Said he: the plan, officials warned, would fail. “No,” said Chuck Said. \
              He told reporters that it was over; aides said. Claims, insists: states!",
         ] {
-            let spans = quoted_spans(
-                text,
-                MarkSet {
-                    two_apostrophes: true,
-                    single_primary: true,
-                },
-            );
+            let spans = quoted_spans(text, MarkSet::EVERY);
             let doc = Document::new(text, &spans);
             for (i, t) in doc.tokens.iter().enumerate() {
                 let form = lower(&doc, t);

@@ -3,25 +3,27 @@
 use super::*;
 use crate::quotes::marks::{quoted_spans, MarkSet};
 
-/// The content, cue and mention texts of the reported speech in `text`.
-fn found(text: &str) -> Vec<(String, String, Option<String>)> {
-    let spans = quoted_spans(
-        text,
-        MarkSet {
-            two_apostrophes: true,
-            single_primary: true,
-        },
-    );
+/// The reports of `text` (every mark convention on), with a function giving a token range's
+/// text.
+fn reports(text: &str) -> (Vec<Reported>, impl Fn((usize, usize)) -> String + '_) {
+    let spans = quoted_spans(text, MarkSet::EVERY);
     let doc = Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans
         .iter()
         .map(|s| crate::quotes::kinds::kind_of(&doc, s))
         .collect();
+    let found = reported(&doc, &kinds);
     let piece =
-        |(a, b): (usize, usize)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
-    reported(&doc, &kinds)
+        move |(a, b): (usize, usize)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
+    (found, piece)
+}
+
+/// The content, cue and mention texts of the reported speech in `text`.
+fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+    let (found, piece) = reports(text);
+    found
         .into_iter()
-        .map(|r| (piece(r.content), piece(r.cue), r.mention.map(piece)))
+        .map(|r| (piece(r.content), piece(r.cue), r.mention.map(&piece)))
         .collect()
 }
 
@@ -147,25 +149,10 @@ fn nouns_and_infinitives_are_not_cues() {
 
 /// The rule of each report found in `text`, with its content.
 fn rules_of(text: &str) -> Vec<(&'static str, String)> {
-    let spans = quoted_spans(
-        text,
-        MarkSet {
-            two_apostrophes: true,
-            single_primary: true,
-        },
-    );
-    let doc = Document::new(text, &spans);
-    let kinds: Vec<QuoteKind> = spans
-        .iter()
-        .map(|s| crate::quotes::kinds::kind_of(&doc, s))
-        .collect();
-    reported(&doc, &kinds)
+    let (found, piece) = reports(text);
+    found
         .into_iter()
-        .map(|r| {
-            let (a, b) = r.content;
-            let piece = text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
-            (r.rule.name(), piece)
-        })
+        .map(|r| (r.rule.name(), piece(r.content)))
         .collect()
 }
 
