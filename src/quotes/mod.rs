@@ -312,6 +312,47 @@ pub fn reported_end_candidates(
         .collect()
 }
 
+/// The feature templates of the antecedent ranker, which its training dump carries.
+#[doc(hidden)]
+pub use people::ANTECEDENT_TEMPLATES;
+
+/// The antecedent candidates of each `he`/`she`-like pronoun at the byte ranges `pronouns`:
+/// for each, every candidate person as (the byte ranges of their mentions before the pronoun,
+/// the ranker's features); empty for a range that is no gendered pronoun (training data for
+/// `scripts/train_antecedents.py`; see `tests/quotes_train.rs`).
+#[doc(hidden)]
+#[allow(clippy::type_complexity)]
+pub fn antecedent_candidates(
+    text: &str,
+    pronouns: &[(usize, usize)],
+) -> Vec<Vec<(Vec<(usize, usize)>, Vec<String>)>> {
+    let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
+    let doc = doc::Document::new(text, &spans);
+    let people = people::People::of(&doc);
+    pronouns
+        .iter()
+        .map(|&(start, _)| people.pronoun_candidates(&doc, doc.token_at(start)))
+        .collect()
+}
+
+/// For each byte range of `sources` that is a repeated mention of a person of known gender,
+/// the candidates a pronoun there would have, each with whether it is that person and its
+/// features (training data for `scripts/train_antecedents.py`; see `tests/antecedents_train.rs`).
+#[doc(hidden)]
+#[allow(clippy::type_complexity)]
+pub fn pseudo_pronoun_candidates(
+    text: &str,
+    sources: &[(usize, usize)],
+) -> Vec<Option<Vec<(bool, Vec<String>)>>> {
+    let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
+    let doc = doc::Document::new(text, &spans);
+    let people = people::People::of(&doc);
+    sources
+        .iter()
+        .map(|&(start, _)| people.pseudo_pronoun_candidates(&doc, doc.token_at(start)))
+        .collect()
+}
+
 /// The people of an article, each with the ways the article names them.
 pub fn people(text: &str) -> Vec<Person> {
     let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());

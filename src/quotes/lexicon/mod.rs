@@ -48,6 +48,10 @@ lists! {
     MALE_PRONOUNS = "male_pronouns.txt";
     /// Pronouns that refer to a woman (`she`, `her`).
     FEMALE_PRONOUNS = "female_pronouns.txt";
+    /// First names of men, learned from the training data by `scripts/train_first_names.py`.
+    MALE_FIRST_NAMES = "male_first_names.txt";
+    /// First names of women, learned from the training data by `scripts/train_first_names.py`.
+    FEMALE_FIRST_NAMES = "female_first_names.txt";
     /// Titles, honorifics and office words that stand before a name (`Mr`, `Sen`, `Prime`,
     /// `Minister`), without their full stop.
     TITLES = "titles.txt";

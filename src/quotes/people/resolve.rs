@@ -15,8 +15,8 @@ use crate::quotes::rules::ResolutionStep;
 pub mod link {
     /// The mention as the article writes it (the first step).
     pub const MENTION: &str = "mention";
-    /// `he`, `she`, `his`, `her` → the first person mention of one of the six sentences before,
-    /// the nearest whose gender is not known to differ.
+    /// `he`, `she`, `his`, `her` → the person mentioned in the five sentences before whom the
+    /// antecedent ranker scores best among those whose gender is not known to differ.
     pub const PRONOUN_ANTECEDENT: &str = "pronoun_antecedent";
     /// `who`, `that`, `which` → the noun phrase it follows (`one Democrat, who`).
     pub const RELATIVE_ANTECEDENT: &str = "relative_antecedent";
@@ -133,8 +133,8 @@ impl People {
     /// [`link`]:
     ///
     /// - `mention`: the mention as the article writes it;
-    /// - `pronoun_antecedent`: `he`/`she`/`his`/`her` → the first person mention of a recent
-    ///   sentence whose gender is not known to differ;
+    /// - `pronoun_antecedent`: `he`/`she`/`his`/`her` → the person of a recent sentence the
+    ///   antecedent ranker prefers among those whose gender is not known to differ;
     /// - `relative_antecedent`: `who`/`that`/`which` → the noun phrase it follows;
     /// - `name_in_mention`: a longer mention → the name inside it;
     /// - `office_holder`: `the Prime Minister` → the person holding the office;
@@ -190,14 +190,9 @@ impl People {
         let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);
         if male || (one_word && lexicon::FEMALE_PRONOUNS.contains(&first)) {
             let want = if male { Gender::Male } else { Gender::Female };
-            let idx = self.salient.partition_point(|m| m.at < s);
-            let antecedent = self.salient[..idx]
-                .iter()
-                .rev()
-                .take(6)
-                .find(|m| self.entries[m.person].gender.is_none_or(|g| g == want))?;
+            let antecedent = self.antecedent(doc, s, want)?;
             if S::RECORDS {
-                self.antecedent_steps(doc, antecedent, steps);
+                self.antecedent_steps(doc, &antecedent, steps);
             }
             return Some(self.entries[antecedent.person].name());
         }

@@ -275,3 +275,44 @@ fn agree_on_every_mention(doc: &Document, people: &People) -> usize {
     }
     checked
 }
+
+#[test]
+fn the_antecedent_weights_were_trained_with_the_codes_templates() {
+    let table = include_str!("antecedent_weights.tsv");
+    assert_eq!(
+        crate::quotes::model::check_table(table, &super::antecedents::TEMPLATES),
+        Ok(())
+    );
+}
+
+#[test]
+fn a_pronoun_agrees_in_gender_with_the_person_it_names() {
+    // Carlos is a man's name and Ana a woman's: `he` is Carlos although Ana is named first.
+    let text = "Ana Ruiz met Carlos Vega on Tuesday. “We agreed on nothing,” he said.";
+    let spans = crate::quotes::marks::quoted_spans(text, crate::quotes::marks::MarkSet::EVERY);
+    let doc = Document::new(text, &spans);
+    let people = People::of(&doc);
+    let at = text.find("he said").unwrap();
+    let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 2);
+    assert_eq!(name.as_deref(), Some("Carlos Vega"));
+    let text = "Ana Ruiz met Carlos Vega on Tuesday. “We agreed on nothing,” she said.";
+    let doc = Document::new(text, &spans);
+    let people = People::of(&doc);
+    let at = text.find("she said").unwrap();
+    let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 3);
+    assert_eq!(name.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn the_article_tells_a_persons_gender_by_the_pronouns_after_naming_them() {
+    // `Tyresha` is in no list of first names: the article's own `she` after naming her alone
+    // says it, so a later `she` is not the man named in between.
+    let text = "Tyresha Okonkwo runs the food bank. She opened it in 2019. \
+                Governor Paul Hart visited on Monday. “We need more volunteers,” she said.";
+    let spans = crate::quotes::marks::quoted_spans(text, crate::quotes::marks::MarkSet::EVERY);
+    let doc = Document::new(text, &spans);
+    let people = People::of(&doc);
+    let at = text.find("she said").unwrap();
+    let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 3);
+    assert_eq!(name.as_deref(), Some("Tyresha Okonkwo"));
+}
