@@ -48,6 +48,8 @@ lists! {
     MALE_PRONOUNS = "male_pronouns.txt";
     /// Pronouns that refer to a woman (`she`, `her`).
     FEMALE_PRONOUNS = "female_pronouns.txt";
+    /// First-person singular pronouns (`I`, `my`): the writer of the piece.
+    FIRST_PERSON_SINGULAR = "first_person_singular.txt";
     /// First names of men, learned from the training data by `scripts/train_first_names.py`.
     MALE_FIRST_NAMES = "male_first_names.txt";
     /// First names of women, learned from the training data by `scripts/train_first_names.py`.

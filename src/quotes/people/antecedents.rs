@@ -18,7 +18,7 @@ use crate::quotes::model::WeightTable;
 
 /// How many narrative sentences back (see `People::narrative_distance`) candidates are looked
 /// for.
-const WINDOW: u32 = 5;
+const WINDOW: u32 = 8;
 
 /// The feature templates: every feature's name starts with one of them.
 pub const TEMPLATES: [&str; 17] = [
@@ -229,7 +229,7 @@ impl People {
 
 /// Whether a verb of saying stands right before or after the mention `[from, end)` (`said
 /// Leslie Wimes`, `Crespo told`), or `according to` before it.
-fn is_source(doc: &Document, from: usize, end: usize) -> bool {
+pub(super) fn is_source(doc: &Document, from: usize, end: usize) -> bool {
     let word = |k: usize| {
         doc.tokens
             .get(k)

@@ -28,7 +28,7 @@ pub(super) fn of_run(run: &Run) -> Option<Gender> {
     })
 }
 
-fn of_first_name(first: &str) -> Option<Gender> {
+pub(super) fn of_first_name(first: &str) -> Option<Gender> {
     if lexicon::MALE_FIRST_NAMES.contains(first) {
         Some(Gender::Male)
     } else if lexicon::FEMALE_FIRST_NAMES.contains(first) {

@@ -13,6 +13,7 @@
 //! - `resolve`: a mention resolved to a name, with the trail of links it followed.
 
 mod antecedents;
+mod authors;
 mod gender;
 mod offices;
 mod resolve;
@@ -153,6 +154,10 @@ pub(crate) struct People {
     sentence_starts: Vec<usize>,
     /// For each sentence, the narrative sentences before it (see `sentence_starts`).
     narrative: Vec<u32>,
+    /// The author named by a byline or an author's note, for the piece's `I`.
+    author: Option<usize>,
+    /// Letters' signatures: (token, person), for each letter's `I`.
+    signatures: Vec<(usize, usize)>,
 }
 
 impl People {
@@ -168,6 +173,8 @@ impl People {
             spots: Vec::new(),
             sentence_starts: Vec::new(),
             narrative: Vec::new(),
+            author: None,
+            signatures: Vec::new(),
         };
         (people.sentence_starts, people.narrative) = sentence_starts(doc);
         let n = doc.tokens.len();
@@ -227,7 +234,8 @@ impl People {
             if is_capitalised(doc, &t) {
                 let end = run_end(doc, i);
                 if let Some(run) = split_run(doc, i, end) {
-                    if let Some(p) = people.add_run(&run) {
+                    let by_a_cue = antecedents::is_source(doc, i, end);
+                    if let Some(p) = people.add_run(&run, by_a_cue) {
                         people.mentions.push((run.start, p));
                         let spot = Salient {
                             at: run.start,
@@ -257,6 +265,7 @@ impl People {
                 sentence_has_person = false;
             }
         }
+        people.find_authors(doc);
         people.learn_genders(doc);
         people
     }
@@ -281,7 +290,9 @@ impl People {
     }
 
     /// Adds a run to the table, merging it with a person already known; returns the person.
-    fn add_run(&mut self, run: &Run) -> Option<usize> {
+    /// `by_a_cue`: a verb of saying stands beside it (`Melanie said`), which makes a lone
+    /// first name a person.
+    fn add_run(&mut self, run: &Run, by_a_cue: bool) -> Option<usize> {
         let has_personal_title = run.titles.iter().any(|t| !office_modifier(t));
         let person_like = run.words.iter().all(|w| titlecase_name(w))
             && !run
@@ -294,10 +305,21 @@ impl People {
             return None;
         }
         if run.words.len() < 2 && !has_personal_title {
-            // A lone capitalised word is a person only when it is a known surname.
+            // A lone capitalised word is a person when it is a known surname, or a first name
+            // that speaks (`“I would,” Melanie said`).
             let last = lower_str(run.words.last()?);
-            let p = *self.by_last.get(last.as_str())?.last()?;
-            self.add_alias(p, run.surface);
+            if let Some(&p) = self.by_last.get(last.as_str()).and_then(|ids| ids.last()) {
+                self.add_alias(p, run.surface);
+                return Some(p);
+            }
+            let gender = gender::of_first_name(&last).filter(|_| by_a_cue)?;
+            self.entries.push(Entry {
+                words: vec![run.words.last()?.to_string()],
+                gender: Some(gender),
+                aliases: Vec::new(),
+            });
+            let p = self.entries.len() - 1;
+            self.by_last.entry(last.to_string()).or_default().push(p);
             return Some(p);
         }
         let gender = gender::of_run(run);

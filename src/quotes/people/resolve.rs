@@ -5,7 +5,7 @@
 
 use super::offices::office_phrase;
 use super::runs::{initial_matches, run_end, split_run, Run};
-use super::{Gender, People, Salient};
+use super::{gender, Gender, People, Salient};
 use crate::quotes::doc::{is_capitalised, is_possessive, lower, lower_str, Document, TokKind};
 use crate::quotes::lexicon;
 use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, role_on_behalf};
@@ -44,11 +44,15 @@ pub mod link {
     pub const FULLEST_FORM: &str = "fullest_form";
     /// A surname several people of the article share → the one mentioned last before.
     pub const LAST_MENTIONED_NAMESAKE: &str = "last_mentioned_namesake";
+    /// `I`, `my` outside quotation marks → the writer: the signature under the reader's letter
+    /// it is in, or the author a byline or an author's note names (`my father` → `Ana Ruiz’s
+    /// father`).
+    pub const FIRST_PERSON_WRITER: &str = "first_person_writer";
 
     /// Every link, in the order above (for the tests, and the one that checks the
     /// documentation).
     #[cfg(test)]
-    pub const ALL: [&str; 13] = [
+    pub const ALL: [&str; 14] = [
         MENTION,
         PRONOUN_ANTECEDENT,
         RELATIVE_ANTECEDENT,
@@ -62,6 +66,7 @@ pub mod link {
         NAME_WITHOUT_TITLES,
         FULLEST_FORM,
         LAST_MENTIONED_NAMESAKE,
+        FIRST_PERSON_WRITER,
     ];
 }
 
@@ -185,8 +190,18 @@ impl People {
         }
         let as_written = &doc.text[doc.tokens[s].start..doc.tokens[e - 1].end];
         step(steps, || as_written, link::MENTION);
-        let first = lower(doc, &doc.tokens[s]);
+        let mut first = lower(doc, &doc.tokens[s]);
         let one_word = e - s == 1;
+        // `He’s`, `she's`: the pronoun with `is` or `has` joined to it.
+        if one_word {
+            let stem = first
+                .as_str()
+                .strip_suffix("’s")
+                .or_else(|| first.as_str().strip_suffix("'s"));
+            if let Some(stem) = stem.filter(|w| gender::of_pronoun(w).is_some()) {
+                first = lower_str(stem);
+            }
+        }
         let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);
         if male || (one_word && lexicon::FEMALE_PRONOUNS.contains(&first)) {
             let want = if male { Gender::Male } else { Gender::Female };
@@ -195,6 +210,17 @@ impl People {
                 self.antecedent_steps(doc, &antecedent, steps);
             }
             return Some(self.entries[antecedent.person].name());
+        }
+        // `I` and `my father` outside quotation marks: the writer of the piece or the letter.
+        if lexicon::FIRST_PERSON_SINGULAR.contains(&first) && doc.tokens[s].quote.is_none() {
+            let p = self.writer_of(s)?;
+            if one_word {
+                return Some(self.named(p, steps, link::FIRST_PERSON_WRITER));
+            }
+            let rest = &doc.text[doc.tokens[s + 1].start..doc.tokens[e - 1].end];
+            let theirs = format!("{}’s {rest}", self.entries[p].name());
+            step(steps, || &theirs, link::FIRST_PERSON_WRITER);
+            return Some(theirs);
         }
         // `they`, `we`, `i`, `it`, `you` (`he` and `she` are above): nobody in particular.
         if one_word && is_subject_pronoun(&first) {
