@@ -48,6 +48,10 @@ lists! {
     MALE_PRONOUNS = "male_pronouns.txt";
     /// Pronouns that refer to a woman (`she`, `her`).
     FEMALE_PRONOUNS = "female_pronouns.txt";
+    /// Last words that make a capitalised name an organisation (`Fund`, `Council`, `Times`).
+    ORGANISATION_HEADS = "organisation_heads.txt";
+    /// Pronouns that may stand for an organisation the article named (`it`, `they`).
+    ORGANISATION_PRONOUNS = "organisation_pronouns.txt";
     /// First-person singular pronouns (`I`, `my`): the writer of the piece.
     FIRST_PERSON_SINGULAR = "first_person_singular.txt";
     /// First names of men, learned from the training data by `scripts/train_first_names.py`.

@@ -16,6 +16,7 @@ mod antecedents;
 mod authors;
 mod gender;
 mod offices;
+mod organisations;
 mod resolve;
 mod runs;
 
@@ -158,6 +159,8 @@ pub(crate) struct People {
     author: Option<usize>,
     /// Letters' signatures: (token, person), for each letter's `I`.
     signatures: Vec<(usize, usize)>,
+    /// The organisations named outside quotations, in text order, for `it` and `they`.
+    organisations: Vec<organisations::Organisation>,
 }
 
 impl People {
@@ -175,6 +178,7 @@ impl People {
             narrative: Vec::new(),
             author: None,
             signatures: Vec::new(),
+            organisations: Vec::new(),
         };
         (people.sentence_starts, people.narrative) = sentence_starts(doc);
         let n = doc.tokens.len();
@@ -251,7 +255,11 @@ impl People {
                             people.salient.push(spot);
                             sentence_has_person = true;
                         }
+                    } else {
+                        people.note_organisation(doc, i, end);
                     }
+                } else {
+                    people.note_organisation(doc, i, end);
                 }
                 let ends = (i..end).any(|k| doc.tokens[k].ends_sentence);
                 if ends {

@@ -44,6 +44,9 @@ pub mod link {
     pub const FULLEST_FORM: &str = "fullest_form";
     /// A surname several people of the article share → the one mentioned last before.
     pub const LAST_MENTIONED_NAMESAKE: &str = "last_mentioned_namesake";
+    /// `it`, `they` → the organisation named in the three sentences before (`the International
+    /// Monetary Fund`, `The New York Times`, `the FBI`).
+    pub const ORGANISATION_ANTECEDENT: &str = "organisation_antecedent";
     /// `I`, `my` outside quotation marks → the writer: the signature under the reader's letter
     /// it is in, or the author a byline or an author's note names (`my father` → `Ana Ruiz’s
     /// father`).
@@ -52,7 +55,7 @@ pub mod link {
     /// Every link, in the order above (for the tests, and the one that checks the
     /// documentation).
     #[cfg(test)]
-    pub const ALL: [&str; 14] = [
+    pub const ALL: [&str; 15] = [
         MENTION,
         PRONOUN_ANTECEDENT,
         RELATIVE_ANTECEDENT,
@@ -66,6 +69,7 @@ pub mod link {
         NAME_WITHOUT_TITLES,
         FULLEST_FORM,
         LAST_MENTIONED_NAMESAKE,
+        ORGANISATION_ANTECEDENT,
         FIRST_PERSON_WRITER,
     ];
 }
@@ -221,6 +225,12 @@ impl People {
             let theirs = format!("{}’s {rest}", self.entries[p].name());
             step(steps, || &theirs, link::FIRST_PERSON_WRITER);
             return Some(theirs);
+        }
+        // `“…,” it said`: the organisation named just before, if any.
+        if one_word && lexicon::ORGANISATION_PRONOUNS.contains(&first) {
+            let named = self.organisation_before(doc, s)?;
+            step(steps, || named, link::ORGANISATION_ANTECEDENT);
+            return Some(named.to_string());
         }
         // `they`, `we`, `i`, `it`, `you` (`he` and `she` are above): nobody in particular.
         if one_word && is_subject_pronoun(&first) {
