@@ -35,6 +35,7 @@ mod model;
 mod people;
 mod reported;
 mod rules;
+mod tagger;
 mod words;
 
 use direct::{kinds, marks};
@@ -210,12 +211,12 @@ fn reported_quote(
 ) -> Option<Quote> {
     let (start, end) = doc.byte_span(r.content)?;
     let cue = doc.byte_span(r.cue).map(|(s, e)| Span::of(doc.text, s, e));
-    let mention = r
-        .mention
+    // `the past`, `the mere`: the clause may be a report, its "speaker" is nobody.
+    let source = r.mention.and_then(|m| mentions::speaker_part(doc, m));
+    let mention = source
         .and_then(|m| doc.byte_span(m))
         .map(|(s, e)| Span::of(doc.text, s, e));
-    let (speaker, resolution) = r
-        .mention
+    let (speaker, resolution) = source
         .map(|(s, e)| people.resolve_trail(doc, s, e))
         .unwrap_or_default();
     Some(Quote {

@@ -52,6 +52,14 @@ lists! {
     ORGANISATION_HEADS = "organisation_heads.txt";
     /// Pronouns that may stand for an organisation the article named (`it`, `they`).
     ORGANISATION_PRONOUNS = "organisation_pronouns.txt";
+    /// Contractions that make a word a clause (`n't`, `'re`), with a straight apostrophe.
+    CLAUSE_CONTRACTIONS = "clause_contractions.txt";
+    /// Words that `’s` after makes a clause, not a possessive (`It’s`, `There’s`).
+    HOSTS_OF_IS = "hosts_of_is.txt";
+    /// Verbs after a name that make a closing paragraph an author's note (`… is a nurse`).
+    AUTHOR_NOTE_VERBS = "author_note_verbs.txt";
+    /// Nouns that head a time phrase, beyond the units of time (`the past`, `the future`).
+    TIME_PHRASE_HEADS = "time_phrase_heads.txt";
     /// First-person singular pronouns (`I`, `my`): the writer of the piece.
     FIRST_PERSON_SINGULAR = "first_person_singular.txt";
     /// First names of men, learned from the training data by `scripts/train_first_names.py`.

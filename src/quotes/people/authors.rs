@@ -6,9 +6,7 @@
 use super::runs::{run_end, split_run};
 use super::People;
 use crate::quotes::doc::{is_capitalised, lower, Document, TokKind};
-
-/// Verbs after a name that make a closing paragraph an author's note (`… is a nurse`).
-const NOTE_VERBS: [&str; 4] = ["is", "was", "writes", "teaches"];
+use crate::quotes::lexicon;
 
 impl People {
     /// Finds the bylines, authors' notes and signatures of the article.
@@ -48,7 +46,7 @@ impl People {
                 .iter()
                 .find(|&&k| k >= end)
                 .map(|&k| lower(doc, &doc.tokens[k]));
-            if n + 2 >= count && verb.is_some_and(|v| NOTE_VERBS.contains(&v.as_str())) {
+            if n + 2 >= count && verb.is_some_and(|v| lexicon::AUTHOR_NOTE_VERBS.contains(&v)) {
                 if let Some(p) = self.name_at(doc, first, end) {
                     self.author = Some(p);
                 }

@@ -292,13 +292,13 @@ fn a_pronoun_agrees_in_gender_with_the_person_it_names() {
     let spans = crate::quotes::marks::quoted_spans(text, crate::quotes::marks::MarkSet::EVERY);
     let doc = Document::new(text, &spans);
     let people = People::of(&doc);
-    let at = text.find("he said").unwrap();
+    let at = text.find("he said").expect("he said");
     let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 2);
     assert_eq!(name.as_deref(), Some("Carlos Vega"));
     let text = "Ana Ruiz met Carlos Vega on Tuesday. “We agreed on nothing,” she said.";
     let doc = Document::new(text, &spans);
     let people = People::of(&doc);
-    let at = text.find("she said").unwrap();
+    let at = text.find("she said").expect("she said");
     let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 3);
     assert_eq!(name.as_deref(), Some("Ana Ruiz"));
 }
@@ -312,7 +312,7 @@ fn the_article_tells_a_persons_gender_by_the_pronouns_after_naming_them() {
     let spans = crate::quotes::marks::quoted_spans(text, crate::quotes::marks::MarkSet::EVERY);
     let doc = Document::new(text, &spans);
     let people = People::of(&doc);
-    let at = text.find("she said").unwrap();
+    let at = text.find("she said").expect("she said");
     let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 3);
     assert_eq!(name.as_deref(), Some("Tyresha Okonkwo"));
 }
