@@ -60,6 +60,12 @@ lists! {
     AUTHOR_NOTE_VERBS = "author_note_verbs.txt";
     /// Nouns that head a time phrase, beyond the units of time (`the past`, `the future`).
     TIME_PHRASE_HEADS = "time_phrase_heads.txt";
+    /// Prepositions that join a person to the body they belong to (`of`, `at`, `from`).
+    AFFILIATION_PREPOSITIONS = "affiliation_prepositions.txt";
+    /// The indefinite articles (`a`, `an`): a description opening with one introduces somebody.
+    INDEFINITE_ARTICLES = "indefinite_articles.txt";
+    /// Nouns that introduce an unnamed person a later `the …` takes up (`a spokesman`).
+    INTRODUCED_PEOPLE_NOUNS = "introduced_people_nouns.txt";
     /// First-person singular pronouns (`I`, `my`): the writer of the piece.
     FIRST_PERSON_SINGULAR = "first_person_singular.txt";
     /// First names of men, learned from the training data by `scripts/train_first_names.py`.

@@ -12,6 +12,7 @@
 //! - `offices`: office phrases (`the Prime Minister`) and their keys;
 //! - `resolve`: a mention resolved to a name, with the trail of links it followed.
 
+mod ages;
 mod antecedents;
 mod authors;
 mod gender;
@@ -161,6 +162,8 @@ pub(crate) struct People {
     signatures: Vec<(usize, usize)>,
     /// The organisations named outside quotations, in text order, for `it` and `they`.
     organisations: Vec<organisations::Organisation>,
+    /// Ages given after names (`Ana Ruiz, 34,`): (age as written, person).
+    ages: Vec<(String, usize)>,
 }
 
 impl People {
@@ -179,6 +182,7 @@ impl People {
             author: None,
             signatures: Vec::new(),
             organisations: Vec::new(),
+            ages: Vec::new(),
         };
         (people.sentence_starts, people.narrative) = sentence_starts(doc);
         let n = doc.tokens.len();
@@ -241,6 +245,7 @@ impl People {
                     let by_a_cue = antecedents::is_source(doc, i, end);
                     if let Some(p) = people.add_run(&run, by_a_cue) {
                         people.mentions.push((run.start, p));
+                        people.note_age(doc, end, p);
                         let spot = Salient {
                             at: run.start,
                             from: i,

@@ -8,7 +8,7 @@ use super::runs::{initial_matches, run_end, split_run, Run};
 use super::{gender, Gender, People, Salient};
 use crate::quotes::doc::{is_capitalised, is_possessive, lower, lower_str, Document, TokKind};
 use crate::quotes::lexicon;
-use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, role_on_behalf};
+use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, np_starting_at, role_on_behalf};
 use crate::quotes::rules::ResolutionStep;
 
 /// The links of a resolution trail: what joined a step to the one before it.
@@ -47,6 +47,11 @@ pub mod link {
     /// `it`, `they` → the organisation named in the three sentences before (`the International
     /// Monetary Fund`, `The New York Times`, `the FBI`).
     pub const ORGANISATION_ANTECEDENT: &str = "organisation_antecedent";
+    /// `the 34-year-old` → the person the article gave that age (`Ana Ruiz, 34,`).
+    pub const PERSON_OF_AGE: &str = "person_of_age";
+    /// `the spokesman` → the description that introduced them (`a spokesman for the Prime
+    /// Minister`).
+    pub const DESCRIPTION_ANTECEDENT: &str = "description_antecedent";
     /// `I`, `my` outside quotation marks → the writer: the signature under the reader's letter
     /// it is in, or the author a byline or an author's note names (`my father` → `Ana Ruiz’s
     /// father`).
@@ -55,7 +60,7 @@ pub mod link {
     /// Every link, in the order above (for the tests, and the one that checks the
     /// documentation).
     #[cfg(test)]
-    pub const ALL: [&str; 15] = [
+    pub const ALL: [&str; 17] = [
         MENTION,
         PRONOUN_ANTECEDENT,
         RELATIVE_ANTECEDENT,
@@ -71,6 +76,8 @@ pub mod link {
         LAST_MENTIONED_NAMESAKE,
         ORGANISATION_ANTECEDENT,
         FIRST_PERSON_WRITER,
+        PERSON_OF_AGE,
+        DESCRIPTION_ANTECEDENT,
     ];
 }
 
@@ -242,9 +249,22 @@ impl People {
             if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
                 k -= 1;
             }
-            let (ps, pe) = np_ending_at(doc, k, k.saturating_sub(12))?;
+            let (mut ps, mut pe) = np_ending_at(doc, k, k.saturating_sub(12))?;
             if lexicon::RELATIVE_PRONOUNS.contains(&lower(doc, &doc.tokens[ps])) {
                 return None;
+            }
+            // `Sen. Tom Whitaker, R-Ohio, who …`: over an apposition to the person before it.
+            if ps > 0 && doc.tokens[ps - 1].kind == TokKind::Punct(',') {
+                if let Some((a, b)) = np_ending_at(doc, ps - 1, ps.saturating_sub(12)) {
+                    let names_a_person = |x: usize, y: usize| {
+                        let written = &doc.text[doc.tokens[x].start..doc.tokens[y - 1].end];
+                        self.resolve(doc, x, y).is_some_and(|n| n != written)
+                            || split_run(doc, x, y).is_some_and(|r| self.lookup(&r, x).is_some())
+                    };
+                    if !names_a_person(ps, pe) && names_a_person(a, b) {
+                        (ps, pe) = (a, b);
+                    }
+                }
             }
             steps.link_next_mention(link::RELATIVE_ANTECEDENT);
             return self.resolve_into(doc, ps, pe, steps);
@@ -255,6 +275,10 @@ impl People {
             .any(|k| is_possessive(doc.word(&doc.tokens[k])) || role_on_behalf(doc, k))
         {
             return Some(as_written.to_string());
+        }
+        // `the 34-year-old`: the person whose age the article gave.
+        if let Some(p) = (s..e).find_map(|k| self.person_of_age(doc, k)) {
+            return Some(self.named(p, steps, link::PERSON_OF_AGE));
         }
         if first == "the" {
             if let Some(&p) = self.role_mentions.get(&s) {
@@ -267,6 +291,21 @@ impl People {
                         None => as_written.to_string(),
                     });
                 }
+            }
+        }
+        // `Dr. Lena Fischer of the WHO`: the person is the head, before the body they belong to.
+        let e = (s + 1..e)
+            .find(|&k| {
+                lexicon::AFFILIATION_PREPOSITIONS.contains(&lower(doc, &doc.tokens[k]))
+                    && is_capitalised(doc, &doc.tokens[k - 1])
+            })
+            .unwrap_or(e);
+        // `the spokesman` after `a spokesman for the Prime Minister`: the description that
+        // introduced them.
+        if first == "the" && e - s <= 3 {
+            if let Some(earlier) = introduced_as(doc, s, e) {
+                step(steps, || earlier, link::DESCRIPTION_ANTECEDENT);
+                return Some(earlier.to_string());
             }
         }
         // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
@@ -418,4 +457,38 @@ impl People {
         }
         None
     }
+}
+
+/// How far back (in tokens) an indefinite description may introduce a definite one.
+const DESCRIPTION_REACH: usize = 400;
+
+/// `the spokesman` at tokens `[s, e)`: the indefinite description with the same head noun that
+/// introduced them before (`a spokesman for the Prime Minister`), as written.
+fn introduced_as<'d>(doc: &Document<'d>, s: usize, e: usize) -> Option<&'d str> {
+    let head = lower(doc, &doc.tokens[e - 1]);
+    if !lexicon::INTRODUCED_PEOPLE_NOUNS.contains(&head) {
+        return None;
+    }
+    let k = (s.saturating_sub(DESCRIPTION_REACH)..s).rev().find(|&k| {
+        let t = &doc.tokens[k];
+        t.quote.is_none()
+            && lower(doc, t).as_str() == head.as_str()
+            && (1..=2).any(|back| {
+                k >= back
+                    && lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, &doc.tokens[k - back]))
+            })
+    })?;
+    let det = (1..=2)
+        .map(|back| k - back)
+        .find(|&d| lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, &doc.tokens[d])))?;
+    let limit = (det + 16).min(s);
+    let (a, mut b) = np_starting_at(doc, det, limit)?;
+    // `a spokesman for the Prime Minister`: whom they speak for belongs to the description.
+    if b < limit && lexicon::ON_BEHALF_PREPOSITIONS.contains(&lower(doc, &doc.tokens[b])) {
+        if let Some((_, end)) = np_starting_at(doc, b + 1, limit) {
+            b = end;
+        }
+    }
+    let (a, b) = doc.byte_span((a, b))?;
+    doc.text.get(a..b)
 }
