@@ -3,6 +3,7 @@
 //! (`backingâ `, ` âThe`, `doesnât`), and a damaged document cannot hold intact curly quotes,
 //! dashes or accented letters, since those would have been damaged too.
 
+use super::language::{is_closed_contraction, Languages};
 use super::scan::{cp1252_high_byte, is_continuation, Remnant, Site};
 
 /// How much of the document to repair.
@@ -17,8 +18,8 @@ pub enum Verdict {
 }
 
 /// Decides for the whole document, given its damaged sites.
-pub fn judge(text: &str, sites: &[Site]) -> Verdict {
-    let evident = sites.iter().filter(|s| is_evident(text, s)).count();
+pub fn judge(text: &str, sites: &[Site], langs: &Languages) -> Verdict {
+    let evident = sites.iter().filter(|s| is_evident(text, s, langs)).count();
     if evident == 0 {
         // Lost dashes alone (`the plan â agreed in May â will`) leave no evident site. A
         // spaced `â` is a word only in Welsh; in English text with nothing else non-ASCII
@@ -44,8 +45,8 @@ pub fn judge(text: &str, sites: &[Site]) -> Verdict {
 /// the damage and holds nothing intact (damage comes with the source a paragraph was pasted
 /// from), elsewhere the evident ones, and a word-initial `â` whose closing partner later in
 /// the paragraph is evident (`wrote âwe will winâ,`).
-pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
-    let evident: Vec<bool> = sites.iter().map(|s| is_evident(text, s)).collect();
+pub fn evident_sites(text: &str, sites: &[Site], langs: &Languages) -> Vec<bool> {
+    let evident: Vec<bool> = sites.iter().map(|s| is_evident(text, s, langs)).collect();
     let mut wanted = evident.clone();
     let mut paragraph_start = 0;
     for paragraph in text.split_inclusive('\n') {
@@ -122,19 +123,12 @@ fn kept_c1_bytes(text: &str) -> bool {
     })
 }
 
-/// English contraction endings, and the left word each needs (`n` ends the word before `t`).
-fn is_contraction(left_word: &str, right_word: &str) -> bool {
-    match right_word {
-        "t" => left_word.ends_with('n') && left_word.len() >= 2,
-        "m" => left_word == "I",
-        "s" => left_word.len() >= 2,
-        "re" | "ve" | "ll" | "d" => left_word.len() >= 2,
-        _ => false,
-    }
-}
-
-/// True when this remnant sits where no genuine word has an `â`.
-pub fn is_evident(text: &str, site: &Site) -> bool {
+/// True when this remnant sits where no genuine word has an `â`: where no word of any
+/// language has one (`backing.â`, ` âThe`, `2012â2016`), in an English contraction whose host
+/// is a closed class (`doesnât`, `Iâve`), or where only an open-class English word could put
+/// it (`backingâ `, `Ukraineâs`) and the paragraph reads as English ([`Languages`]): Ligurian
+/// `Portugâ`, Welsh `Iâ` and French `coordonât` are words.
+pub fn is_evident(text: &str, site: &Site, langs: &Languages) -> bool {
     let before = text.get(..site.start).unwrap_or("");
     let after = text.get(site.end..).unwrap_or("");
     let prev = before.chars().next_back();
@@ -162,7 +156,9 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
                     .rev()
                     .find(|c| !(c.is_alphanumeric() && *c != 'â'))
                     .is_some_and(|c| c == 'â' || (c.is_alphabetic() && !c.is_ascii()));
-            if (ascii_word_before || prev_punct) && (space_or_edge(next) || next_punct) {
+            if (space_or_edge(next) || next_punct)
+                && (prev_punct || (ascii_word_before && langs.english_at(site.start)))
+            {
                 return true;
             }
             // A range: `2012â2016`.
@@ -196,7 +192,12 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphabetic);
-                return ends_word && left_is_word && is_contraction(&left, right);
+                if !(ends_word && left_is_word) {
+                    return false;
+                }
+                // A possessive or `’s` follows any noun: English only where the paragraph is.
+                return is_closed_contraction(&left, right)
+                    || (right == "s" && left.len() >= 2 && langs.english_at(site.start));
             }
             false
         }
@@ -259,7 +260,7 @@ mod tests {
     use super::*;
 
     fn verdict(text: &str) -> Verdict {
-        judge(text, &find_sites(text))
+        judge(text, &find_sites(text), &Languages::new(text))
     }
 
     #[test]

@@ -9,11 +9,13 @@
 mod decode;
 mod evidence;
 mod features;
+mod language;
 mod model;
 mod scan;
 
 use super::{CleanOptions, Edit};
 use evidence::Verdict;
+use language::Languages;
 
 /// Restores punctuation lost this way, only where the document shows the damage. One edit per
 /// restored character.
@@ -22,9 +24,10 @@ pub fn restore_lost_punctuation(text: &str, _options: &CleanOptions) -> Vec<Edit
     if sites.is_empty() {
         return Vec::new();
     }
-    match evidence::judge(text, &sites) {
+    let langs = Languages::new(text);
+    match evidence::judge(text, &sites, &langs) {
         Verdict::Undamaged => Vec::new(),
-        verdict => decode::restore(text, &sites, verdict),
+        verdict => decode::restore(text, &sites, verdict, &langs),
     }
 }
 

@@ -1,0 +1,206 @@
+//! Which language the text around a lone `â` is in. Romanian, French, Portuguese, Vietnamese,
+//! Welsh, Turkish, Ligurian, Friulian and Walloon write `â` as a letter (`coborâre`,
+//! `coordonât`, `Portugâ`, `Iâ`, `hâlâ`), and a word of theirs can look exactly like English
+//! damage (`cobor’re`, `coordon’t`, `Portug”`). Where the only sign of damage is an open-class
+//! word (a closing mark after a word, a possessive `’s`), we repair it only when the paragraph
+//! around it reads as English: more English function words than words of those languages.
+//!
+//! The word lists are data, one file per language in `words/`; a test keeps the English list
+//! apart from the others.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const ENGLISH: &str = include_str!("words/english.txt");
+const OTHERS: [&str; 9] = [
+    include_str!("words/romanian.txt"),
+    include_str!("words/french.txt"),
+    include_str!("words/portuguese.txt"),
+    include_str!("words/vietnamese.txt"),
+    include_str!("words/welsh.txt"),
+    include_str!("words/turkish.txt"),
+    include_str!("words/ligurian.txt"),
+    include_str!("words/friulian.txt"),
+    include_str!("words/walloon.txt"),
+];
+const NT_HOSTS: &str = include_str!("words/contraction_nt_hosts.txt");
+const AUX_HOSTS: &str = include_str!("words/contraction_aux_hosts.txt");
+
+/// The words of a list file: one a line, `#` comments and blank lines skipped.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+struct Lists {
+    english: HashSet<&'static str>,
+    others: HashSet<&'static str>,
+    nt_hosts: HashSet<&'static str>,
+    aux_hosts: HashSet<&'static str>,
+    /// Longest word in `english` or `others`, in bytes: longer words need no lookup.
+    longest: usize,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let english: HashSet<_> = entries(ENGLISH).collect();
+        let others: HashSet<_> = OTHERS.iter().flat_map(|l| entries(l)).collect();
+        let longest = english.iter().chain(&others).map(|w| w.len()).max();
+        Lists {
+            english,
+            others,
+            nt_hosts: entries(NT_HOSTS).collect(),
+            aux_hosts: entries(AUX_HOSTS).collect(),
+            longest: longest.unwrap_or(0),
+        }
+    })
+}
+
+/// True when `left` (the ASCII word before a lost apostrophe) and `right` (the letters after
+/// it) make an English contraction whose host is a closed class: `doesn`+`t`, `I`+`m`,
+/// `they`+`re`, `I`+`ve`, `we`+`ll`, `she`+`d`.
+pub fn is_closed_contraction(left: &str, right: &str) -> bool {
+    let lower = left.to_ascii_lowercase();
+    let l = lists();
+    match right {
+        "t" => l.nt_hosts.contains(lower.as_str()),
+        "m" => lower == "i",
+        "re" | "ve" | "ll" | "d" => l.aux_hosts.contains(lower.as_str()),
+        _ => false,
+    }
+}
+
+/// English and other-language words counted in one paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    english: u32,
+    others: u32,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.english += other.english;
+        self.others += other.others;
+    }
+}
+
+/// The language of each paragraph of one text, counted on first use (only texts with a
+/// doubtful site pay for it).
+pub struct Languages<'a> {
+    text: &'a str,
+    /// Per paragraph: its end (byte offset of its `\n`, or the text's end) and its counts.
+    paragraphs: OnceCell<(Vec<(usize, Counts)>, Counts)>,
+}
+
+impl<'a> Languages<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Languages {
+            text,
+            paragraphs: OnceCell::new(),
+        }
+    }
+
+    /// True when the paragraph holding byte `pos` reads as English: more English words than
+    /// words of the languages that write `â`. A paragraph with neither (a headline, a name)
+    /// takes the whole text's verdict.
+    pub fn english_at(&self, pos: usize) -> bool {
+        let (paragraphs, total) = self.paragraphs.get_or_init(|| count(self.text));
+        let k = paragraphs.partition_point(|&(end, _)| end < pos);
+        let here = paragraphs.get(k).map(|&(_, c)| c).unwrap_or_default();
+        let c = if here.english + here.others > 0 {
+            here
+        } else {
+            *total
+        };
+        c.english > c.others
+    }
+}
+
+/// Counts every paragraph's words in one pass.
+fn count(text: &str) -> (Vec<(usize, Counts)>, Counts) {
+    let l = lists();
+    let mut paragraphs = Vec::new();
+    let mut total = Counts::default();
+    let mut here = Counts::default();
+    let mut word = String::new();
+    let finish = |word: &mut String, here: &mut Counts| {
+        if !word.is_empty() && word.len() <= l.longest {
+            if l.english.contains(word.as_str()) {
+                here.english += 1;
+            } else if l.others.contains(word.as_str()) {
+                here.others += 1;
+            }
+        }
+        word.clear();
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            if word.len() <= l.longest {
+                word.extend(c.to_lowercase());
+            }
+            continue;
+        }
+        finish(&mut word, &mut here);
+        if c == '\n' {
+            paragraphs.push((i, here));
+            total.add(here);
+            here = Counts::default();
+        }
+    }
+    finish(&mut word, &mut here);
+    paragraphs.push((text.len(), here));
+    total.add(here);
+    (paragraphs, total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_words_are_no_other_languages_words() {
+        let l = lists();
+        let shared: Vec<_> = l.english.intersection(&l.others).collect();
+        assert!(shared.is_empty(), "{shared:?}");
+        assert!(l.english.len() > 50 && l.others.len() > 200);
+    }
+
+    #[test]
+    fn paragraphs_are_told_apart() {
+        let text = "Ena yr Iâ, medd y gwyddonwyr.\nThe minister said it was not over.\nPortugâ";
+        let langs = Languages::new(text);
+        assert!(!langs.english_at(text.find("Iâ").unwrap()));
+        assert!(langs.english_at(text.find("minister").unwrap()));
+        // A paragraph with no listed word takes the whole text's verdict.
+        assert!(langs.english_at(text.find("Portugâ").unwrap()));
+        let welsh = "Ena yr Iâ, medd y gwyddonwyr.\nPortugâ";
+        assert!(!Languages::new(welsh).english_at(welsh.find("Portugâ").unwrap()));
+        assert!(!Languages::new("Portugâ").english_at(0));
+        let headline = "Britainâs Farmers Win\n\nThe minister said they had won.";
+        assert!(Languages::new(headline).english_at(0));
+    }
+
+    #[test]
+    fn contraction_hosts_are_a_closed_class() {
+        for (l, r) in [
+            ("doesn", "t"),
+            ("I", "ve"),
+            ("I", "ll"),
+            ("I", "m"),
+            ("They", "re"),
+        ] {
+            assert!(is_closed_contraction(l, r), "{l} {r}");
+        }
+        for (l, r) in [
+            ("coordon", "t"),
+            ("torn", "t"),
+            ("cobor", "re"),
+            ("ci", "ve"),
+        ] {
+            assert!(!is_closed_contraction(l, r), "{l} {r}");
+        }
+    }
+}
