@@ -171,13 +171,14 @@ mod tests {
     #[test]
     fn paragraphs_are_told_apart() {
         let text = "Ena yr Iâ, medd y gwyddonwyr.\nThe minister said it was not over.\nPortugâ";
+        let at = |t: &str, word: &str| t.find(word).expect("word in text");
         let langs = Languages::new(text);
-        assert!(!langs.english_at(text.find("Iâ").unwrap()));
-        assert!(langs.english_at(text.find("minister").unwrap()));
+        assert!(!langs.english_at(at(text, "Iâ")));
+        assert!(langs.english_at(at(text, "minister")));
         // A paragraph with no listed word takes the whole text's verdict.
-        assert!(langs.english_at(text.find("Portugâ").unwrap()));
+        assert!(langs.english_at(at(text, "Portugâ")));
         let welsh = "Ena yr Iâ, medd y gwyddonwyr.\nPortugâ";
-        assert!(!Languages::new(welsh).english_at(welsh.find("Portugâ").unwrap()));
+        assert!(!Languages::new(welsh).english_at(at(welsh, "Portugâ")));
         assert!(!Languages::new("Portugâ").english_at(0));
         let headline = "Britainâs Farmers Win\n\nThe minister said they had won.";
         assert!(Languages::new(headline).english_at(0));
