@@ -316,7 +316,8 @@ def plural_possessive(text, i, later):
         prev_space = prev == "" or prev.isspace() or prev in "(["
         if prev_space and nxt.isalnum():
             return False
-        if not prev_space and (nxt == "" or nxt.isspace() or nxt in string.punctuation or nxt == "â"):
+        closes = nxt == "" or nxt.isspace() or nxt in string.punctuation or nxt == "â"
+        if not prev_space and closes:
             return True
         start = j + 1
     return False
