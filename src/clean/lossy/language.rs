@@ -107,15 +107,26 @@ impl<'a> Languages<'a> {
     /// words of the languages that write `â`. A paragraph with neither (a headline, a name)
     /// takes the whole text's verdict.
     pub fn english_at(&self, pos: usize) -> bool {
+        let c = self.counts_at(pos);
+        c.english > c.others
+    }
+
+    /// True when the paragraph holding byte `pos` (or, for a paragraph with neither, the whole
+    /// text) holds more words of the languages that write `â` than English ones.
+    pub fn other_language_at(&self, pos: usize) -> bool {
+        let c = self.counts_at(pos);
+        c.others > c.english
+    }
+
+    fn counts_at(&self, pos: usize) -> Counts {
         let (paragraphs, total) = self.paragraphs.get_or_init(|| count(self.text));
         let k = paragraphs.partition_point(|&(end, _)| end < pos);
         let here = paragraphs.get(k).map(|&(_, c)| c).unwrap_or_default();
-        let c = if here.english + here.others > 0 {
+        if here.english + here.others > 0 {
             here
         } else {
             *total
-        };
-        c.english > c.others
+        }
     }
 }
 
@@ -180,6 +191,8 @@ mod tests {
         let welsh = "Ena yr Iâ, medd y gwyddonwyr.\nPortugâ";
         assert!(!Languages::new(welsh).english_at(at(welsh, "Portugâ")));
         assert!(!Languages::new("Portugâ").english_at(0));
+        assert!(!Languages::new("Portugâ").other_language_at(0));
+        assert!(Languages::new("Ena yr Iâ").other_language_at(0));
         let headline = "Britainâs Farmers Win\n\nThe minister said they had won.";
         assert!(Languages::new(headline).english_at(0));
     }

@@ -219,3 +219,24 @@ fn plural_possessives_get_apostrophes() {
     let damaged = damage(clean);
     assert_eq!(lenient(&repair(&damaged)), lenient(clean));
 }
+
+/// Issue 13: short damaged English counts. A one-line headline has no function words to tell
+/// its language, but no language that writes `â` ends a word in `âs` after two ASCII letters.
+#[test]
+fn short_english_snippets_are_repaired() {
+    for (damaged, want) in [
+        (
+            "Trumpâs East European Achilles Heel.",
+            "Trump\u{2019}s East European Achilles Heel.",
+        ),
+        (
+            "Editorâs note: Donald Trump regularly",
+            "Editor\u{2019}s note: Donald Trump regularly",
+        ),
+        ("It isnât over", "It isn\u{2019}t over"),
+    ] {
+        assert_eq!(repair(damaged), want);
+    }
+    // A paragraph in Welsh or Ligurian vetoes the open-class readings.
+    assert_eq!(repair("Ena yr Iâ, medd hi."), "Ena yr Iâ, medd hi.");
+}
