@@ -88,6 +88,32 @@ pub fn evident_sites(text: &str, sites: &[Site], langs: &Languages) -> Vec<bool>
     wanted
 }
 
+/// Longest quotation, in bytes, that [`opened_in_line`] looks back over.
+const QUOTATION_REACH: usize = 200;
+
+/// True when the line before a closing-looking `â` opens a quotation with a lone `â` at the
+/// start of an ASCII word (`calls Obamacare âcrazy systemâ`), with no other `â` between: a
+/// pair that a text with no function words to tell its language still shows.
+fn opened_in_line(before: &str) -> bool {
+    let from = before.len().saturating_sub(QUOTATION_REACH);
+    let from = (from..before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let window = &before[from..];
+    let Some(open) = window.rfind('â') else {
+        return false;
+    };
+    let (head, tail) = (&window[..open], &window[open + 'â'.len_utf8()..]);
+    let starts_word = head
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['));
+    starts_word
+        && tail.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && !tail.contains('\n')
+        && tail.is_ascii()
+}
+
 fn is_spaced_lone_a(text: &str, site: &Site) -> bool {
     site.remnant == Remnant::LoneA
         && text
@@ -158,7 +184,10 @@ pub fn is_evident(text: &str, site: &Site, langs: &Languages) -> bool {
                     .find(|c| !(c.is_alphanumeric() && *c != 'â'))
                     .is_some_and(|c| c == 'â' || (c.is_alphabetic() && !c.is_ascii()));
             if (space_or_edge(next) || next_punct)
-                && (prev_punct || (ascii_word_before && langs.english_at(site.start)))
+                && (prev_punct
+                    || (ascii_word_before
+                        && (langs.english_at(site.start)
+                            || (!langs.other_language_at(site.start) && opened_in_line(before)))))
             {
                 return true;
             }

@@ -234,9 +234,14 @@ fn short_english_snippets_are_repaired() {
             "Editor\u{2019}s note: Donald Trump regularly",
         ),
         ("It isnât over", "It isn\u{2019}t over"),
+        (
+            "Bill Clinton calls Obamacare âcrazy systemâ during campaign stop.",
+            "Bill Clinton calls Obamacare \u{201c}crazy system\u{201d} during campaign stop.",
+        ),
     ] {
         assert_eq!(repair(damaged), want);
     }
     // A paragraph in Welsh or Ligurian vetoes the open-class readings.
     assert_eq!(repair("Ena yr Iâ, medd hi."), "Ena yr Iâ, medd hi.");
+    assert_eq!(repair("âmbar e Portugâ"), "âmbar e Portugâ");
 }
