@@ -177,6 +177,14 @@ mod tests {
         let shared: Vec<_> = l.english.intersection(&l.others).collect();
         assert!(shared.is_empty(), "{shared:?}");
         assert!(l.english.len() > 50 && l.others.len() > 200);
+        // Common English words kept out of the English list because another language has them
+        // too must stay out of the other lists as well, or English text would read as foreign.
+        let ambiguous = [
+            "a", "i", "in", "on", "no", "do", "as", "an", "be", "to", "so", "me", "am", "at", "or",
+            "but", "can", "don", "are", "more", "he",
+        ];
+        let foreign: Vec<_> = ambiguous.iter().filter(|w| l.others.contains(*w)).collect();
+        assert!(foreign.is_empty(), "{foreign:?}");
     }
 
     #[test]
