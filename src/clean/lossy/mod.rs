@@ -1,8 +1,10 @@
 //! Lossy mojibake: punctuation whose UTF-8 bytes were read as Latin-1 and whose C1 controls were
 //! then deleted (`“strong”` → `âstrongâ`, `…` → `â¦`). No byte-level decoder can undo it: the
 //! bytes that told “ from ” from – are gone. We first decide from the whole document whether the
-//! damage is there at all ([`evidence`]), then choose each lost character from its context with
-//! a small model trained on news text ([`model`], [`decode`]).
+//! damage is there at all ([`evidence`]), weighing the language of the paragraph around each
+//! doubtful `â` ([`language`]: Romanian `coborâre`, French `coordonât`, Ligurian `Portugâ` and
+//! Welsh `Iâ` are words), then choose each lost character from its context with a small model
+//! trained on news text ([`model`], [`decode`]).
 //!
 //! Runs before `fix_encoding`, which then repairs the mojibake that kept all its bytes (`Ã©`).
 
