@@ -19,22 +19,35 @@ pub enum Verdict {
 
 /// Decides for the whole document, given its damaged sites.
 pub fn judge(text: &str, sites: &[Site], langs: &Languages) -> Verdict {
-    let evident = sites.iter().filter(|s| is_evident(text, s, langs)).count();
-    if evident == 0 {
-        // Lost dashes alone (`the plan â agreed in May â will`) leave no evident site. A
-        // spaced `â` is a word only in Welsh; in English text with nothing else non-ASCII
-        // intact, it is a dash.
-        let spaced = sites.iter().any(|s| is_spaced_lone_a(text, s));
-        if spaced && looks_english(text) && intact_characters(text) == 0 && !kept_c1_bytes(text) {
-            return Verdict::Damaged;
-        }
-        return Verdict::Undamaged;
-    }
+    // Mojibake that kept its C1 bytes was not made by the deletion we repair.
     if kept_c1_bytes(text) {
         return Verdict::Undamaged;
     }
     let intact = intact_characters(text);
-    if intact == 0 || (evident >= 4 && evident >= 4 * intact) {
+    if intact == 0 {
+        // One evident site is enough. Most damaged texts show one that needs no language
+        // (`doesnât`, `.â`, ` âThe`), so the paragraphs' words are counted only when not.
+        if sites.iter().any(|s| is_evident(text, s, None))
+            || sites.iter().any(|s| is_evident(text, s, Some(langs)))
+        {
+            return Verdict::Damaged;
+        }
+        // Lost dashes alone (`the plan â agreed in May â will`) leave no evident site. A
+        // spaced `â` is a word only in Welsh; in English text with nothing else non-ASCII
+        // intact, it is a dash.
+        let spaced = sites.iter().any(|s| is_spaced_lone_a(text, s));
+        if spaced && looks_english(text) {
+            return Verdict::Damaged;
+        }
+        return Verdict::Undamaged;
+    }
+    let evident = sites
+        .iter()
+        .filter(|s| is_evident(text, s, Some(langs)))
+        .count();
+    if evident == 0 {
+        Verdict::Undamaged
+    } else if evident >= 4 && evident >= 4 * intact {
         Verdict::Damaged
     } else {
         Verdict::EvidentOnly
@@ -46,7 +59,10 @@ pub fn judge(text: &str, sites: &[Site], langs: &Languages) -> Verdict {
 /// from), elsewhere the evident ones, and a word-initial `â` whose closing partner later in
 /// the paragraph is evident (`wrote âwe will winâ,`).
 pub fn evident_sites(text: &str, sites: &[Site], langs: &Languages) -> Vec<bool> {
-    let evident: Vec<bool> = sites.iter().map(|s| is_evident(text, s, langs)).collect();
+    let evident: Vec<bool> = sites
+        .iter()
+        .map(|s| is_evident(text, s, Some(langs)))
+        .collect();
     let mut wanted = evident.clone();
     let mut paragraph_start = 0;
     for paragraph in text.split_inclusive('\n') {
@@ -154,8 +170,10 @@ fn kept_c1_bytes(text: &str) -> bool {
 /// is a closed class (`doesnât`, `Iâve`), after a word ending a quotation (`backingâ `) where
 /// the paragraph reads as English, or before a possessive `s` (`Ukraineâs`) where it does not
 /// read as another language ([`Languages`]): Ligurian `Portugâ`, Welsh `Iâ` and French
-/// `coordonât` are words.
-pub fn is_evident(text: &str, site: &Site, langs: &Languages) -> bool {
+/// `coordonât` are words. Without `langs`, only the places that need no language count.
+pub fn is_evident(text: &str, site: &Site, langs: Option<&Languages>) -> bool {
+    let english = |pos: usize| langs.is_some_and(|l| l.english_at(pos));
+    let not_other = |pos: usize| langs.is_some_and(|l| !l.other_language_at(pos));
     let before = text.get(..site.start).unwrap_or("");
     let after = text.get(site.end..).unwrap_or("");
     let prev = before.chars().next_back();
@@ -186,8 +204,8 @@ pub fn is_evident(text: &str, site: &Site, langs: &Languages) -> bool {
             if (space_or_edge(next) || next_punct)
                 && (prev_punct
                     || (ascii_word_before
-                        && (langs.english_at(site.start)
-                            || (!langs.other_language_at(site.start) && opened_in_line(before)))))
+                        && (english(site.start)
+                            || (not_other(site.start) && opened_in_line(before)))))
             {
                 return true;
             }
@@ -230,7 +248,7 @@ pub fn is_evident(text: &str, site: &Site, langs: &Languages) -> bool {
                 // (`Ena yr ...`) vetoes it; a headline without function words (`Trumpâs East
                 // European Achilles Heel`) does not.
                 return is_closed_contraction(&left, right)
-                    || (right == "s" && left.len() >= 2 && !langs.other_language_at(site.start));
+                    || (right == "s" && left.len() >= 2 && not_other(site.start));
             }
             false
         }

@@ -9,8 +9,11 @@
 //! apart from the others.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use super::model::KeyHasher;
 
 const ENGLISH: &str = include_str!("words/english.txt");
 const OTHERS: [&str; 9] = [
@@ -34,13 +37,35 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Which list a word is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    English,
+    Other,
+}
+
+/// Longest word, in bytes, that [`packed_word`] can hold; no listed word is longer.
+const MAX_WORD: usize = 15;
+
+/// A word of at most [`MAX_WORD`] bytes as one integer (bytes, zero-padded, length last): the
+/// per-word lookup hashes one `u128` instead of a string.
+fn packed_word(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > MAX_WORD {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
+}
+
 struct Lists {
     english: HashSet<&'static str>,
     others: HashSet<&'static str>,
+    /// Both lists, keyed by [`packed_word`], for the counting pass.
+    words: HashMap<u128, Side, BuildHasherDefault<KeyHasher>>,
     nt_hosts: HashSet<&'static str>,
     aux_hosts: HashSet<&'static str>,
-    /// Longest word in `english` or `others`, in bytes: longer words need no lookup.
-    longest: usize,
 }
 
 fn lists() -> &'static Lists {
@@ -48,13 +73,20 @@ fn lists() -> &'static Lists {
     LISTS.get_or_init(|| {
         let english: HashSet<_> = entries(ENGLISH).collect();
         let others: HashSet<_> = OTHERS.iter().flat_map(|l| entries(l)).collect();
-        let longest = english.iter().chain(&others).map(|w| w.len()).max();
+        let mut words = HashMap::default();
+        for (list, side) in [(&others, Side::Other), (&english, Side::English)] {
+            for w in list {
+                if let Some(key) = packed_word(w.as_bytes()) {
+                    words.insert(key, side);
+                }
+            }
+        }
         Lists {
             english,
             others,
+            words,
             nt_hosts: entries(NT_HOSTS).collect(),
             aux_hosts: entries(AUX_HOSTS).collect(),
-            longest: longest.unwrap_or(0),
         }
     })
 }
@@ -130,38 +162,67 @@ impl<'a> Languages<'a> {
     }
 }
 
-/// Counts every paragraph's words in one pass.
+/// Counts every paragraph's words in one pass over the bytes: ASCII letters are lower-cased
+/// in place, other characters decoded only where a non-ASCII byte starts one.
 fn count(text: &str) -> (Vec<(usize, Counts)>, Counts) {
     let l = lists();
+    let bytes = text.as_bytes();
     let mut paragraphs = Vec::new();
     let mut total = Counts::default();
     let mut here = Counts::default();
-    let mut word = String::new();
-    let finish = |word: &mut String, here: &mut Counts| {
-        if !word.is_empty() && word.len() <= l.longest {
-            if l.english.contains(word.as_str()) {
-                here.english += 1;
-            } else if l.others.contains(word.as_str()) {
-                here.others += 1;
-            }
-        }
-        word.clear();
+    let mut word = [0u8; MAX_WORD + 4];
+    let mut len = 0;
+    let finish = |word: &[u8], here: &mut Counts| match packed_word(word)
+        .and_then(|key| l.words.get(&key))
+    {
+        Some(Side::English) => here.english += 1,
+        Some(Side::Other) => here.others += 1,
+        None => {}
     };
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            if word.len() <= l.longest {
-                word.extend(c.to_lowercase());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            if len < word.len() {
+                word[len] = b.to_ascii_lowercase();
             }
+            len += 1;
+            i += 1;
             continue;
         }
-        finish(&mut word, &mut here);
-        if c == '\n' {
-            paragraphs.push((i, here));
+        if b >= 0x80 {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphabetic() {
+                for lower in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for &x in lower.encode_utf8(&mut buf).as_bytes() {
+                        if len < word.len() {
+                            word[len] = x;
+                        }
+                        len += 1;
+                    }
+                }
+                continue;
+            }
+        } else {
+            i += 1;
+        }
+        if len > 0 {
+            if len <= MAX_WORD {
+                finish(&word[..len], &mut here);
+            }
+            len = 0;
+        }
+        if b == b'\n' {
+            paragraphs.push((i - 1, here));
             total.add(here);
             here = Counts::default();
         }
     }
-    finish(&mut word, &mut here);
+    if len > 0 && len <= MAX_WORD {
+        finish(&word[..len], &mut here);
+    }
     paragraphs.push((text.len(), here));
     total.add(here);
     (paragraphs, total)
@@ -177,6 +238,11 @@ mod tests {
         let shared: Vec<_> = l.english.intersection(&l.others).collect();
         assert!(shared.is_empty(), "{shared:?}");
         assert!(l.english.len() > 50 && l.others.len() > 200);
+        assert_eq!(
+            l.words.len(),
+            l.english.len() + l.others.len(),
+            "a word too long"
+        );
         // Common English words kept out of the English list because another language has them
         // too must stay out of the other lists as well, or English text would read as foreign.
         let ambiguous = [
