@@ -330,9 +330,13 @@ pub fn antecedent_candidates(
     let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
     let doc = doc::Document::new(text, &spans);
     let people = people::People::of(&doc);
+    let speakers = quotation_speakers(text);
     pronouns
         .iter()
-        .map(|&(start, _)| people.pronoun_candidates(&doc, doc.token_at(start)))
+        .map(|&(start, _)| {
+            let previous = speaker_before(&speakers, start);
+            people.pronoun_candidates(&doc, doc.token_at(start), previous)
+        })
         .collect()
 }
 
@@ -348,10 +352,45 @@ pub fn pseudo_pronoun_candidates(
     let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
     let doc = doc::Document::new(text, &spans);
     let people = people::People::of(&doc);
+    let speakers = quotation_speakers(text);
     sources
         .iter()
-        .map(|&(start, _)| people.pseudo_pronoun_candidates(&doc, doc.token_at(start)))
+        .map(|&(start, _)| {
+            let previous = speaker_before(&speakers, start);
+            people.pseudo_pronoun_candidates(&doc, doc.token_at(start), previous)
+        })
         .collect()
+}
+
+/// Each quotation's end and speaker, as `extract` finds them: the context the antecedent
+/// ranker has at run time, for its training dumps.
+fn quotation_speakers(text: &str) -> Vec<QuotationSpeaker> {
+    extract(text, &QuoteOptions::default())
+        .into_iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| QuotationSpeaker {
+            end: q.end,
+            mention_start: q.mention.map(|m| m.start),
+            speaker: q.speaker,
+        })
+        .collect()
+}
+
+/// A quotation as the antecedent ranker's context sees it.
+struct QuotationSpeaker {
+    end: usize,
+    mention_start: Option<usize>,
+    speaker: Option<String>,
+}
+
+/// The speaker of the last quotation ending before byte `at` whose own mention does not start
+/// there: at run time a quotation's `he` is resolved knowing only the quotations before it.
+fn speaker_before(speakers: &[QuotationSpeaker], at: usize) -> Option<&str> {
+    speakers
+        .iter()
+        .rev()
+        .find(|q| q.end <= at && q.mention_start != Some(at))
+        .and_then(|q| q.speaker.as_deref())
 }
 
 /// The people of an article, each with the ways the article names them.

@@ -276,7 +276,14 @@ pub(crate) fn attribute(
                 // The trail is built here, once, with the name it leads to.
                 let (speaker, resolution) = f
                     .mention
-                    .map(|(s, e)| people.resolve_trail(doc, s, e))
+                    .map(|(s, e)| {
+                        // The speaker of the quotation before, which a `he` most often continues.
+                        let previous = (0..i)
+                            .rev()
+                            .find(|&j| kinds[j] != QuoteKind::NonSpeech)
+                            .and_then(|j| out[j].speaker.as_deref());
+                        people.resolve_trail_after(doc, s, e, previous)
+                    })
                     .unwrap_or_default();
                 let confidence = f.confidence.value();
                 Attribution {

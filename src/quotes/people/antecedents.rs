@@ -21,7 +21,7 @@ use crate::quotes::model::WeightTable;
 const WINDOW: u32 = 8;
 
 /// The feature templates: every feature's name starts with one of them.
-pub const TEMPLATES: [&str; 17] = [
+pub const TEMPLATES: [&str; 19] = [
     "gender=",
     "sdist=",
     "rank=",
@@ -39,6 +39,8 @@ pub const TEMPLATES: [&str; 17] = [
     "source",
     "appos",
     "source|sdist=",
+    "prevspeaker",
+    "prevspeaker|sdist=",
 ];
 
 fn weights() -> &'static WeightTable {
@@ -86,11 +88,13 @@ impl People {
     }
 
     /// The features of candidate `c` of the pronoun at token `s` wanting `want`, as pieces.
+    #[allow(clippy::too_many_arguments)]
     fn each_feature(
         &self,
         doc: &Document,
         s: usize,
         want: Gender,
+        previous: Option<usize>,
         all: &[Candidate],
         c: &Candidate,
         emit: &mut dyn FnMut(&[&str]),
@@ -143,6 +147,11 @@ impl People {
             emit(&["source"]);
             emit(&["source|sdist=", sdist]);
         }
+        // The speaker of the quotation before: `“…,” said Leslie Wimes. “…,” she said.`
+        if previous == Some(c.spot.person) {
+            emit(&["prevspeaker"]);
+            emit(&["prevspeaker|sdist=", sdist]);
+        }
         // Introduced with a role: `Henry Crespo, president of …`.
         if is_apposed(doc, c.spot.end) {
             emit(&["appos"]);
@@ -151,7 +160,13 @@ impl People {
 
     /// The person `he` or `she` at token `s` refers to, with the mention that names them: the
     /// best-scored candidate whose gender does not differ, or `None` when there is none.
-    pub(super) fn antecedent(&self, doc: &Document, s: usize, want: Gender) -> Option<Salient> {
+    pub(super) fn antecedent(
+        &self,
+        doc: &Document,
+        s: usize,
+        want: Gender,
+        previous: Option<usize>,
+    ) -> Option<Salient> {
         let all = self.candidates(s);
         let w = weights();
         let mut best: Option<(f32, Salient)> = None;
@@ -160,7 +175,9 @@ impl People {
                 continue;
             }
             let mut score = 0.0;
-            self.each_feature(doc, s, want, &all, c, &mut |parts| score += w.weight(parts));
+            self.each_feature(doc, s, want, previous, &all, c, &mut |parts| {
+                score += w.weight(parts)
+            });
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, c.spot));
             }
@@ -177,7 +194,9 @@ impl People {
         &self,
         doc: &Document,
         s: usize,
+        previous: Option<&str>,
     ) -> Option<Vec<(bool, Vec<String>)>> {
+        let previous = previous.and_then(|name| self.person_named(name));
         let spot = self.spots.iter().find(|m| m.from <= s && s < m.end)?;
         let want = self.gender(spot.person)?;
         let all = self.candidates(spot.from);
@@ -185,7 +204,7 @@ impl People {
             all.iter()
                 .map(|c| {
                     let mut features = Vec::new();
-                    self.each_feature(doc, spot.from, want, &all, c, &mut |parts| {
+                    self.each_feature(doc, spot.from, want, previous, &all, c, &mut |parts| {
                         features.push(parts.concat())
                     });
                     (c.spot.person == spot.person, features)
@@ -201,7 +220,9 @@ impl People {
         &self,
         doc: &Document,
         s: usize,
+        previous: Option<&str>,
     ) -> Vec<(Vec<(usize, usize)>, Vec<String>)> {
+        let previous = previous.and_then(|name| self.person_named(name));
         let Some(want) = doc
             .tokens
             .get(s)
@@ -218,7 +239,7 @@ impl People {
                     .filter_map(|m| doc.byte_span((m.from, m.end)))
                     .collect();
                 let mut features = Vec::new();
-                self.each_feature(doc, s, want, &all, c, &mut |parts| {
+                self.each_feature(doc, s, want, previous, &all, c, &mut |parts| {
                     features.push(parts.concat())
                 });
                 (spans, features)
@@ -237,10 +258,14 @@ pub(super) fn is_source(doc: &Document, from: usize, end: usize) -> bool {
             .map(|t| doc.word(t))
     };
     let after = word(end).is_some_and(cues::is_cue_word);
-    let before = from
-        .checked_sub(1)
-        .and_then(word)
-        .is_some_and(|w| cues::is_cue_word(w) || w.eq_ignore_ascii_case("to"));
+    let before = from.checked_sub(1).and_then(word).is_some_and(|w| {
+        cues::is_cue_word(w)
+            || (w.eq_ignore_ascii_case("to")
+                && from
+                    .checked_sub(2)
+                    .and_then(word)
+                    .is_some_and(|a| a.eq_ignore_ascii_case("according")))
+    });
     after || before
 }
 

@@ -141,7 +141,7 @@ impl People {
     /// Resolves the mention in tokens `[s, e)` to a full name, the mention as written when it
     /// names nobody in particular, or `None` when it is a pronoun nobody can be found for.
     pub fn resolve(&self, doc: &Document, s: usize, e: usize) -> Option<String> {
-        self.resolve_into(doc, s, e, &mut ())
+        self.resolve_into(doc, s, e, None, &mut ())
     }
 
     /// [`People::resolve`] (the same name, always) with the trail of how it was reached: the
@@ -172,9 +172,28 @@ impl People {
         s: usize,
         e: usize,
     ) -> (Option<String>, Vec<ResolutionStep>) {
+        self.resolve_trail_after(doc, s, e, None)
+    }
+
+    /// [`People::resolve_trail`] of the mention of a quotation that follows one credited to
+    /// `previous` (a name as [`People::resolve`] gives it): a reader takes that speaker for the
+    /// likeliest `he` or `she` of the next one.
+    pub fn resolve_trail_after(
+        &self,
+        doc: &Document,
+        s: usize,
+        e: usize,
+        previous: Option<&str>,
+    ) -> (Option<String>, Vec<ResolutionStep>) {
+        let previous = previous.and_then(|name| self.person_named(name));
         let mut trail = Trail::default();
-        let name = self.resolve_into(doc, s, e, &mut trail);
+        let name = self.resolve_into(doc, s, e, previous, &mut trail);
         (name, trail.steps)
+    }
+
+    /// The person whose full name is `name`.
+    pub(super) fn person_named(&self, name: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.is_named(name))
     }
 
     /// [`People::resolve_trail`] of the mention at bytes `[start, end)` of the article (a
@@ -194,6 +213,7 @@ impl People {
         doc: &Document,
         s: usize,
         e: usize,
+        previous: Option<usize>,
         steps: &mut S,
     ) -> Option<String> {
         if s >= e || e > doc.tokens.len() {
@@ -216,7 +236,7 @@ impl People {
         let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);
         if male || (one_word && lexicon::FEMALE_PRONOUNS.contains(&first)) {
             let want = if male { Gender::Male } else { Gender::Female };
-            let antecedent = self.antecedent(doc, s, want)?;
+            let antecedent = self.antecedent(doc, s, want, previous)?;
             if S::RECORDS {
                 self.antecedent_steps(doc, &antecedent, steps);
             }
@@ -267,7 +287,7 @@ impl People {
                 }
             }
             steps.link_next_mention(link::RELATIVE_ANTECEDENT);
-            return self.resolve_into(doc, ps, pe, steps);
+            return self.resolve_into(doc, ps, pe, previous, steps);
         }
         // `The Prime Minister’s official spokesman`, `A spokesman for the Prime Minister`:
         // somebody else, named by the office.
