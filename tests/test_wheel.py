@@ -82,12 +82,12 @@ def outside(tmp_path_factory) -> Path:
     return place
 
 
-def make_venv(place: Path, env: dict[str, str], *packages: str) -> Path:
-    """A fresh virtualenv with `packages` installed from wheels only (nothing is compiled)."""
+def make_venv(place: Path, env: dict[str, str], *packages: str, wheels_only=True) -> Path:
+    """A fresh virtualenv with `packages` installed, by default from wheels only (no compiling)."""
     run([sys.executable, "-m", "venv", str(place)], env=env)
     python = place / "bin" / "python"
     pip = [str(python), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
-    run([*pip, "--only-binary=:all:", *packages], env=env, cwd=place)
+    run([*pip, *(["--only-binary=:all:"] if wheels_only else []), *packages], env=env, cwd=place)
     return python
 
 
@@ -277,3 +277,68 @@ def test_docs_worker_plugin_installs_the_wheel_on_dask_workers(wheel, no_rust_en
     assert ast.literal_eval(out.strip().splitlines()[-1]) == [("Maria Lopez", "said", "direct")]
     # The workers installed it into their environment, from the copy the plugin carried.
     run([str(python), "-c", "import saidwho._core"], env=no_rust_env, cwd=tmp_path)
+
+
+clusters = pytest.mark.skipif(
+    os.environ.get("SAIDWHO_TEST_CLUSTERS") != "1",
+    reason="set SAIDWHO_TEST_CLUSTERS=1 to run the Spark and Ray recipes (pyspark, ray: ~500 MB)",
+)
+
+SPARK_JOB = """
+import pandas as pd
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+df = spark.createDataFrame([("a", "“No,” said Ana Silva.")], schema="id string, text string")
+
+
+def who(frames):
+    import saidwho  # on the executor, from the packed environment
+
+    for frame in frames:
+        rows = [
+            (i, q.speaker, q.cue)
+            for i, t in zip(frame["id"], frame["text"], strict=True)
+            for q in saidwho.quotes(t)
+        ]
+        yield pd.DataFrame(rows, columns=["id", "speaker", "cue"])
+
+
+print(df.mapInPandas(who, schema="id string, speaker string, cue string").collect())
+spark.stop()
+"""
+
+
+@clusters
+def test_docs_spark_archives_recipe_runs_the_wheel_on_executors(wheel, no_rust_env, tmp_path):
+    """docs/usage.md's packed venv under `--archives`, on executors apart from the driver."""
+    if shutil.which("java", path=no_rust_env["PATH"]) is None and "JAVA_HOME" not in no_rust_env:
+        pytest.skip("Spark needs Java")
+    driver = make_venv(tmp_path / "driver", no_rust_env, "pyspark", "pandas", "pyarrow",
+                       wheels_only=False)  # fmt: skip
+    # The recipe's three steps: a venv with the wheel, packed by venv-pack.
+    packed = make_venv(tmp_path / "pyspark_env", no_rust_env, f"{wheel}[pandas]", "venv-pack")
+    archive = tmp_path / "pyspark_env.tar.gz"
+    venv_pack = [str(packed.parent / "venv-pack"), "-q", "-p", str(tmp_path / "pyspark_env")]
+    run([*venv_pack, "-o", str(archive)], env=no_rust_env, cwd=tmp_path)
+    (tmp_path / "job.py").write_text(SPARK_JOB, encoding="utf-8")
+    env = {
+        **no_rust_env,
+        "PATH": f"{driver.parent}{os.pathsep}{no_rust_env['PATH']}",
+        "PYSPARK_DRIVER_PYTHON": str(driver),
+        "PYSPARK_PYTHON": "./environment/bin/python",
+    }
+    submit = [str(driver.parent / "spark-submit"), "--master", "local-cluster[1,1,1024]"]
+    out = run([*submit, "--archives", f"{archive}#environment", "job.py"], env=env, cwd=tmp_path)
+    assert "[Row(id='a', speaker='Ana Silva', cue='said')]" in out.stdout
+
+
+@clusters
+def test_docs_ray_runtime_env_recipe_installs_the_wheel_on_workers(wheel, no_rust_env, tmp_path):
+    python = make_venv(tmp_path / "ray", no_rust_env, "ray")
+    (tmp_path / "dist").mkdir()
+    shutil.copy(wheel, tmp_path / "dist")
+    script = tmp_path / "ray_recipe.py"
+    script.write_text(docs_block("ray.init(runtime_env="), encoding="utf-8")
+    out = run([str(python), str(script)], env=no_rust_env, cwd=tmp_path).stdout
+    assert ast.literal_eval(out.strip().splitlines()[-1]) == [("Ana Silva", "said", "direct")]
