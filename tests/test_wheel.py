@@ -59,14 +59,15 @@ def wheel() -> Path:
 
 @pytest.fixture(scope="module")
 def no_rust_env() -> dict[str, str]:
-    """The environment less every PATH entry holding cargo or rustc, and less Python overrides."""
+    """The environment less Rust (PATH entries with cargo or rustc, cargo's variables) and less
+    PYTHONPATH; pip's own settings (certificates, index) stay."""
     dirs = os.environ.get("PATH", "").split(os.pathsep)
     kept = [d for d in dirs if not any(shutil.which(t, path=d) for t in ("cargo", "rustc"))]
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("CARGO", "RUSTUP", "PYTHON", "PIP_"))
-        and k not in {"VIRTUAL_ENV", "RUSTC", "RUSTFLAGS"}
+        if not k.startswith(("CARGO", "RUSTUP"))
+        and k not in {"RUSTC", "RUSTFLAGS", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"}
     }
     env["PATH"] = os.pathsep.join(kept)
     for tool in ("cargo", "rustc", "rustup"):
@@ -267,7 +268,9 @@ def test_docs_worker_plugin_installs_the_wheel_on_dask_workers(wheel, no_rust_en
     python = make_venv(
         tmp_path / "workers", no_rust_env, "dask[distributed]>=2024.1", "pandas>=2.2"
     )
-    missing = subprocess.run([str(python), "-c", "import saidwho"], capture_output=True, text=True)
+    missing = subprocess.run(
+        [str(python), "-c", "import saidwho"], capture_output=True, text=True, env=no_rust_env
+    )
     assert "No module named 'saidwho'" in missing.stderr
     (tmp_path / "dist").mkdir()
     shutil.copy(wheel, tmp_path / "dist")
