@@ -30,6 +30,7 @@ from saidwho._core import (
     thread_count,
 )
 from saidwho._failures import BatchFailure, BatchWarning, Errors, warn_failures
+from saidwho._ftfy import TextFixerConfig, apply_plan, fix_and_explain, fix_encoding, fix_file
 from saidwho.display import Highlighted, show
 
 __all__ = [
@@ -43,10 +44,15 @@ __all__ = [
     "Quote",
     "ReplayError",
     "SaidwhoError",
+    "TextFixerConfig",
     "__version__",
+    "apply_plan",
     "clean",
     "clean_many",
     "explain",
+    "fix_and_explain",
+    "fix_encoding",
+    "fix_file",
     "fix_text",
     "people",
     "plot_speakers",
