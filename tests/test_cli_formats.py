@@ -238,8 +238,12 @@ def test_bad_jsonl_exits_2_and_leaves_existing_output(tmp_path, capsys, content,
 def test_bad_utf8_and_bad_csv_rows(tmp_path, capsys):
     src = tmp_path / "latin.jsonl"
     src.write_bytes(b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
-    assert run(str(src), "-o", str(tmp_path / "x.jsonl")) == 2
-    assert "line 2: not valid UTF-8" in capsys.readouterr().err
+    # As a .txt file is: the line that is not UTF-8 is read as Windows-1252, and said so.
+    assert run(str(src), "-o", str(tmp_path / "x.jsonl")) == 0
+    assert "line 2 is not valid UTF-8" in capsys.readouterr().err
+    assert read_jsonl(tmp_path / "x.jsonl")[1]["text"] == "caf\u00e9"
+    assert run(str(src), "--encoding", "utf-8", "-o", str(tmp_path / "y.jsonl")) == 2
+    assert "line 2: not valid utf-8" in capsys.readouterr().err
     table = tmp_path / "short.csv"
     table.write_text('id,text\n1,"fine"\n2,"two\nlines"\n3\n', encoding="utf-8")
     assert run(str(table), "-o", str(tmp_path / "x.csv")) == 2

@@ -5,8 +5,10 @@
 
 ``IN`` is a ``.txt`` file (one document), a directory of ``.txt`` files, a ``.jsonl``, ``.csv``
 or ``.parquet`` file (the field named by ``--text-field`` is cleaned, every other field is kept),
-or ``-`` for standard input (text, or ``--format jsonl|csv``). The output's format follows its
-extension (a path without one is a directory of ``.txt`` files); without ``-o`` the output has
+or ``-`` for standard input (text, or ``--format jsonl|csv``). Text formats may be gzip-compressed
+(``.jsonl.gz``) and are decoded as ``--encoding`` says, by default as UTF-8 with a file or line
+that is not UTF-8 read as Windows-1252 (said on standard error); binary input is refused.
+The output's format follows its extension (a path without one is a directory of ``.txt`` files); without ``-o`` the output has
 the input's format (JSONL for a directory) and goes to standard output. Records are processed in
 batches, so memory stays flat on files of any size, and written to a temporary file renamed into
 place at the end: an interrupted run leaves no partial output. Counts of what was read and
@@ -134,7 +136,7 @@ def _output_format(args: argparse.Namespace, input_format: str) -> str:
 
 
 def _clean_one_text(args: argparse.Namespace, options: saidwho.CleanOptions) -> int:
-    reader = io.TxtReader(args.input)
+    reader = io.TxtReader(args.input, encoding=args.encoding)
     text = reader.read()
     if args.explain:
         cleaned, fixes = saidwho.explain(text, options)
@@ -168,6 +170,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         id_field=args.id_field or "id",
         require_id=args.id_field is not None,
         batch_size=args.batch_size,
+        encoding=args.encoding,
     )
     writer = io.open_writer(
         args.output, output_format, text_field=args.text_field, id_field=args.id_field or "id"
@@ -235,7 +238,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     input_format = io.format_of(args.input, args.format)
     options = _quote_options(args)
     if input_format == "txt" and args.output in (None, "-") and not args.output_format:
-        text = io.TxtReader(args.input).read()
+        text = io.TxtReader(args.input, encoding=args.encoding).read()
         found = saidwho.quotes(text, **options)
         sys.stdout.write(_quote_table(found))
         reported = sum(q.type == "indirect" for q in found)
@@ -261,6 +264,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         id_field=id_field,
         require_id=args.id_field is not None,
         batch_size=args.batch_size,
+        encoding=args.encoding,
     )
     writer = io.open_writer(args.output, output_format, text_field="text", id_field=id_field)
 
@@ -351,6 +355,12 @@ def _add_io_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", help="output file or directory (default: standard output)")
     p.add_argument("--format", choices=io.FORMATS, help="input format (default: by suffix)")
     p.add_argument("--output-format", choices=io.FORMATS, help="output format (default: by suffix)")
+    p.add_argument(
+        "--encoding",
+        default=None,
+        help="encoding of text input (.txt, .jsonl, .csv), e.g. cp1252, latin-1, utf-16 "
+        "(default: UTF-8, a file or line that is not UTF-8 read as Windows-1252, with a notice)",
+    )
     p.add_argument("--text-field", default="text", help="field/column to read (default: text)")
     p.add_argument(
         "--id-field",
