@@ -3,16 +3,16 @@
     saidwho clean IN [-o OUT] [--text-field text] [--id-field id] [--threads N]
                   [--progress | --no-progress] [--explain] [--uncurl-quotes]
 
-``IN`` is a ``.txt`` file (one document), a directory of ``.txt`` files, a ``.jsonl``, ``.csv``
-or ``.parquet`` file (the field named by ``--text-field`` is cleaned, every other field is kept),
-or ``-`` for standard input (text, or ``--format jsonl|csv``). Text formats may be gzip-compressed
-(``.jsonl.gz``) and are decoded as ``--encoding`` says, by default as UTF-8 with a file or line
-that is not UTF-8 read as Windows-1252 (said on standard error); binary input is refused.
-The output's format follows its extension (a path without one is a directory of ``.txt``
-files); without ``-o`` the output has the input's format (JSONL for a directory) and goes to standard output. Records are processed in
-batches, so memory stays flat on files of any size, and written to a temporary file renamed into
-place at the end: an interrupted run leaves no partial output. Counts of what was read and
-written go to standard error; bad input stops with the file and the line or row, exit status 2.
+``IN`` is a ``.txt`` file (one document), a directory of ``.txt`` files, a ``.jsonl``, ``.csv`` or
+``.parquet`` file (the field named by ``--text-field`` is cleaned, every other field is kept), or
+``-`` for standard input (text, or ``--format jsonl|csv``). Text formats may be gzip-compressed
+(``.jsonl.gz``) and are decoded as ``--encoding`` says, by default as UTF-8 with a file or line that
+is not UTF-8 read as Windows-1252 (said on standard error); binary input is refused. The output's
+format follows its extension (a path without one is a directory of ``.txt`` files); without ``-o``
+the output has the input's format (JSONL for a directory) and goes to standard output. Records are
+processed in batches, so memory stays flat on files of any size, and written to a temporary file
+renamed into place at the end: an interrupted run leaves no partial output. Counts of what was read
+and written go to standard error; bad input stops with the file and the line or row, exit status 2.
 
 A document that fails (a bug in saidwho) is reported on standard error with its file and line or
 row; by default (``--errors record``) the run goes on, that record is written with an empty text
