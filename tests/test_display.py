@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import pytest
 
 import saidwho
+from saidwho import _counting
 from saidwho.display import PALETTE, UNKNOWN_SPEAKER, Highlighted
 
 ARTICLE = (
@@ -122,11 +123,19 @@ def test_legend_lists_speakers_in_order_of_first_quotation_with_counts():
     shown = saidwho.show(ARTICLE)
     order = list(dict.fromkeys(q.speaker for q in sorted(shown.quotes, key=lambda q: q.start)))
     assert [name for name, _ in shown.speakers] == order
+    # A reported statement holding a quoted fragment is one statement (issue 15, item 5).
+    spans = [_counting.Span(q.start, q.end, q.type) for q in shown.quotes]
+    holders = _counting.holds_fragment(spans)
     for name, count in shown.speakers:
-        assert count == sum(1 for q in shown.quotes if q.speaker == name)
+        assert count == sum(
+            1
+            for q, held in zip(shown.quotes, holders, strict=True)
+            if q.speaker == name and not held
+        )
     legend = parse(shown.html).legend_text
-    n = len(shown.quotes)
-    assert f"{n} quotation" in legend
+    n = sum(q.type in ("direct", "partial") for q in shown.quotes)
+    reported = sum(q.type == "indirect" for q in shown.quotes) - sum(holders)
+    assert f"{n} quotations · {reported} reported statement" in legend
     for name, _ in shown.speakers:
         assert (name or "speaker unknown") in legend
 
@@ -275,7 +284,7 @@ def test_save_writes_a_self_contained_page(tmp_path):
     assert shown.html in page
     for outside in ("<script", "<link", "src=", "http://", "https://", "url("):
         assert outside not in page
-    assert repr(shown).startswith(f"Highlighted({len(shown.quotes)} quotations")
+    assert repr(shown).startswith(f"Highlighted({shown.counts.quotations} quotations, ")
 
 
 def test_no_quotations_and_empty_text():

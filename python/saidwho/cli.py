@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 import saidwho
-from saidwho import io
+from saidwho import _counting, io
 from saidwho.io import Batch, InputError, Reader, Writer
 
 
@@ -241,12 +241,14 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         text = io.TxtReader(args.input, encoding=args.encoding).read()
         found = saidwho.quotes(text, **options)
         sys.stdout.write(_quote_table(found))
-        reported = sum(q.type == "indirect" for q in found)
-        print(
-            f"saidwho: {len(found) - reported} quotations and {reported} reported statements"
-            " in 1 document",
-            file=sys.stderr,
+        counts = _counting.count([_counting.Span(q.start, q.end, q.type) for q in found])
+        note = (
+            f" ({_counting.plural(counts.fragment_holders, 'reported statement')} holding a "
+            "quoted fragment counted as a quotation)"
+            if counts.fragment_holders
+            else ""
         )
+        print(f"saidwho: {counts.describe()} in 1 document{note}", file=sys.stderr)
         return 0
 
     output_format = (
@@ -269,6 +271,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     writer = io.open_writer(args.output, output_format, text_field="text", id_field=id_field)
 
     failures = FailureLog(args.errors)
+    totals = [0, 0]  # quotations, reported statements (see saidwho._counting)
 
     def quote_batch(batch: Batch) -> Batch:
         # One row per quotation, named by the document's id (or where it was read from).
@@ -278,6 +281,9 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         )
         failures.check(batch, failed)
         for ident, where, quotes in zip(batch.ids, batch.where, found, strict=True):
+            counts = _counting.count([_counting.Span(q.start, q.end, q.type) for q in quotes])
+            totals[0] += counts.quotations
+            totals[1] += counts.reported
             doc = ident if ident is not None else where
             rows.extend({id_field: doc, **q.to_dict()} for q in quotes)
         return Batch.from_rows(rows, source=batch.source, text_field="text")
@@ -285,8 +291,9 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     read, written = run_batches(
         reader, writer, quote_batch, progress=_show_progress(args), desc="quotes"
     )
+    counts = _counting.Counts(totals[0], totals[1], 0)
     print(
-        f"saidwho: read {read} documents, wrote {written} quotations",
+        f"saidwho: read {read} documents, wrote {written} rows: {counts.describe()}",
         file=sys.stderr,
     )
     return failures.exit_status()
