@@ -78,6 +78,38 @@ def _offset(value: Any) -> int | None:
     return None
 
 
+def _missing(value: Any) -> bool:
+    """``None``, or a frame's missing value (``NaN``, ``pd.NA``)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _check_offsets(quotes: Sequence[Any], length: int) -> None:
+    """Raises ValueError naming the first quotation whose offsets cannot index a text of
+    ``length`` characters: each pair both missing, or ``0 <= start <= end <= length``."""
+    for index, quote in enumerate(quotes):
+        for start_name, end_name in _OFFSET_PAIRS:
+            start, end = _field(quote, start_name), _field(quote, end_name)
+            for name, value in ((start_name, start), (end_name, end)):
+                if not _missing(value) and _offset(value) is None:
+                    raise ValueError(
+                        f"quotes[{index}]: {name} must be an integer offset, not {value!r}"
+                    )
+            if _missing(start) and _missing(end):
+                continue
+            a = None if _missing(start) else _offset(start)
+            b = None if _missing(end) else _offset(end)
+            if a is None or b is None or not 0 <= a <= b <= length:
+                raise ValueError(
+                    f"quotes[{index}]: {start_name}={a}, {end_name}={b} do not fit a text of "
+                    f"{length} characters (offsets are str indices, 0 <= start <= end <= len(text))"
+                )
+
+
+_OFFSET_PAIRS = (("start", "end"), ("mention_start", "mention_end"), ("cue_start", "cue_end"))
+
+
 def _field(quote: Any, name: str) -> Any:
     if isinstance(quote, dict):
         return quote.get(name)
@@ -394,7 +426,8 @@ def show(
     ``options`` go to :func:`saidwho.quotes` (``keep_non_speech=True`` ...).
 
     ``quotes`` may be given instead (``Quote`` objects, dicts, or rows of a quotation frame such
-    as ``frame.itertuples()``): their offsets must index ``text``, which is then shown as passed.
+    as ``frame.itertuples()``): their offsets must index ``text``, which is then shown as passed;
+    offsets that cannot (``start > end``, past the end, negative) raise ``ValueError``.
     The tooltips give each quotation's ``rule`` (with what it does, for the rules of
     ``saidwho.rules()``) and its resolution trail (``Quote.resolution_text``, or the one-line
     ``resolution`` of a dict or row, as ``Quote.to_dict()`` gives it) when they are there.
@@ -402,7 +435,9 @@ def show(
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if quotes is not None:
-        return Highlighted(text=text, quotes=tuple(quotes), title=title)
+        given = tuple(quotes)
+        _check_offsets(given, len(text))
+        return Highlighted(text=text, quotes=given, title=title)
     if clean is True:
         text = _clean(text)
     elif isinstance(clean, CleanOptions):
