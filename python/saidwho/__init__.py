@@ -269,5 +269,45 @@ def _quotes_many_reporting(
         close()
 
 
+class _AccessorOnPandasImport:
+    """Registers ``Series.saidwho`` when pandas is imported after saidwho (``import saidwho;
+    import pandas``), without importing pandas before the user does. A one-shot import hook:
+    it finds pandas through the other finders and runs ``saidwho.pandas`` after pandas loads."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "pandas":
+            return None
+        import importlib.util
+
+        _sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        load_pandas = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            load_pandas(module)
+            _register_accessor()
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _register_accessor() -> None:
+    try:
+        import saidwho.pandas  # noqa: F401
+    except ImportError as exc:  # pandas without pyarrow: the accessor cannot work
+        import warnings
+
+        warnings.warn(
+            f"saidwho: no Series.saidwho accessor ({exc}); pip install 'saidwho[pandas]'",
+            ImportWarning,
+            stacklevel=2,
+        )
+
+
 if "pandas" in _sys.modules:  # register Series.saidwho, without paying pandas' import otherwise
-    import saidwho.pandas  # noqa: F401
+    _register_accessor()
+elif not any(isinstance(f, _AccessorOnPandasImport) for f in _sys.meta_path):
+    _sys.meta_path.insert(0, _AccessorOnPandasImport())  # type: ignore[arg-type]
