@@ -101,3 +101,16 @@ def test_quotes_html_writes_the_highlighted_view(article, tmp_path, capsys):
 
 def _page_of(shown: saidwho.Highlighted, folder) -> str:
     return shown.save(folder / "expected.html").read_text(encoding="utf-8")
+
+
+def test_pandas_loaded_by_pyarrow_after_saidwho_does_not_hang():
+    pytest.importorskip("pyarrow")
+    code = (
+        "import saidwho, pyarrow as pa\n"
+        "print(pa.array(['Caf&eacute;']).to_pandas().saidwho.clean()[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Café"

@@ -272,7 +272,9 @@ def _quotes_many_reporting(
 class _AccessorOnPandasImport:
     """Registers ``Series.saidwho`` when pandas is imported after saidwho (``import saidwho;
     import pandas``), without importing pandas before the user does. A one-shot import hook:
-    it finds pandas through the other finders and runs ``saidwho.pandas`` after pandas loads."""
+    it finds pandas through the other finders and, once pandas has loaded, registers
+    :class:`_LazySeriesAccessor`. Nothing else is imported then: pandas may be loading inside
+    another library's import (pyarrow's), where building Series would hang."""
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
         if name != "pandas":
@@ -288,26 +290,23 @@ class _AccessorOnPandasImport:
 
         def exec_module(module: Any) -> None:
             load_pandas(module)
-            _register_accessor()
+            module.api.extensions.register_series_accessor("saidwho")(_LazySeriesAccessor)
 
         loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
 
 
-def _register_accessor() -> None:
-    try:
-        import saidwho.pandas  # noqa: F401
-    except ImportError as exc:  # pandas without pyarrow: the accessor cannot work
-        import warnings
+class _LazySeriesAccessor:
+    """``Series.saidwho`` until ``saidwho.pandas`` is imported: the first use imports it (which
+    registers the real accessor in its place) and hands the Series over to it."""
 
-        warnings.warn(
-            f"saidwho: no Series.saidwho accessor ({exc}); pip install 'saidwho[pandas]'",
-            ImportWarning,
-            stacklevel=2,
-        )
+    def __new__(cls, series: Any) -> Any:
+        from saidwho.pandas import SaidwhoSeriesAccessor
+
+        return SaidwhoSeriesAccessor(series)
 
 
 if "pandas" in _sys.modules:  # register Series.saidwho, without paying pandas' import otherwise
-    _register_accessor()
+    import saidwho.pandas  # noqa: F401
 elif not any(isinstance(f, _AccessorOnPandasImport) for f in _sys.meta_path):
     _sys.meta_path.insert(0, _AccessorOnPandasImport())  # type: ignore[arg-type]
