@@ -336,6 +336,9 @@ def test_killed_run_leaves_no_output(tmp_path, how):
         ],
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as a user's shell delivers it, even when the tests run where SIGINT is ignored
+        # (a background job of a non-interactive shell starts so, and its children inherit it).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdin is not None and proc.stderr is not None
     proc.stdin.write((line * 120).encode("utf-8"))  # two whole batches, and more to come
