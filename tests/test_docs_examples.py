@@ -3,7 +3,9 @@ prints what the page says it prints, so the docs and the code cannot drift apart
 
 Python examples are doctests; shell examples are ``$ command`` sessions run with bash (the
 format: tests/docs_examples.py). They run in a scratch folder holding a copy of ``examples/``,
-so relative paths work as they do in a clone and nothing is written into the checkout.
+so relative paths work as they do in a clone and nothing is written into the checkout. After a
+deliberate change of what an example prints, `python scripts/doc_outputs.py` rewrites the
+printed outputs on the pages (review its diff).
 """
 
 from __future__ import annotations
