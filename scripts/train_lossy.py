@@ -23,6 +23,7 @@ import argparse
 import collections
 import json
 import os
+import string
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -298,11 +299,36 @@ def distribution(targets, table, ks):
     return p
 
 
+def plural_possessive(text, i, later):
+    """plural_possessive in src/clean/lossy/decode.rs: the lone `â` at `i` follows a plural noun
+    and precedes a lower-case word while the quotation goes on (the next lone `â` of the
+    paragraph, among `later`, closes one before any opens one): an apostrophe, not `”`."""
+    plural = i >= 2 and text[i - 1] in "sS" and is_ascii_letter(text[i - 2])
+    word_follows = text[i + 1 : i + 2] == " " and "a" <= text[i + 2 : i + 3] <= "z"
+    if not (plural and word_follows):
+        return False
+    start = i + 1
+    for j in later:
+        if any(c in text[start:j] for c in "\n\u201c\u201d"):
+            return False
+        prev = text[j - 1] if j > 0 else ""
+        nxt = text[j + 1] if j + 1 < len(text) else ""
+        prev_space = prev == "" or prev.isspace() or prev in "(["
+        if prev_space and nxt.isalnum():
+            return False
+        closes = nxt == "" or nxt.isspace() or nxt in string.punctuation or nxt == "â"
+        if not prev_space and closes:
+            return True
+        start = j + 1
+    return False
+
+
 def decode_document(damaged, lone, targets, table):
     """The greedy left-to-right decoder of src/clean/lossy/decode.rs (without the dash
     harmonisation): index of each lone `â` -> chosen character."""
     decided = {}
     state = QuoteState(damaged)
+    order = sorted(lone)
 
     def next_char(j):
         return "" if j >= len(damaged) or j in lone else damaged[j]
@@ -317,6 +343,8 @@ def decode_document(damaged, lone, targets, table):
             best = targets[max(range(len(p)), key=lambda k: p[k])]
             if left[0] == "0" and right[0] == "0":
                 best = "\u2013"
+            elif best == "\u201d" and plural_possessive(damaged, i, [j for j in order if j > i]):
+                best = "\u2019"
             decided[i] = best
             state.update(best, next_char(i + 1))
         else:

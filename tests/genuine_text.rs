@@ -222,3 +222,82 @@ fn samples_are_well_formed() {
         assert_eq!(&nfc, text, "{lang} sample is not NFC");
     }
 }
+
+/// Issue 13's set: over 500 genuine lines in languages that write `â`, `Ã` or `Â` as letters
+/// (Romanian, French, Portuguese, Vietnamese, Welsh, Turkish, Ligurian, Friulian, Walloon) and
+/// Chinese and Japanese with full-width punctuation between quotations.
+const MULTILINGUAL: &str = include_str!("data/genuine_multilingual.tsv");
+
+fn multilingual() -> Vec<(&'static str, &'static str)> {
+    MULTILINGUAL
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_once('\t').expect("LANGUAGE<TAB>TEXT"))
+        .collect()
+}
+
+#[test]
+fn the_multilingual_set_is_what_it_claims() {
+    use std::collections::HashSet;
+    use unicode_normalization::UnicodeNormalization;
+    let lines = multilingual();
+    assert!(lines.len() >= 500, "{} lines", lines.len());
+    let languages: HashSet<&str> = lines.iter().map(|(lang, _)| *lang).collect();
+    assert!(languages.len() >= 8, "{languages:?}");
+    for (lang, text) in &lines {
+        assert_eq!(text.nfc().collect::<String>(), *text, "{lang}: not NFC");
+    }
+    let with_circumflex = lines
+        .iter()
+        .filter(|(_, t)| t.contains(['â', 'Â', 'Ã']))
+        .count();
+    assert!(with_circumflex >= 350, "{with_circumflex}");
+}
+
+/// Every line alone: zero changes, and `explain` lists no fix.
+#[test]
+fn clean_leaves_every_multilingual_line_alone() {
+    let o = CleanOptions::default();
+    let mut changed = Vec::new();
+    for (lang, text) in multilingual() {
+        let explained = clean_explained(text, &o, true);
+        if explained.text != text || !explained.fixes.is_empty() {
+            changed.push(format!("{lang}: {text:?} -> {:?}", explained.text));
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "{} lines changed:\n{}",
+        changed.len(),
+        changed.join("\n")
+    );
+}
+
+/// All lines as one document, and each language as one document: the document-level evidence
+/// must not change its mind when many `â` come together.
+#[test]
+fn clean_leaves_the_multilingual_documents_alone() {
+    let o = CleanOptions::default();
+    let fixes = |doc: &str| -> Vec<String> {
+        clean_explained(doc, &o, true)
+            .fixes
+            .iter()
+            .take(10)
+            .map(|f| format!("{}: {:?}->{:?}", f.step, f.before, f.after))
+            .collect()
+    };
+    let lines = multilingual();
+    let all: String = lines.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
+    assert!(clean(&all, &o) == all, "{:?}", fixes(&all));
+    let mut langs: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
+    langs.dedup();
+    for lang in langs {
+        let doc: String = lines
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .map(|(_, t)| *t)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        assert!(clean(&doc, &o) == doc, "{lang}: {:?}", fixes(&doc));
+    }
+}

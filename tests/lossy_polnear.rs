@@ -8,13 +8,18 @@ use std::path::PathBuf;
 
 use saidwho::clean::{clean, clean_explained, lossy::restore_lost_punctuation, CleanOptions};
 
-/// Floor for the share of non-empty dev lines reproduced exactly after the full pipeline (a
-/// regression guard). The issue's target is 0.995, which this dev set cannot reach: 36 lines
-/// hold U+2015 `―` (HuffPost's dash from mid-2016), indistinguishable from `—` once its bytes
-/// are gone and absent from the training years, and about 16 gold lines carry their own noise
-/// (mojibake in the gold text, `”` opening a paragraph, `"…”` mixing straight and curly quotes,
-/// a zero-width space), which caps any repair near 0.992 even with every `―` right.
-const MIN_LINE_RATE: f64 = 0.97;
+/// Floor for the share of non-empty dev lines reproduced exactly after the full pipeline,
+/// dash-lenient as score_clean.py counts it (`–`, `—` and `―` one character: a spaced dash whose
+/// bytes are gone cannot tell which it was). A regression guard: the figure is 0.9882 (issue
+/// 13; 0.9876 before it). About 16 gold lines carry their own noise (mojibake in the gold text,
+/// `”` opening a paragraph, `"…”` mixing straight and curly quotes, a zero-width space), which
+/// caps any repair near 0.992.
+const MIN_LINE_RATE: f64 = 0.985;
+
+/// The same floor with every other paragraph damaged and the rest intact: the document then
+/// shows intact punctuation, and only the evident sites and the damaged paragraphs are repaired
+/// (0.9887 at issue 13).
+const MIN_PARTLY_DAMAGED_RATE: f64 = 0.985;
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -35,7 +40,7 @@ fn c1_stripped(text: &str) -> String {
 }
 
 fn lenient(s: &str) -> String {
-    s.replace('\u{2014}', "\u{2013}")
+    s.replace(['\u{2014}', '\u{2015}'], "\u{2013}")
 }
 
 /// The first record of each dev article (annotators share the text).
@@ -139,6 +144,39 @@ fn polnear_dev_c1_stripped_lines() {
     assert!(
         rate >= MIN_LINE_RATE,
         "line rate {rate:.4} < {MIN_LINE_RATE}"
+    );
+}
+
+/// Every other paragraph damaged, the others intact (text pasted from two sources).
+#[test]
+fn polnear_dev_partly_damaged_lines() {
+    let Some(shared) = shared() else { return };
+    let Some(texts) = dev_texts(&shared) else {
+        return;
+    };
+    let options = CleanOptions::default();
+    let (mut lines, mut exact) = (0, 0);
+    for text in &texts {
+        let damaged: Vec<String> = text
+            .split('\n')
+            .enumerate()
+            .map(|(k, p)| {
+                if k % 2 == 0 {
+                    c1_stripped(p)
+                } else {
+                    p.to_owned()
+                }
+            })
+            .collect();
+        let (n, ok, _) = score(text, &clean(&damaged.join("\n"), &options));
+        lines += n;
+        exact += ok;
+    }
+    let rate = exact as f64 / lines.max(1) as f64;
+    println!("PolNeAR dev, every other paragraph c1-stripped: {exact}/{lines} = {rate:.4}");
+    assert!(
+        rate >= MIN_PARTLY_DAMAGED_RATE,
+        "line rate {rate:.4} < {MIN_PARTLY_DAMAGED_RATE}"
     );
 }
 

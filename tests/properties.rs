@@ -98,6 +98,32 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), damaged_news()]
 }
 
+/// Genuine sentences in languages that write `â`, `Ã` or `Â` as letters, and Chinese and
+/// Japanese with full-width punctuation (issue 13's set, tests/data/genuine_multilingual.tsv).
+fn genuine_lines() -> Vec<&'static str> {
+    include_str!("data/genuine_multilingual.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(_, text)| text))
+        .collect()
+}
+
+/// Any text made of those sentences, in any order and mixture, as one paragraph or several.
+fn genuine_text() -> impl Strategy<Value = String> {
+    let sentence = prop::sample::select(genuine_lines());
+    let separator = prop::sample::select(vec![" ", "\n", "\n\n"]);
+    prop::collection::vec((sentence, separator), 1..12).prop_map(|parts| {
+        let mut text = String::new();
+        for (k, (sentence, separator)) in parts.iter().enumerate() {
+            if k > 0 {
+                text.push_str(separator);
+            }
+            text.push_str(sentence);
+        }
+        text
+    })
+}
+
 fn config() -> ProptestConfig {
     // Modest by default so `cargo test` stays fast; PROPTEST_CASES overrides it.
     ProptestConfig {
@@ -177,6 +203,15 @@ proptest! {
                 prop_assert_eq!(char_slice(&chars, s, e), c.text.clone());
             }
         }
+    }
+
+    /// Issue 13: genuine text in the languages that write `â` is never changed, whatever the
+    /// mixture of sentences and paragraphs (the evidence is weighed per paragraph and document).
+    #[test]
+    fn genuine_text_in_circumflex_languages_is_left_alone(text in genuine_text()) {
+        let cleaned = clean_explained(&text, &CleanOptions::default(), true);
+        prop_assert!(cleaned.fixes.is_empty(), "fixes on genuine text: {:?}", cleaned.fixes);
+        prop_assert_eq!(cleaned.text, text);
     }
 
     #[test]

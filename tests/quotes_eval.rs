@@ -51,6 +51,8 @@ fn row(id: &str, q: &Quote, idx: &CharIndex) -> Value {
         "cue_start": cs,
         "cue_end": ce,
         "confidence": q.confidence,
+        "rule": q.rule.name(),
+        "resolution": q.resolution.iter().map(|r| format!("{} ({})", r.text, r.link)).collect::<Vec<_>>().join(" → "),
         "text": q.text,
     })
 }

@@ -35,6 +35,7 @@ mod model;
 mod people;
 mod reported;
 mod rules;
+mod tagger;
 mod words;
 
 use direct::{kinds, marks};
@@ -210,12 +211,12 @@ fn reported_quote(
 ) -> Option<Quote> {
     let (start, end) = doc.byte_span(r.content)?;
     let cue = doc.byte_span(r.cue).map(|(s, e)| Span::of(doc.text, s, e));
-    let mention = r
-        .mention
+    // `the past`, `the mere`: the clause may be a report, its "speaker" is nobody.
+    let source = r.mention.and_then(|m| mentions::speaker_part(doc, m));
+    let mention = source
         .and_then(|m| doc.byte_span(m))
         .map(|(s, e)| Span::of(doc.text, s, e));
-    let (speaker, resolution) = r
-        .mention
+    let (speaker, resolution) = source
         .map(|(s, e)| people.resolve_trail(doc, s, e))
         .unwrap_or_default();
     Some(Quote {
@@ -309,6 +310,47 @@ pub fn reported_end_candidates(
                 .find(|t| t.kind == doc::TokKind::Word)?;
             Some((clause, (before.end, doc.tokens[k].start), features))
         })
+        .collect()
+}
+
+/// The feature templates of the antecedent ranker, which its training dump carries.
+#[doc(hidden)]
+pub use people::ANTECEDENT_TEMPLATES;
+
+/// The antecedent candidates of each `he`/`she`-like pronoun at the byte ranges `pronouns`:
+/// for each, every candidate person as (the byte ranges of their mentions before the pronoun,
+/// the ranker's features); empty for a range that is no gendered pronoun (training data for
+/// `scripts/train_antecedents.py`; see `tests/quotes_train.rs`).
+#[doc(hidden)]
+#[allow(clippy::type_complexity)]
+pub fn antecedent_candidates(
+    text: &str,
+    pronouns: &[(usize, usize)],
+) -> Vec<Vec<(Vec<(usize, usize)>, Vec<String>)>> {
+    let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
+    let doc = doc::Document::new(text, &spans);
+    let people = people::People::of(&doc);
+    pronouns
+        .iter()
+        .map(|&(start, _)| people.pronoun_candidates(&doc, doc.token_at(start)))
+        .collect()
+}
+
+/// For each byte range of `sources` that is a repeated mention of a person of known gender,
+/// the candidates a pronoun there would have, each with whether it is that person and its
+/// features (training data for `scripts/train_antecedents.py`; see `tests/antecedents_train.rs`).
+#[doc(hidden)]
+#[allow(clippy::type_complexity)]
+pub fn pseudo_pronoun_candidates(
+    text: &str,
+    sources: &[(usize, usize)],
+) -> Vec<Option<Vec<(bool, Vec<String>)>>> {
+    let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
+    let doc = doc::Document::new(text, &spans);
+    let people = people::People::of(&doc);
+    sources
+        .iter()
+        .map(|&(start, _)| people.pseudo_pronoun_candidates(&doc, doc.token_at(start)))
         .collect()
 }
 

@@ -329,8 +329,9 @@ fn specific_sequences(
         }
         'Ã' if n1_in("\u{a0}¡") => true,
         // "Ã " where the no-break space of "à" became a plain space.
+        // `Â` alone before a lower-case word is the Walloon or Welsh word (`Â matin`, `Â phwy?`).
         'Ã' | 'Â' if n1 == Some(' ') => {
-            at_start
+            (at_start && !(c == 'Â' && n2.is_some_and(char::is_lowercase)))
                 || p1.is_some_and(|p| p.is_ascii_lowercase())
                 || (p1.is_some_and(is_space) && p2.is_some_and(|p| p.is_ascii_lowercase()))
                 || (c == 'Â' && p1.is_some_and(ends_clause))

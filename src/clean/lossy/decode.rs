@@ -3,6 +3,7 @@
 
 use super::evidence::{evident_sites, Verdict};
 use super::features::{context_classes, keys, QuoteState, WINDOW};
+use super::language::Languages;
 use super::model::{context_model, DistributionCache};
 use std::cell::RefCell;
 
@@ -35,14 +36,14 @@ struct Decision {
 }
 
 /// The edits restoring every site that `verdict` allows us to touch.
-pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
+pub fn restore(text: &str, sites: &[Site], verdict: Verdict, langs: &Languages) -> Vec<Edit> {
     let model = context_model();
     let mut edits = Vec::new();
     let mut decisions = Vec::new();
     let mut state = QuoteState::at_document_start(text);
     let wanted = match verdict {
         Verdict::Damaged => vec![true; sites.len()],
-        Verdict::EvidentOnly => evident_sites(text, sites),
+        Verdict::EvidentOnly => evident_sites(text, sites, langs),
         Verdict::Undamaged => vec![false; sites.len()],
     };
     let lone_starts: Vec<usize> = sites
@@ -61,7 +62,7 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
     // Between sites only paragraph breaks and intact quotation marks (E2 80 98..9D) move the
     // state, so we jump from one to the next instead of walking every character.
     let mut events = memchr2_iter(b'\n', 0xE2, text.as_bytes()).peekable();
-    for (&site, wanted) in sites.iter().zip(wanted) {
+    for (k, (&site, wanted)) in sites.iter().zip(wanted).enumerate() {
         while let Some(&j) = events.peek() {
             if j >= site.start {
                 break;
@@ -107,6 +108,8 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
                 let chosen = if left[0] == b'0' && right[0] == b'0' {
                     // A range between numbers: 1990–1995.
                     '\u{2013}'
+                } else if best == '\u{201d}' && plural_possessive(text, sites, k) {
+                    '\u{2019}'
                 } else {
                     best
                 };
@@ -125,6 +128,48 @@ pub fn restore(text: &str, sites: &[Site], verdict: Verdict) -> Vec<Edit> {
     }
     harmonise_spaced_dashes(text, &mut edits, &decisions);
     edits
+}
+
+/// True when the lone `â` `sites[k]` follows a plural noun and precedes a lower-case word
+/// (`the neighboursâ home`) while the quotation it would close goes on: the next lone `â` of
+/// the paragraph closes a quotation (`our own,â said`) before any opens one. Then this one is
+/// the apostrophe of a plural possessive, not a closing mark.
+fn plural_possessive(text: &str, sites: &[Site], k: usize) -> bool {
+    let site = sites[k];
+    let before = text.get(..site.start).unwrap_or("");
+    let after = text.get(site.end..).unwrap_or("");
+    let mut left = before.chars().rev();
+    let plural = matches!(left.next(), Some('s' | 'S'))
+        && left.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let mut right = after.chars();
+    let word_follows =
+        right.next() == Some(' ') && right.next().is_some_and(|c| c.is_ascii_lowercase());
+    if !(plural && word_follows) {
+        return false;
+    }
+    let mut from = site.end;
+    for next in sites[k + 1..]
+        .iter()
+        .filter(|s| s.remnant == Remnant::LoneA)
+    {
+        let between = text.get(from..next.start).unwrap_or("\n");
+        if between.contains(['\n', '\u{201c}', '\u{201d}']) {
+            return false;
+        }
+        let prev = text.get(..next.start).and_then(|t| t.chars().next_back());
+        let following = text.get(next.end..).and_then(|t| t.chars().next());
+        let prev_space = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['));
+        if prev_space && following.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        if !prev_space
+            && following.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == 'â')
+        {
+            return true;
+        }
+        from = next.end;
+    }
+    false
 }
 
 fn argmax(p: &[f64]) -> Option<usize> {

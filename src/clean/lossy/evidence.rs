@@ -3,6 +3,7 @@
 //! (`backingâ `, ` âThe`, `doesnât`), and a damaged document cannot hold intact curly quotes,
 //! dashes or accented letters, since those would have been damaged too.
 
+use super::language::{is_closed_contraction, Languages};
 use super::scan::{cp1252_high_byte, is_continuation, Remnant, Site};
 
 /// How much of the document to repair.
@@ -17,23 +18,36 @@ pub enum Verdict {
 }
 
 /// Decides for the whole document, given its damaged sites.
-pub fn judge(text: &str, sites: &[Site]) -> Verdict {
-    let evident = sites.iter().filter(|s| is_evident(text, s)).count();
-    if evident == 0 {
-        // Lost dashes alone (`the plan â agreed in May â will`) leave no evident site. A
-        // spaced `â` is a word only in Welsh; in English text with nothing else non-ASCII
-        // intact, it is a dash.
-        let spaced = sites.iter().any(|s| is_spaced_lone_a(text, s));
-        if spaced && looks_english(text) && intact_characters(text) == 0 && !kept_c1_bytes(text) {
-            return Verdict::Damaged;
-        }
-        return Verdict::Undamaged;
-    }
+pub fn judge(text: &str, sites: &[Site], langs: &Languages) -> Verdict {
+    // Mojibake that kept its C1 bytes was not made by the deletion we repair.
     if kept_c1_bytes(text) {
         return Verdict::Undamaged;
     }
     let intact = intact_characters(text);
-    if intact == 0 || (evident >= 4 && evident >= 4 * intact) {
+    if intact == 0 {
+        // One evident site is enough. Most damaged texts show one that needs no language
+        // (`doesnât`, `.â`, ` âThe`), so the paragraphs' words are counted only when not.
+        if sites.iter().any(|s| is_evident(text, s, None))
+            || sites.iter().any(|s| is_evident(text, s, Some(langs)))
+        {
+            return Verdict::Damaged;
+        }
+        // Lost dashes alone (`the plan â agreed in May â will`) leave no evident site. A
+        // spaced `â` is a word only in Welsh; in English text with nothing else non-ASCII
+        // intact, it is a dash.
+        let spaced = sites.iter().any(|s| is_spaced_lone_a(text, s));
+        if spaced && looks_english(text) {
+            return Verdict::Damaged;
+        }
+        return Verdict::Undamaged;
+    }
+    let evident = sites
+        .iter()
+        .filter(|s| is_evident(text, s, Some(langs)))
+        .count();
+    if evident == 0 {
+        Verdict::Undamaged
+    } else if evident >= 4 && evident >= 4 * intact {
         Verdict::Damaged
     } else {
         Verdict::EvidentOnly
@@ -44,8 +58,11 @@ pub fn judge(text: &str, sites: &[Site]) -> Verdict {
 /// the damage and holds nothing intact (damage comes with the source a paragraph was pasted
 /// from), elsewhere the evident ones, and a word-initial `â` whose closing partner later in
 /// the paragraph is evident (`wrote âwe will winâ,`).
-pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
-    let evident: Vec<bool> = sites.iter().map(|s| is_evident(text, s)).collect();
+pub fn evident_sites(text: &str, sites: &[Site], langs: &Languages) -> Vec<bool> {
+    let evident: Vec<bool> = sites
+        .iter()
+        .map(|s| is_evident(text, s, Some(langs)))
+        .collect();
     let mut wanted = evident.clone();
     let mut paragraph_start = 0;
     for paragraph in text.split_inclusive('\n') {
@@ -87,6 +104,32 @@ pub fn evident_sites(text: &str, sites: &[Site]) -> Vec<bool> {
     wanted
 }
 
+/// Longest quotation, in bytes, that [`opened_in_line`] looks back over.
+const QUOTATION_REACH: usize = 200;
+
+/// True when the line before a closing-looking `â` opens a quotation with a lone `â` at the
+/// start of an ASCII word (`calls Obamacare âcrazy systemâ`), with no other `â` between: a
+/// pair that a text with no function words to tell its language still shows.
+fn opened_in_line(before: &str) -> bool {
+    let from = before.len().saturating_sub(QUOTATION_REACH);
+    let from = (from..before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let window = &before[from..];
+    let Some(open) = window.rfind('â') else {
+        return false;
+    };
+    let (head, tail) = (&window[..open], &window[open + 'â'.len_utf8()..]);
+    let starts_word = head
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['));
+    starts_word
+        && tail.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && !tail.contains('\n')
+        && tail.is_ascii()
+}
+
 fn is_spaced_lone_a(text: &str, site: &Site) -> bool {
     site.remnant == Remnant::LoneA
         && text
@@ -122,19 +165,15 @@ fn kept_c1_bytes(text: &str) -> bool {
     })
 }
 
-/// English contraction endings, and the left word each needs (`n` ends the word before `t`).
-fn is_contraction(left_word: &str, right_word: &str) -> bool {
-    match right_word {
-        "t" => left_word.ends_with('n') && left_word.len() >= 2,
-        "m" => left_word == "I",
-        "s" => left_word.len() >= 2,
-        "re" | "ve" | "ll" | "d" => left_word.len() >= 2,
-        _ => false,
-    }
-}
-
-/// True when this remnant sits where no genuine word has an `â`.
-pub fn is_evident(text: &str, site: &Site) -> bool {
+/// True when this remnant sits where no genuine word has an `â`: where no word of any
+/// language has one (`backing.â`, ` âThe`, `2012â2016`), in an English contraction whose host
+/// is a closed class (`doesnât`, `Iâve`), after a word ending a quotation (`backingâ `) where
+/// the paragraph reads as English, or before a possessive `s` (`Ukraineâs`) where it does not
+/// read as another language ([`Languages`]): Ligurian `Portugâ`, Welsh `Iâ` and French
+/// `coordonât` are words. Without `langs`, only the places that need no language count.
+pub fn is_evident(text: &str, site: &Site, langs: Option<&Languages>) -> bool {
+    let english = |pos: usize| langs.is_some_and(|l| l.english_at(pos));
+    let not_other = |pos: usize| langs.is_some_and(|l| !l.other_language_at(pos));
     let before = text.get(..site.start).unwrap_or("");
     let after = text.get(site.end..).unwrap_or("");
     let prev = before.chars().next_back();
@@ -162,7 +201,12 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
                     .rev()
                     .find(|c| !(c.is_alphanumeric() && *c != 'â'))
                     .is_some_and(|c| c == 'â' || (c.is_alphabetic() && !c.is_ascii()));
-            if (ascii_word_before || prev_punct) && (space_or_edge(next) || next_punct) {
+            if (space_or_edge(next) || next_punct)
+                && (prev_punct
+                    || (ascii_word_before
+                        && (english(site.start)
+                            || (not_other(site.start) && opened_in_line(before)))))
+            {
                 return true;
             }
             // A range: `2012â2016`.
@@ -196,7 +240,15 @@ pub fn is_evident(text: &str, site: &Site) -> bool {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphabetic);
-                return ends_word && left_is_word && is_contraction(&left, right);
+                if !(ends_word && left_is_word) {
+                    return false;
+                }
+                // A possessive or `’s` follows any noun. No language that writes `â` ends a
+                // word in `âs` after two ASCII letters, so only a paragraph in one of them
+                // (`Ena yr ...`) vetoes it; a headline without function words (`Trumpâs East
+                // European Achilles Heel`) does not.
+                return is_closed_contraction(&left, right)
+                    || (right == "s" && left.len() >= 2 && not_other(site.start));
             }
             false
         }
@@ -259,7 +311,7 @@ mod tests {
     use super::*;
 
     fn verdict(text: &str) -> Verdict {
-        judge(text, &find_sites(text))
+        judge(text, &find_sites(text), &Languages::new(text))
     }
 
     #[test]

@@ -158,3 +158,90 @@ fn a_quote_before_a_damaged_capital_opens() {
     let damaged = "âÃmile Zola wrote it,â said the aide.";
     assert!(repair(damaged).starts_with('\u{201c}'));
 }
+
+/// Issue 13: real words whose `â` is a letter are never taken for lost punctuation, whether
+/// the rest of the line is intact (`ț`, `’`) or plain ASCII.
+#[test]
+fn real_words_with_a_circumflex_stay_words() {
+    for text in [
+        // Romanian nouns in -âre beside other Romanian letters.
+        "Consiliul a luat o hotărâre: coborâre de preț.",
+        "Urmeaza coborâre de pret la benzina.",
+        // Ligurian, Friulian, Welsh, French (imperfect subjunctive), one word alone.
+        "Lisbona, Portugâ",
+        "Portugâ",
+        "O treno pe Lisbona, Portugâ, o parte a-e neuve.",
+        "Al à pierdût la ciâve de cantine.",
+        "Al veve pierdut la ciâve.",
+        "Ena yr Iâ",
+        "Ena yr Iâ, medd y gwyddonwyr.",
+        "Il fallait qu\u{2019}il coordonât les secours avant l\u{2019}aube.",
+        "Il fallait qu'il coordonat les secours, qu'il donnât l'alerte.",
+        "Il fallait qu'il coordonât les secours.",
+    ] {
+        let edits = restore_lost_punctuation(text, &CleanOptions::default());
+        assert!(edits.is_empty(), "changed {text:?}: {edits:?}");
+    }
+}
+
+/// Issue 13: `I` before a lost apostrophe is English at its plainest, in a one-line snippet too.
+#[test]
+fn i_before_a_lost_apostrophe_is_repaired() {
+    for (damaged, want) in [
+        ("I think Iâve got it", "I think I\u{2019}ve got it"),
+        (
+            "Iâve set it up so it works, and Iâll explain why.",
+            "I\u{2019}ve set it up so it works, and I\u{2019}ll explain why.",
+        ),
+        ("Iâd rather not say.", "I\u{2019}d rather not say."),
+        ("Iâm", "I\u{2019}m"),
+        (
+            "Youâll see. Weâre done.",
+            "You\u{2019}ll see. We\u{2019}re done.",
+        ),
+    ] {
+        assert_eq!(repair(damaged), want);
+    }
+}
+
+/// Issue 13: a lost apostrophe after a plural noun is an apostrophe, not a closing quotation
+/// mark, in a long damaged article too.
+#[test]
+fn plural_possessives_get_apostrophes() {
+    let clean = "The buyers\u{2019} strike began on Monday, when shoppers in three towns refused \
+        to pay the new prices.\n\
+        \u{201c}We are not going to pay for the neighbours\u{2019} home and our own,\u{201d} said \
+        Ms Patel, whose family\u{2019}s lawyers have written to the council.\n\
+        Officials called it \u{201c}a buyers\u{2019} strike in all but name\u{201d} and said the \
+        farmers\u{2019} union had backed it.\n\
+        The workers\u{2019} canteen and the teachers\u{2019} room were closed, and the \
+        residents\u{2019} association said it would meet on Friday.";
+    let damaged = damage(clean);
+    assert_eq!(lenient(&repair(&damaged)), lenient(clean));
+}
+
+/// Issue 13: short damaged English counts. A one-line headline has no function words to tell
+/// its language, but no language that writes `â` ends a word in `âs` after two ASCII letters.
+#[test]
+fn short_english_snippets_are_repaired() {
+    for (damaged, want) in [
+        (
+            "Trumpâs East European Achilles Heel.",
+            "Trump\u{2019}s East European Achilles Heel.",
+        ),
+        (
+            "Editorâs note: Donald Trump regularly",
+            "Editor\u{2019}s note: Donald Trump regularly",
+        ),
+        ("It isnât over", "It isn\u{2019}t over"),
+        (
+            "Bill Clinton calls Obamacare âcrazy systemâ during campaign stop.",
+            "Bill Clinton calls Obamacare \u{201c}crazy system\u{201d} during campaign stop.",
+        ),
+    ] {
+        assert_eq!(repair(damaged), want);
+    }
+    // A paragraph in Welsh or Ligurian vetoes the open-class readings.
+    assert_eq!(repair("Ena yr Iâ, medd hi."), "Ena yr Iâ, medd hi.");
+    assert_eq!(repair("âmbar e Portugâ"), "âmbar e Portugâ");
+}

@@ -50,6 +50,21 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3ffff}')
 }
 
+/// Quotation marks and brackets: between a full-width form and the ideographs they enclose
+/// (`“甲”，“乙”`, `(甲)，(乙)`) they do not make the form Latin typography.
+fn encloses(c: char) -> bool {
+    matches!(
+        c,
+        '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '"' | '\'' | '(' | ')' | '[' | ']'
+    )
+}
+
+/// True when the first character of `side` (read away from a full-width run) that is not a
+/// quotation mark or bracket is Chinese, Japanese or Korean.
+fn touches_cjk(side: impl Iterator<Item = char>) -> bool {
+    side.take(4).find(|&c| !encloses(c)).is_some_and(is_cjk)
+}
+
 /// The width variants of `text` in order, with their positions. U+FF01–U+FFEF start with
 /// EF BC–EF BF; U+3000 is E3 80 80 and is searched as a whole, because E3 also starts every kana
 /// and CJK punctuation mark and would make a byte search stop at nearly every Japanese character.
@@ -104,10 +119,8 @@ pub(super) fn fix_character_width(text: &str) -> Vec<Edit> {
             .char_indices()
             .find(|&(_, ch)| !is_wide_form(ch))
             .map_or(text.len(), |(k, _)| at + k);
-        let before = text[..at].chars().next_back();
-        let after = text[run_end..].chars().next();
         decided = run_end;
-        if before.is_some_and(is_cjk) || after.is_some_and(is_cjk) {
+        if touches_cjk(text[..at].chars().rev()) || touches_cjk(text[run_end..].chars()) {
             continue;
         }
         for (k, ch) in text[at..run_end].char_indices() {
@@ -164,6 +177,28 @@ mod tests {
         ] {
             assert!(fix_character_width(t).is_empty(), "{t}");
         }
+    }
+
+    /// Issue 13: a full-width comma between two quotations of Chinese (`“甲”，“乙”`) is Chinese
+    /// typography: the quotation marks between it and the ideographs do not make it Latin text.
+    #[test]
+    fn cjk_punctuation_between_quotation_marks_is_kept() {
+        for t in [
+            "\u{201c}\u{7532}\u{201d}\u{ff0c}\u{201c}\u{4e59}\u{201d}",
+            "\u{4ed6}\u{8bf4}\u{201c}\u{597d}\u{201d}\u{ff01}",
+            "\u{2018}\u{7532}\u{2019}\u{ff0c}\u{2018}\u{4e59}\u{2019}",
+            "(\u{7532})\u{ff0c}(\u{4e59})",
+        ] {
+            assert!(fix_character_width(t).is_empty(), "{t}");
+        }
+        // Latin quotations stay Latin: their full-width comma is converted as before.
+        assert_eq!(
+            apply(
+                fix_character_width,
+                "\u{201c}A\u{201d}\u{ff0c}\u{201c}B\u{201d}"
+            ),
+            "\u{201c}A\u{201d},\u{201c}B\u{201d}"
+        );
     }
 
     #[test]

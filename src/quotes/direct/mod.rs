@@ -28,6 +28,7 @@ mod window;
 
 use crate::quotes::doc::{lower, Document, TokKind};
 use crate::quotes::lexicon::LIST_CONJUNCTIONS;
+use crate::quotes::mentions::speaker_part;
 use crate::quotes::people::People;
 use crate::quotes::{QuoteKind, ResolutionStep, Rule};
 use marks::QuotedSpan;
@@ -419,7 +420,10 @@ pub(crate) fn proposals(
     let mut all = Vec::new();
     let mut push = |rule: Rule, found: Option<Evidence>| {
         // A mention without a letter (`On July 6, 2015, …`) is a date or a figure, nobody.
-        if let Some(f) = found.filter(|f| f.mention.is_none_or(|m| has_letter(doc, m))) {
+        if let Some(mut f) = found.filter(|f| f.mention.is_none_or(|m| has_letter(doc, m))) {
+            // `the past`, `sends a clear`, `our worst`: the cue may be right, the mention is
+            // nobody.
+            f.mention = f.mention.and_then(|m| speaker_part(doc, m));
             all.push(Proposal {
                 rule,
                 pattern: if according_to(doc, f.cue) {

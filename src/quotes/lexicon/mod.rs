@@ -48,6 +48,30 @@ lists! {
     MALE_PRONOUNS = "male_pronouns.txt";
     /// Pronouns that refer to a woman (`she`, `her`).
     FEMALE_PRONOUNS = "female_pronouns.txt";
+    /// Last words that make a capitalised name an organisation (`Fund`, `Council`, `Times`).
+    ORGANISATION_HEADS = "organisation_heads.txt";
+    /// Pronouns that may stand for an organisation the article named (`it`, `they`).
+    ORGANISATION_PRONOUNS = "organisation_pronouns.txt";
+    /// Contractions that make a word a clause (`n't`, `'re`), with a straight apostrophe.
+    CLAUSE_CONTRACTIONS = "clause_contractions.txt";
+    /// Words that `’s` after makes a clause, not a possessive (`It’s`, `There’s`).
+    HOSTS_OF_IS = "hosts_of_is.txt";
+    /// Verbs after a name that make a closing paragraph an author's note (`… is a nurse`).
+    AUTHOR_NOTE_VERBS = "author_note_verbs.txt";
+    /// Nouns that head a time phrase, beyond the units of time (`the past`, `the future`).
+    TIME_PHRASE_HEADS = "time_phrase_heads.txt";
+    /// Prepositions that join a person to the body they belong to (`of`, `at`, `from`).
+    AFFILIATION_PREPOSITIONS = "affiliation_prepositions.txt";
+    /// The indefinite articles (`a`, `an`): a description opening with one introduces somebody.
+    INDEFINITE_ARTICLES = "indefinite_articles.txt";
+    /// Nouns that introduce an unnamed person a later `the …` takes up (`a spokesman`).
+    INTRODUCED_PEOPLE_NOUNS = "introduced_people_nouns.txt";
+    /// First-person singular pronouns (`I`, `my`): the writer of the piece.
+    FIRST_PERSON_SINGULAR = "first_person_singular.txt";
+    /// First names of men, learned from the training data by `scripts/train_first_names.py`.
+    MALE_FIRST_NAMES = "male_first_names.txt";
+    /// First names of women, learned from the training data by `scripts/train_first_names.py`.
+    FEMALE_FIRST_NAMES = "female_first_names.txt";
     /// Titles, honorifics and office words that stand before a name (`Mr`, `Sen`, `Prime`,
     /// `Minister`), without their full stop.
     TITLES = "titles.txt";

@@ -14,12 +14,14 @@
 //! The word lists are in `lexicon/`; the predicates below are what other modules ask of a word.
 
 mod apposition;
+mod fragment;
 mod noun_phrase;
 mod subject;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use apposition::{apposed_name, role_on_behalf};
+pub(crate) use fragment::speaker_part;
 pub(crate) use noun_phrase::{np_ending_at, np_starting_at};
 pub(crate) use subject::{nearest_subject, opening_np, subject_before};
 

@@ -150,7 +150,26 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         return nearest_subject(doc, i - 1, floor);
     }
     let np = np_ending_at(doc, i, floor)?;
-    Some(over_participle_phrase(doc, np, floor).unwrap_or(np))
+    let np = over_participle_phrase(doc, np, floor).unwrap_or(np);
+    Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
+}
+
+/// `Dr. Lena Fischer of the WHO said`: a noun phrase after a name and `of`, `at` or `from` is the
+/// body the person belongs to; the subject is the whole, from the name.
+fn with_affiliated_name(
+    doc: &Document,
+    (start, end): (usize, usize),
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let joiner = doc.tokens.get(start.checked_sub(1)?)?;
+    if joiner.kind != TokKind::Word
+        || joiner.quote.is_some()
+        || !lexicon::AFFILIATION_PREPOSITIONS.contains(&lower(doc, joiner))
+    {
+        return None;
+    }
+    let name = np_ending_at(doc, start - 1, floor)?;
+    is_capitalised(doc, &doc.tokens[name.1 - 1]).then_some((name.0, end))
 }
 
 /// `Protesters marching through the streets chanted`, `Residents gathered outside the court

@@ -12,9 +12,16 @@
 //! - `offices`: office phrases (`the Prime Minister`) and their keys;
 //! - `resolve`: a mention resolved to a name, with the trail of links it followed.
 
+mod ages;
+mod antecedents;
+mod authors;
+mod gender;
 mod offices;
+mod organisations;
 mod resolve;
 mod runs;
+
+pub use antecedents::TEMPLATES as ANTECEDENT_TEMPLATES;
 
 /// The names of the links of a resolution trail (`pronoun_antecedent`, …): see
 /// [`People::resolve_trail`].
@@ -39,7 +46,7 @@ pub struct Person {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
+pub(crate) enum Gender {
     Male,
     Female,
 }
@@ -88,7 +95,8 @@ impl Entry {
     }
 }
 
-/// The first person mention of a sentence, which a later `he` or `she` may refer to.
+/// A person mention outside quotations (a name or an office phrase), which a later `he` or
+/// `she` may refer to.
 #[derive(Debug, Clone, Copy)]
 struct Salient {
     /// The token the mention starts at (the name after any title or possessive dropped).
@@ -100,6 +108,30 @@ struct Salient {
     /// Whether the mention is an office phrase rather than a name.
     office: bool,
     person: usize,
+    /// The sentence it is in (see `People::sentence_of`).
+    sentence: u32,
+    /// Whether it is the first person mention of its sentence.
+    first: bool,
+}
+
+/// The token each sentence of the document starts at (the first is 0), and for each the number
+/// of narrative sentences (with a word outside quotation marks) up to it: distances between
+/// mentions are counted in those, so that a long quotation does not push its speaker away.
+fn sentence_starts(doc: &Document) -> (Vec<usize>, Vec<u32>) {
+    let mut starts = vec![0];
+    let mut narrative = vec![0];
+    let mut count = 0;
+    let mut has_narrative = false;
+    for (k, t) in doc.tokens.iter().enumerate() {
+        has_narrative |= t.quote.is_none() && t.kind == TokKind::Word;
+        if t.ends_sentence && k + 1 < doc.tokens.len() {
+            count += u32::from(has_narrative);
+            has_narrative = false;
+            starts.push(k + 1);
+            narrative.push(count);
+        }
+    }
+    (starts, narrative)
 }
 
 /// A table keyed by lower-case names, looked up for every capitalised run of the article.
@@ -117,6 +149,21 @@ pub(crate) struct People {
     salient: Vec<Salient>,
     /// Every person mention, by token index: to pick among people sharing a surname.
     mentions: Vec<(usize, usize)>,
+    /// Every person mention outside quotations, names and offices, in text order: the
+    /// candidates of `antecedents`.
+    spots: Vec<Salient>,
+    /// The token each sentence starts at.
+    sentence_starts: Vec<usize>,
+    /// For each sentence, the narrative sentences before it (see `sentence_starts`).
+    narrative: Vec<u32>,
+    /// The author named by a byline or an author's note, for the piece's `I`.
+    author: Option<usize>,
+    /// Letters' signatures: (token, person), for each letter's `I`.
+    signatures: Vec<(usize, usize)>,
+    /// The organisations named outside quotations, in text order, for `it` and `they`.
+    organisations: Vec<organisations::Organisation>,
+    /// Ages given after names (`Ana Ruiz, 34,`): (age as written, person).
+    ages: Vec<(String, usize)>,
 }
 
 impl People {
@@ -129,7 +176,15 @@ impl People {
             role_mentions: HashMap::new(),
             salient: Vec::new(),
             mentions: Vec::new(),
+            spots: Vec::new(),
+            sentence_starts: Vec::new(),
+            narrative: Vec::new(),
+            author: None,
+            signatures: Vec::new(),
+            organisations: Vec::new(),
+            ages: Vec::new(),
         };
+        (people.sentence_starts, people.narrative) = sentence_starts(doc);
         let n = doc.tokens.len();
         let mut i = 0;
         let mut sentence_has_person = false;
@@ -162,14 +217,18 @@ impl People {
                     };
                     if let Some(p) = pid {
                         people.role_mentions.insert(i, p);
+                        let spot = Salient {
+                            at: i,
+                            from: i,
+                            end,
+                            office: true,
+                            person: p,
+                            sentence: people.sentence_of(i),
+                            first: !sentence_has_person,
+                        };
+                        people.spots.push(spot);
                         if !sentence_has_person {
-                            people.salient.push(Salient {
-                                at: i,
-                                from: i,
-                                end,
-                                office: true,
-                                person: p,
-                            });
+                            people.salient.push(spot);
                             sentence_has_person = true;
                         }
                     }
@@ -183,19 +242,29 @@ impl People {
             if is_capitalised(doc, &t) {
                 let end = run_end(doc, i);
                 if let Some(run) = split_run(doc, i, end) {
-                    if let Some(p) = people.add_run(&run) {
+                    let by_a_cue = antecedents::is_source(doc, i, end);
+                    if let Some(p) = people.add_run(&run, by_a_cue) {
                         people.mentions.push((run.start, p));
+                        people.note_age(doc, end, p);
+                        let spot = Salient {
+                            at: run.start,
+                            from: i,
+                            end,
+                            office: false,
+                            person: p,
+                            sentence: people.sentence_of(run.start),
+                            first: !sentence_has_person,
+                        };
+                        people.spots.push(spot);
                         if !sentence_has_person {
-                            people.salient.push(Salient {
-                                at: run.start,
-                                from: i,
-                                end,
-                                office: false,
-                                person: p,
-                            });
+                            people.salient.push(spot);
                             sentence_has_person = true;
                         }
+                    } else {
+                        people.note_organisation(doc, i, end);
                     }
+                } else {
+                    people.note_organisation(doc, i, end);
                 }
                 let ends = (i..end).any(|k| doc.tokens[k].ends_sentence);
                 if ends {
@@ -209,7 +278,22 @@ impl People {
                 sentence_has_person = false;
             }
         }
+        people.find_authors(doc);
+        people.learn_genders(doc);
         people
+    }
+
+    /// The sentence token `i` is in: its index in `sentence_starts`.
+    fn sentence_of(&self, i: usize) -> u32 {
+        self.sentence_starts
+            .partition_point(|&s| s <= i)
+            .saturating_sub(1) as u32
+    }
+
+    /// How many narrative sentences lie between sentence `from` and sentence `to` (`to` after).
+    fn narrative_distance(&self, from: u32, to: u32) -> u32 {
+        let at = |k: u32| self.narrative.get(k as usize).copied().unwrap_or(0);
+        at(to).saturating_sub(at(from))
     }
 
     fn add_alias(&mut self, p: usize, alias: &str) {
@@ -219,7 +303,9 @@ impl People {
     }
 
     /// Adds a run to the table, merging it with a person already known; returns the person.
-    fn add_run(&mut self, run: &Run) -> Option<usize> {
+    /// `by_a_cue`: a verb of saying stands beside it (`Melanie said`), which makes a lone
+    /// first name a person.
+    fn add_run(&mut self, run: &Run, by_a_cue: bool) -> Option<usize> {
         let has_personal_title = run.titles.iter().any(|t| !office_modifier(t));
         let person_like = run.words.iter().all(|w| titlecase_name(w))
             && !run
@@ -232,21 +318,24 @@ impl People {
             return None;
         }
         if run.words.len() < 2 && !has_personal_title {
-            // A lone capitalised word is a person only when it is a known surname.
+            // A lone capitalised word is a person when it is a known surname, or a first name
+            // that speaks (`“I would,” Melanie said`).
             let last = lower_str(run.words.last()?);
-            let p = *self.by_last.get(last.as_str())?.last()?;
-            self.add_alias(p, run.surface);
+            if let Some(&p) = self.by_last.get(last.as_str()).and_then(|ids| ids.last()) {
+                self.add_alias(p, run.surface);
+                return Some(p);
+            }
+            let gender = gender::of_first_name(&last).filter(|_| by_a_cue)?;
+            self.entries.push(Entry {
+                words: vec![run.words.last()?.to_string()],
+                gender: Some(gender),
+                aliases: Vec::new(),
+            });
+            let p = self.entries.len() - 1;
+            self.by_last.entry(last.to_string()).or_default().push(p);
             return Some(p);
         }
-        let gender = run.titles.iter().find_map(|t| {
-            if lexicon::MALE_TITLES.contains(t.as_str()) {
-                Some(Gender::Male)
-            } else if lexicon::FEMALE_TITLES.contains(t.as_str()) {
-                Some(Gender::Female)
-            } else {
-                None
-            }
-        });
+        let gender = gender::of_run(run);
         let last = lower_str(run.words.last()?);
         let first = lower_str(run.words.first()?);
         let single = run.words.len() == 1;
@@ -322,6 +411,11 @@ impl People {
             self.add_alias(p, &format!("the {key}"));
         }
         Some(p)
+    }
+
+    /// The gender of person `p`, when the article or the first-name lists tell it.
+    fn gender(&self, p: usize) -> Option<Gender> {
+        self.entries.get(p).and_then(|e| e.gender)
     }
 
     pub fn into_people(self) -> Vec<Person> {

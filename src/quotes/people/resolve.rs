@@ -5,18 +5,18 @@
 
 use super::offices::office_phrase;
 use super::runs::{initial_matches, run_end, split_run, Run};
-use super::{Gender, People, Salient};
+use super::{gender, Gender, People, Salient};
 use crate::quotes::doc::{is_capitalised, is_possessive, lower, lower_str, Document, TokKind};
 use crate::quotes::lexicon;
-use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, role_on_behalf};
+use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, np_starting_at, role_on_behalf};
 use crate::quotes::rules::ResolutionStep;
 
 /// The links of a resolution trail: what joined a step to the one before it.
 pub mod link {
     /// The mention as the article writes it (the first step).
     pub const MENTION: &str = "mention";
-    /// `he`, `she`, `his`, `her` → the first person mention of one of the six sentences before,
-    /// the nearest whose gender is not known to differ.
+    /// `he`, `she`, `his`, `her` → the person mentioned in the five sentences before whom the
+    /// antecedent ranker scores best among those whose gender is not known to differ.
     pub const PRONOUN_ANTECEDENT: &str = "pronoun_antecedent";
     /// `who`, `that`, `which` → the noun phrase it follows (`one Democrat, who`).
     pub const RELATIVE_ANTECEDENT: &str = "relative_antecedent";
@@ -44,11 +44,23 @@ pub mod link {
     pub const FULLEST_FORM: &str = "fullest_form";
     /// A surname several people of the article share → the one mentioned last before.
     pub const LAST_MENTIONED_NAMESAKE: &str = "last_mentioned_namesake";
+    /// `it`, `they` → the organisation named in the three sentences before (`the International
+    /// Monetary Fund`, `The New York Times`, `the FBI`).
+    pub const ORGANISATION_ANTECEDENT: &str = "organisation_antecedent";
+    /// `the 34-year-old` → the person the article gave that age (`Ana Ruiz, 34,`).
+    pub const PERSON_OF_AGE: &str = "person_of_age";
+    /// `the spokesman` → the description that introduced them (`a spokesman for the Prime
+    /// Minister`).
+    pub const DESCRIPTION_ANTECEDENT: &str = "description_antecedent";
+    /// `I`, `my` outside quotation marks → the writer: the signature under the reader's letter
+    /// it is in, or the author a byline or an author's note names (`my father` → `Ana Ruiz’s
+    /// father`).
+    pub const FIRST_PERSON_WRITER: &str = "first_person_writer";
 
     /// Every link, in the order above (for the tests, and the one that checks the
     /// documentation).
     #[cfg(test)]
-    pub const ALL: [&str; 13] = [
+    pub const ALL: [&str; 17] = [
         MENTION,
         PRONOUN_ANTECEDENT,
         RELATIVE_ANTECEDENT,
@@ -62,6 +74,10 @@ pub mod link {
         NAME_WITHOUT_TITLES,
         FULLEST_FORM,
         LAST_MENTIONED_NAMESAKE,
+        ORGANISATION_ANTECEDENT,
+        FIRST_PERSON_WRITER,
+        PERSON_OF_AGE,
+        DESCRIPTION_ANTECEDENT,
     ];
 }
 
@@ -133,8 +149,8 @@ impl People {
     /// [`link`]:
     ///
     /// - `mention`: the mention as the article writes it;
-    /// - `pronoun_antecedent`: `he`/`she`/`his`/`her` → the first person mention of a recent
-    ///   sentence whose gender is not known to differ;
+    /// - `pronoun_antecedent`: `he`/`she`/`his`/`her` → the person of a recent sentence the
+    ///   antecedent ranker prefers among those whose gender is not known to differ;
     /// - `relative_antecedent`: `who`/`that`/`which` → the noun phrase it follows;
     /// - `name_in_mention`: a longer mention → the name inside it;
     /// - `office_holder`: `the Prime Minister` → the person holding the office;
@@ -185,21 +201,43 @@ impl People {
         }
         let as_written = &doc.text[doc.tokens[s].start..doc.tokens[e - 1].end];
         step(steps, || as_written, link::MENTION);
-        let first = lower(doc, &doc.tokens[s]);
+        let mut first = lower(doc, &doc.tokens[s]);
         let one_word = e - s == 1;
+        // `He’s`, `she's`: the pronoun with `is` or `has` joined to it.
+        if one_word {
+            let stem = first
+                .as_str()
+                .strip_suffix("’s")
+                .or_else(|| first.as_str().strip_suffix("'s"));
+            if let Some(stem) = stem.filter(|w| gender::of_pronoun(w).is_some()) {
+                first = lower_str(stem);
+            }
+        }
         let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);
         if male || (one_word && lexicon::FEMALE_PRONOUNS.contains(&first)) {
             let want = if male { Gender::Male } else { Gender::Female };
-            let idx = self.salient.partition_point(|m| m.at < s);
-            let antecedent = self.salient[..idx]
-                .iter()
-                .rev()
-                .take(6)
-                .find(|m| self.entries[m.person].gender.is_none_or(|g| g == want))?;
+            let antecedent = self.antecedent(doc, s, want)?;
             if S::RECORDS {
-                self.antecedent_steps(doc, antecedent, steps);
+                self.antecedent_steps(doc, &antecedent, steps);
             }
             return Some(self.entries[antecedent.person].name());
+        }
+        // `I` and `my father` outside quotation marks: the writer of the piece or the letter.
+        if lexicon::FIRST_PERSON_SINGULAR.contains(&first) && doc.tokens[s].quote.is_none() {
+            let p = self.writer_of(s)?;
+            if one_word {
+                return Some(self.named(p, steps, link::FIRST_PERSON_WRITER));
+            }
+            let rest = &doc.text[doc.tokens[s + 1].start..doc.tokens[e - 1].end];
+            let theirs = format!("{}’s {rest}", self.entries[p].name());
+            step(steps, || &theirs, link::FIRST_PERSON_WRITER);
+            return Some(theirs);
+        }
+        // `“…,” it said`: the organisation named just before, if any.
+        if one_word && lexicon::ORGANISATION_PRONOUNS.contains(&first) {
+            let named = self.organisation_before(doc, s)?;
+            step(steps, || named, link::ORGANISATION_ANTECEDENT);
+            return Some(named.to_string());
         }
         // `they`, `we`, `i`, `it`, `you` (`he` and `she` are above): nobody in particular.
         if one_word && is_subject_pronoun(&first) {
@@ -211,9 +249,22 @@ impl People {
             if k > 0 && doc.tokens[k - 1].kind == TokKind::Punct(',') {
                 k -= 1;
             }
-            let (ps, pe) = np_ending_at(doc, k, k.saturating_sub(12))?;
+            let (mut ps, mut pe) = np_ending_at(doc, k, k.saturating_sub(12))?;
             if lexicon::RELATIVE_PRONOUNS.contains(&lower(doc, &doc.tokens[ps])) {
                 return None;
+            }
+            // `Sen. Tom Whitaker, R-Ohio, who …`: over an apposition to the person before it.
+            if ps > 0 && doc.tokens[ps - 1].kind == TokKind::Punct(',') {
+                if let Some((a, b)) = np_ending_at(doc, ps - 1, ps.saturating_sub(12)) {
+                    let names_a_person = |x: usize, y: usize| {
+                        let written = &doc.text[doc.tokens[x].start..doc.tokens[y - 1].end];
+                        self.resolve(doc, x, y).is_some_and(|n| n != written)
+                            || split_run(doc, x, y).is_some_and(|r| self.lookup(&r, x).is_some())
+                    };
+                    if !names_a_person(ps, pe) && names_a_person(a, b) {
+                        (ps, pe) = (a, b);
+                    }
+                }
             }
             steps.link_next_mention(link::RELATIVE_ANTECEDENT);
             return self.resolve_into(doc, ps, pe, steps);
@@ -224,6 +275,10 @@ impl People {
             .any(|k| is_possessive(doc.word(&doc.tokens[k])) || role_on_behalf(doc, k))
         {
             return Some(as_written.to_string());
+        }
+        // `the 34-year-old`: the person whose age the article gave.
+        if let Some(p) = (s..e).find_map(|k| self.person_of_age(doc, k)) {
+            return Some(self.named(p, steps, link::PERSON_OF_AGE));
         }
         if first == "the" {
             if let Some(&p) = self.role_mentions.get(&s) {
@@ -236,6 +291,21 @@ impl People {
                         None => as_written.to_string(),
                     });
                 }
+            }
+        }
+        // `Dr. Lena Fischer of the WHO`: the person is the head, before the body they belong to.
+        let e = (s + 1..e)
+            .find(|&k| {
+                lexicon::AFFILIATION_PREPOSITIONS.contains(&lower(doc, &doc.tokens[k]))
+                    && is_capitalised(doc, &doc.tokens[k - 1])
+            })
+            .unwrap_or(e);
+        // `the spokesman` after `a spokesman for the Prime Minister`: the description that
+        // introduced them.
+        if first == "the" && e - s <= 3 {
+            if let Some(earlier) = introduced_as(doc, s, e) {
+                step(steps, || earlier, link::DESCRIPTION_ANTECEDENT);
+                return Some(earlier.to_string());
             }
         }
         // A name inside the mention: its last capitalised run (`GOP strategist Keith Nahigian`).
@@ -387,4 +457,38 @@ impl People {
         }
         None
     }
+}
+
+/// How far back (in tokens) an indefinite description may introduce a definite one.
+const DESCRIPTION_REACH: usize = 400;
+
+/// `the spokesman` at tokens `[s, e)`: the indefinite description with the same head noun that
+/// introduced them before (`a spokesman for the Prime Minister`), as written.
+fn introduced_as<'d>(doc: &Document<'d>, s: usize, e: usize) -> Option<&'d str> {
+    let head = lower(doc, &doc.tokens[e - 1]);
+    if !lexicon::INTRODUCED_PEOPLE_NOUNS.contains(&head) {
+        return None;
+    }
+    let k = (s.saturating_sub(DESCRIPTION_REACH)..s).rev().find(|&k| {
+        let t = &doc.tokens[k];
+        t.quote.is_none()
+            && lower(doc, t).as_str() == head.as_str()
+            && (1..=2).any(|back| {
+                k >= back
+                    && lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, &doc.tokens[k - back]))
+            })
+    })?;
+    let det = (1..=2)
+        .map(|back| k - back)
+        .find(|&d| lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, &doc.tokens[d])))?;
+    let limit = (det + 16).min(s);
+    let (a, mut b) = np_starting_at(doc, det, limit)?;
+    // `a spokesman for the Prime Minister`: whom they speak for belongs to the description.
+    if b < limit && lexicon::ON_BEHALF_PREPOSITIONS.contains(&lower(doc, &doc.tokens[b])) {
+        if let Some((_, end)) = np_starting_at(doc, b + 1, limit) {
+            b = end;
+        }
+    }
+    let (a, b) = doc.byte_span((a, b))?;
+    doc.text.get(a..b)
 }

@@ -9,6 +9,7 @@ use crate::quotes::doc::{
 };
 use crate::quotes::lexicon;
 use crate::quotes::mentions::{is_not_name, is_title};
+use crate::quotes::tagger::{can_be, tag_in_lower_case};
 
 pub(super) fn clean_word(w: &str) -> &str {
     w.strip_suffix("’s")
@@ -42,6 +43,20 @@ pub(super) fn initial_matches(full_first: &str, maybe_initial: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.to_lowercase().eq(i.chars()))
+}
+
+/// Whether word `k`, capitalised, is a common noun rather than a name: a noun of a role, or a
+/// word the tagger takes for a noun in lower case and never saw as a name, which no list of
+/// first names has.
+fn is_role_word(doc: &Document, k: usize) -> bool {
+    let lw = lower(doc, &doc.tokens[k]);
+    if lexicon::INTRODUCED_PEOPLE_NOUNS.contains(&lw) || lexicon::ROLE_NOUNS.contains(&lw) {
+        return true;
+    }
+    tag_in_lower_case(doc, k) == "NOUN"
+        && can_be(doc, k, &["PROPN"]) != Some(true)
+        && !lexicon::MALE_FIRST_NAMES.contains(&lw)
+        && !lexicon::FEMALE_FIRST_NAMES.contains(&lw)
 }
 
 /// The end (exclusive) of the capitalised run starting at `i`.
@@ -132,6 +147,12 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
     while k + 1 < words.len() && is_title_word(words[k].0) {
         titles.push(lower_at(words[k].0));
         k += 1;
+    }
+    // `Librarian Joanne Whitfield`: a common noun before a first name and a surname is the
+    // person's role, not a name (the tagger says what the word is in lower case).
+    if k == 0 && words.len() >= 3 && is_role_word(doc, words[0].0) {
+        titles.push(lower_at(words[0].0));
+        k = 1;
     }
     // An initial keeps its full stop (`Paul D. Ryan`), as the article writes it.
     let initial = |t: usize, w: &str| {

@@ -275,3 +275,133 @@ fn agree_on_every_mention(doc: &Document, people: &People) -> usize {
     }
     checked
 }
+
+#[test]
+fn the_antecedent_weights_were_trained_with_the_codes_templates() {
+    let table = include_str!("antecedent_weights.tsv");
+    assert_eq!(
+        crate::quotes::model::check_table(table, &super::antecedents::TEMPLATES),
+        Ok(())
+    );
+}
+
+#[test]
+fn a_pronoun_agrees_in_gender_with_the_person_it_names() {
+    // Carlos is a man's name and Ana a woman's: `he` is Carlos although Ana is named first.
+    let text = "Ana Ruiz met Carlos Vega on Tuesday. “We agreed on nothing,” he said.";
+    let spans = crate::quotes::marks::quoted_spans(text, crate::quotes::marks::MarkSet::EVERY);
+    let doc = Document::new(text, &spans);
+    let people = People::of(&doc);
+    let at = text.find("he said").expect("he said");
+    let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 2);
+    assert_eq!(name.as_deref(), Some("Carlos Vega"));
+    let text = "Ana Ruiz met Carlos Vega on Tuesday. “We agreed on nothing,” she said.";
+    let doc = Document::new(text, &spans);
+    let people = People::of(&doc);
+    let at = text.find("she said").expect("she said");
+    let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 3);
+    assert_eq!(name.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn the_article_tells_a_persons_gender_by_the_pronouns_after_naming_them() {
+    // `Tyresha` is in no list of first names: the article's own `she` after naming her alone
+    // says it, so a later `she` is not the man named in between.
+    let text = "Tyresha Okonkwo runs the food bank. She opened it in 2019. \
+                Governor Paul Hart visited on Monday. “We need more volunteers,” she said.";
+    let spans = crate::quotes::marks::quoted_spans(text, crate::quotes::marks::MarkSet::EVERY);
+    let doc = Document::new(text, &spans);
+    let people = People::of(&doc);
+    let at = text.find("she said").expect("she said");
+    let (name, _) = people.resolve_trail_at_bytes(&doc, at, at + 3);
+    assert_eq!(name.as_deref(), Some("Tyresha Okonkwo"));
+}
+
+/// The speaker `mention` of `text` (its first occurrence after `after`) resolves to.
+fn resolved(text: &str, after: &str, mention: &str) -> Option<String> {
+    let spans = quoted_spans(text, MarkSet::EVERY);
+    let doc = Document::new(text, &spans);
+    let people = People::of(&doc);
+    let from = text.find(after).expect("anchor in text");
+    let at = from + text[from..].find(mention).expect("mention in text");
+    people
+        .resolve_trail_at_bytes(&doc, at, at + mention.len())
+        .0
+}
+
+#[test]
+fn a_person_of_a_body_is_the_person() {
+    let text = "Dr. Lena Fischer of the WHO said that the outbreak was under control.";
+    assert_eq!(
+        resolved(text, "", "Dr. Lena Fischer of the WHO").as_deref(),
+        Some("Lena Fischer")
+    );
+}
+
+#[test]
+fn a_role_before_a_full_name_is_no_part_of_it() {
+    let text = "Librarian Joanne Whitfield said the branch would close. “We have no choice,” \
+                Whitfield said.";
+    assert_eq!(
+        resolved(text, "choice", "Whitfield").as_deref(),
+        Some("Joanne Whitfield")
+    );
+}
+
+#[test]
+fn the_spokesman_is_the_spokesman_introduced_before() {
+    let text = "A spokesman for the Prime Minister said the talks would resume. “We are \
+                hopeful,” the spokesman added.";
+    assert_eq!(
+        resolved(text, "hopeful", "the spokesman").as_deref(),
+        Some("A spokesman for the Prime Minister")
+    );
+}
+
+#[test]
+fn who_after_a_party_label_is_the_senator() {
+    let text = "Sen. Tom Whitaker, R-Ohio, who had threatened to block the measure, said it \
+                was fair.";
+    assert_eq!(
+        resolved(text, "R-Ohio", "who").as_deref(),
+        Some("Tom Whitaker")
+    );
+}
+
+#[test]
+fn an_age_names_the_person_given_it() {
+    let text = "Maria Okafor, 34, runs the clinic. Her partner, Tom Hale, 41, keeps the books. \
+                “We need help,” the 34-year-old said.";
+    assert_eq!(
+        resolved(text, "help", "the 34-year-old").as_deref(),
+        Some("Maria Okafor")
+    );
+}
+
+#[test]
+fn i_in_a_letter_is_its_signer_and_in_an_op_ed_its_author() {
+    let letters = "LETTERS\n\nI cannot believe the council closed the library.\n\nRuth \
+                   Adeyemi.\n\nI think the council was right.\n\nPaul Greer.";
+    assert_eq!(resolved(letters, "", "I").as_deref(), Some("Ruth Adeyemi"));
+    assert_eq!(
+        resolved(letters, "Ruth", "I").as_deref(),
+        Some("Paul Greer")
+    );
+    let op_ed = "My father never trusted banks.\n\nI grew up in a small town.\n\nNora Kale is \
+                 a writer in Leeds.";
+    assert_eq!(resolved(op_ed, "banks", "I").as_deref(), Some("Nora Kale"));
+    assert_eq!(
+        resolved(op_ed, "", "My father").as_deref(),
+        Some("Nora Kale’s father")
+    );
+}
+
+#[test]
+fn it_that_speaks_is_the_organisation_named_before() {
+    let text = "The International Monetary Fund cut its forecast on Tuesday. “Risks remain \
+                high,” it said.";
+    assert_eq!(
+        resolved(text, "high", "it").as_deref(),
+        Some("The International Monetary Fund")
+    );
+}

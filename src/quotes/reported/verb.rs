@@ -14,6 +14,7 @@ use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS};
 use crate::quotes::mentions::{np_starting_at, subject_before};
 use crate::quotes::rules::Rule;
+use crate::quotes::tagger::tag;
 
 /// A verb reporting speech or thought at token `i`, forwards, backwards or around its clause.
 pub(super) fn verb_cue(
@@ -167,7 +168,10 @@ pub(super) fn verb_cue(
     if i > s && is_punct(doc, i - 1, ',') {
         let mention = np_starting_at(doc, i + 1, e)?;
         let content = (s, i - 1);
-        return (content_words(doc, content) >= MIN_CONTENT_WORDS).then_some((
+        // `Advocates in Flint, Mich., cheered the vote`: what comes before the comma must be a
+        // clause, with a verb, for the words after the cue to be its source.
+        let reported = content_words(doc, content) >= MIN_CONTENT_WORDS && has_verb(doc, content);
+        return reported.then_some((
             Reported {
                 content,
                 cue: (i, i + 1),
@@ -179,4 +183,10 @@ pub(super) fn verb_cue(
         ));
     }
     None
+}
+
+/// Whether the tokens `[s, e)` hold a verb (by the tagger): a clause, not a bare noun phrase.
+fn has_verb(doc: &Document, (s, e): (usize, usize)) -> bool {
+    (s..e.min(doc.tokens.len()))
+        .any(|k| doc.tokens[k].kind == TokKind::Word && ["VERB", "AUX"].contains(&tag(doc, k)))
 }

@@ -1,0 +1,311 @@
+//! Whom `he` or `she` refers to: a linear ranker over the people the article mentioned in the
+//! sentences before, the way a reader weighs them: agreement in gender, how recently and how
+//! prominently each was mentioned (first in its sentence, after a preposition or not, followed
+//! by a verb or a possessive), how often the article names them.
+//!
+//! The weights (`antecedent_weights.tsv`) are a conditional log-linear model trained by
+//! `scripts/train_antecedents.py` on GUM's coreference (every `he`, `him`, `his`, `she`, `her` of
+//! a person; CC BY 4.0, Zeldes 2017, see `../shared/data/gum/README.md`). Features are emitted
+//! as pieces, template first ([`TEMPLATES`]), and scored through `model::WeightTable`.
+
+use std::sync::OnceLock;
+
+use super::{Gender, People, Salient};
+use crate::quotes::cues;
+use crate::quotes::doc::{is_possessive, lower, Document, TokKind};
+use crate::quotes::lexicon;
+use crate::quotes::model::WeightTable;
+
+/// How many narrative sentences back (see `People::narrative_distance`) candidates are looked
+/// for.
+const WINDOW: u32 = 8;
+
+/// The feature templates: every feature's name starts with one of them.
+pub const TEMPLATES: [&str; 17] = [
+    "gender=",
+    "sdist=",
+    "rank=",
+    "first",
+    "firstin=",
+    "prev=",
+    "next=",
+    "office",
+    "count=",
+    "samepara",
+    "gender|rank=",
+    "sdist|first=",
+    "pstart|sdist|first=",
+    "nearest_agreeing",
+    "source",
+    "appos",
+    "source|sdist=",
+];
+
+fn weights() -> &'static WeightTable {
+    static WEIGHTS: OnceLock<WeightTable> = OnceLock::new();
+    WEIGHTS.get_or_init(|| WeightTable::parse(include_str!("antecedent_weights.tsv")))
+}
+
+/// A person who may be the antecedent: their latest mention before the pronoun.
+struct Candidate {
+    spot: Salient,
+    /// Distinct people mentioned between this one and the pronoun.
+    rank: usize,
+    /// Whether one of their mentions in the window opens its sentence's people.
+    any_first: bool,
+    /// Their mentions before the pronoun in the whole article.
+    count: usize,
+}
+
+impl People {
+    /// The candidates for the pronoun at token `s`, most recent first.
+    fn candidates(&self, s: usize) -> Vec<Candidate> {
+        let sentence = self.sentence_of(s);
+        let idx = self.spots.partition_point(|m| m.at < s);
+        let mut out: Vec<Candidate> = Vec::new();
+        for spot in self.spots[..idx].iter().rev() {
+            if self.narrative_distance(spot.sentence, sentence) >= WINDOW {
+                break;
+            }
+            match out.iter_mut().find(|c| c.spot.person == spot.person) {
+                Some(c) => c.any_first |= spot.first,
+                None => out.push(Candidate {
+                    spot: *spot,
+                    rank: out.len(),
+                    any_first: spot.first,
+                    count: 0,
+                }),
+            }
+        }
+        for (_, p) in &self.mentions[..self.mentions.partition_point(|&(t, _)| t < s)] {
+            if let Some(c) = out.iter_mut().find(|c| c.spot.person == *p) {
+                c.count += 1;
+            }
+        }
+        out
+    }
+
+    /// The features of candidate `c` of the pronoun at token `s` wanting `want`, as pieces.
+    fn each_feature(
+        &self,
+        doc: &Document,
+        s: usize,
+        want: Gender,
+        all: &[Candidate],
+        c: &Candidate,
+        emit: &mut dyn FnMut(&[&str]),
+    ) {
+        let gender = match self.gender(c.spot.person) {
+            None => "unknown",
+            Some(g) if g == want => "agree",
+            Some(_) => "conflict",
+        };
+        let distance = self.narrative_distance(c.spot.sentence, self.sentence_of(s));
+        let sdist = ["0", "1", "2", "3", "4+"][(distance as usize).min(4)];
+        let rank = ["0", "1", "2", "3", "4+"][c.rank.min(4)];
+        let first = if c.spot.first { "1" } else { "0" };
+        emit(&["gender=", gender]);
+        emit(&["sdist=", sdist]);
+        emit(&["rank=", rank]);
+        if c.spot.first {
+            emit(&["first"]);
+        }
+        emit(&["firstin=", if c.any_first { "1" } else { "0" }]);
+        emit(&["prev=", previous_class(doc, c.spot.from)]);
+        emit(&["next=", next_class(doc, c.spot.end)]);
+        if c.spot.office {
+            emit(&["office"]);
+        }
+        emit(&[
+            "count=",
+            ["0", "1", "2", "3-5", "3-5", "3-5", "6+"][c.count.min(6)],
+        ]);
+        if doc.tokens[c.spot.at].para == doc.tokens[s].para {
+            emit(&["samepara"]);
+        }
+        emit(&["gender|rank=", gender, "|", rank]);
+        emit(&["sdist|first=", sdist, "|", first]);
+        let pstart = if self.sentence_starts.binary_search(&s).is_ok() {
+            "1"
+        } else {
+            "0"
+        };
+        emit(&["pstart|sdist|first=", pstart, "|", sdist, "|", first]);
+        let nearest = all
+            .iter()
+            .find(|o| self.gender(o.spot.person).is_none_or(|g| g == want))
+            .is_some_and(|o| o.spot.person == c.spot.person);
+        if nearest {
+            emit(&["nearest_agreeing"]);
+        }
+        // A source of the story: `Crespo said`, `said Leslie Wimes`, `according to Ham`.
+        if is_source(doc, c.spot.from, c.spot.end) {
+            emit(&["source"]);
+            emit(&["source|sdist=", sdist]);
+        }
+        // Introduced with a role: `Henry Crespo, president of …`.
+        if is_apposed(doc, c.spot.end) {
+            emit(&["appos"]);
+        }
+    }
+
+    /// The person `he` or `she` at token `s` refers to, with the mention that names them: the
+    /// best-scored candidate whose gender does not differ, or `None` when there is none.
+    pub(super) fn antecedent(&self, doc: &Document, s: usize, want: Gender) -> Option<Salient> {
+        let all = self.candidates(s);
+        let w = weights();
+        let mut best: Option<(f32, Salient)> = None;
+        for c in &all {
+            if self.gender(c.spot.person).is_some_and(|g| g != want) {
+                continue;
+            }
+            let mut score = 0.0;
+            self.each_feature(doc, s, want, &all, c, &mut |parts| score += w.weight(parts));
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, c.spot));
+            }
+        }
+        best.map(|(_, spot)| spot)
+    }
+
+    /// For a repeated mention of a person whose gender is known (`Crespo said` after `Henry
+    /// Crespo, president of …`), the candidates a pronoun standing there would have, with which
+    /// of them is that person: news stories' own training signal for pronouns, since a
+    /// reporter could have written `he said`. `None` when the mention at token `s` is no such
+    /// person.
+    pub(crate) fn pseudo_pronoun_candidates(
+        &self,
+        doc: &Document,
+        s: usize,
+    ) -> Option<Vec<(bool, Vec<String>)>> {
+        let spot = self.spots.iter().find(|m| m.from <= s && s < m.end)?;
+        let want = self.gender(spot.person)?;
+        let all = self.candidates(spot.from);
+        Some(
+            all.iter()
+                .map(|c| {
+                    let mut features = Vec::new();
+                    self.each_feature(doc, spot.from, want, &all, c, &mut |parts| {
+                        features.push(parts.concat())
+                    });
+                    (c.spot.person == spot.person, features)
+                })
+                .collect(),
+        )
+    }
+
+    /// Every candidate of the gendered pronoun at token `s` as (byte ranges of every mention
+    /// of the person before `s`, features), for training; empty when `s` is no such pronoun.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn pronoun_candidates(
+        &self,
+        doc: &Document,
+        s: usize,
+    ) -> Vec<(Vec<(usize, usize)>, Vec<String>)> {
+        let Some(want) = doc
+            .tokens
+            .get(s)
+            .and_then(|t| super::gender::of_pronoun(&lower(doc, t)))
+        else {
+            return Vec::new();
+        };
+        let all = self.candidates(s);
+        all.iter()
+            .map(|c| {
+                let spans = self.spots[..self.spots.partition_point(|m| m.at < s)]
+                    .iter()
+                    .filter(|m| m.person == c.spot.person)
+                    .filter_map(|m| doc.byte_span((m.from, m.end)))
+                    .collect();
+                let mut features = Vec::new();
+                self.each_feature(doc, s, want, &all, c, &mut |parts| {
+                    features.push(parts.concat())
+                });
+                (spans, features)
+            })
+            .collect()
+    }
+}
+
+/// Whether a verb of saying stands right before or after the mention `[from, end)` (`said
+/// Leslie Wimes`, `Crespo told`), or `according to` before it.
+pub(super) fn is_source(doc: &Document, from: usize, end: usize) -> bool {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| t.kind == TokKind::Word && t.quote.is_none())
+            .map(|t| doc.word(t))
+    };
+    let after = word(end).is_some_and(cues::is_cue_word);
+    let before = from
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| cues::is_cue_word(w) || w.eq_ignore_ascii_case("to"));
+    after || before
+}
+
+/// Whether the mention ending at `end` is followed by a comma and a role (`, president of`,
+/// `, a spokesman for`, `, the campaign’s chairman`).
+fn is_apposed(doc: &Document, end: usize) -> bool {
+    if !matches!(doc.tokens.get(end), Some(t) if t.kind == TokKind::Punct(',')) {
+        return false;
+    }
+    doc.tokens[end + 1..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == TokKind::Word)
+        .any(|t| lexicon::ROLE_NOUNS.contains(&lower(doc, t)))
+}
+
+/// What stands before a mention: the sentence's start, a preposition, a comma, a determiner,
+/// a verb-like lower-case word, or something else.
+fn previous_class(doc: &Document, from: usize) -> &'static str {
+    let Some(t) = from.checked_sub(1).map(|k| &doc.tokens[k]) else {
+        return "start";
+    };
+    if t.ends_sentence || t.para != doc.tokens[from].para {
+        return "start";
+    }
+    match t.kind {
+        TokKind::Punct(',') => "comma",
+        TokKind::Word => {
+            let w = lower(doc, t);
+            if lexicon::PREPOSITIONS.contains(&w) {
+                "prep"
+            } else if lexicon::DETERMINERS.contains(&w) {
+                "det"
+            } else if lexicon::COORDINATING_CONJUNCTIONS.contains(&w) {
+                "and"
+            } else {
+                "word"
+            }
+        }
+        _ => "other",
+    }
+}
+
+/// What follows a mention: a possessive, a comma, a lower-case word (a verb, mostly), the
+/// sentence's end, or something else.
+fn next_class(doc: &Document, end: usize) -> &'static str {
+    if end > 0 && is_possessive(doc.word(&doc.tokens[end - 1])) {
+        return "poss";
+    }
+    if end > 0 && doc.tokens[end - 1].ends_sentence {
+        return "end";
+    }
+    let Some(t) = doc.tokens.get(end) else {
+        return "end";
+    };
+    match t.kind {
+        TokKind::Punct(',') => "comma",
+        TokKind::Word if !t.capitalised => {
+            if lexicon::PREPOSITIONS.contains(&lower(doc, t)) {
+                "prep"
+            } else {
+                "lower"
+            }
+        }
+        TokKind::Word => "cap",
+        _ => "other",
+    }
+}
