@@ -15,5 +15,10 @@ pub mod quotes;
 
 pub use error::Error;
 
+// The README's Rust example runs as a doctest (`cargo test --doc`), so it cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[cfg(feature = "python")]
 mod python;

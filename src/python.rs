@@ -11,6 +11,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 mod arrow;
+mod suggest;
 
 use crate::analyze;
 use crate::batch::{BatchRun, Failure, OnError};
@@ -112,18 +113,44 @@ fn apply_kwargs(
                     .extract::<bool>()
                     .map_err(|_| bool_error(&key, &value))?;
             }
-            name => {
-                let flag: bool = value.extract().map_err(|_| bool_error(name, &value))?;
-                if !base.set_flag(name, flag) {
-                    return Err(PyTypeError::new_err(format!(
-                        "unexpected keyword argument '{name}'; cleaning options are: {}, normalization",
-                        core_clean::CleanOptions::FLAG_NAMES.join(", ")
+            // ftfy's default for this option: saidwho's unescaping touches entities only, never
+            // markup, so "auto" (ftfy: unescape unless the text looks like HTML) means on.
+            "unescape_html" if value.extract::<String>().is_ok() => {
+                let word: String = value.extract()?;
+                if word != "auto" {
+                    return Err(PyValueError::new_err(format!(
+                        "option unescape_html must be True, False or 'auto', not {word:?}"
                     )));
                 }
+                base.unescape_html = true;
+            }
+            "max_decode_length" => {
+                return Err(PyTypeError::new_err(
+                    "option 'max_decode_length' is ftfy's; saidwho decodes a text of any length \
+                     in one piece, so it has no such option",
+                ))
+            }
+            name if core_clean::CleanOptions::FLAG_NAMES.contains(&name) => {
+                let flag: bool = value.extract().map_err(|_| bool_error(name, &value))?;
+                base.set_flag(name, flag);
+            }
+            name => {
+                return Err(PyTypeError::new_err(suggest::unknown_option(
+                    name,
+                    &clean_option_names(),
+                    "cleaning",
+                )))
             }
         }
     }
     Ok(base)
+}
+
+/// Every keyword a cleaning call takes, for the "did you mean" of an unknown one.
+fn clean_option_names() -> Vec<&'static str> {
+    let mut names = core_clean::CleanOptions::FLAG_NAMES.to_vec();
+    names.extend(["fix_surrogates", "normalization"]);
+    names
 }
 
 fn bool_error(name: &str, value: &Bound<'_, PyAny>) -> PyErr {
@@ -133,13 +160,21 @@ fn bool_error(name: &str, value: &Bound<'_, PyAny>) -> PyErr {
     ))
 }
 
-/// The options for a call: `options=` (or the given defaults) with keyword arguments on top.
+/// The options for a call: `options=` or ftfy's name for it, `config=` (or the given defaults),
+/// with keyword arguments on top.
 fn resolve_options(
     options: Option<&Bound<'_, PyAny>>,
+    config: Option<&Bound<'_, PyAny>>,
     defaults: core_clean::CleanOptions,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<core_clean::CleanOptions> {
-    let base = match options {
+    let given = |o: Option<&Bound<'_, PyAny>>| o.filter(|o| !o.is_none()).is_some();
+    if given(options) && given(config) {
+        return Err(PyTypeError::new_err(
+            "give options or config, not both (config is ftfy's name for options)",
+        ));
+    }
+    let base = match options.filter(|o| !o.is_none()).or(config) {
         None => defaults,
         Some(o) if o.is_none() => defaults,
         Some(o) => {
@@ -158,7 +193,7 @@ fn resolve_options(
 #[pymethods]
 impl PyCleanOptions {
     #[new]
-    #[pyo3(signature = (**kwargs))]
+    #[pyo3(signature = (**kwargs), text_signature = "(*, unescape_html=True, remove_terminal_escapes=True, fix_encoding=True, restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True, restore_lost_punctuation=True, fix_latin_ligatures=True, fix_character_width=True, keep_cjk_width=True, uncurl_quotes=False, fix_line_breaks=True, remove_control_chars=True, fix_surrogates=True, normalization='NFC')")]
     fn new(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         Ok(PyCleanOptions {
             inner: apply_kwargs(core_clean::CleanOptions::default(), kwargs)?,
@@ -330,6 +365,21 @@ impl PyFix {
         Ok(d)
     }
 
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let f = &self.inner;
+        let state = (
+            f.pass,
+            f.step,
+            f.start,
+            f.end,
+            f.char_start,
+            f.char_end,
+            f.before.as_str(),
+            f.after.as_str(),
+        );
+        (rebuilder(py, "_rebuild_fix")?, state).into_pyobject(py)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Fix(step={:?}, start={}, end={}, before={:?}, after={:?})",
@@ -342,29 +392,75 @@ impl PyFix {
     }
 }
 
+/// Rebuilds a pickled `Fix`; its step must be one of the cleaner's (`Fix.step` is one word,
+/// the option's name, or `normalize`).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)] // the fields of a Fix, in order
+fn _rebuild_fix(
+    pass_: usize,
+    step: &str,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    before: String,
+    after: String,
+) -> PyResult<PyFix> {
+    let step = core_clean::CleanOptions::FLAG_NAMES
+        .iter()
+        .chain(&["normalize"])
+        .find(|name| **name == step)
+        .ok_or_else(|| PyValueError::new_err(format!("no cleaning step is named {step:?}")))?;
+    Ok(PyFix {
+        inner: core_clean::Fix {
+            pass: pass_,
+            step,
+            start,
+            end,
+            char_start,
+            char_end,
+            before,
+            after,
+        },
+    })
+}
+
+/// `saidwho._core.<name>`, the function that rebuilds a pickled object.
+fn rebuilder<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("saidwho._core")?.getattr(name)
+}
+
 /// Cleans `text` (news defaults: repair everything, keep curly quotes).
 #[pyfunction]
-#[pyo3(signature = (text, options = None, **kwargs))]
+#[pyo3(
+    signature = (text, options = None, *, config = None, **kwargs),
+    text_signature = "(text, options=None, *, config=None, unescape_html=True, remove_terminal_escapes=True, fix_encoding=True, restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True, restore_lost_punctuation=True, fix_latin_ligatures=True, fix_character_width=True, keep_cjk_width=True, uncurl_quotes=False, fix_line_breaks=True, remove_control_chars=True, fix_surrogates=True, normalization='NFC')"
+)]
 fn clean<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     options: Option<&Bound<'_, PyAny>>,
+    config: Option<&Bound<'_, PyAny>>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let opts = resolve_options(options, config, core_clean::CleanOptions::default(), kwargs)?;
     clean_to_py(py, text, &opts)
 }
 
 /// `ftfy.fix_text` with ftfy's defaults (straightens quotes); keyword arguments as in ftfy.
 #[pyfunction]
-#[pyo3(signature = (text, options = None, **kwargs))]
+#[pyo3(
+    signature = (text, options = None, *, config = None, **kwargs),
+    text_signature = "(text, options=None, *, config=None, unescape_html=True, remove_terminal_escapes=True, fix_encoding=True, restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True, restore_lost_punctuation=True, fix_latin_ligatures=True, fix_character_width=True, keep_cjk_width=False, uncurl_quotes=True, fix_line_breaks=True, remove_control_chars=True, fix_surrogates=True, normalization='NFC')"
+)]
 fn fix_text<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     options: Option<&Bound<'_, PyAny>>,
+    config: Option<&Bound<'_, PyAny>>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = resolve_options(options, core_clean::CleanOptions::ftfy(), kwargs)?;
+    let opts = resolve_options(options, config, core_clean::CleanOptions::ftfy(), kwargs)?;
     clean_to_py(py, text, &opts)
 }
 
@@ -390,14 +486,18 @@ fn clean_to_py<'py>(
 
 /// Cleans `text` and lists every repair.
 #[pyfunction]
-#[pyo3(signature = (text, options = None, **kwargs))]
+#[pyo3(
+    signature = (text, options = None, *, config = None, **kwargs),
+    text_signature = "(text, options=None, *, config=None, unescape_html=True, remove_terminal_escapes=True, fix_encoding=True, restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True, restore_lost_punctuation=True, fix_latin_ligatures=True, fix_character_width=True, keep_cjk_width=True, uncurl_quotes=False, fix_line_breaks=True, remove_control_chars=True, fix_surrogates=True, normalization='NFC')"
+)]
 fn explain(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     options: Option<&Bound<'_, PyAny>>,
+    config: Option<&Bound<'_, PyAny>>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<(String, Vec<PyFix>)> {
-    let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let opts = resolve_options(options, config, core_clean::CleanOptions::default(), kwargs)?;
     let text = text_arg(text, "text")?;
     let cleaned = guarded(py, 0, || core_clean::clean_explained(&text, &opts, true))?;
     let fixes = cleaned
@@ -541,7 +641,7 @@ fn clean_many<'py>(
     _fail_on: Option<Vec<usize>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyList>, Failures)> {
-    let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let opts = resolve_options(options, None, core_clean::CleanOptions::default(), kwargs)?;
     let run = batch_run(errors, _fail_on)?;
     let docs = batch_arg(texts)?;
     let out = PyList::empty(py);
@@ -571,13 +671,13 @@ fn clean_many<'py>(
 }
 
 /// One quotation, with offsets in code points of the text that was passed in.
-#[pyclass(name = "Quote", module = "saidwho", frozen, eq, get_all)]
+#[pyclass(name = "Quote", module = "saidwho", frozen, eq, hash, get_all)]
 #[derive(Clone, PartialEq)]
 pub struct PyQuote {
     start: usize,
     end: usize,
     text: String,
-    r#type: &'static str,
+    r#type: String,
     speaker: Option<String>,
     mention: Option<String>,
     mention_start: Option<usize>,
@@ -587,9 +687,28 @@ pub struct PyQuote {
     cue_end: Option<usize>,
     confidence: f64,
     /// The name of the rule that attributed (or found) the quotation.
-    rule: &'static str,
+    rule: String,
     /// How the mention was resolved to the speaker: `(text, link)` pairs, the mention first.
-    resolution: Vec<(String, &'static str)>,
+    resolution: Vec<(String, String)>,
+}
+
+// Equal quotes hash alike: the confidence is hashed by its bits, and is never NaN (a rounded
+// probability), so equality is an equivalence.
+impl Eq for PyQuote {}
+
+impl std::hash::Hash for PyQuote {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.start, self.end, &self.text, &self.r#type).hash(state);
+        (
+            &self.speaker,
+            &self.mention,
+            self.mention_start,
+            self.mention_end,
+        )
+            .hash(state);
+        (&self.cue, self.cue_start, self.cue_end, &self.rule).hash(state);
+        (self.confidence.to_bits(), &self.resolution).hash(state);
+    }
 }
 
 impl From<analyze::QuoteRecord> for PyQuote {
@@ -599,7 +718,7 @@ impl From<analyze::QuoteRecord> for PyQuote {
             start: r.start,
             end: r.end,
             text: q.text,
-            r#type: q.kind.name(),
+            r#type: q.kind.name().to_owned(),
             speaker: q.speaker,
             mention: q.mention.map(|m| m.text),
             mention_start: r.mention_span.map(|s| s.0),
@@ -609,11 +728,11 @@ impl From<analyze::QuoteRecord> for PyQuote {
             cue_end: r.cue_span.map(|s| s.1),
             // Rounded so Python shows 0.85, not the f32's 0.8500000238418579.
             confidence: (f64::from(q.confidence) * 1e6).round() / 1e6,
-            rule: q.rule.name(),
+            rule: q.rule.name().to_owned(),
             resolution: q
                 .resolution
                 .into_iter()
-                .map(|step| (step.text, step.link))
+                .map(|step| (step.text, step.link.to_owned()))
                 .collect(),
         }
     }
@@ -625,7 +744,11 @@ impl PyQuote {
     /// Starmer (surname_of_full_name)`), as the `resolution` column gives it; `None` without one.
     #[getter]
     fn resolution_text(&self) -> Option<String> {
-        analyze::resolution_trail_of(self.resolution.iter().map(|(t, l)| (t.as_str(), *l)))
+        analyze::resolution_trail_of(
+            self.resolution
+                .iter()
+                .map(|(t, l)| (t.as_str(), l.as_str())),
+        )
     }
 
     /// The quotation as a flat dict: a row of `saidwho.quotes_frame` (`resolution` as one line).
@@ -634,7 +757,7 @@ impl PyQuote {
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
         d.set_item("text", &self.text)?;
-        d.set_item("type", self.r#type)?;
+        d.set_item("type", &self.r#type)?;
         d.set_item("speaker", &self.speaker)?;
         d.set_item("mention", &self.mention)?;
         d.set_item("mention_start", self.mention_start)?;
@@ -643,9 +766,29 @@ impl PyQuote {
         d.set_item("cue_start", self.cue_start)?;
         d.set_item("cue_end", self.cue_end)?;
         d.set_item("confidence", self.confidence)?;
-        d.set_item("rule", self.rule)?;
+        d.set_item("rule", &self.rule)?;
         d.set_item("resolution", self.resolution_text())?;
         Ok(d)
+    }
+
+    /// Pickled as its fields (the raw resolution trail, not the one-line text of `to_dict`).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let state = PyDict::new(py);
+        state.set_item("start", self.start)?;
+        state.set_item("end", self.end)?;
+        state.set_item("text", &self.text)?;
+        state.set_item("type", &self.r#type)?;
+        state.set_item("speaker", &self.speaker)?;
+        state.set_item("mention", &self.mention)?;
+        state.set_item("mention_start", self.mention_start)?;
+        state.set_item("mention_end", self.mention_end)?;
+        state.set_item("cue", &self.cue)?;
+        state.set_item("cue_start", self.cue_start)?;
+        state.set_item("cue_end", self.cue_end)?;
+        state.set_item("confidence", self.confidence)?;
+        state.set_item("rule", &self.rule)?;
+        state.set_item("resolution", self.resolution.clone())?;
+        (rebuilder(py, "_rebuild_quote")?, (state,)).into_pyobject(py)
     }
 
     fn __repr__(&self) -> String {
@@ -660,6 +803,36 @@ impl PyQuote {
             self.text
         )
     }
+}
+
+/// Rebuilds a pickled `Quote` from the dict its `__reduce__` gives.
+#[pyfunction]
+fn _rebuild_quote(state: &Bound<'_, PyDict>) -> PyResult<PyQuote> {
+    fn field<'py, T: FromPyObjectOwned<'py>>(
+        state: &Bound<'py, PyDict>,
+        name: &str,
+    ) -> PyResult<T> {
+        let value = state.get_item(name)?.ok_or_else(|| {
+            PyValueError::new_err(format!("a pickled Quote without its field {name:?}"))
+        })?;
+        value.extract().map_err(Into::into)
+    }
+    Ok(PyQuote {
+        start: field(state, "start")?,
+        end: field(state, "end")?,
+        text: field(state, "text")?,
+        r#type: field(state, "type")?,
+        speaker: field(state, "speaker")?,
+        mention: field(state, "mention")?,
+        mention_start: field(state, "mention_start")?,
+        mention_end: field(state, "mention_end")?,
+        cue: field(state, "cue")?,
+        cue_start: field(state, "cue_start")?,
+        cue_end: field(state, "cue_end")?,
+        confidence: field(state, "confidence")?,
+        rule: field(state, "rule")?,
+        resolution: field(state, "resolution")?,
+    })
 }
 
 /// `None` or the quoted string, as Python prints them.
@@ -680,6 +853,17 @@ impl PyPerson {
     fn __repr__(&self) -> String {
         format!("Person(name={:?}, aliases={:?})", self.name, self.aliases)
     }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let state = (self.name.as_str(), self.aliases.clone());
+        (rebuilder(py, "_rebuild_person")?, state).into_pyobject(py)
+    }
+}
+
+/// Rebuilds a pickled `Person`.
+#[pyfunction]
+fn _rebuild_person(name: String, aliases: Vec<String>) -> PyPerson {
+    PyPerson { name, aliases }
 }
 
 /// Quotation options from keyword arguments: `clean` (True, False or a CleanOptions),
@@ -721,9 +905,10 @@ fn quote_options(
                 options.reported = value.extract().map_err(|_| bool_error(&key, &value))?
             }
             name => {
-                return Err(PyTypeError::new_err(format!(
-                    "unexpected keyword argument '{name}'; quotation options are: clean, \
-                     keep_non_speech, double_marks_only, reported"
+                return Err(PyTypeError::new_err(suggest::unknown_option(
+                    name,
+                    &["clean", "keep_non_speech", "double_marks_only", "reported"],
+                    "quotation",
                 )))
             }
         }
@@ -733,7 +918,10 @@ fn quote_options(
 
 /// The quotations of `text`, each with its speaker, mention and cue.
 #[pyfunction]
-#[pyo3(signature = (text, **kwargs))]
+#[pyo3(
+    signature = (text, **kwargs),
+    text_signature = "(text, *, clean=True, keep_non_speech=False, double_marks_only=False, reported=True)"
+)]
 fn quotes(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -866,5 +1054,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(clean_many, m)?)?;
     m.add_function(wrap_pyfunction!(thread_count, m)?)?;
     m.add_function(wrap_pyfunction!(_rebuild_clean_options, m)?)?;
+    m.add_function(wrap_pyfunction!(_rebuild_quote, m)?)?;
+    m.add_function(wrap_pyfunction!(_rebuild_person, m)?)?;
+    m.add_function(wrap_pyfunction!(_rebuild_fix, m)?)?;
     Ok(())
 }

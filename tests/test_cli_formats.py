@@ -238,8 +238,12 @@ def test_bad_jsonl_exits_2_and_leaves_existing_output(tmp_path, capsys, content,
 def test_bad_utf8_and_bad_csv_rows(tmp_path, capsys):
     src = tmp_path / "latin.jsonl"
     src.write_bytes(b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
-    assert run(str(src), "-o", str(tmp_path / "x.jsonl")) == 2
-    assert "line 2: not valid UTF-8" in capsys.readouterr().err
+    # As a .txt file is: the line that is not UTF-8 is read as Windows-1252, and said so.
+    assert run(str(src), "-o", str(tmp_path / "x.jsonl")) == 0
+    assert "line 2 is not valid UTF-8" in capsys.readouterr().err
+    assert read_jsonl(tmp_path / "x.jsonl")[1]["text"] == "caf\u00e9"
+    assert run(str(src), "--encoding", "utf-8", "-o", str(tmp_path / "y.jsonl")) == 2
+    assert "line 2: not valid utf-8" in capsys.readouterr().err
     table = tmp_path / "short.csv"
     table.write_text('id,text\n1,"fine"\n2,"two\nlines"\n3\n', encoding="utf-8")
     assert run(str(table), "-o", str(tmp_path / "x.csv")) == 2
@@ -304,31 +308,57 @@ def written_some(folder: Path) -> bool:
         return False
 
 
+EXIT_STATUS = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGINT: 130, signal.SIGKILL: -9}
+
+
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_killed_run_leaves_no_output(tmp_path, how):
+    """Synchronised on what the run has done, never on time: the input comes through a pipe
+    kept open, so the run cannot finish before the signal, and the signal is sent once the
+    first batch has reached the temporary output."""
     line = json.dumps({"id": 1, "text": "Ministers met &amp; talked.\r\n" * 40}) + "\n"
-    src = tmp_path / "big.jsonl"
-    with src.open("w", encoding="utf-8") as f:
-        for _ in range(40):
-            f.write(line * 1000)  # about 50 MB: seconds of work at any speed
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "saidwho.cli", "clean", str(src), "-o", str(out), "--threads", "1"],
+        [
+            sys.executable,
+            "-m",
+            "saidwho.cli",
+            "clean",
+            "-",
+            "--format",
+            "jsonl",
+            "-o",
+            str(out),
+            "--threads",
+            "1",
+            "--batch-size",
+            "50",
+        ],
+        stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as a user's shell delivers it, even when the tests run where SIGINT is ignored
+        # (a background job of a non-interactive shell starts so, and its children inherit it).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 30
-    while not written_some(tmp_path) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert written_some(tmp_path), "the run never started writing"
-    proc.send_signal(how)  # part-way through: the first batch is written, most are not
-    proc.wait(timeout=30)
-    assert proc.returncode != 0
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write((line * 120).encode("utf-8"))  # two whole batches, and more to come
+    proc.stdin.flush()
+    while not written_some(tmp_path) and proc.poll() is None:
+        time.sleep(0.01)  # polling the file: what the run has done, whatever the load
+    assert proc.poll() is None, proc.stderr.read().decode()
+    proc.send_signal(how)
+    proc.wait(timeout=300)
+    try:
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.returncode == EXIT_STATUS[how], err
     assert not out.exists()
     if how != signal.SIGKILL:  # a clean exit also removes its temporary file
         assert leftovers(tmp_path) == []
-        assert b"Traceback" not in (proc.stderr.read() if proc.stderr else b"")
-    elif proc.stderr:
-        proc.stderr.close()
+        assert "Traceback" not in err
 
 
 def test_format_of():

@@ -76,7 +76,7 @@ def test_quotes_many_keeps_order_and_missing_values():
 
 
 def test_quote_options_and_errors():
-    with pytest.raises(TypeError, match="unexpected keyword argument 'speakers'"):
+    with pytest.raises(TypeError, match="unknown option 'speakers'"):
         saidwho.quotes(ARTICLE, speakers=True)
     with pytest.raises(TypeError, match="clean must be"):
         saidwho.quotes(ARTICLE, clean="yes")

@@ -17,6 +17,7 @@ np = pytest.importorskip("numpy")
 pa = pytest.importorskip("pyarrow")
 
 import saidwho  # noqa: E402
+from saidwho import _counting  # noqa: E402
 from saidwho.pandas import QUOTE_COLUMNS, quotes_frame  # noqa: E402
 
 # Fictional wire copy in the shapes news uses: quote first, speaker first, a colon lead-in,
@@ -221,25 +222,40 @@ def test_jsonl_examples_through_the_accessor(examples):
 # --- speakers ---------------------------------------------------------------------------------
 
 
+def counted(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows counted as statements: a reported statement holding a quoted fragment of the
+    same document is counted through the fragment (issue 15, item 5)."""
+    keep = []
+    for _, rows in frame.groupby("doc", sort=False):
+        spans = [_counting.Span(r.start, r.end, r.type) for r in rows.itertuples()]
+        held = _counting.holds_fragment(spans)
+        keep += [index for index, h in zip(rows.index, held, strict=True) if not h]
+    return frame.loc[sorted(keep, key=list(frame.index).index)]
+
+
 def test_speakers_counts_match_the_quotations():
     frame = quotes_frame(ARTICLES, ids=["v", "l", "r", "b", "a"])
     table = saidwho.speakers(frame)
-    assert list(table.columns[:3]) == ["speaker", "quotations", "share"]
+    statements = counted(frame)
+    assert list(table.columns[:4]) == ["speaker", "quotations", "reported", "share"]
     assert {"direct", "partial", "words", "characters"} <= set(table.columns)
-    assert table["quotations"].sum() == len(frame)
+    assert "indirect" not in table.columns
+    assert table["quotations"].sum() == statements["type"].isin(["direct", "partial"]).sum()
+    assert table["reported"].sum() == (statements["type"] == "indirect").sum()
     assert table["share"].sum() == pytest.approx(1.0)
-    assert (table["direct"] + table["partial"] <= table["quotations"]).all()
+    assert (table["direct"] + table["partial"] == table["quotations"]).all()
     for row in table.itertuples():
         mine = (
-            frame[frame["speaker"] == row.speaker]
+            statements[statements["speaker"] == row.speaker]
             if isinstance(row.speaker, str)
-            else frame[frame["speaker"].isna()]
+            else statements[statements["speaker"].isna()]
         )
-        assert row.quotations == len(mine)
+        assert row.quotations + row.reported == len(mine)
         assert row.words == sum(len(t.split()) for t in mine["text"])
         assert row.characters == sum(len(t) for t in mine["text"])
     named = table.dropna(subset=["speaker"])
-    keys = list(zip(-named["quotations"], -named["words"], named["speaker"], strict=True))
+    total = named["quotations"] + named["reported"]
+    keys = list(zip(-total, -named["words"], named["speaker"], strict=True))
     assert keys == sorted(keys)  # most quoted first
     if table["speaker"].isna().any():
         assert table["speaker"].isna().tolist()[-1]  # the unresolved row comes last
@@ -248,19 +264,21 @@ def test_speakers_counts_match_the_quotations():
 def test_speakers_by_document_and_from_a_quote_list():
     frame = quotes_frame(ARTICLES[::-1], ids=["a", "b", "r", "l", "v"])
     table = saidwho.speakers(frame, by_doc=True)
+    statements = counted(frame)
     assert table.columns[0] == "doc"
     docs_in_order = list(dict.fromkeys(frame["doc"]))
     assert list(dict.fromkeys(table["doc"])) == docs_in_order
     for doc, group in table.groupby("doc"):
-        assert group["quotations"].sum() == (frame["doc"] == doc).sum()
+        assert (group["quotations"] + group["reported"]).sum() == (statements["doc"] == doc).sum()
         assert group["share"].sum() == pytest.approx(1.0)
     one = saidwho.speakers(saidwho.quotes(ARTICLES[0]))
-    assert one["quotations"].sum() == len(saidwho.quotes(ARTICLES[0]))
+    alone = counted(quotes_frame(ARTICLES[:1]))
+    assert (one["quotations"] + one["reported"]).sum() == len(alone)
 
 
 def test_speakers_on_an_empty_frame_and_a_missing_column():
     table = saidwho.speakers(quotes_frame([]))
-    assert table.empty and "quotations" in table.columns
+    assert table.empty and {"quotations", "reported"} <= set(table.columns)
     with pytest.raises(ValueError, match="'doc'"):
         saidwho.speakers(quotes_frame(ARTICLES).drop(columns="doc"), by_doc=True)
     with pytest.raises(TypeError):
@@ -271,8 +289,9 @@ def test_speakers_counts_extra_kinds_when_asked_for():
     text = "Critics called it “Project Fear”, but the minister said it was “a fair warning”."
     frame = quotes_frame([text], keep_non_speech=True)
     table = saidwho.speakers(frame)
-    for kind in set(frame["type"]):
-        assert table[kind].sum() == (frame["type"] == kind).sum()
+    statements = counted(frame)
+    for kind in set(frame["type"]) - {"indirect"}:
+        assert table[kind].sum() == (statements["type"] == kind).sum()
 
 
 def test_plot_speakers_draws_the_top_bars():
@@ -286,7 +305,7 @@ def test_plot_speakers_draws_the_top_bars():
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
     expected = ["(speaker unknown)" if pd.isna(name) else name for name in table["speaker"].head(2)]
     assert labels == expected[::-1]  # most quoted at the top
-    assert ax.get_xlabel() == "quotations"
+    assert ax.get_xlabel() == "statements (quotations and reported)"
     plt.close(ax.figure)
     ax = saidwho.plot_speakers(table)  # the table itself is accepted too
     assert len(ax.get_yticklabels()) == min(10, len(table))

@@ -30,6 +30,7 @@ from saidwho._core import (
     thread_count,
 )
 from saidwho._failures import BatchFailure, BatchWarning, Errors, warn_failures
+from saidwho._ftfy import TextFixerConfig, apply_plan, fix_and_explain, fix_encoding, fix_file
 from saidwho.display import Highlighted, show
 
 __all__ = [
@@ -43,10 +44,15 @@ __all__ = [
     "Quote",
     "ReplayError",
     "SaidwhoError",
+    "TextFixerConfig",
     "__version__",
+    "apply_plan",
     "clean",
     "clean_many",
     "explain",
+    "fix_and_explain",
+    "fix_encoding",
+    "fix_file",
     "fix_text",
     "people",
     "plot_speakers",
@@ -263,5 +269,44 @@ def _quotes_many_reporting(
         close()
 
 
+class _AccessorOnPandasImport:
+    """Registers ``Series.saidwho`` when pandas is imported after saidwho (``import saidwho;
+    import pandas``), without importing pandas before the user does. A one-shot import hook:
+    it finds pandas through the other finders and, once pandas has loaded, registers
+    :class:`_LazySeriesAccessor`. Nothing else is imported then: pandas may be loading inside
+    another library's import (pyarrow's), where building Series would hang."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "pandas":
+            return None
+        import importlib.util
+
+        _sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        load_pandas = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            load_pandas(module)
+            module.api.extensions.register_series_accessor("saidwho")(_LazySeriesAccessor)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+class _LazySeriesAccessor:
+    """``Series.saidwho`` until ``saidwho.pandas`` is imported: the first use imports it (which
+    registers the real accessor in its place) and hands the Series over to it."""
+
+    def __new__(cls, series: Any) -> Any:
+        from saidwho.pandas import SaidwhoSeriesAccessor
+
+        return SaidwhoSeriesAccessor(series)
+
+
 if "pandas" in _sys.modules:  # register Series.saidwho, without paying pandas' import otherwise
     import saidwho.pandas  # noqa: F401
+elif not any(isinstance(f, _AccessorOnPandasImport) for f in _sys.meta_path):
+    _sys.meta_path.insert(0, _AccessorOnPandasImport())  # type: ignore[arg-type]

@@ -13,6 +13,9 @@ __all__ = [
     "SaidwhoError",
     "__version__",
     "_rebuild_clean_options",
+    "_rebuild_fix",
+    "_rebuild_person",
+    "_rebuild_quote",
     "clean",
     "clean_arrow",
     "clean_many",
@@ -43,7 +46,7 @@ class CleanOptions:
     def __new__(
         cls,
         *,
-        unescape_html: bool = ...,
+        unescape_html: bool | Literal["auto"] = ...,
         remove_terminal_escapes: bool = ...,
         fix_encoding: bool = ...,
         restore_byte_a0: bool = ...,
@@ -113,6 +116,7 @@ class Fix:
     @property
     def pass_index(self) -> int: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -148,7 +152,9 @@ class Quote:
     @property
     def resolution_text(self) -> str | None: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Person:
@@ -156,6 +162,7 @@ class Person:
     def name(self) -> str: ...
     @property
     def aliases(self) -> list[str]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 def quotes(
@@ -180,10 +187,73 @@ def quotes_many(
 ) -> tuple[list[list[Quote]], _Failures]: ...
 def people(text: str, *, clean: bool = True) -> list[Person]: ...
 def rules() -> list[tuple[str, str]]: ...
-def clean(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
-def fix_text(text: str, options: CleanOptions | None = None, **kwargs: Any) -> str: ...
+
+# Cleaning calls: `config` is ftfy's name for `options`; keyword options go on top of either.
+def clean(
+    text: str,
+    options: CleanOptions | None = None,
+    *,
+    config: CleanOptions | None = None,
+    unescape_html: bool | Literal["auto"] = ...,
+    remove_terminal_escapes: bool = ...,
+    fix_encoding: bool = ...,
+    restore_byte_a0: bool = ...,
+    replace_lossy_sequences: bool = ...,
+    decode_inconsistent_utf8: bool = ...,
+    fix_c1_controls: bool = ...,
+    restore_lost_punctuation: bool = ...,
+    fix_latin_ligatures: bool = ...,
+    fix_character_width: bool = ...,
+    keep_cjk_width: bool = ...,
+    uncurl_quotes: bool = ...,
+    fix_line_breaks: bool = ...,
+    remove_control_chars: bool = ...,
+    fix_surrogates: bool = ...,
+    normalization: _Normalization | None = ...,
+) -> str: ...
+def fix_text(
+    text: str,
+    options: CleanOptions | None = None,
+    *,
+    config: CleanOptions | None = None,
+    unescape_html: bool | Literal["auto"] = ...,
+    remove_terminal_escapes: bool = ...,
+    fix_encoding: bool = ...,
+    restore_byte_a0: bool = ...,
+    replace_lossy_sequences: bool = ...,
+    decode_inconsistent_utf8: bool = ...,
+    fix_c1_controls: bool = ...,
+    restore_lost_punctuation: bool = ...,
+    fix_latin_ligatures: bool = ...,
+    fix_character_width: bool = ...,
+    keep_cjk_width: bool = ...,
+    uncurl_quotes: bool = ...,
+    fix_line_breaks: bool = ...,
+    remove_control_chars: bool = ...,
+    fix_surrogates: bool = ...,
+    normalization: _Normalization | None = ...,
+) -> str: ...
 def explain(
-    text: str, options: CleanOptions | None = None, **kwargs: Any
+    text: str,
+    options: CleanOptions | None = None,
+    *,
+    config: CleanOptions | None = None,
+    unescape_html: bool | Literal["auto"] = ...,
+    remove_terminal_escapes: bool = ...,
+    fix_encoding: bool = ...,
+    restore_byte_a0: bool = ...,
+    replace_lossy_sequences: bool = ...,
+    decode_inconsistent_utf8: bool = ...,
+    fix_c1_controls: bool = ...,
+    restore_lost_punctuation: bool = ...,
+    fix_latin_ligatures: bool = ...,
+    fix_character_width: bool = ...,
+    keep_cjk_width: bool = ...,
+    uncurl_quotes: bool = ...,
+    fix_line_breaks: bool = ...,
+    remove_control_chars: bool = ...,
+    fix_surrogates: bool = ...,
+    normalization: _Normalization | None = ...,
 ) -> tuple[str, list[Fix]]: ...
 def replay(text: str, fixes: Iterable[Fix]) -> str: ...
 def clean_many(
@@ -217,3 +287,15 @@ def quotes_arrow(
 ) -> tuple[list[list[Quote]], _Failures]: ...
 def thread_count(n_threads: int | None = None) -> int: ...
 def _rebuild_clean_options(state: dict[str, Any]) -> CleanOptions: ...
+def _rebuild_quote(state: dict[str, Any]) -> Quote: ...
+def _rebuild_person(name: str, aliases: list[str]) -> Person: ...
+def _rebuild_fix(
+    pass_: int,
+    step: str,
+    start: int,
+    end: int,
+    char_start: int,
+    char_end: int,
+    before: str,
+    after: str,
+) -> Fix: ...

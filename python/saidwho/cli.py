@@ -1,16 +1,20 @@
 """The ``saidwho`` command line.
 
     saidwho clean IN [-o OUT] [--text-field text] [--id-field id] [--threads N]
-                  [--progress | --no-progress] [--explain] [--uncurl-quotes]
+                  [--progress | --no-progress] [--explain] [--uncurl-quotes] [--encoding E]
+    saidwho quotes IN [-o OUT] [--width N] [--html PAGE] ...
+    saidwho people ARTICLE.txt
 
-``IN`` is a ``.txt`` file (one document), a directory of ``.txt`` files, a ``.jsonl``, ``.csv``
-or ``.parquet`` file (the field named by ``--text-field`` is cleaned, every other field is kept),
-or ``-`` for standard input (text, or ``--format jsonl|csv``). The output's format follows its
-extension (a path without one is a directory of ``.txt`` files); without ``-o`` the output has
-the input's format (JSONL for a directory) and goes to standard output. Records are processed in
-batches, so memory stays flat on files of any size, and written to a temporary file renamed into
-place at the end: an interrupted run leaves no partial output. Counts of what was read and
-written go to standard error; bad input stops with the file and the line or row, exit status 2.
+``IN`` is a ``.txt`` file (one document), a directory of ``.txt`` files, a ``.jsonl``, ``.csv`` or
+``.parquet`` file (the field named by ``--text-field`` is cleaned, every other field is kept), or
+``-`` for standard input (text, or ``--format jsonl|csv``). Text formats may be gzip-compressed
+(``.jsonl.gz``) and are decoded as ``--encoding`` says, by default as UTF-8 with a file or line that
+is not UTF-8 read as Windows-1252 (said on standard error); binary input is refused. The output's
+format follows its extension (a path without one is a directory of ``.txt`` files); without ``-o``
+the output has the input's format (JSONL for a directory) and goes to standard output. Records are
+processed in batches, so memory stays flat on files of any size, and written to a temporary file
+renamed into place at the end: an interrupted run leaves no partial output. Counts of what was read
+and written go to standard error; bad input stops with the file and the line or row, exit status 2.
 
 A document that fails (a bug in saidwho) is reported on standard error with its file and line or
 row; by default (``--errors record``) the run goes on, that record is written with an empty text
@@ -26,10 +30,11 @@ import shutil
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import saidwho
-from saidwho import io
+from saidwho import _counting, io
 from saidwho.io import Batch, InputError, Reader, Writer
 
 
@@ -134,7 +139,7 @@ def _output_format(args: argparse.Namespace, input_format: str) -> str:
 
 
 def _clean_one_text(args: argparse.Namespace, options: saidwho.CleanOptions) -> int:
-    reader = io.TxtReader(args.input)
+    reader = io.TxtReader(args.input, encoding=args.encoding)
     text = reader.read()
     if args.explain:
         cleaned, fixes = saidwho.explain(text, options)
@@ -168,6 +173,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         id_field=args.id_field or "id",
         require_id=args.id_field is not None,
         batch_size=args.batch_size,
+        encoding=args.encoding,
     )
     writer = io.open_writer(
         args.output, output_format, text_field=args.text_field, id_field=args.id_field or "id"
@@ -192,21 +198,31 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return failures.exit_status()
 
 
+def _table_width(requested: int | None) -> int | None:
+    """The width to cut the table to: ``--width`` (0: never cut), else the terminal's (at least
+    100) when standard output is one, else none: a file or a pipe gets every quotation whole."""
+    if requested is not None:
+        return requested or None
+    if not sys.stdout.isatty():
+        return None
+    return max(100, shutil.get_terminal_size((100, 24)).columns)
+
+
 def _quote_table(quotes: list[saidwho.Quote], width: int | None = None) -> str:
-    """Who said what, one quotation a line, for reading in a terminal ``width`` columns wide (by
-    default the terminal's, at least 100). The rule that attributed each quotation gets a column
-    when the quotations keep at least 40 characters of room."""
+    """Who said what, one quotation a line, cut to ``width`` columns (``None``: never cut).
+    The rule that attributed each quotation gets a column when the quotations keep at least 40
+    characters of room (always, uncut)."""
     if not quotes:
         return "(no quotations found)\n"
-    if width is None:
-        width = max(100, shutil.get_terminal_size((100, 24)).columns)
+    cut = width is not None
+    width = width or 0
     speakers = [q.speaker or (f"[{q.mention}]" if q.mention else "?") for q in quotes]
     who = max(7, min(36, max(len(s) for s in speakers)))
     cues = [q.cue or "" for q in quotes]
     cue_w = max(3, min(16, max(len(c) for c in cues)))
     rule_w = max(4, min(24, max(len(q.rule) for q in quotes)))
-    room = width - who - cue_w - 14
-    show_rule = room - rule_w - 2 >= 40
+    room = width - who - cue_w - 16  # the columns, their gaps and the two quotation marks
+    show_rule = not cut or room - rule_w - 2 >= 40
     if show_rule:
         room -= rule_w + 2
     room = max(20, room)
@@ -214,7 +230,7 @@ def _quote_table(quotes: list[saidwho.Quote], width: int | None = None) -> str:
     lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  {rule_head}what was said"]
     for q, speaker, cue in zip(quotes, speakers, cues, strict=True):
         text = " ".join(q.text.split())
-        if len(text) > room:
+        if cut and len(text) > room:
             text = text[: room - 1] + "…"
         # Reported speech is the writer's words, not a quotation: no quotation marks around it.
         said = text if q.type == "indirect" else f"“{text}”"
@@ -234,16 +250,22 @@ def _quote_options(args: argparse.Namespace) -> dict[str, Any]:
 def _cmd_quotes(args: argparse.Namespace) -> int:
     input_format = io.format_of(args.input, args.format)
     options = _quote_options(args)
+    if args.html and input_format != "txt":
+        raise CliError("--html draws one article: give a .txt file (or - for standard input)")
     if input_format == "txt" and args.output in (None, "-") and not args.output_format:
-        text = io.TxtReader(args.input).read()
+        text = io.TxtReader(args.input, encoding=args.encoding).read()
         found = saidwho.quotes(text, **options)
-        sys.stdout.write(_quote_table(found))
-        reported = sum(q.type == "indirect" for q in found)
-        print(
-            f"saidwho: {len(found) - reported} quotations and {reported} reported statements"
-            " in 1 document",
-            file=sys.stderr,
+        sys.stdout.write(_quote_table(found, _table_width(args.width)))
+        if args.html:
+            _write_html(args, text, options)
+        counts = _counting.count([_counting.Span(q.start, q.end, q.type) for q in found])
+        note = (
+            f" ({_counting.plural(counts.fragment_holders, 'reported statement')} holding a "
+            "quoted fragment counted as a quotation)"
+            if counts.fragment_holders
+            else ""
         )
+        print(f"saidwho: {counts.describe()} in 1 document{note}", file=sys.stderr)
         return 0
 
     output_format = (
@@ -261,10 +283,12 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         id_field=id_field,
         require_id=args.id_field is not None,
         batch_size=args.batch_size,
+        encoding=args.encoding,
     )
     writer = io.open_writer(args.output, output_format, text_field="text", id_field=id_field)
 
     failures = FailureLog(args.errors)
+    totals = [0, 0]  # quotations, reported statements (see saidwho._counting)
 
     def quote_batch(batch: Batch) -> Batch:
         # One row per quotation, named by the document's id (or where it was read from).
@@ -274,6 +298,9 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         )
         failures.check(batch, failed)
         for ident, where, quotes in zip(batch.ids, batch.where, found, strict=True):
+            counts = _counting.count([_counting.Span(q.start, q.end, q.type) for q in quotes])
+            totals[0] += counts.quotations
+            totals[1] += counts.reported
             doc = ident if ident is not None else where
             rows.extend({id_field: doc, **q.to_dict()} for q in quotes)
         return Batch.from_rows(rows, source=batch.source, text_field="text")
@@ -281,11 +308,31 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     read, written = run_batches(
         reader, writer, quote_batch, progress=_show_progress(args), desc="quotes"
     )
+    counts = _counting.Counts(totals[0], totals[1], 0)
     print(
-        f"saidwho: read {read} documents, wrote {written} quotations",
+        f"saidwho: read {read} documents, wrote {written} rows: {counts.describe()}",
         file=sys.stderr,
     )
     return failures.exit_status()
+
+
+def _write_html(args: argparse.Namespace, text: str, options: dict[str, Any]) -> None:
+    """The article with its quotations highlighted (``saidwho.show``), as a whole HTML page."""
+    shown = saidwho.show(
+        text, title=Path(args.input).name if args.input != "-" else None, **options
+    )
+    path = shown.save(args.html)
+    print(f"saidwho: wrote the highlighted article to {path}", file=sys.stderr)
+
+
+def _cmd_people(args: argparse.Namespace) -> int:
+    text = io.TxtReader(args.input, encoding=args.encoding).read()
+    found = saidwho.people(text, clean=not args.no_clean)
+    for person in found:
+        others = [alias for alias in person.aliases if alias != person.name]
+        sys.stdout.write(person.name + (f"  ({', '.join(others)})" if others else "") + "\n")
+    print(f"saidwho: {len(found)} people in 1 document", file=sys.stderr)
+    return 0
 
 
 def _positive_int(value: str) -> int:
@@ -338,8 +385,42 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument(
         "--no-clean", action="store_true", help="the text is already clean: do not repair it"
     )
+    q.add_argument(
+        "--width",
+        type=_non_negative_int,
+        default=None,
+        help="cut the table of a .txt input to this many columns; 0 never cuts (default: the "
+        "terminal's width on a terminal, never cut into a file or pipe)",
+    )
+    q.add_argument(
+        "--html",
+        metavar="PAGE",
+        default=None,
+        help="also write the article with its quotations highlighted to this HTML page "
+        "(.txt input)",
+    )
     q.set_defaults(run=_cmd_quotes)
+
+    people = sub.add_parser(
+        "people",
+        help="the people of an article, each with the names it uses for them",
+        description="List the people of one article (a .txt file or - for standard input): "
+        "one a line, the full name first, then the other names the article uses.",
+    )
+    people.add_argument("input", help="a .txt file, or - for standard input")
+    people.add_argument("--encoding", default=None, help="encoding of the input (as for clean)")
+    people.add_argument(
+        "--no-clean", action="store_true", help="the text is already clean: do not repair it"
+    )
+    people.set_defaults(run=_cmd_people)
     return parser
+
+
+def _non_negative_int(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
 
 
 def _add_io_arguments(p: argparse.ArgumentParser) -> None:
@@ -351,6 +432,12 @@ def _add_io_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", help="output file or directory (default: standard output)")
     p.add_argument("--format", choices=io.FORMATS, help="input format (default: by suffix)")
     p.add_argument("--output-format", choices=io.FORMATS, help="output format (default: by suffix)")
+    p.add_argument(
+        "--encoding",
+        default=None,
+        help="encoding of text input (.txt, .jsonl, .csv), e.g. cp1252, latin-1, utf-16 "
+        "(default: UTF-8, a file or line that is not UTF-8 read as Windows-1252, with a notice)",
+    )
     p.add_argument("--text-field", default="text", help="field/column to read (default: text)")
     p.add_argument(
         "--id-field",

@@ -25,6 +25,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from saidwho import _counting
 from saidwho._core import CleanOptions
 from saidwho._core import clean as _clean
 from saidwho._core import quotes as _quotes
@@ -75,6 +76,38 @@ def _offset(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return None
+
+
+def _missing(value: Any) -> bool:
+    """``None``, or a frame's missing value (``NaN``, ``pd.NA``)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _check_offsets(quotes: Sequence[Any], length: int) -> None:
+    """Raises ValueError naming the first quotation whose offsets cannot index a text of
+    ``length`` characters: each pair both missing, or ``0 <= start <= end <= length``."""
+    for index, quote in enumerate(quotes):
+        for start_name, end_name in _OFFSET_PAIRS:
+            start, end = _field(quote, start_name), _field(quote, end_name)
+            for name, value in ((start_name, start), (end_name, end)):
+                if not _missing(value) and _offset(value) is None:
+                    raise ValueError(
+                        f"quotes[{index}]: {name} must be an integer offset, not {value!r}"
+                    )
+            if _missing(start) and _missing(end):
+                continue
+            a = None if _missing(start) else _offset(start)
+            b = None if _missing(end) else _offset(end)
+            if a is None or b is None or not 0 <= a <= b <= length:
+                raise ValueError(
+                    f"quotes[{index}]: {start_name}={a}, {end_name}={b} do not fit a text of "
+                    f"{length} characters (offsets are str indices, 0 <= start <= end <= len(text))"
+                )
+
+
+_OFFSET_PAIRS = (("start", "end"), ("mention_start", "mention_end"), ("cue_start", "cue_end"))
 
 
 def _field(quote: Any, name: str) -> Any:
@@ -194,12 +227,48 @@ class Highlighted:
         object.__setattr__(self, "_infos", tuple(_QuoteInfo.of(q) for q in self.quotes))
 
     @cached_property
+    def _spans(self) -> list[_counting.Span]:
+        # A hand-made quotation without a type counts as a quotation.
+        return [
+            _counting.Span(
+                -1 if i.start is None else i.start,
+                -1 if i.end is None else i.end,
+                "direct" if i.type == "quotation" else i.type,
+            )
+            for i in self._infos
+        ]
+
+    @cached_property
+    def counts(self) -> _counting.Counts:
+        """Quotations and reported statements, each statement once (see ``saidwho._counting``)."""
+        return _counting.count(self._spans)
+
+    @cached_property
     def speakers(self) -> list[tuple[str | None, int]]:
-        """(speaker, number of quotations) in order of first quotation; ``None`` = unresolved."""
+        """(speaker, number of statements) in order of first quotation; ``None`` = unresolved.
+        A reported statement holding a quoted fragment counts once."""
+        holders = _counting.holds_fragment(self._spans)
         counts: dict[str | None, int] = {}
-        for info in sorted(self._infos, key=lambda i: (i.start is None, i.start or 0)):
-            counts[info.speaker] = counts.get(info.speaker, 0) + 1
+        infos = self._infos
+        order = sorted(
+            range(len(infos)), key=lambda k: (infos[k].start is None, infos[k].start or 0)
+        )
+        for k in order:
+            counts.setdefault(self._infos[k].speaker, 0)
+            if not holders[k]:
+                counts[self._infos[k].speaker] += 1
         return list(counts.items())
+
+    def _summary(self, separator: str) -> str:
+        named = sum(1 for name, _ in self.speakers if name is not None)
+        c = self.counts
+        return separator.join(
+            [
+                _counting.plural(c.quotations, "quotation"),
+                _counting.plural(c.reported, "reported statement"),
+                _counting.plural(named, "speaker"),
+            ]
+        )
 
     @cached_property
     def colours(self) -> dict[str | None, tuple[str, str]]:
@@ -235,22 +304,16 @@ class Highlighted:
         return path
 
     def __repr__(self) -> str:
-        named = sum(1 for name, _ in self.speakers if name is not None)
-        return f"Highlighted({len(self.quotes)} quotations, {named} speakers)"
+        return f"Highlighted({self._summary(', ')})"
 
     def _legend(self) -> str:
-        n = len(self.quotes)
-        named = sum(1 for name, _ in self.speakers if name is not None)
         parts = []
         if self.title:
             parts.append(
                 f'<div style="font-weight:600;font-size:15px;margin-bottom:4px">'
                 f"{html.escape(self.title)}</div>"
             )
-        summary = (
-            f"{n} quotation{'s' if n != 1 else ''} · {named} speaker{'s' if named != 1 else ''}"
-        )
-        parts.append(f'<div style="margin-bottom:4px"><b>{summary}</b>')
+        parts.append(f'<div style="margin-bottom:4px"><b>{self._summary(" · ")}</b>')
         parts.append(
             ' <span style="color:#6a737d">· <b>bold</b>: speaker mention · '
             f'<span style="{_CUE_STYLE}">dotted</span>: cue · hover a quotation for details'
@@ -363,7 +426,8 @@ def show(
     ``options`` go to :func:`saidwho.quotes` (``keep_non_speech=True`` ...).
 
     ``quotes`` may be given instead (``Quote`` objects, dicts, or rows of a quotation frame such
-    as ``frame.itertuples()``): their offsets must index ``text``, which is then shown as passed.
+    as ``frame.itertuples()``): their offsets must index ``text``, which is then shown as passed;
+    offsets that cannot (``start > end``, past the end, negative) raise ``ValueError``.
     The tooltips give each quotation's ``rule`` (with what it does, for the rules of
     ``saidwho.rules()``) and its resolution trail (``Quote.resolution_text``, or the one-line
     ``resolution`` of a dict or row, as ``Quote.to_dict()`` gives it) when they are there.
@@ -371,7 +435,9 @@ def show(
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if quotes is not None:
-        return Highlighted(text=text, quotes=tuple(quotes), title=title)
+        given = tuple(quotes)
+        _check_offsets(given, len(text))
+        return Highlighted(text=text, quotes=given, title=title)
     if clean is True:
         text = _clean(text)
     elif isinstance(clean, CleanOptions):

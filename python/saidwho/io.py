@@ -11,6 +11,12 @@ The layer knows nothing about cleaning: a command maps each input batch to an ou
 (cleaning keeps the shape; quotation extraction will give one row per quote, built with
 :meth:`Batch.from_rows`).
 
+Text input (``.txt``, ``.jsonl``, ``.csv``, each possibly gzip-compressed as ``.gz``) is checked
+before anything is written: binary data and compressed files under a text name are refused
+(:func:`check_text_bytes`). It is decoded by one rule for every format: the ``encoding`` given,
+or else UTF-8 (a UTF-16 byte order mark is honoured) with a fallback to Windows-1252, said on
+standard error (:func:`decode_text`).
+
 JSONL, CSV and text need only the standard library; Parquet needs pyarrow (``pip install
 'saidwho[pandas]'``).
 """
@@ -19,13 +25,14 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import gzip
 import json
 import os
 import re
 import shutil
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,6 +44,8 @@ __all__ = [
     "InputError",
     "Reader",
     "Writer",
+    "check_encoding",
+    "check_text_bytes",
     "decode_text",
     "format_of",
     "open_reader",
@@ -176,6 +185,14 @@ def format_of(path: str, forced: str | None = None, *, output: bool = False) -> 
     if p.is_dir() or path.endswith(("/", os.sep)):
         return "txtdir"
     suffix = p.suffix.lower()
+    if suffix == ".gz" and not output:
+        inner = _SUFFIXES.get(Path(p.stem).suffix.lower())
+        if inner in ("txt", "jsonl", "csv"):
+            return inner
+        raise InputError(
+            f"{path}: a .gz input is read as what it contains: name it .txt.gz, .jsonl.gz or "
+            ".csv.gz (or give --format)"
+        )
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if suffix == "":
@@ -213,10 +230,74 @@ def _latin1_for_undefined(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("saidwho-cp1252", _latin1_for_undefined)
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Decodes a text file as UTF-8. A file that is not valid UTF-8 was most likely saved by a
-    Windows tool: decode it as Windows-1252 (bytes it leaves undefined as Latin-1) so the cleaner
-    can still repair what is inside, and say so on standard error."""
+# What a file that is not text starts with, and what to call it in the message.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed (name it .gz to read what it holds)"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"BZh91AY&SY", "bzip2-compressed"),
+    (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"(\xb5/\xfd", "zstd-compressed"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PAR1", "a Parquet file (name it .parquet)"),
+)
+# Bytes no text file holds: C0 controls other than tab, line ends, form feed and escape (news
+# feeds carry terminal escapes, which the cleaner removes), and DEL.
+_CONTROL_BYTES = frozenset(range(0x20)) - frozenset(b"\t\n\v\f\r\x1b") | {0x7F}
+# A text with a tenth of its bytes such controls is not a damaged article but another kind of
+# file (random data has about one in ten; damaged articles in ../shared have under one in 1,000).
+_CONTROL_SHARE = 0.10
+SNIFF_BYTES = 1 << 16
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def check_text_bytes(head: bytes, name: str, encoding: str | None = None) -> None:
+    """Raises :class:`InputError` if ``head`` (the first bytes of ``name``) is not text: a known
+    binary or compressed format, a NUL byte, or a large share of control bytes."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not text")
+    if _wide_encoding(encoding) or head.startswith(_UTF16_BOMS):
+        return  # UTF-16 and UTF-32 hold NUL bytes in every line
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"{name}: binary data, not text (a NUL byte at byte {nul})")
+    controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    if head and controls / len(head) > _CONTROL_SHARE:
+        raise InputError(
+            f"{name}: binary data, not text ({controls} control bytes in the first {len(head)})"
+        )
+
+
+def _wide_encoding(encoding: str | None) -> bool:
+    return encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+def check_encoding(encoding: str | None) -> str | None:
+    """``encoding`` if Python knows it (``--encoding``), else :class:`InputError`."""
+    if encoding is None:
+        return None
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    return encoding
+
+
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decodes a text file: as ``encoding`` when given (an error names the byte), else as
+    UTF-8. A file that is not valid UTF-8 was most likely saved by a Windows tool: decode it as
+    Windows-1252 (bytes it leaves undefined as Latin-1) so the cleaner can still repair what is
+    inside, and say so on standard error. A UTF-16 byte order mark is honoured."""
+    if encoding is None and data.startswith(_UTF16_BOMS):
+        encoding = "utf-16"
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid {encoding} (byte {exc.start})") from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -225,6 +306,55 @@ def decode_text(data: bytes, name: str) -> str:
             file=sys.stderr,
         )
         return data.decode("cp1252", errors="saidwho-cp1252")
+
+
+def _text_lines(raw: IO[bytes], name: str, encoding: str | None) -> Iterator[str]:
+    """The lines of a byte stream (each with its ``\n``; no other line break splits them, so
+    a CSV field keeps its U+2028), decoded by the rule of :func:`decode_text` applied line by
+    line: a line that is not valid UTF-8 is read as Windows-1252, said once on standard
+    error. Errors name the line."""
+    if encoding is None:
+        head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+        if head in _UTF16_BOMS:
+            encoding = "utf-16"
+    if encoding is None:
+        warned = False
+        for lineno, line in enumerate(raw, start=1):
+            if lineno == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8) :]
+            try:
+                yield line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                if not warned:
+                    print(
+                        f"saidwho: {name}, line {lineno} is not valid UTF-8 (byte {exc.start}); "
+                        "reading such lines as Windows-1252",
+                        file=sys.stderr,
+                    )
+                    warned = True
+                yield line.decode("cp1252", errors="saidwho-cp1252")
+        return
+    # Fed line by line (split at the byte 0x0A): the decoder carries a split character over, and
+    # the decoded text is split again at "\n", which also serves UTF-16.
+    decoder = codecs.getincrementaldecoder(encoding)()
+    pending = ""
+    lineno = 0
+    for chunk in _with_end(raw):
+        try:
+            pending += decoder.decode(chunk or b"", final=chunk is None)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}, line {lineno + 1}: not valid {encoding}") from exc
+        *lines, pending = pending.split("\n")
+        for line in lines:
+            lineno += 1
+            yield line + "\n"
+    if pending:
+        yield pending
+
+
+def _with_end(raw: IO[bytes]) -> Iterator[bytes | None]:
+    yield from raw
+    yield None
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,8 +375,10 @@ class Reader:
         require_id: bool = False,
         batch_size: int = BATCH_SIZE,
         batch_bytes: int = BATCH_BYTES,
+        encoding: str | None = None,
     ) -> None:
         self.path = path
+        self.encoding = check_encoding(encoding)
         self.text_field = text_field
         self.id_field = id_field
         self.require_id = require_id
@@ -324,45 +456,94 @@ class _RowCollector:
         return batch
 
 
+# What a damaged .gz file raises while it is read.
+_GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+
+
+def _is_gzip(path: str) -> bool:
+    return path.lower().endswith(".gz")
+
+
+def _read_bytes(path: str) -> bytes:
+    """The bytes of ``path`` (decompressed if it is a ``.gz``), or of standard input (``-``)."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    if not _is_gzip(path):
+        return Path(path).read_bytes()
+    try:
+        with gzip.open(path, "rb") as f:
+            return f.read()
+    except _GZIP_ERRORS as exc:
+        raise InputError(f"{path}: not a readable gzip file ({exc})") from exc
+
+
+def _display_name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
 class _ByteCountingReader(Reader):
-    """A reader over a byte stream (a file or standard input) whose progress is bytes read."""
+    """A reader over a byte stream (a file, a ``.gz`` file or standard input) whose progress is
+    bytes read (of the file as stored). The first bytes are checked to be text when it is
+    opened, before any output is written."""
 
     def __init__(self, path: str, **kwargs: Any) -> None:
         super().__init__(path, **kwargs)
+        self._file: IO[bytes] | None = None
         self._raw: IO[bytes] | None = None
         if path == "-":
             self.unit = "rec"  # the size of a pipe is unknown: count records instead
+            stdin = sys.stdin.buffer
+            head = stdin.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(stdin, "peek") else b""
         else:
             self.total = os.path.getsize(path)
+            try:
+                with gzip.open(path, "rb") if _is_gzip(path) else open(path, "rb") as f:
+                    head = f.read(SNIFF_BYTES)
+            except _GZIP_ERRORS as exc:
+                raise InputError(f"{path}: not a readable gzip file ({exc})") from exc
+        check_text_bytes(head, _display_name(path), self.encoding)
 
     def _open(self) -> IO[bytes]:
-        self._raw = sys.stdin.buffer if self.path == "-" else open(self.path, "rb")  # noqa: SIM115
+        if self.path == "-":
+            self._raw = sys.stdin.buffer
+            return self._raw
+        self._file = open(self.path, "rb")  # noqa: SIM115
+        self._raw = gzip.GzipFile(fileobj=self._file) if _is_gzip(self.path) else self._file
         return self._raw
 
+    def _lines(self) -> Iterator[str]:
+        """The decoded lines of the input (see :func:`_text_lines`)."""
+        raw = self._open()
+        try:
+            yield from _text_lines(raw, _display_name(self.path), self.encoding)
+        except _GZIP_ERRORS as exc:
+            raise InputError(f"{self.path}: not a readable gzip file ({exc})") from exc
+        finally:
+            if raw is not sys.stdin.buffer:
+                raw.close()
+                if self._file is not None:
+                    self._file.close()
+
     def position(self) -> int:
-        raw = self._raw
-        if raw is sys.stdin.buffer:
+        if self._raw is sys.stdin.buffer:
             return self.records
-        if raw is None or raw.closed:
+        file = self._file
+        if file is None or file.closed:
             return self.total or 0
-        return raw.tell()
+        return file.tell()
 
 
 class JsonlReader(_ByteCountingReader):
     def batches(self) -> Iterator[Batch]:
         collector = _RowCollector(self)
-        raw = self._open()
+        lines = self._lines()
         try:
-            for lineno, line in enumerate(raw, start=1):
+            for lineno, line in enumerate(lines, start=1):
                 if not line.strip():
                     continue
                 where = f"line {lineno}"
                 try:
                     record = json.loads(line)
-                except UnicodeDecodeError as exc:
-                    raise InputError(
-                        f"{self.path}, {where}: not valid UTF-8 (byte {exc.start})"
-                    ) from exc
                 except ValueError as exc:
                     msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
                     raise InputError(f"{self.path}, {where}: not valid JSON ({msg})") from exc
@@ -377,8 +558,7 @@ class JsonlReader(_ByteCountingReader):
             if batch is not None:
                 yield batch
         finally:
-            if raw is not sys.stdin.buffer:
-                raw.close()
+            lines.close()
 
 
 def _raise_csv_field_limit() -> None:
@@ -390,9 +570,8 @@ class CsvReader(_ByteCountingReader):
     def batches(self) -> Iterator[Batch]:
         _raise_csv_field_limit()
         collector = _RowCollector(self)
-        raw = self._open()
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        reader = csv.reader(text)
+        lines = self._lines()
+        reader = csv.reader(lines)
         try:
             try:
                 header = next(reader, None)
@@ -422,18 +601,11 @@ class CsvReader(_ByteCountingReader):
                         yield batch
             except csv.Error as exc:
                 raise InputError(f"{self.path}, line {reader.line_num}: {exc}") from exc
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{self.path}, after line {reader.line_num}: not valid UTF-8"
-                ) from exc
             batch = collector.take()
             if batch is not None:
                 yield batch
         finally:
-            if raw is not sys.stdin.buffer:
-                text.close()
-            else:
-                text.detach()
+            lines.close()
 
 
 class ParquetReader(Reader):
@@ -505,8 +677,10 @@ class TxtReader(Reader):
         return self.records
 
     def read(self) -> str:
-        data = sys.stdin.buffer.read() if self.path == "-" else Path(self.path).read_bytes()
-        return decode_text(data, self.path)
+        data = _read_bytes(self.path)
+        name = _display_name(self.path)
+        check_text_bytes(data[:SNIFF_BYTES], name, self.encoding)
+        return decode_text(data, name, self.encoding)
 
     def batches(self) -> Iterator[Batch]:
         name = "<stdin>" if self.path == "-" else Path(self.path).name
@@ -540,7 +714,9 @@ class TxtDirReader(Reader):
     def batches(self) -> Iterator[Batch]:
         collector = _RowCollector(self)
         for file in self.files:
-            text = decode_text(file.read_bytes(), str(file))
+            data = file.read_bytes()
+            check_text_bytes(data[:SNIFF_BYTES], str(file), self.encoding)
+            text = decode_text(data, str(file), self.encoding)
             record = {self.id_field or "id": file.name, self.text_field: text}
             batch = collector.add(record, file.name)
             if batch is not None:

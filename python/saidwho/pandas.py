@@ -116,6 +116,12 @@ def _raise_for_non_string(series: pd.Series, texts: list[Any], present: np.ndarr
             )
 
 
+# `import saidwho` before pandas registered a stand-in (saidwho._LazySeriesAccessor) that
+# imports this module on first use: replace it, without pandas' warning about overriding.
+if getattr(pd.Series.__dict__.get("saidwho"), "_accessor", None) is saidwho._LazySeriesAccessor:
+    del pd.Series.saidwho
+
+
 @pd.api.extensions.register_series_accessor("saidwho")
 class SaidwhoSeriesAccessor:
     """``Series.saidwho``: saidwho's batch functions on a column of text."""

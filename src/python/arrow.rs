@@ -62,7 +62,7 @@ pub(super) fn clean_arrow<'py>(
     _fail_on: Option<Vec<usize>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(PyArray, Failures)> {
-    let opts = resolve_options(options, core_clean::CleanOptions::default(), kwargs)?;
+    let opts = resolve_options(options, None, core_clean::CleanOptions::default(), kwargs)?;
     let run = batch_run(errors, _fail_on)?;
     let chunks = text_chunks(texts)?;
     let docs = borrowed_texts(&chunks)?;
