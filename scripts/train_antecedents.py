@@ -68,8 +68,8 @@ def train(rows: list[dict]) -> dict[str, float]:
             top = max(scores)
             exp = [math.exp(s - top) for s in scores]
             z = sum(exp)
-            right = sum(e for e, c in zip(exp, cands) if c["label"]) / z
-            for e, c in zip(exp, cands):
+            right = sum(e for e, c in zip(exp, cands, strict=True) if c["label"]) / z
+            for e, c in zip(exp, cands, strict=True):
                 p = e / z
                 # d(-log P(right))/dw: expected features minus features of the right ones.
                 target = (e / z) / right if c["label"] else 0.0
@@ -127,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{what}: {len(part)}, 5-fold CV accuracy {right[kind] / max(1, total[kind]):.4f}"
             f" (nearest agreeing {accuracy(part, None):.4f})"
         )
-    print(f"GUM dev pronouns: {len(dev)}, accuracy {accuracy(dev, w):.4f} (nearest agreeing {accuracy(dev, None):.4f})")
+    print(
+        f"GUM dev pronouns: {len(dev)}, accuracy {accuracy(dev, w):.4f}"
+        f" (nearest agreeing {accuracy(dev, None):.4f})"
+    )
     with open(args.out, "w", encoding="utf-8") as out:
         out.write(
             "# antecedent ranker weights: scripts/train_antecedents.py on GUM (do not edit);\n"

