@@ -37,6 +37,8 @@ def run_script(tmp_path: Path, **env: str) -> tuple[subprocess.CompletedProcess[
         "PATH": f"{bin_dir}:/usr/bin:/bin",
         "HOME": str(home),
         "SAIDWHO_FUZZ_SECONDS": "1",
+        # The wheel is a second release build, with its own test (tests/test_wheel.py).
+        "SAIDWHO_WHEEL": "0",
         "SAIDWHO_TOOLS_ROOT": str(tmp_path / "tools"),
         **env,
     }
