@@ -7,6 +7,7 @@ use super::runs::Run;
 use super::{Gender, People};
 use crate::quotes::doc::{lower, lower_str, Document, TokKind};
 use crate::quotes::lexicon;
+use crate::quotes::words::WordSet;
 
 /// The gender a run's titles or first name give.
 pub(super) fn of_run(run: &Run) -> Option<Gender> {
@@ -29,9 +30,18 @@ pub(super) fn of_run(run: &Run) -> Option<Gender> {
 }
 
 pub(super) fn of_first_name(first: &str) -> Option<Gender> {
-    if lexicon::MALE_FIRST_NAMES.contains(first) {
+    by_lists(
+        first,
+        &lexicon::MALE_FIRST_NAMES,
+        &lexicon::FEMALE_FIRST_NAMES,
+    )
+}
+
+/// `Male` when `male` holds `word`, `Female` when `female` does.
+fn by_lists(word: &str, male: &WordSet, female: &WordSet) -> Option<Gender> {
+    if male.contains(word) {
         Some(Gender::Male)
-    } else if lexicon::FEMALE_FIRST_NAMES.contains(first) {
+    } else if female.contains(word) {
         Some(Gender::Female)
     } else {
         None
@@ -40,13 +50,7 @@ pub(super) fn of_first_name(first: &str) -> Option<Gender> {
 
 /// The gender a word gives when it is a personal pronoun (`he`, `her`).
 pub(super) fn of_pronoun(word: &str) -> Option<Gender> {
-    if lexicon::MALE_PRONOUNS.contains(word) {
-        Some(Gender::Male)
-    } else if lexicon::FEMALE_PRONOUNS.contains(word) {
-        Some(Gender::Female)
-    } else {
-        None
-    }
+    by_lists(word, &lexicon::MALE_PRONOUNS, &lexicon::FEMALE_PRONOUNS)
 }
 
 impl People {

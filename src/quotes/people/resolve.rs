@@ -489,18 +489,18 @@ fn introduced_as<'d>(doc: &Document<'d>, s: usize, e: usize) -> Option<&'d str> 
     if !lexicon::INTRODUCED_PEOPLE_NOUNS.contains(&head) {
         return None;
     }
-    let k = (s.saturating_sub(DESCRIPTION_REACH)..s).rev().find(|&k| {
-        let t = &doc.tokens[k];
-        t.quote.is_none()
-            && lower(doc, t).as_str() == head.as_str()
-            && (1..=2).any(|back| {
-                k >= back
-                    && lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, &doc.tokens[k - back]))
-            })
-    })?;
-    let det = (1..=2)
-        .map(|back| k - back)
-        .find(|&d| lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, &doc.tokens[d])))?;
+    // The article one or two words before the same head noun (`a spokesman`, `an aide`).
+    let det = (s.saturating_sub(DESCRIPTION_REACH)..s)
+        .rev()
+        .find_map(|k| {
+            let t = &doc.tokens[k];
+            if t.quote.is_some() || lower(doc, t).as_str() != head.as_str() {
+                return None;
+            }
+            (1..=2.min(k))
+                .map(|back| k - back)
+                .find(|&d| lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, &doc.tokens[d])))
+        })?;
     let limit = (det + 16).min(s);
     let (a, mut b) = np_starting_at(doc, det, limit)?;
     // `a spokesman for the Prime Minister`: whom they speak for belongs to the description.
