@@ -2,6 +2,8 @@
 //! whether it lies inside a quotation, in which paragraph, and where sentences end. Every later
 //! stage reads tokens near a quote instead of rescanning the text.
 
+use std::cell::Cell;
+
 use super::lexicon;
 
 mod lower;
@@ -42,7 +44,14 @@ pub(crate) struct Document<'a> {
     /// `text` with ASCII letters in lower case (same byte offsets): every rule compares words
     /// in lower case, and a slice of this costs nothing.
     pub lowered: String,
+    /// The part-of-speech tags asked so far, two a token (as written, and as if written in lower
+    /// case), each an index into the tagger's tag list or [`UNTAGGED`]: the same mention words
+    /// are asked about by several rules.
+    pub tag_memo: Vec<Cell<u8>>,
 }
+
+/// A [`Document::tag_memo`] entry not computed yet.
+pub(crate) const UNTAGGED: u8 = u8::MAX;
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
@@ -198,6 +207,7 @@ impl<'a> Document<'a> {
         mark_sentence_ends(text, &mut tokens);
         Document {
             text,
+            tag_memo: vec![Cell::new(UNTAGGED); 2 * tokens.len()],
             tokens,
             lowered: text.to_ascii_lowercase(),
         }

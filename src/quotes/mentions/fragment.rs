@@ -51,11 +51,11 @@ pub(crate) fn speaker_part(doc: &Document, (s, e): (usize, usize)) -> Option<(us
 
 /// Why the mention at tokens `[s, e)` cannot be a speaker, if it cannot.
 pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<NotASpeaker> {
-    let words: Vec<usize> = (s..e.min(doc.tokens.len()))
-        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
-        .collect();
-    let (&first, &last) = (words.first()?, words.last()?);
-    if words.iter().any(|&k| is_clause_contraction(doc, k)) {
+    let is_word = |k: &usize| doc.tokens[*k].kind == TokKind::Word;
+    let range = s..e.min(doc.tokens.len());
+    let first = range.clone().find(is_word)?;
+    let last = range.clone().rev().find(is_word)?;
+    if range.filter(is_word).any(|k| is_clause_contraction(doc, k)) {
         return Some(NotASpeaker::VerbPhrase);
     }
     let last_word = lower(doc, &doc.tokens[last]);
@@ -68,14 +68,17 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
     // A capital says a word is a name (`Trump`, `Lynch`), unless it opens the sentence.
     let first_capitalised = doc.tokens[first].capitalised;
     let opens_sentence = first == 0 || doc.tokens[first - 1].ends_sentence;
-    let first_tag = tag(doc, first);
-    let last_tag = tag(doc, last);
-    // `sends a clear`, `faced stern`; not `registered voters`, whose last word is its noun.
-    if !first_capitalised && VERB_TAGS.contains(&first_tag) && !NOUN_TAGS.contains(&last_tag) {
-        return Some(NotASpeaker::VerbPhrase);
-    }
-    if first_tag == "ADV" && !first_capitalised && !is_quantity(&lower(doc, &doc.tokens[first])) {
-        return Some(NotASpeaker::Fragment);
+    // A capitalised first word is never taken for a verb or an adverb below, so it is not
+    // tagged (most mentions are names).
+    if !first_capitalised {
+        let first_tag = tag(doc, first);
+        // `sends a clear`, `faced stern`; not `registered voters`, whose last word is its noun.
+        if VERB_TAGS.contains(&first_tag) && !NOUN_TAGS.contains(&tag(doc, last)) {
+            return Some(NotASpeaker::VerbPhrase);
+        }
+        if first_tag == "ADV" && !is_quantity(&lower(doc, &doc.tokens[first])) {
+            return Some(NotASpeaker::Fragment);
+        }
     }
     if doc.tokens[last].capitalised {
         // A name, unless it is a lone function word opening the sentence (`Perhaps`, `Rather`).
@@ -93,7 +96,7 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
     // `some`, `many`, `a third`, `both`: a quantity of people.
     // A word that can be a noun is given the benefit of the doubt (`A Chinese official
     // responded`), and so is a word the tagger never saw.
-    if !HEAD_TAGS.contains(&last_tag)
+    if !HEAD_TAGS.contains(&tag(doc, last))
         && can_be(doc, last, &HEAD_TAGS) == Some(false)
         && !is_quantity(&last_word)
     {
@@ -112,7 +115,11 @@ fn is_quantity(word: &str) -> bool {
 /// Whether word `k` is joined to a contraction that makes it a clause (`wasn’t`, `they’re`);
 /// `’s` counts only after a word it makes a clause of (`It’s`), not after a name (`Trump’s`).
 fn is_clause_contraction(doc: &Document, k: usize) -> bool {
-    let word = lower(doc, &doc.tokens[k]).as_str().replace('’', "'");
+    let lowered = lower(doc, &doc.tokens[k]);
+    if !lowered.contains(['\'', '’']) {
+        return false;
+    }
+    let word = lowered.as_str().replace('’', "'");
     let Some(apostrophe) = word.rfind('\'') else {
         return false;
     };

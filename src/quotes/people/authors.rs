@@ -61,7 +61,7 @@ impl People {
         if run.words.len() < 2 {
             return None;
         }
-        self.add_run(&run, false)
+        self.add_run(&run, || false)
     }
 
     /// The writer an `I` at token `s` outside quotation marks stands for: the first signature

@@ -242,7 +242,7 @@ impl People {
             if is_capitalised(doc, &t) {
                 let end = run_end(doc, i);
                 if let Some(run) = split_run(doc, i, end) {
-                    let by_a_cue = antecedents::is_source(doc, i, end);
+                    let by_a_cue = || antecedents::is_source(doc, i, end);
                     if let Some(p) = people.add_run(&run, by_a_cue) {
                         people.mentions.push((run.start, p));
                         people.note_age(doc, end, p);
@@ -303,9 +303,9 @@ impl People {
     }
 
     /// Adds a run to the table, merging it with a person already known; returns the person.
-    /// `by_a_cue`: a verb of saying stands beside it (`Melanie said`), which makes a lone
-    /// first name a person.
-    fn add_run(&mut self, run: &Run, by_a_cue: bool) -> Option<usize> {
+    /// `by_a_cue`: whether a verb of saying stands beside it (`Melanie said`), which makes a
+    /// lone first name a person; asked only of a lone first name.
+    fn add_run(&mut self, run: &Run, by_a_cue: impl FnOnce() -> bool) -> Option<usize> {
         let has_personal_title = run.titles.iter().any(|t| !office_modifier(t));
         let person_like = run.words.iter().all(|w| titlecase_name(w))
             && !run
@@ -325,7 +325,7 @@ impl People {
                 self.add_alias(p, run.surface);
                 return Some(p);
             }
-            let gender = gender::of_first_name(&last).filter(|_| by_a_cue)?;
+            let gender = gender::of_first_name(&last).filter(|_| by_a_cue())?;
             self.entries.push(Entry {
                 words: vec![run.words.last()?.to_string()],
                 gender: Some(gender),

@@ -21,10 +21,10 @@ pub(super) struct Organisation {
 impl People {
     /// Notes the capitalised run `[from, end)` when it names an organisation.
     pub(super) fn note_organisation(&mut self, doc: &Document, from: usize, end: usize) {
-        let words: Vec<usize> = (from..end)
-            .filter(|&k| doc.tokens[k].kind == TokKind::Word)
-            .collect();
-        let Some(&last) = words.last() else {
+        let Some(last) = (from..end)
+            .rev()
+            .find(|&k| doc.tokens[k].kind == TokKind::Word)
+        else {
             return;
         };
         let word = doc.word(&doc.tokens[last]);

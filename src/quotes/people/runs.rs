@@ -103,19 +103,20 @@ pub(super) fn run_end(doc: &Document, i: usize) -> usize {
 /// Splits tokens `[i, end)` into titles and name words, dropping sentence openers and anything
 /// before a possessive (`Ukraine’s Volodymyr Zelensky` → `Volodymyr Zelensky`).
 pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<Run<'d>> {
-    let mut words: Vec<(usize, &str)> = (i..end)
+    // Every word but a possessive stripped last (below) is its token's: lower-case it by token.
+    let lower_at = |k: usize| lower(doc, &doc.tokens[k]);
+    // Drop leading sentence openers (`But`, `The`): most runs are one of those alone, and are
+    // done with here, before anything is allocated.
+    let first_word = (i..end).find(|&k| {
+        doc.tokens[k].kind == TokKind::Word && {
+            let l = lower_at(k);
+            !(is_not_name(&l) || l == "the")
+        }
+    })?;
+    let mut words: Vec<(usize, &str)> = (first_word..end)
         .filter(|&k| doc.tokens[k].kind == TokKind::Word)
         .map(|k| (k, doc.word(&doc.tokens[k])))
         .collect();
-    // Every word but a possessive stripped last (below) is its token's: lower-case it by token.
-    let lower_at = |k: usize| lower(doc, &doc.tokens[k]);
-    // Drop leading sentence openers (`But`, `The`).
-    while words.first().is_some_and(|&(k, _)| {
-        let l = lower_at(k);
-        is_not_name(&l) || l == "the"
-    }) {
-        words.remove(0);
-    }
     // A possessive inside the run: keep what follows it, or the possessor when it ends the run.
     if let Some(pos) = words.iter().position(|(_, w)| is_possessive(w)) {
         if pos + 1 < words.len() {

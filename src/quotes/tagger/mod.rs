@@ -8,10 +8,12 @@
 //! Classroom", LRE 51(3), and the GUM annotators), with the Universal POS tags; 94.6 % of GUM's
 //! dev words are tagged right.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::doc::{lower, Document, TokKind};
-use super::model::WeightTable;
+use super::doc::{lower, Document, Lower, TokKind, Token, UNTAGGED};
+use super::words::{fnv_parts, FnvBuild};
 
 /// The feature templates, as `scripts/train_tagger.py` names them (the table's header carries
 /// their hash, which a test checks).
@@ -23,25 +25,57 @@ const TEMPLATES: [&str; 12] = [
 /// A Universal POS tag, as the weight table names it (`NOUN`, `PROPN`, `VERB`, …).
 pub(crate) type Tag = &'static str;
 
+/// The weights laid out by feature: one look-up per feature gives its weight for every tag
+/// (a row of `tags.len()` numbers), instead of one look-up per feature and tag.
 struct Tagger {
-    weights: WeightTable,
     tags: Vec<&'static str>,
+    /// The FNV hash of a feature's name (`w=said`) → the start of its row in `rows`.
+    row_of: HashMap<u64, usize, FnvBuild>,
+    rows: Vec<f32>,
 }
 
-fn tagger() -> &'static Tagger {
-    static TAGGER: OnceLock<Tagger> = OnceLock::new();
-    TAGGER.get_or_init(|| {
-        let tsv: &'static str = include_str!("weights.tsv");
-        let tags = tsv
+impl Tagger {
+    fn parse(tsv: &'static str) -> Tagger {
+        let tags: Vec<&'static str> = tsv
             .lines()
             .find_map(|l| l.strip_prefix("# tags\t"))
             .map(|t| t.split_whitespace().collect())
             .unwrap_or_default();
-        Tagger {
-            weights: WeightTable::parse(tsv),
-            tags,
+        let mut row_of: HashMap<u64, usize, FnvBuild> = HashMap::default();
+        let mut rows = Vec::new();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            // `feature|TAG<TAB>weight`; the feature may itself hold a `|` (`pw=|`).
+            let Some((name, weight)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some((feature, tag)) = name.rsplit_once('|') else {
+                continue;
+            };
+            let (Some(column), Ok(weight)) = (
+                tags.iter().position(|t| *t == tag),
+                weight.trim().parse::<f32>(),
+            ) else {
+                continue;
+            };
+            let start = *row_of.entry(fnv_parts(&[feature])).or_insert_with(|| {
+                rows.resize(rows.len() + tags.len(), 0.0);
+                rows.len() - tags.len()
+            });
+            rows[start + column] = weight;
         }
-    })
+        Tagger { tags, row_of, rows }
+    }
+
+    /// The feature's weight for every tag; `None` for a feature the table lacks.
+    fn row(&self, parts: &[&str]) -> Option<&[f32]> {
+        let start = *self.row_of.get(&fnv_parts(parts))?;
+        self.rows.get(start..start + self.tags.len())
+    }
+}
+
+fn tagger() -> &'static Tagger {
+    static TAGGER: OnceLock<Tagger> = OnceLock::new();
+    TAGGER.get_or_init(|| Tagger::parse(include_str!("weights.tsv")))
 }
 
 /// The shape of a word as the training script names it.
@@ -63,9 +97,13 @@ fn shape(word: &str) -> &'static str {
     }
 }
 
-/// A word lower-cased with curly apostrophes made straight, as the training script has it.
-fn normal(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
+/// A token lower-cased with curly apostrophes made straight, as the training script has it;
+/// borrowed from the document's lower-cased text unless there is an apostrophe to straighten.
+fn normal<'d>(doc: &'d Document, t: &Token) -> Cow<'d, str> {
+    match lower(doc, t) {
+        Lower::Borrowed(s) if !s.contains('’') => Cow::Borrowed(s),
+        other => Cow::Owned(other.replace('’', "'")),
+    }
 }
 
 /// The last `n` characters of `w`.
@@ -76,6 +114,11 @@ fn suffix(w: &str, n: usize) -> &str {
         .nth(n.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     &w[start..]
+}
+
+/// The first character of `w`.
+fn prefix1(w: &str) -> &str {
+    w.chars().next().map_or("", |c| &w[..c.len_utf8()])
 }
 
 /// The tag of token `k` of the document (a word; anything else is `PUNCT`).
@@ -94,21 +137,19 @@ pub(crate) fn tag_in_lower_case(doc: &Document, k: usize) -> Tag {
 /// `worst` cannot).
 pub(crate) fn can_be(doc: &Document, k: usize, tags: &[Tag]) -> Option<bool> {
     let t = doc.tokens.get(k)?;
-    let lw = normal(&lower(doc, t));
+    let lw = normal(doc, t);
     let tagger = tagger();
-    let mut known = false;
-    for &tag in &tagger.tags {
-        let w = tagger.weights.weight(&["w=", &lw, "|", tag]);
-        if w != 0.0 {
-            known = true;
-            if w > 0.0 && tags.contains(&tag) {
-                return Some(true);
-            }
-        }
-    }
-    known.then_some(false)
+    let row = tagger.row(&["w=", &lw])?;
+    let known = row.iter().any(|w| *w != 0.0);
+    let can = tagger
+        .tags
+        .iter()
+        .zip(row)
+        .any(|(tag, w)| *w > 0.0 && tags.contains(tag));
+    known.then_some(can)
 }
 
+/// The tag of token `k`, computed once per document and remembered in its `tag_memo`.
 fn tag_as(doc: &Document, k: usize, in_lower_case: bool) -> Tag {
     let Some(t) = doc.tokens.get(k) else {
         return "X";
@@ -116,46 +157,65 @@ fn tag_as(doc: &Document, k: usize, in_lower_case: bool) -> Tag {
     if t.kind != TokKind::Word {
         return "PUNCT";
     }
+    let tags = &tagger().tags;
+    let memo = doc.tag_memo.get(2 * k + usize::from(in_lower_case));
+    if let Some(&tag) = memo.and_then(|m| tags.get(usize::from(m.get()))) {
+        return tag;
+    }
+    let tag = compute_tag(doc, k, in_lower_case);
+    if let (Some(m), Some(i)) = (memo, tags.iter().position(|t| *t == tag)) {
+        m.set(u8::try_from(i).unwrap_or(UNTAGGED));
+    }
+    tag
+}
+
+fn compute_tag(doc: &Document, k: usize, in_lower_case: bool) -> Tag {
+    let t = &doc.tokens[k];
     let word = doc.word(t);
-    let lw = normal(&lower(doc, t));
+    let lw = normal(doc, t);
     let opens = k == 0 || doc.tokens[k - 1].ends_sentence;
     let first = !in_lower_case && opens;
-    let prev = if opens {
-        ""
-    } else {
-        doc.word(&doc.tokens[k - 1])
-    };
+    let prev = (!opens).then(|| &doc.tokens[k - 1]);
     let next = if t.ends_sentence {
-        ""
+        None
     } else {
-        doc.tokens.get(k + 1).map_or("", |n| doc.word(n))
+        doc.tokens.get(k + 1)
     };
-    let (pw, nw) = (normal(prev), normal(next));
-    let p1 = lw.chars().next().map_or(String::new(), String::from);
-    let features: [[&str; 2]; 11] = [
+    let pw = prev.map_or(Cow::Borrowed(""), |p| normal(doc, p));
+    let nw = next.map_or(Cow::Borrowed(""), |n| normal(doc, n));
+    let prev_word = prev.map_or("", |p| doc.word(p));
+    let next_word = next.map_or("", |n| doc.word(n));
+    let features: [[&str; 2]; 12] = [
         ["bias", ""],
         ["w=", &lw],
         ["s1=", suffix(&lw, 1)],
         ["s2=", suffix(&lw, 2)],
         ["s3=", suffix(&lw, 3)],
-        ["p1=", &p1],
+        ["p1=", prefix1(&lw)],
         ["shape=", if in_lower_case { "lower" } else { shape(word) }],
         ["pw=", &pw],
         ["nw=", &nw],
-        ["pshape=", shape(prev)],
-        ["nshape=", shape(next)],
+        ["pshape=", shape(prev_word)],
+        ["nshape=", shape(next_word)],
+        // The sentence's first word; an empty name (no such feature) when it is not.
+        [if first { "first" } else { "" }, ""],
     ];
     let tagger = tagger();
-    let mut best: (f32, Tag) = (f32::MIN, "X");
+    let mut scores = [0.0f32; 32];
+    let scores = &mut scores[..tagger.tags.len().min(32)];
+    for [template, value] in &features {
+        if template.is_empty() {
+            continue;
+        }
+        if let Some(row) = tagger.row(&[template, value]) {
+            for (score, w) in scores.iter_mut().zip(row) {
+                *score += w;
+            }
+        }
+    }
     // Highest score wins; ties go to the tag last in alphabetical order, as in training.
-    for &tag in &tagger.tags {
-        let mut score = 0.0;
-        for [template, value] in &features {
-            score += tagger.weights.weight(&[template, value, "|", tag]);
-        }
-        if first {
-            score += tagger.weights.weight(&["first", "|", tag]);
-        }
+    let mut best: (f32, Tag) = (f32::MIN, "X");
+    for (&tag, &score) in tagger.tags.iter().zip(scores.iter()) {
         if score >= best.0 {
             best = (score, tag);
         }
