@@ -41,6 +41,7 @@ from typing import IO, Any
 __all__ = [
     "FORMATS",
     "Batch",
+    "CoreRows",
     "InputError",
     "Reader",
     "Writer",
@@ -166,6 +167,88 @@ class Batch:
         if schema is not None and not batch.schema.equals(schema):
             batch = batch.cast(schema)
         return batch
+
+
+class CoreRows:
+    """New records built by the core, one per quotation (``saidwho._core.QuoteRows``), handed
+    to a writer without a Python dict per record: JSONL is written by the core itself, Parquet
+    gets one Arrow record batch. Each record is ``{id_field: ids[doc], **row}``: ``ids[i]`` is
+    the id of the batch's text ``i``. CSV (and any other writer) takes :meth:`to_rows`."""
+
+    def __init__(self, rows: Any, ids: Sequence[Any], *, source: str, id_field: str) -> None:
+        self.rows = rows
+        self.ids = list(ids)
+        self.source = source
+        self.id_field = id_field
+        self.text_field = "text"
+        self._arrow: Any = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def where(self) -> list[str]:
+        return [f"record {i + 1}" for i in range(len(self))]
+
+    @property
+    def texts(self) -> list[str | None]:
+        return [row.get(self.text_field) for row in self.to_rows()]
+
+    def _core_arrow(self) -> Any:
+        """The core's record batch: ``doc_index``, then the row's own columns."""
+        if self._arrow is None:
+            self._arrow = _pyarrow("Arrow output").record_batch(self.rows.to_arrow())
+        return self._arrow
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        arrow = self._core_arrow()
+        ids = self.ids
+        rows = []
+        for row in arrow.to_pylist():
+            doc = row.pop("doc_index")
+            rows.append({self.id_field: ids[doc], **row})
+        return rows
+
+    def to_jsonl(self, encode: Any) -> str | None:
+        """The records as JSON lines, ``encode`` giving the JSON of the field name and of each
+        id (so that they are written as every other JSON value of the run); ``None`` when the
+        records need :meth:`to_rows` (an id field named like a row column)."""
+        if self.id_field in _ROW_COLUMNS:
+            return None
+        return self.rows.to_jsonl(encode(self.id_field), [encode(ident) for ident in self.ids])
+
+    def to_arrow(self, schema: Any = None) -> Any:
+        """The records as a ``pyarrow.RecordBatch``, the id column first (with ``schema``)."""
+        pa = _pyarrow("Parquet output")
+        if self.id_field in _ROW_COLUMNS:
+            return Batch.from_rows(self.to_rows(), source=self.source).to_arrow(schema)
+        arrow = self._core_arrow()
+        doc_index = arrow.column("doc_index").to_numpy()
+        ids = self.ids
+        where = f"{self.source}, records from {self.where[0] if len(self) else 'record 1'} on"
+        try:
+            column = pa.array([ids[doc] for doc in doc_index])
+            batch = pa.RecordBatch.from_arrays(
+                [column, *arrow.columns[1:]], names=[self.id_field, *arrow.schema.names[1:]]
+            )
+            if schema is not None and not batch.schema.equals(schema):
+                if batch.schema.names != schema.names:
+                    extra = [name for name in batch.schema.names if name not in schema.names]
+                    raise InputError(
+                        f"{where}: fields {extra} are not among the columns (taken from the "
+                        "first records)"
+                    )
+                batch = batch.cast(schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+            raise InputError(f"{where}: values do not fit one column type ({exc})") from exc
+        return batch
+
+
+# The columns of a quotation row (`saidwho._core.QuoteRows`), after its document's id.
+_ROW_COLUMNS = frozenset(
+    "start end text type speaker mention mention_start mention_end cue cue_start cue_end "
+    "confidence rule resolution".split()
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -833,8 +916,14 @@ class JsonlWriter(Writer):
     # hold (dates, decimals from Parquet) are written as their str().
     _encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
-    def write(self, batch: Batch) -> None:
+    def write(self, batch: Batch | CoreRows) -> None:
         encode, write = self._encode, self.handle.write
+        if isinstance(batch, CoreRows):
+            lines = batch.to_jsonl(encode)
+            if lines is not None:
+                write(lines)
+                self.written += len(batch)
+                return
         for row in batch.to_rows():
             write(encode(row) + "\n")
         self.written += len(batch)
