@@ -165,11 +165,16 @@ def run_batches(
     bar = _progress_bar(reader, progress, desc)
     try:
         with writer:
-            batches = reader.batches()
-            if reader.path != "-":
+            batches: Iterator[Batch]
+            if reader.path == "-":
+                batches = reader.batches()
+            else:
                 # Not standard input: a read from a pipe can block for ever, and the thread
-                # could not be stopped (a pipe's producer sets the pace anyway).
-                batches = read_ahead(batches)
+                # could not be stopped (a pipe's producer sets the pace anyway). Two batches are
+                # then in memory at once, each half the size: memory stays that of one.
+                reader.batch_size = max(1, (reader.batch_size + 1) // 2)
+                reader.batch_bytes = max(1, reader.batch_bytes // 2)
+                batches = read_ahead(reader.batches())
             for batch in batches:
                 writer.write(transform(batch))
                 if bar is not None:
