@@ -12,7 +12,8 @@
 is not UTF-8 read as Windows-1252 (said on standard error); binary input is refused. The output's
 format follows its extension (a path without one is a directory of ``.txt`` files); without ``-o``
 the output has the input's format (JSONL for a directory) and goes to standard output. Records are
-processed in batches, so memory stays flat on files of any size, and written to a temporary file
+processed in batches (from a file, the next one is read while the core works on this one), so
+memory stays flat on files of any size, and written to a temporary file
 renamed into place at the end: an interrupted run leaves no partial output. Counts of what was read
 and written go to standard error; bad input stops with the file and the line or row, exit status 2.
 
@@ -513,7 +514,8 @@ def _add_io_arguments(p: argparse.ArgumentParser) -> None:
         "--batch-size",
         type=_positive_int,
         default=io.BATCH_SIZE,
-        help=f"records per batch (default: {io.BATCH_SIZE})",
+        help=f"records per batch (default: {io.BATCH_SIZE}); from a file, half batches are read, "
+        "one ahead of the one being worked on",
     )
     p.add_argument(
         "--errors",
