@@ -221,3 +221,18 @@ def test_series_accessor_is_the_frame_of_quote_objects(dtype):
     pd.testing.assert_frame_equal(
         empty.saidwho.quotes(), frame_the_slow_way([], pd.RangeIndex(0)), check_index_type=False
     )
+
+
+def test_parquet_types_come_from_the_first_rows_not_the_first_batch(tmp_path):
+    records = [{"id": i, "text": "Nothing said here."} for i in range(6)]
+    records += [{"id": i, "text": "“We go,” Ms Okoro said."} for i in range(6, 9)]
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.parquet"
+    write_jsonl(source, records)
+    cli("quotes", str(source), "-o", str(out), "--batch-size", "2")
+    table = pq.read_table(out)
+    assert table.to_pylist() == reference_rows(records)
+    assert table.schema.field("id").type == pa.int64()
+    # No quotation at all: a Parquet file without rows, as before.
+    write_jsonl(source, records[:3])
+    cli("quotes", str(source), "-o", str(out))
+    assert pq.read_table(out).num_rows == 0

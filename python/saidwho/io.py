@@ -972,8 +972,14 @@ class ParquetWriter(Writer):
         super().__init__(path, **kwargs)
         self._writer: Any = None
         self._schema: Any = None
+        self._first_empty: CoreRows | None = None
 
-    def write(self, batch: Batch) -> None:
+    def write(self, batch: Batch | CoreRows) -> None:
+        if self._writer is None and isinstance(batch, CoreRows) and len(batch) == 0:
+            # No quotation yet: the id column's type is unknown (null). The schema comes from
+            # the first rows; only if none ever come is this empty batch written.
+            self._first_empty = self._first_empty or batch
+            return
         pa = self._pa
         arrow = batch.to_arrow(self._schema)
         if self._writer is None:
@@ -989,6 +995,9 @@ class ParquetWriter(Writer):
         self.written += len(batch)
 
     def _close(self) -> None:
+        if self._writer is None and self._first_empty is not None:
+            empty, self._first_empty = self._first_empty, None
+            self.write(Batch.from_rows([], source=empty.source))
         if self._writer is not None:
             self._writer.close()
             self._writer = None
