@@ -8,8 +8,9 @@ output, renamed into place only by :meth:`Writer.commit`, so an interrupted run 
 half-written output.
 
 The layer knows nothing about cleaning: a command maps each input batch to an output batch
-(cleaning keeps the shape; quotation extraction will give one row per quote, built with
-:meth:`Batch.from_rows`).
+(cleaning keeps the shape; quotation extraction gives one row per quote, held by the core and
+handed over as :class:`CoreRows`, which the JSONL and Parquet writers take without a Python
+dict per row).
 
 Text input (``.txt``, ``.jsonl``, ``.csv``, each possibly gzip-compressed as ``.gz``) is checked
 before anything is written: binary data and compressed files under a text name are refused
@@ -225,7 +226,7 @@ class CoreRows:
         arrow = self._core_arrow()
         doc_index = arrow.column("doc_index").to_numpy()
         ids = self.ids
-        where = f"{self.source}, records from {self.where[0] if len(self) else 'record 1'} on"
+        where = f"{self.source}, records from record 1 on"
         try:
             column = pa.array([ids[doc] for doc in doc_index])
             batch = pa.RecordBatch.from_arrays(
@@ -978,7 +979,8 @@ class ParquetWriter(Writer):
         if self._writer is None and isinstance(batch, CoreRows) and len(batch) == 0:
             # No quotation yet: the id column's type is unknown (null). The schema comes from
             # the first rows; only if none ever come is this empty batch written.
-            self._first_empty = self._first_empty or batch
+            if self._first_empty is None:
+                self._first_empty = batch
             return
         pa = self._pa
         arrow = batch.to_arrow(self._schema)
