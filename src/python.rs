@@ -1051,6 +1051,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rows::PyQuoteRows>()?;
     m.add_function(wrap_pyfunction!(rows::quote_rows, m)?)?;
     m.add_function(wrap_pyfunction!(rows::quote_rows_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(rows::json_strings, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(fix_text, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;

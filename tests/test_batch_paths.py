@@ -236,3 +236,16 @@ def test_parquet_types_come_from_the_first_rows_not_the_first_batch(tmp_path):
     write_jsonl(source, records[:3])
     cli("quotes", str(source), "-o", str(out))
     assert pq.read_table(out).num_rows == 0
+
+
+def test_clean_jsonl_is_byte_for_byte_the_dict_records(records, tmp_path):
+    records = [*records, {"id": "odd", "text": "caf&eacute;", "note": "\x00saidwho text\x00"}]
+    records.append({"id": "ctl", "text": 'a\x1b[1mb\u2028c "q" \\ \t😀', "n": 1.5e-7})
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, records)
+    cli("clean", str(source), "-o", str(out), "--batch-size", "5")
+    expected = "".join(
+        ENCODE({**r, "text": saidwho.clean(r["text"]) if r["text"] is not None else None}) + "\n"
+        for r in records
+    )
+    assert out.read_text("utf-8") == expected

@@ -925,9 +925,39 @@ class JsonlWriter(Writer):
                 write(lines)
                 self.written += len(batch)
                 return
+        if isinstance(batch, Batch) and batch.rows is not None and batch._texts_replaced:
+            self._write_with_texts(batch)
+            return
         for row in batch.to_rows():
             write(encode(row) + "\n")
         self.written += len(batch)
+
+    def _write_with_texts(self, batch: Batch) -> None:
+        """Records whose texts were replaced (``saidwho clean``): the long texts are encoded by
+        the core, the rest of each record here, and the text put in its place. Escaping long
+        strings was most of the cost of writing, in Python."""
+        from saidwho import _core
+
+        encode, write, field_name = self._encode, self.handle.write, batch.text_field
+        assert batch.rows is not None
+        for row, text, text_json in zip(
+            batch.rows, batch.texts, _core.json_strings(batch.texts), strict=True
+        ):
+            record = dict(row)
+            record[field_name] = _TEXT_PLACEHOLDER
+            head, found, tail = encode(record).partition(_TEXT_PLACEHOLDER_JSON)
+            if found and _TEXT_PLACEHOLDER_JSON not in tail:
+                write(head + text_json + tail + "\n")
+            else:  # another field holds the placeholder itself: encode the record whole
+                record[field_name] = text
+                write(encode(record) + "\n")
+        self.written += len(batch)
+
+
+# Stands for the text while the rest of a record is encoded: NUL characters, which text fields
+# hardly ever hold (a record holding this exact string is encoded whole instead).
+_TEXT_PLACEHOLDER = "\x00saidwho text\x00"
+_TEXT_PLACEHOLDER_JSON = json.dumps(_TEXT_PLACEHOLDER, ensure_ascii=False)
 
 
 class CsvWriter(Writer):

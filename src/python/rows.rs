@@ -70,6 +70,21 @@ impl PyQuoteRows {
     }
 }
 
+/// Each text as a JSON string (`null` for `None`), as Python's `json` writes it with
+/// `ensure_ascii=False`: the JSONL writer puts the long texts into lines it builds.
+#[pyfunction]
+pub(super) fn json_strings(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let docs = batch_arg(texts)?;
+    Ok(py.detach(|| {
+        docs.iter()
+            .map(|d| {
+                d.as_deref()
+                    .map_or_else(|| "null".to_owned(), rows::json_string)
+            })
+            .collect()
+    }))
+}
+
 /// The quotation rows of many texts (a `None` text gives none) and the failed documents.
 #[pyfunction]
 #[pyo3(signature = (

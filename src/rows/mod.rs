@@ -214,6 +214,18 @@ pub fn python_float_repr(value: f64) -> String {
     }
 }
 
+/// `text` as a JSON string, as Python's `json` writes it with `ensure_ascii=False` (the same
+/// escapes as serde_json's), for writers that put a long text into a line they build.
+pub fn json_string(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 2);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, PythonJson);
+    // Serializing a str into a Vec cannot fail, and gives UTF-8.
+    if text.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Appends one JSON line per row to `out`: `{<id_key>: <id>, "start": …, …}\n`. `id_key` and
 /// `id` are JSON already (the caller encodes the field name and the document's id, which may be
 /// any JSON value, once per document).
@@ -342,6 +354,14 @@ mod tests {
         }
         let pool = crate::parallel::pool(2).expect("pool");
         assert_eq!(jsonl_on(&pool, "\"id\"", &ids, &docs), serial);
+    }
+
+    #[test]
+    fn a_json_string_escapes_what_python_escapes() {
+        assert_eq!(
+            json_string("caf\u{e9} \"\u{1f600}\"\n\r\t\u{8}\u{c}\u{1f}\u{7f}/\\"),
+            "\"caf\u{e9} \\\"\u{1f600}\\\"\\n\\r\\t\\b\\f\\u001f\u{7f}/\\\\\""
+        );
     }
 
     #[test]
