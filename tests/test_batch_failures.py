@@ -174,7 +174,7 @@ def test_cli_errors_raise_stops_with_the_line_and_writes_nothing(
 def test_cli_quotes_reports_the_failed_line_and_keeps_the_rest(
     stream, tmp_path, monkeypatch, capsys
 ):
-    fail_marked(monkeypatch, "quotes_many")
+    fail_marked(monkeypatch, "quote_rows")  # the rows the command line writes
     out = tmp_path / "quotes.jsonl"
     status = cli.main(["quotes", str(stream), "-o", str(out), "--batch-size", "2"])
     err = capsys.readouterr().err

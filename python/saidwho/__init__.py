@@ -269,6 +269,35 @@ def _quotes_many_reporting(
         close()
 
 
+def _quote_rows_reporting(
+    texts: Iterable[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: bool | Callable[[int], Any] = False,
+    errors: Errors = "raise",
+    **options: Any,
+) -> tuple[_core.QuoteRows, list[tuple[int, str]]]:
+    """:func:`quotes_many` for the batch paths (the command line, ``quotes_frame``, the Series
+    accessor): the rows stay in the core (:class:`saidwho._core.QuoteRows`), to be written as
+    JSON lines or taken as one Arrow record batch, never as a Python object per quotation."""
+    if _is_arrow(texts):
+        callback, close = _progress_callback(progress, _arrow_length(texts), "quotes")
+        try:
+            return _core.quote_rows_arrow(
+                texts, n_threads=n_threads, progress=callback, errors=errors, **options
+            )
+        finally:
+            close()
+    batch = _as_batch(texts)
+    callback, close = _progress_callback(progress, len(batch), "quotes")
+    try:
+        return _core.quote_rows(
+            batch, n_threads=n_threads, progress=callback, errors=errors, **options
+        )
+    finally:
+        close()
+
+
 class _AccessorOnPandasImport:
     """Registers ``Series.saidwho`` when pandas is imported after saidwho (``import saidwho;
     import pandas``), without importing pandas before the user does. A one-shot import hook:

@@ -9,6 +9,7 @@ __all__ = [
     "InternalError",
     "Person",
     "Quote",
+    "QuoteRows",
     "ReplayError",
     "SaidwhoError",
     "__version__",
@@ -21,10 +22,13 @@ __all__ = [
     "clean_many",
     "explain",
     "fix_text",
+    "json_strings",
     "people",
     "quotes",
     "quotes_arrow",
     "quotes_many",
+    "quote_rows",
+    "quote_rows_arrow",
     "replay",
     "rules",
     "thread_count",
@@ -285,6 +289,39 @@ def quotes_arrow(
     _fail_on: Sequence[int] | None = None,
     **kwargs: Any,
 ) -> tuple[list[list[Quote]], _Failures]: ...
+
+# The batch paths' quotation rows, held by the core: written as JSON lines (`to_jsonl`, the
+# JSON of the id field's name and of each document's id given) or taken as one Arrow record
+# batch (`to_arrow`: `doc_index`, then the columns of `quotes_frame`; an object with
+# `__arrow_c_array__`, read by `pyarrow.record_batch`).
+@final
+class QuoteRows:
+    def __len__(self) -> int: ...
+    @property
+    def documents(self) -> int: ...
+    def counts(self) -> tuple[int, int]: ...
+    def to_jsonl(self, id_key: str, ids: Sequence[str]) -> str: ...
+    def to_arrow(self) -> Any: ...
+
+def quote_rows(
+    texts: Sequence[str | None],
+    *,
+    n_threads: int | None = None,
+    progress: Callable[[int], Any] | None = None,
+    errors: _Errors = "raise",
+    _fail_on: Sequence[int] | None = None,
+    **kwargs: Any,
+) -> tuple[QuoteRows, _Failures]: ...
+def quote_rows_arrow(
+    texts: Any,
+    *,
+    n_threads: int | None = None,
+    progress: Callable[[int], Any] | None = None,
+    errors: _Errors = "raise",
+    _fail_on: Sequence[int] | None = None,
+    **kwargs: Any,
+) -> tuple[QuoteRows, _Failures]: ...
+def json_strings(texts: Sequence[str | None]) -> list[str]: ...
 def thread_count(n_threads: int | None = None) -> int: ...
 def _rebuild_clean_options(state: dict[str, Any]) -> CleanOptions: ...
 def _rebuild_quote(state: dict[str, Any]) -> Quote: ...

@@ -12,7 +12,8 @@
 is not UTF-8 read as Windows-1252 (said on standard error); binary input is refused. The output's
 format follows its extension (a path without one is a directory of ``.txt`` files); without ``-o``
 the output has the input's format (JSONL for a directory) and goes to standard output. Records are
-processed in batches, so memory stays flat on files of any size, and written to a temporary file
+processed in batches (from a file, the next one is read while the core works on this one), so
+memory stays flat on files of any size, and written to a temporary file
 renamed into place at the end: an interrupted run leaves no partial output. Counts of what was read
 and written go to standard error; bad input stops with the file and the line or row, exit status 2.
 
@@ -26,10 +27,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import shutil
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,20 +105,78 @@ def _has_terminal_size() -> bool:
     return size.columns > 0 and size.lines > 0
 
 
+def read_ahead(batches: Iterator[Batch]) -> Iterator[Batch]:
+    """The batches of ``batches``, each read in a thread while the caller works on the one
+    before: the core releases the GIL, so parsing the next batch overlaps the work on this one.
+    One batch waits at most, so memory stays flat. An error of the reader is raised here, in
+    order; leaving early (an error, Ctrl-C) tells the thread to stop and close ``batches``."""
+    handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def put(item: tuple[str, Any]) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def fill() -> None:
+        try:
+            for batch in batches:
+                if not put(("batch", batch)):
+                    return
+            put(("end", None))
+        except BaseException as exc:  # handed over to the caller, who raises it
+            put(("error", exc))
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    thread = threading.Thread(target=fill, name="saidwho-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, value = handoff.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        # The thread stops once the batch it is reading is read (a file: never blocked for
+        # long). A thread left reading would hold the file's lock while Python shuts down.
+        stop.set()
+        thread.join()
+
+
 def run_batches(
     reader: Reader,
     writer: Writer,
-    transform: Callable[[Batch], Batch],
+    transform: Callable[[Batch], Batch | io.CoreRows],
     *,
     progress: bool = False,
     desc: str = "saidwho",
 ) -> tuple[int, int]:
-    """Streams every batch of ``reader`` through ``transform`` into ``writer`` and commits the
+    """Streams every batch of ``reader`` through ``transform`` into ``writer`` (from a file, the
+    next batch is read while this one is worked on, see :func:`read_ahead`) and commits the
     output only when all went well. Returns the records read and written."""
     bar = _progress_bar(reader, progress, desc)
     try:
         with writer:
-            for batch in reader.batches():
+            batches: Iterator[Batch]
+            if reader.path == "-":
+                batches = reader.batches()
+            else:
+                # Not standard input: a read from a pipe can block for ever, and the thread
+                # could not be stopped (a pipe's producer sets the pace anyway). Two batches are
+                # then in memory at once, each half the size: memory stays that of one.
+                reader.batch_size = max(1, (reader.batch_size + 1) // 2)
+                reader.batch_bytes = max(1, reader.batch_bytes // 2)
+                batches = read_ahead(reader.batches())
+            for batch in batches:
                 writer.write(transform(batch))
                 if bar is not None:
                     bar.update(max(0, reader.position() - bar.n))
@@ -290,20 +351,21 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     failures = FailureLog(args.errors)
     totals = [0, 0]  # quotations, reported statements (see saidwho._counting)
 
-    def quote_batch(batch: Batch) -> Batch:
-        # One row per quotation, named by the document's id (or where it was read from).
-        rows = []
-        found, failed = saidwho._quotes_many_reporting(
+    def quote_batch(batch: Batch) -> io.CoreRows:
+        # One row per quotation, named by the document's id (or where it was read from). The
+        # rows stay in the core, which writes them (JSONL) or hands over their columns.
+        rows, failed = saidwho._quote_rows_reporting(
             batch.texts, n_threads=args.threads, errors="record", **options
         )
         failures.check(batch, failed)
-        for ident, where, quotes in zip(batch.ids, batch.where, found, strict=True):
-            counts = _counting.count([_counting.Span(q.start, q.end, q.type) for q in quotes])
-            totals[0] += counts.quotations
-            totals[1] += counts.reported
-            doc = ident if ident is not None else where
-            rows.extend({id_field: doc, **q.to_dict()} for q in quotes)
-        return Batch.from_rows(rows, source=batch.source, text_field="text")
+        quotations, reported = rows.counts()
+        totals[0] += quotations
+        totals[1] += reported
+        docs = [
+            ident if ident is not None else where
+            for ident, where in zip(batch.ids, batch.where, strict=True)
+        ]
+        return io.CoreRows(rows, docs, source=batch.source, id_field=id_field)
 
     read, written = run_batches(
         reader, writer, quote_batch, progress=_show_progress(args), desc="quotes"
@@ -452,7 +514,8 @@ def _add_io_arguments(p: argparse.ArgumentParser) -> None:
         "--batch-size",
         type=_positive_int,
         default=io.BATCH_SIZE,
-        help=f"records per batch (default: {io.BATCH_SIZE})",
+        help=f"records per batch (default: {io.BATCH_SIZE}); from a file, half batches are read, "
+        "one ahead of the one being worked on",
     )
     p.add_argument(
         "--errors",

@@ -8,8 +8,9 @@ output, renamed into place only by :meth:`Writer.commit`, so an interrupted run 
 half-written output.
 
 The layer knows nothing about cleaning: a command maps each input batch to an output batch
-(cleaning keeps the shape; quotation extraction will give one row per quote, built with
-:meth:`Batch.from_rows`).
+(cleaning keeps the shape; quotation extraction gives one row per quote, held by the core and
+handed over as :class:`CoreRows`, which the JSONL and Parquet writers take without a Python
+dict per row).
 
 Text input (``.txt``, ``.jsonl``, ``.csv``, each possibly gzip-compressed as ``.gz``) is checked
 before anything is written: binary data and compressed files under a text name are refused
@@ -41,6 +42,7 @@ from typing import IO, Any
 __all__ = [
     "FORMATS",
     "Batch",
+    "CoreRows",
     "InputError",
     "Reader",
     "Writer",
@@ -166,6 +168,88 @@ class Batch:
         if schema is not None and not batch.schema.equals(schema):
             batch = batch.cast(schema)
         return batch
+
+
+class CoreRows:
+    """New records built by the core, one per quotation (``saidwho._core.QuoteRows``), handed
+    to a writer without a Python dict per record: JSONL is written by the core itself, Parquet
+    gets one Arrow record batch. Each record is ``{id_field: ids[doc], **row}``: ``ids[i]`` is
+    the id of the batch's text ``i``. CSV (and any other writer) takes :meth:`to_rows`."""
+
+    def __init__(self, rows: Any, ids: Sequence[Any], *, source: str, id_field: str) -> None:
+        self.rows = rows
+        self.ids = list(ids)
+        self.source = source
+        self.id_field = id_field
+        self.text_field = "text"
+        self._arrow: Any = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def where(self) -> list[str]:
+        return [f"record {i + 1}" for i in range(len(self))]
+
+    @property
+    def texts(self) -> list[str | None]:
+        return [row.get(self.text_field) for row in self.to_rows()]
+
+    def _core_arrow(self) -> Any:
+        """The core's record batch: ``doc_index``, then the row's own columns."""
+        if self._arrow is None:
+            self._arrow = _pyarrow("Arrow output").record_batch(self.rows.to_arrow())
+        return self._arrow
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        arrow = self._core_arrow()
+        ids = self.ids
+        rows = []
+        for row in arrow.to_pylist():
+            doc = row.pop("doc_index")
+            rows.append({self.id_field: ids[doc], **row})
+        return rows
+
+    def to_jsonl(self, encode: Any) -> str | None:
+        """The records as JSON lines, ``encode`` giving the JSON of the field name and of each
+        id (so that they are written as every other JSON value of the run); ``None`` when the
+        records need :meth:`to_rows` (an id field named like a row column)."""
+        if self.id_field in _ROW_COLUMNS:
+            return None
+        return self.rows.to_jsonl(encode(self.id_field), [encode(ident) for ident in self.ids])
+
+    def to_arrow(self, schema: Any = None) -> Any:
+        """The records as a ``pyarrow.RecordBatch``, the id column first (with ``schema``)."""
+        pa = _pyarrow("Parquet output")
+        if self.id_field in _ROW_COLUMNS:
+            return Batch.from_rows(self.to_rows(), source=self.source).to_arrow(schema)
+        arrow = self._core_arrow()
+        doc_index = arrow.column("doc_index").to_numpy()
+        ids = self.ids
+        where = f"{self.source}, records from record 1 on"
+        try:
+            column = pa.array([ids[doc] for doc in doc_index])
+            batch = pa.RecordBatch.from_arrays(
+                [column, *arrow.columns[1:]], names=[self.id_field, *arrow.schema.names[1:]]
+            )
+            if schema is not None and not batch.schema.equals(schema):
+                if batch.schema.names != schema.names:
+                    extra = [name for name in batch.schema.names if name not in schema.names]
+                    raise InputError(
+                        f"{where}: fields {extra} are not among the columns (taken from the "
+                        "first records)"
+                    )
+                batch = batch.cast(schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+            raise InputError(f"{where}: values do not fit one column type ({exc})") from exc
+        return batch
+
+
+# The columns of a quotation row (`saidwho._core.QuoteRows`), after its document's id.
+_ROW_COLUMNS = frozenset(
+    "start end text type speaker mention mention_start mention_end cue cue_start cue_end "
+    "confidence rule resolution".split()
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -833,11 +917,47 @@ class JsonlWriter(Writer):
     # hold (dates, decimals from Parquet) are written as their str().
     _encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
-    def write(self, batch: Batch) -> None:
+    def write(self, batch: Batch | CoreRows) -> None:
         encode, write = self._encode, self.handle.write
+        if isinstance(batch, CoreRows):
+            lines = batch.to_jsonl(encode)
+            if lines is not None:
+                write(lines)
+                self.written += len(batch)
+                return
+        if isinstance(batch, Batch) and batch.rows is not None and batch._texts_replaced:
+            self._write_with_texts(batch)
+            return
         for row in batch.to_rows():
             write(encode(row) + "\n")
         self.written += len(batch)
+
+    def _write_with_texts(self, batch: Batch) -> None:
+        """Records whose texts were replaced (``saidwho clean``): the long texts are encoded by
+        the core, the rest of each record here, and the text put in its place. Escaping long
+        strings was most of the cost of writing, in Python."""
+        from saidwho import _core
+
+        encode, write, field_name = self._encode, self.handle.write, batch.text_field
+        assert batch.rows is not None
+        for row, text, text_json in zip(
+            batch.rows, batch.texts, _core.json_strings(batch.texts), strict=True
+        ):
+            record = dict(row)
+            record[field_name] = _TEXT_PLACEHOLDER
+            head, found, tail = encode(record).partition(_TEXT_PLACEHOLDER_JSON)
+            if found and _TEXT_PLACEHOLDER_JSON not in tail:
+                write(head + text_json + tail + "\n")
+            else:  # another field holds the placeholder itself: encode the record whole
+                record[field_name] = text
+                write(encode(record) + "\n")
+        self.written += len(batch)
+
+
+# Stands for the text while the rest of a record is encoded: NUL characters, which text fields
+# hardly ever hold (a record holding this exact string is encoded whole instead).
+_TEXT_PLACEHOLDER = "\x00saidwho text\x00"
+_TEXT_PLACEHOLDER_JSON = json.dumps(_TEXT_PLACEHOLDER, ensure_ascii=False)
 
 
 class CsvWriter(Writer):
@@ -883,8 +1003,15 @@ class ParquetWriter(Writer):
         super().__init__(path, **kwargs)
         self._writer: Any = None
         self._schema: Any = None
+        self._first_empty: CoreRows | None = None
 
-    def write(self, batch: Batch) -> None:
+    def write(self, batch: Batch | CoreRows) -> None:
+        if self._writer is None and isinstance(batch, CoreRows) and len(batch) == 0:
+            # No quotation yet: the id column's type is unknown (null). The schema comes from
+            # the first rows; only if none ever come is this empty batch written.
+            if self._first_empty is None:
+                self._first_empty = batch
+            return
         pa = self._pa
         arrow = batch.to_arrow(self._schema)
         if self._writer is None:
@@ -900,6 +1027,9 @@ class ParquetWriter(Writer):
         self.written += len(batch)
 
     def _close(self) -> None:
+        if self._writer is None and self._first_empty is not None:
+            empty, self._first_empty = self._first_empty, None
+            self.write(Batch.from_rows([], source=empty.source))
         if self._writer is not None:
             self._writer.close()
             self._writer = None

@@ -200,11 +200,11 @@ class SaidwhoSeriesAccessor:
         arrow = _arrow_backed(self._series)
         common = {"n_threads": n_threads, "progress": progress, "errors": errors, **options}
         if arrow is not None:
-            found, failures = saidwho._quotes_many_reporting(arrow, **common)
-            return _quote_frame(found, self._series.index), failures
+            rows, failures = saidwho._quote_rows_reporting(arrow, **common)
+            return _frame_of_rows(rows, self._series.index), failures
         texts = SeriesTexts.of(self._series)
-        found, failures = saidwho._quotes_many_reporting(texts.in_place(), **common)
-        return _quote_frame(found, self._series.index), failures
+        rows, failures = saidwho._quote_rows_reporting(texts.in_place(), **common)
+        return _frame_of_rows(rows, self._series.index), failures
 
 
 def _arrow_backed(series: pd.Series) -> Any:
@@ -263,7 +263,8 @@ _QUOTE_ATTRIBUTES = {"resolution": "resolution_text"}
 
 
 def _quote_frame(found: Sequence[Sequence[saidwho.Quote]], labels: pd.Index) -> pd.DataFrame:
-    """One row per quotation; ``labels[i]`` names the document of ``found[i]``."""
+    """One row per quotation of ``Quote`` objects (``saidwho.speakers`` of a list of them);
+    ``labels[i]`` names the document of ``found[i]``. Batches go through :func:`_frame_of_rows`."""
     counts = np.fromiter(map(len, found), dtype=np.intp, count=len(found))
     flat = [quote for quotes in found for quote in quotes]
     n = len(flat)
@@ -274,6 +275,24 @@ def _quote_frame(found: Sequence[Sequence[saidwho.Quote]], labels: pd.Index) -> 
             columns[name] = np.fromiter(values, dtype=dtype, count=n)
         else:
             columns[name] = pd.array(list(values), dtype=dtype)
+    return pd.DataFrame(columns)
+
+
+def _frame_of_rows(rows: saidwho._core.QuoteRows, labels: pd.Index) -> pd.DataFrame:
+    """One row per quotation, from the core's Arrow columns (no Python object per quotation);
+    ``labels[i]`` names the document of text ``i``."""
+    import pyarrow as pa
+
+    if len(labels) != rows.documents:
+        raise ValueError(f"{len(labels)} labels for {rows.documents} texts")
+    batch = pa.record_batch(rows.to_arrow())
+    columns: dict[str, Any] = {"doc": labels.take(batch.column("doc_index").to_numpy())}
+    for name, dtype in list(QUOTE_COLUMNS.items())[1:]:
+        values = batch.column(name)
+        if isinstance(dtype, np.dtype):  # never missing: the Arrow buffer as a NumPy array
+            columns[name] = values.to_numpy().astype(dtype, copy=False)
+        else:
+            columns[name] = dtype.__from_arrow__(values)
     return pd.DataFrame(columns)
 
 
@@ -318,13 +337,13 @@ def quotes_frame(
     """
     if saidwho._is_arrow(texts):
         # Arrow strings are read in place by the core: no Python str per row.
-        found, failures = saidwho._quotes_many_reporting(
+        rows, failures = saidwho._quote_rows_reporting(
             texts, n_threads=n_threads, progress=progress, errors=errors, **options
         )
-        labels = _as_labels(ids) if ids is not None else pd.RangeIndex(len(found))
-        if len(labels) != len(found):
-            raise ValueError(f"ids has {len(labels)} labels for {len(found)} texts")
-        frame = _quote_frame(found, labels)
+        labels = _as_labels(ids) if ids is not None else pd.RangeIndex(rows.documents)
+        if len(labels) != rows.documents:
+            raise ValueError(f"ids has {len(labels)} labels for {rows.documents} texts")
+        frame = _frame_of_rows(rows, labels)
     else:
         series = _as_series(texts)
         if ids is not None:

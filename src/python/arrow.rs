@@ -17,7 +17,7 @@ use super::{batch_run, quotes_batch, resolve_options, run_batch, Failures};
 use crate::clean as core_clean;
 
 /// The chunks of an Arrow text array or stream.
-fn text_chunks(texts: AnyArray) -> PyResult<Vec<ArrayRef>> {
+pub(super) fn text_chunks(texts: AnyArray) -> PyResult<Vec<ArrayRef>> {
     let chunked = texts
         .into_chunked_array()
         .map_err(|e| PyTypeError::new_err(format!("could not read the Arrow input: {e}")))?;
@@ -25,7 +25,7 @@ fn text_chunks(texts: AnyArray) -> PyResult<Vec<ArrayRef>> {
 }
 
 /// Every value of the chunks as a borrowed `&str`, `None` for nulls. Only text types are read.
-fn borrowed_texts(chunks: &[ArrayRef]) -> PyResult<Vec<Option<&str>>> {
+pub(super) fn borrowed_texts(chunks: &[ArrayRef]) -> PyResult<Vec<Option<&str>>> {
     let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len()).sum());
     for chunk in chunks {
         if let Some(a) = chunk.as_string_opt::<i32>() {
