@@ -308,10 +308,14 @@ impl People {
     fn add_run(&mut self, run: &Run, by_a_cue: impl FnOnce() -> bool) -> Option<usize> {
         let has_personal_title = run.titles.iter().any(|t| !office_modifier(t));
         let person_like = run.words.iter().all(|w| titlecase_name(w))
-            && !run
-                .words
-                .iter()
-                .any(|w| lexicon::NOT_PERSON_WORDS.contains_lowercase(w))
+            && !run.words.iter().enumerate().any(|(k, w)| {
+                // `Bill Hanley`, `Virginia Foxx`: a first name opening a longer name is no
+                // organisation word (`Senate Bill`, `West Virginia` still are).
+                lexicon::NOT_PERSON_WORDS.contains_lowercase(w)
+                    && !(k == 0
+                        && run.words.len() > 1
+                        && gender::of_first_name(&lower_str(w)).is_some())
+            })
             && !run.words.is_empty()
             && run.words.len() <= 4;
         if !person_like {

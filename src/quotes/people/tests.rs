@@ -26,6 +26,15 @@ fn places_and_organisations_are_not_people() {
     assert!(people_of(t).is_empty());
 }
 
+#[test]
+fn a_first_name_that_is_also_an_organisation_word_opens_a_name() {
+    // `bill` and `virginia` name things too (`the Senate Bill`, `West Virginia`).
+    let t = "Mayor Bill Hanley met Virginia Castillo in Riverside. The Senate Bill failed in \
+             West Virginia.";
+    let names: Vec<String> = people_of(t).into_iter().map(|p| p.name).collect();
+    assert_eq!(names, vec!["Bill Hanley", "Virginia Castillo"]);
+}
+
 /// `f` of the article `t` and its people table.
 fn with_people<R>(t: &str, f: impl FnOnce(&Document, &People) -> R) -> R {
     let spans = quoted_spans(t, MarkSet::EVERY);
