@@ -217,7 +217,7 @@ def table(columns: list[tuple[str, dict]], diff: tuple[int, int] | None) -> str:
 
 
 def compare(copy: Path) -> list[str]:
-    """For each weight file: whether the copy's equals the checkout's, else how many lines differ."""
+    """Per weight file: whether the copy's equals the checkout's, else how many lines differ."""
     out = []
     for name in WEIGHTS:
         mine = (copy / name).read_text(encoding="utf-8").splitlines()
