@@ -33,7 +33,7 @@ weight files that reproduces byte for byte, and scores train in-sample with thos
 
     python3 scripts/train_cv.py [-k 5] [--full] [--census DIR] [--out table.md]
 
-Deterministic. Run time on 2 cores: about 3 minutes a fold (two release builds of the crate's
+Deterministic. Run time on 2 cores: about 2.5 minutes a fold (two release builds of the crate's
 test harnesses, the dumps, the trainers and one prediction run): 5 folds with the committed and
 `--full` runs about 17 minutes. Skips with a message (exit 0) when ../shared is absent.
 """
