@@ -128,11 +128,12 @@ fn explain() {
 /// The news stories' own signal: every source PolNeAR **train** annotates that repeats a person
 /// of known gender (`Crespo said`), with the candidates a pronoun there would have, labelled by
 /// that person (see `pseudo_pronoun_candidates`). Rows as `antecedents` writes them, with
-/// `"doc"` the article and `"dev": false`; appended to SAIDWHO_ANTECEDENTS.
+/// `"doc"` the article and `"dev": false`; appended to SAIDWHO_ANTECEDENTS. `SAIDWHO_TRAIN=FILE`
+/// reads FILE instead of train.jsonl (the training folds of `scripts/train_cv.py`).
 #[test]
 #[ignore]
 fn pseudo_pronouns() {
-    let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
+    let Some(records) = common::first_annotations(&common::train_split()) else {
         return;
     };
     let out = std::env::var_os("SAIDWHO_ANTECEDENTS")

@@ -9,7 +9,8 @@
 //! ```
 //! The first row is `{"templates": [...]}`, the ranker's feature templates; each row after it
 //! is a quote. Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
-//! measuring. Skips with a note when `../shared` is absent.
+//! measuring. `SAIDWHO_TRAIN=FILE` reads FILE instead (the training folds of
+//! `scripts/train_cv.py`). Skips with a note when `../shared` is absent.
 
 mod common;
 use std::io::Write;
@@ -22,7 +23,7 @@ use serde_json::{json, Value};
 #[test]
 #[ignore]
 fn candidates() {
-    let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
+    let Some(records) = common::first_annotations(&common::train_split()) else {
         return;
     };
     let out = std::env::var_os("SAIDWHO_CANDIDATES")

@@ -13,7 +13,8 @@
 //! Each dump opens with a row `{"templates": [...]}`: the model's feature templates, whose hash
 //! the script writes into the weight table's header (`model::check_table`).
 //! Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
-//! measuring. Skips with a note when `../shared` is absent.
+//! measuring. `SAIDWHO_TRAIN=FILE` reads FILE instead (the training folds of
+//! `scripts/train_cv.py`). Skips with a note when `../shared` is absent.
 
 mod common;
 use std::io::Write;
@@ -84,7 +85,7 @@ fn dump(
     templates: &[&str],
     rows: impl Fn(&str, &CharIndex) -> Vec<serde_json::Value>,
 ) {
-    let Some(records) = common::first_annotations(&common::polnear("train.jsonl")) else {
+    let Some(records) = common::first_annotations(&common::train_split()) else {
         return;
     };
     let out = std::env::var_os(var)

@@ -13,6 +13,13 @@ pub fn polnear(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The train split the training dumps read: `$SAIDWHO_TRAIN` when set (a file of the same format,
+/// e.g. the training folds of `scripts/train_cv.py`), else `../shared/data/polnear/train.jsonl`.
+#[allow(dead_code)] // not every harness trains
+pub fn train_split() -> PathBuf {
+    std::env::var_os("SAIDWHO_TRAIN").map_or_else(|| polnear("train.jsonl"), PathBuf::from)
+}
+
 /// The first record of each article in the JSONL file at `path` (the scorers read only the
 /// first annotation), with its article id; `None`, after a note, when the file is absent.
 pub fn first_annotations(path: &Path) -> Option<Vec<(String, Value)>> {
