@@ -728,7 +728,7 @@ impl From<analyze::QuoteRecord> for PyQuote {
             cue_start: r.cue_span.map(|s| s.0),
             cue_end: r.cue_span.map(|s| s.1),
             // Rounded so Python shows 0.85, not the f32's 0.8500000238418579.
-            confidence: (f64::from(q.confidence) * 1e6).round() / 1e6,
+            confidence: crate::rows::rounded_confidence(q.confidence),
             rule: q.rule.name().to_owned(),
             resolution: q
                 .resolution

@@ -251,20 +251,29 @@ def _quotes_many_reporting(
     **options: Any,
 ) -> tuple[list[list[Quote]], list[tuple[int, str]]]:
     """:func:`quotes_many`, returning the failed documents instead of warning about them."""
-    if _is_arrow(texts):
-        callback, close = _progress_callback(progress, _arrow_length(texts), "quotes")
-        try:
-            return _core.quotes_arrow(
-                texts, n_threads=n_threads, progress=callback, errors=errors, **options
-            )
-        finally:
-            close()
-    batch = _as_batch(texts)
-    callback, close = _progress_callback(progress, len(batch), "quotes")
+    return _on_the_pool(
+        _core.quotes_arrow, _core.quotes_many, texts, n_threads, progress, errors, options
+    )
+
+
+def _on_the_pool(
+    of_arrow: Callable[..., Any],
+    of_batch: Callable[..., Any],
+    texts: Iterable[str | None],
+    n_threads: int | None,
+    progress: bool | Callable[[int], Any],
+    errors: Errors,
+    options: dict[str, Any],
+) -> Any:
+    """Runs the core's batch function on ``texts``: ``of_arrow`` for an Arrow array (read
+    without conversion), ``of_batch`` for anything else, with the progress bar closed after."""
+    arrow = _is_arrow(texts)
+    batch = texts if arrow else _as_batch(texts)
+    total = _arrow_length(texts) if arrow else len(batch)
+    callback, close = _progress_callback(progress, total, "quotes")
     try:
-        return _core.quotes_many(
-            batch, n_threads=n_threads, progress=callback, errors=errors, **options
-        )
+        run = of_arrow if arrow else of_batch
+        return run(batch, n_threads=n_threads, progress=callback, errors=errors, **options)
     finally:
         close()
 
@@ -280,22 +289,9 @@ def _quote_rows_reporting(
     """:func:`quotes_many` for the batch paths (the command line, ``quotes_frame``, the Series
     accessor): the rows stay in the core (:class:`saidwho._core.QuoteRows`), to be written as
     JSON lines or taken as one Arrow record batch, never as a Python object per quotation."""
-    if _is_arrow(texts):
-        callback, close = _progress_callback(progress, _arrow_length(texts), "quotes")
-        try:
-            return _core.quote_rows_arrow(
-                texts, n_threads=n_threads, progress=callback, errors=errors, **options
-            )
-        finally:
-            close()
-    batch = _as_batch(texts)
-    callback, close = _progress_callback(progress, len(batch), "quotes")
-    try:
-        return _core.quote_rows(
-            batch, n_threads=n_threads, progress=callback, errors=errors, **options
-        )
-    finally:
-        close()
+    return _on_the_pool(
+        _core.quote_rows_arrow, _core.quote_rows, texts, n_threads, progress, errors, options
+    )
 
 
 class _AccessorOnPandasImport:
