@@ -712,6 +712,51 @@ fn a_role_with_its_of_complement() {
     );
 }
 
+#[test]
+fn a_quote_signed_in_the_next_paragraph() {
+    let t = "What the candidates said this week, checked.\n\n\
+             “Our county lost nine hundred jobs last year.”\n\n\
+             - Gloria Tanaka, at the Harlan town hall.\n\n\
+             The county lost 412 jobs, according to state figures.\n\n\
+             “Nobody has paid a cent for the new bridge.”\n\n\
+             -Dev Malhotra.";
+    let w = who(t);
+    assert_eq!(w[0].1, s("Gloria Tanaka"), "{w:?}");
+    assert_eq!(w[0].3, s("-"), "{w:?}");
+    let second = w
+        .iter()
+        .find(|q| q.0.starts_with("Nobody"))
+        .expect("second quote");
+    assert_eq!(second.1, s("Dev Malhotra"), "{w:?}");
+    // A hyphen that opens a paragraph after a quote told within a sentence signs nothing.
+    let t = "The mayor called the plan “a waste of money.”\n\n- Gloria Tanaka, at the town hall.";
+    assert_ne!(who(t)[0].1, s("Gloria Tanaka"));
+}
+
+#[test]
+fn a_sentence_of_subject_and_cue_after_a_full_stop() {
+    let t = "“The council will find the missing money.” Ms Okafor said. Officials disagreed.";
+    let w = who(t);
+    assert_eq!(w[0].2, s("Ms Okafor"), "{w:?}");
+    assert_eq!(w[0].3, s("said"), "{w:?}");
+    // The sentence goes on: it reports something else, not the quote.
+    let t = "“The council will find the money.” Ms Okafor said the audit was late.";
+    assert_ne!(who(t)[0].2, s("Ms Okafor"));
+}
+
+#[test]
+fn a_document_or_a_role_the_tagger_knows_as_an_adjective() {
+    let w = who("“Clinton should come to Louisiana,” the editorial said.");
+    assert_eq!(w[0].2, s("the editorial"), "{w:?}");
+    let w = who("“There never was an order,” said the base chief, speaking for the first time.");
+    assert!(
+        w[0].2
+            .as_deref()
+            .is_some_and(|m| m.starts_with("the base chief")),
+        "{w:?}"
+    );
+}
+
 /// One example sentence for each speaker rule: (rule name, text, index of the quote the rule
 /// attributes).
 const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
@@ -734,6 +779,11 @@ const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
     (
         "after_question",
         "“Why would anyone vote for that?” Hannity pressed.",
+        0,
+    ),
+    (
+        "after_sentence",
+        "“The council will find the missing money.” Ms Okafor said. Officials disagreed.",
         0,
     ),
     (

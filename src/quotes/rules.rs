@@ -51,7 +51,7 @@ rules! {
         "A quote signed with a dash and a name that ends the paragraph is that name's; no other rule is asked.";
     /// The rules reading what follows the quote; a quote reports their pattern.
     AfterQuote = "after_quote",
-        "The speaker rule reading right after the quote, in its sentence (a quote names its pattern: after_quote_said, after_quote_inverted, after_quote_any_verb, after_question, according_to).";
+        "The speaker rule reading right after the quote, in its sentence (a quote names its pattern: after_quote_said, after_quote_inverted, after_quote_any_verb, after_question, after_sentence, according_to).";
     /// The rules reading the quote's sentence before it; a quote reports their pattern.
     BeforeQuote = "before_quote",
         "The speaker rule reading the quote's sentence before it (a quote names its pattern: before_quote_said, before_quote_gerund, colon_after_name, colon_lead_in, colon_only, according_to).";
@@ -85,6 +85,9 @@ rules! {
     /// `“…?” Hannity pressed.`
     AfterQuestion = "after_question",
         "After a question or an exclamation, a bare clause of subject and verb.";
+    /// `“… that are missing.” Trump said.`
+    AfterSentence = "after_sentence",
+        "After a quote that ends its sentence with a full stop, a sentence of nothing but a subject and a verb of saying.";
     /// `He said: “…”` / `Mr Starmer said Mr Trump’s commitment was “sincere”`
     BeforeQuoteSaid = "before_quote_said",
         "A verb of saying and its subject before the quote, in its sentence.";

@@ -47,7 +47,9 @@ pub(super) fn after_quote(
     let strict = match last {
         '.' | '\u{2026}' => {
             if !next_lower {
-                return None;
+                // `“… the emails that are missing.” Trump said.`: only a sentence of subject and
+                // verb of saying, and nothing else, still belongs to the quote.
+                return bare_attribution(doc, a, BareClause::WholeSentence);
             }
             false
         }
@@ -96,7 +98,8 @@ pub(super) fn after_quote(
     }
     if last != ',' {
         // `“…?” Hannity pressed.`: after a question, only a bare clause.
-        return bare_attribution(doc, a).or_else(|| unknown_verb_bare(doc, a));
+        return bare_attribution(doc, a, BareClause::AfterQuestion)
+            .or_else(|| unknown_verb_bare(doc, a));
     }
     // 3. `“…,” the nominee riffed.`: after a comma inside the marks, a subject and any verb.
     let np = np_starting_at(doc, a, wide)?;
@@ -120,15 +123,31 @@ pub(super) fn after_quote(
 
 /// `“… a real disgrace.” ― Ana Ruiz`: a quote signed with a dash and a name that ends the
 /// paragraph (readers' comments, posts, epigraphs). The dash is the cue: U+2015 is Unicode's
-/// quotation dash, and news also signs with em and en dashes.
-pub(super) fn dash_signature(doc: &Document, close_tok: usize) -> Option<Evidence> {
+/// quotation dash, and news also signs with em and en dashes. A quote that is a paragraph of its
+/// own may be signed in the next one, where a hyphen serves as the dash and a description may
+/// follow the name (`“…” ¶ - Bernie Sanders, in the debate.`: fact checks, lists of quotes).
+pub(super) fn dash_signature(
+    doc: &Document,
+    open_tok: usize,
+    close_tok: usize,
+) -> Option<Evidence> {
     let dash = doc.tokens.get(close_tok)?;
     let quote_end = doc.tokens.get(close_tok.checked_sub(1)?)?;
-    let is_dash = matches!(
-        dash.kind,
-        TokKind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}')
-    );
-    if !is_dash || dash.para != quote_end.para || dash.quote.is_some() {
+    let same_paragraph = dash.para == quote_end.para;
+    let is_dash = match dash.kind {
+        TokKind::Punct('\u{2015}' | '\u{2014}' | '\u{2013}') => true,
+        TokKind::Punct('-') => !same_paragraph,
+        _ => false,
+    };
+    let quote_is_paragraph = || {
+        let opens = open_tok == 0
+            || doc
+                .tokens
+                .get(open_tok - 1)
+                .is_some_and(|t| t.para != quote_end.para);
+        opens && dash.para == quote_end.para + 1
+    };
+    if !is_dash || dash.quote.is_some() || !(same_paragraph || quote_is_paragraph()) {
         return None;
     }
     let para_end = close_tok
@@ -138,10 +157,13 @@ pub(super) fn dash_signature(doc: &Document, close_tok: usize) -> Option<Evidenc
             .count();
     let np = np_starting_at(doc, close_tok + 1, para_end)?;
     // Only the name (and its full stop) may follow: `― Pam Reyes, who lives in Ohio` is not
-    // a signature but a sentence.
-    let name_ends_paragraph = doc.tokens[np.1..para_end]
+    // a signature but a sentence. Signed in a paragraph of its own, a description set off by a
+    // comma may follow (`- Michelle Marks, Philadelphia.`).
+    let rest = &doc.tokens[np.1..para_end];
+    let name_ends_paragraph = rest
         .iter()
-        .all(|t| matches!(t.kind, TokKind::Punct('.' | ')' | ']')));
+        .all(|t| matches!(t.kind, TokKind::Punct('.' | ')' | ']')))
+        || (!same_paragraph && rest.first().is_some_and(|t| t.kind == TokKind::Punct(',')));
     let capitalised = doc
         .tokens
         .get(np.0)
@@ -154,9 +176,18 @@ pub(super) fn dash_signature(doc: &Document, close_tok: usize) -> Option<Evidenc
     })
 }
 
+/// What may stand after the quote's closing mark for a bare clause to attribute it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BareClause {
+    /// After `?` or `!`: the clause may end at a comma (`“…?” she asked, smiling.`).
+    AfterQuestion,
+    /// After a full stop: the clause is a whole sentence (`“…” Trump said.`).
+    WholeSentence,
+}
+
 /// `Trump said.` / `said Trump.`: a sentence that is only a subject and a cue (and maybe a time
 /// or place), right after a quote.
-fn bare_attribution(doc: &Document, a: usize) -> Option<Evidence> {
+fn bare_attribution(doc: &Document, a: usize, clause: BareClause) -> Option<Evidence> {
     let end = after_window_end(doc, a);
     let closes = |k: usize| {
         k >= end
@@ -164,17 +195,22 @@ fn bare_attribution(doc: &Document, a: usize) -> Option<Evidence> {
                 .tokens
                 .get(k.saturating_sub(1))
                 .is_some_and(|t| t.ends_sentence)
-            || doc
-                .tokens
-                .get(k)
-                .is_some_and(|t| matches!(t.kind, TokKind::Punct('.' | ',')))
+            || doc.tokens.get(k).is_some_and(|t| match t.kind {
+                TokKind::Punct('.') => true,
+                TokKind::Punct(',') => clause == BareClause::AfterQuestion,
+                _ => false,
+            })
+    };
+    let pattern = match clause {
+        BareClause::AfterQuestion => Rule::AfterQuestion,
+        BareClause::WholeSentence => Rule::AfterSentence,
     };
     if let Some((cue, past)) = cue_at(doc, a) {
         let np = np_starting_at(doc, past, end)?;
         return (closes(np.1) && !cue.gerund).then_some(Evidence {
             cue: Some((a, past)),
             mention: Some(np),
-            pattern: Rule::AfterQuestion,
+            pattern,
             confidence: Confidence::Fair,
         });
     }
@@ -183,7 +219,7 @@ fn bare_attribution(doc: &Document, a: usize) -> Option<Evidence> {
     (closes(past) && !cue.gerund).then_some(Evidence {
         cue: Some((np.1, past)),
         mention: Some(np),
-        pattern: Rule::AfterQuestion,
+        pattern,
         confidence: Confidence::Fair,
     })
 }

@@ -167,7 +167,7 @@ struct SpeakerRule {
 /// rule is.
 const SIGNATURE: SpeakerRule = SpeakerRule {
     rule: Rule::DashSignature,
-    propose: |doc, _, q| after::dash_signature(doc, q.close),
+    propose: |doc, _, q| after::dash_signature(doc, q.open, q.close),
 };
 
 /// The speaker rules, in the order they were designed to be tried: the ranker's ties keep it,
