@@ -102,19 +102,22 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
     if !HEAD_TAGS.contains(&tag(doc, last))
         && can_be(doc, last, &HEAD_TAGS) == Some(false)
         && !is_quantity(&last_word)
-        && !(tag(doc, last) == "ADJ" && followed_by_verb(doc, last + 1))
+        && !adjective_as_subject_head(doc, last)
     {
         return Some(NotASpeaker::Fragment);
     }
     None
 }
 
-/// Whether token `k` is a verb in lower case (`said`, `read`, `wrote`).
-fn followed_by_verb(doc: &Document, k: usize) -> bool {
-    doc.tokens
-        .get(k)
-        .is_some_and(|t| t.kind == TokKind::Word && !t.capitalised)
-        && VERB_TAGS.contains(&tag(doc, k))
+/// Whether word `k`, tagged an adjective, is followed by a verb in lower case (`the editorial
+/// said`, `the chief told`): then it is the head of the verb's subject.
+fn adjective_as_subject_head(doc: &Document, k: usize) -> bool {
+    tag(doc, k) == "ADJ"
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.capitalised)
+        && VERB_TAGS.contains(&tag(doc, k + 1))
 }
 
 /// Whether a word standing alone names a quantity of people (`some`, `most`, `third`).
