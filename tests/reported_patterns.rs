@@ -344,3 +344,13 @@ fn a_one_word_answer_and_a_plural_hearer() {
     assert_eq!(cue.as_deref(), Some("told"));
     assert_eq!(content, "Ireland would not block the deal");
 }
+
+#[test]
+fn an_adverbial_phrase_between_subject_and_cue_is_no_subject() {
+    let (_, _, mention, cue) =
+        one("A group of three unions has in fact reported losses this year.");
+    assert_eq!(mention, s("A group of three unions"));
+    assert_eq!(cue, s("reported"));
+    let (_, _, mention, _) = one("Downstream farmers at times feared the dam would fail.");
+    assert_eq!(mention, s("Downstream farmers"));
+}

@@ -110,6 +110,9 @@ lists! {
     /// Words besides day names that may stand between a cue and its speaker (`said later X`,
     /// `said tonight X`).
     BETWEEN_CUE_AND_SPEAKER = "between_cue_and_speaker.txt";
+    /// Prepositions whose phrase with one lower-case word is an adverb between a subject and
+    /// its verb (`in fact`, `at times`, `in part`).
+    ADVERBIAL_PREPOSITIONS = "adverbial_prepositions.txt";
     /// Weekdays, `today` and `yesterday`: the day words news puts between a cue and its speaker
     /// (`said Sunday`).
     DAY_NAMES = "day_names.txt";

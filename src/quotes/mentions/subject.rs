@@ -13,28 +13,15 @@ use crate::quotes::doc::is_word;
 /// and over an apposition set off by commas.
 pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
     let mut i = cue;
-    while i > floor && {
-        let t = &doc.tokens[i - 1];
-        is_word(t) && t.quote.is_none() && {
-            let l = lower(doc, t);
-            // `Will` and `May` are names when capitalised; days are adverbials (`Trump on
-            // Friday described`).
-            let day = is_day(&l);
-            let on_day = lexicon::BEFORE_A_DAY.contains(&l)
-                && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
-            // `who in 2010 said`: a year, and the preposition before it.
-            let is_year = |w: &str| w.len() == 4 && w.chars().all(|d| d.is_ascii_digit());
-            let year = is_year(&l)
-                || (lexicon::BEFORE_A_YEAR.contains(&l)
-                    && doc.tokens.get(i).is_some_and(|n| is_year(doc.word(n))));
-            day || on_day
-                || year
-                || (!is_capitalised(doc, t)
-                    && (lexicon::BETWEEN_SUBJECT_AND_VERB.contains(l.as_str())
-                        || (l.ends_with("ly") && l.len() > 4)))
+    loop {
+        i = over_adverbs(doc, i, floor);
+        // `a trio of PACs have in fact reported`, `Britain in particular feared`: an adverbial
+        // phrase of a preposition and one lower-case word, then perhaps more adverbs.
+        if i > floor + 2 && adverbial_phrase_ends_at(doc, i) {
+            i -= 2;
+        } else {
+            break;
         }
-    } {
-        i -= 1;
     }
     // `The State Department less than two weeks ago said`: over a time phrase.
     if i > floor + 1 && lower(doc, &doc.tokens[i - 1]) == "ago" {
@@ -299,4 +286,47 @@ pub(crate) fn nearest_subject(
         return Some((k, k + 1));
     }
     opening_np(doc, floor, before)
+}
+
+/// Token `i` moved back over the adverbs, auxiliaries, days and years between a subject and its
+/// verb (`Trump on Friday said`, `who in 2010 said`, `he also said`), down to `floor`.
+fn over_adverbs(doc: &Document, mut i: usize, floor: usize) -> usize {
+    while i > floor && {
+        let t = &doc.tokens[i - 1];
+        is_word(t) && t.quote.is_none() && {
+            let l = lower(doc, t);
+            // `Will` and `May` are names when capitalised; days are adverbials (`Trump on
+            // Friday described`).
+            let day = is_day(&l);
+            let on_day = lexicon::BEFORE_A_DAY.contains(&l)
+                && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
+            // `who in 2010 said`: a year, and the preposition before it.
+            let is_year = |w: &str| w.len() == 4 && w.chars().all(|d| d.is_ascii_digit());
+            let year = is_year(&l)
+                || (lexicon::BEFORE_A_YEAR.contains(&l)
+                    && doc.tokens.get(i).is_some_and(|n| is_year(doc.word(n))));
+            day || on_day
+                || year
+                || (!is_capitalised(doc, t)
+                    && (lexicon::BETWEEN_SUBJECT_AND_VERB.contains(l.as_str())
+                        || (l.ends_with("ly") && l.len() > 4)))
+        }
+    } {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether tokens `i - 2` and `i - 1` are an adverbial phrase of a preposition and one
+/// lower-case word (`in fact`, `at times`, `in part`), not part of a subject.
+fn adverbial_phrase_ends_at(doc: &Document, i: usize) -> bool {
+    let (Some(p), Some(w)) = (doc.tokens.get(i.wrapping_sub(2)), doc.tokens.get(i - 1)) else {
+        return false;
+    };
+    is_word(p)
+        && is_word(w)
+        && p.quote.is_none()
+        && w.quote.is_none()
+        && !is_capitalised(doc, w)
+        && lexicon::ADVERBIAL_PREPOSITIONS.contains(lower(doc, p).as_str())
 }
