@@ -13,6 +13,7 @@ pub mod error;
 pub mod offsets;
 pub mod parallel;
 pub mod quotes;
+pub mod records;
 pub mod rows;
 
 pub use error::Error;
