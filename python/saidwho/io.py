@@ -786,6 +786,8 @@ class JsonlReader(_ByteCountingReader):
         while pending or not ended:
             if len(pending) < self.batch_size and pull():
                 continue
+            if not pending:  # the input ended with the last batch
+                break
             kind, core = clean(pending, ended)
             if kind == "more":
                 pull()

@@ -130,7 +130,9 @@ pub(super) fn clean_jsonl_lines<'py>(
         jsonl: None,
         arrow: None,
     };
-    if arrow {
+    if records.is_empty() {
+        // Blank lines only: nothing to write (a record batch needs a column).
+    } else if arrow {
         let batch = guarded(py, 0, || {
             records::arrow::record_batch(&records, &cleaned, text_field)
         })?;

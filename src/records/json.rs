@@ -7,8 +7,8 @@
 //!
 //! - an object with a key twice (Python keeps the first position and the last value);
 //! - `-0` and `-0.0` (serde_json reads both as the float -0.0; Python reads `-0` as the int 0);
-//! - a number of magnitude 2^63 or more read as a float (an integer too big for 64 bits, which
-//!   Python keeps exact);
+//! - a number of magnitude 2^63 or more read as a float when the line holds 19 digits in a row
+//!   (it may be an integer too big for 64 bits, which Python keeps exact);
 //! - and whatever serde_json refuses itself: `NaN`, `Infinity`, a lone surrogate escape, an
 //!   exponent out of range, nesting deeper than 128.
 //!
@@ -59,7 +59,36 @@ impl<'a> Json<'a> {
 /// Parses one JSON text (a line, its line end included) the way `json.loads` would, or fails
 /// where the result could differ from Python's (see the module's notes).
 pub fn parse(line: &[u8]) -> Result<Json<'_>, serde_json::Error> {
-    serde_json::from_slice(line)
+    match serde_json::from_slice(line) {
+        // Only an integer of 19 digits or more overflows 64 bits: without one, a large float
+        // was written as a float.
+        Err(e) if e.to_string().starts_with(LARGE_NUMBER) && !has_long_integer(line) => {
+            LARGE_FLOATS.set(true);
+            let parsed = serde_json::from_slice(line);
+            LARGE_FLOATS.set(false);
+            parsed
+        }
+        parsed => parsed,
+    }
+}
+
+const LARGE_NUMBER: &str = "a large number may be an integer";
+
+thread_local! {
+    /// Set while a line known to hold no integer beyond 64 bits is parsed again.
+    static LARGE_FLOATS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `line` holds 19 ASCII digits in a row anywhere (a number or not).
+fn has_long_integer(line: &[u8]) -> bool {
+    let mut run = 0;
+    for &b in line {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 19 {
+            return true;
+        }
+    }
+    false
 }
 
 fn has_repeated_key(entries: &[(Cow<'_, str>, Json<'_>)]) -> bool {
@@ -106,10 +135,8 @@ impl<'de> Visitor<'de> for JsonVisitor {
         if value == 0.0 && value.is_sign_negative() {
             return Err(E::custom("-0 is an int to Python, -0.0 a float"));
         }
-        if value.abs() >= INTEGER_OVERFLOW {
-            return Err(E::custom(
-                "a large number may be an integer Python keeps exact",
-            ));
+        if value.abs() >= INTEGER_OVERFLOW && !LARGE_FLOATS.get() {
+            return Err(E::custom(LARGE_NUMBER));
         }
         Ok(Json::Float(value))
     }
@@ -245,6 +272,7 @@ mod tests {
                 "{\"n\": -12, \"u\": 18446744073709551615}",
             ),
             ("  [1, [2, []]]\r\n", "[1, [2, []]]"),
+            ("[1e19, -2.5E+20, 9.3e18]", "[1e+19, -2.5e+20, 9.3e+18]"),
             (
                 "{\"t\": \"\\u0001\\u007f\\b\"}",
                 "{\"t\": \"\\u0001\u{7f}\\b\"}",
@@ -264,6 +292,7 @@ mod tests {
             "{\"z\": -0.0}",
             "{\"big\": 123456789012345678901234567890}",
             "{\"big\": -9223372036854775809}",
+            "{\"big\": 18446744073709551616, \"f\": 1e19}",
             "{\"f\": NaN}",
             "{\"f\": Infinity}",
             "{\"f\": 1e400}",
