@@ -141,8 +141,17 @@ pub(super) fn clean_jsonl_lines<'py>(
             Err(_) => return Ok(("python", None)),
         }
     } else {
-        let bytes = guarded(py, 0, || records::jsonl_on(&pool, &records, &cleaned))?;
-        out.jsonl = Some(PyBytes::new(py, &bytes).unbind());
+        let parts = guarded(py, 0, || records::jsonl_on(&pool, &records, &cleaned))?;
+        let size = parts.iter().map(Vec::len).sum();
+        let bytes = PyBytes::new_with(py, size, |buffer| {
+            let mut at = 0;
+            for part in &parts {
+                buffer[at..at + part.len()].copy_from_slice(part);
+                at += part.len();
+            }
+            Ok(())
+        })?;
+        out.jsonl = Some(bytes.unbind());
     }
     Ok(("batch", Some(out)))
 }

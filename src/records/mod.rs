@@ -15,6 +15,7 @@
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
+pub mod escape;
 pub mod json;
 
 use std::borrow::Cow;
@@ -160,7 +161,10 @@ pub fn write_record(out: &mut Vec<u8>, record: &Record<'_>, text: Option<&str>) 
         crate::rows::write_python_json(out, key.as_ref());
         out.extend_from_slice(b": ");
         if i == record.text_entry {
-            crate::rows::write_python_json(out, &text);
+            match text {
+                Some(text) => escape::write_json_string(out, text),
+                None => out.extend_from_slice(b"null"),
+            }
         } else {
             crate::rows::write_python_json(out, value);
         }
@@ -169,14 +173,14 @@ pub fn write_record(out: &mut Vec<u8>, record: &Record<'_>, text: Option<&str>) 
 }
 
 /// [`write_record`] of every record with its new text (`texts[i]` for `records[i]`), on
-/// `pool`, in slices joined in order.
+/// `pool`, in slices: the lines are the slices one after the other.
 pub fn jsonl_on(
     pool: &rayon::ThreadPool,
     records: &[Record<'_>],
     texts: &[Option<Cow<'_, str>>],
-) -> Vec<u8> {
+) -> Vec<Vec<u8>> {
     const RECORDS_PER_SLICE: usize = 32;
-    let parts: Vec<Vec<u8>> = pool.install(|| {
+    pool.install(|| {
         records
             .par_chunks(RECORDS_PER_SLICE)
             .zip(texts.par_chunks(RECORDS_PER_SLICE))
@@ -189,8 +193,7 @@ pub fn jsonl_on(
                 out
             })
             .collect()
-    });
-    parts.concat()
+    })
 }
 
 #[cfg(test)]
@@ -317,7 +320,7 @@ mod tests {
         for (record, text) in records.iter().zip(&texts) {
             write_record(&mut serial, record, text.as_deref());
         }
-        assert_eq!(jsonl_on(&pool, &records, &texts), serial);
+        assert_eq!(jsonl_on(&pool, &records, &texts).concat(), serial);
         assert!(String::from_utf8(serial)
             .expect("utf-8")
             .starts_with("{\"id\": 0, \"text\": \"t0\", \"x\": [0.5]}\n"));
