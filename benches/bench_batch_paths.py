@@ -26,7 +26,8 @@ replaced, measured as "Python path"), the floor any such process stands on, same
 
 - ``saidwho clean`` as a process, on the JSONL file and on an empty one (startup and imports,
   given as the MB/s it would allow if nothing else took time);
-- ``cp in.jsonl out.jsonl`` and, in this process, reading the file's bytes and writing them.
+- ``cp in.jsonl out.jsonl`` and, in this process, reading the file's bytes and writing them;
+- pyarrow writing the records (texts converted from a list) to Parquet.
 
 ``--clean-only`` leaves out the quotation paths (minutes on a busy machine).
 """
@@ -128,6 +129,16 @@ def copy_bytes(source: Path, target: Path) -> None:
     target.write_bytes(source.read_bytes())
 
 
+def write_parquet(texts: list[str], target: Path) -> None:
+    """The ``{"id", "text"}`` records as a Parquet file, from a table already in memory but
+    for the conversion of the texts: what any Parquet output of them costs."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": pa.array(range(len(texts))), "text": pa.array(texts)})
+    pq.write_table(table, target)
+
+
 def python_path(run: Callable[[], object]) -> Callable[[], object]:
     """``run`` with the Python JSONL reader and writer (``saidwho.io.core_records = False``)."""
 
@@ -209,6 +220,8 @@ def main() -> None:
          lambda: process(shutil.which("cp") or "cp", str(source), out("cp.jsonl"))),
         ("floor: read the file's bytes and write them (Python)", "clean",
          lambda: copy_bytes(source, Path(out("copy.jsonl")))),
+        ("floor: pyarrow writes the records, in memory, to Parquet", "clean",
+         lambda: write_parquet(texts, Path(out("floor.parquet")))),
     ]  # fmt: skip
     if args.clean_only:
         paths = [p for p in paths if p[1] == "clean"]
