@@ -265,8 +265,15 @@ class CoreRecords:
     Parquet writer its record batch. ``where`` and ``source`` name each record's line, for the
     failures the core reports (``failures``: ``(record index, message)``)."""
 
-    def __init__(self, core: Any, *, source: str, text_field: str, first_line: int,
-                 lines: list[bytes] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        core: Any,
+        *,
+        source: str,
+        text_field: str,
+        first_line: int,
+        lines: list[bytes] | None = None,
+    ) -> None:
         self.core = core
         self.source = source
         self.text_field = text_field
