@@ -19,6 +19,17 @@ the same texts, all cores, best of ``--rounds``:
 MB/s is MB of input text (UTF-8) per second of wall time; the ratio is to ``quotes_many`` for
 the quotation paths and to ``clean_many`` for the cleaning ones. The table is Markdown, for
 ``benches/README.md``.
+
+Beside the cleaning paths (``saidwho clean`` reads, cleans and writes JSONL records in the core
+since issue 16; ``saidwho.io.core_records = False`` gives the Python reader and writer it
+replaced, measured as "Python path"), the floor any such process stands on, same run:
+
+- ``saidwho clean`` as a process, on the JSONL file and on an empty one (startup and imports,
+  given as the MB/s it would allow if nothing else took time);
+- ``cp in.jsonl out.jsonl`` and, in this process, reading the file's bytes and writing them;
+- pyarrow writing the records (texts converted from a list) to Parquet.
+
+``--clean-only`` leaves out the quotation paths (minutes on a busy machine).
 """
 
 from __future__ import annotations
@@ -28,6 +39,8 @@ import contextlib
 import io
 import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -103,6 +116,44 @@ def cli(*argv: str) -> None:
         sys.exit(f"saidwho {' '.join(argv)} failed ({status})")
 
 
+def process(*argv: str) -> None:
+    """``argv`` as a process of its own (startup, imports and all)."""
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def saidwho_process(*argv: str) -> None:
+    process(sys.executable, "-m", "saidwho.cli", *argv, "--no-progress")
+
+
+def copy_bytes(source: Path, target: Path) -> None:
+    target.write_bytes(source.read_bytes())
+
+
+def write_parquet(texts: list[str], target: Path) -> None:
+    """The ``{"id", "text"}`` records as a Parquet file, from a table already in memory but
+    for the conversion of the texts: what any Parquet output of them costs."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": pa.array(range(len(texts))), "text": pa.array(texts)})
+    pq.write_table(table, target)
+
+
+def python_path(run: Callable[[], object]) -> Callable[[], object]:
+    """``run`` with the Python JSONL reader and writer (``saidwho.io.core_records = False``)."""
+
+    def wrapped() -> object:
+        import saidwho.io
+
+        saidwho.io.core_records = False
+        try:
+            return run()
+        finally:
+            saidwho.io.core_records = True
+
+    return wrapped
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=40, help="MB of text (default 40)")
@@ -112,6 +163,9 @@ def main() -> None:
         "--damaged",
         action="store_true",
         help="the damaged records of bench_stream_memory.py instead of PolNeAR (clean text)",
+    )
+    parser.add_argument(
+        "--clean-only", action="store_true", help="only the cleaning paths and the floor"
     )
     args = parser.parse_args()
 
@@ -132,6 +186,10 @@ def main() -> None:
         for i, text in enumerate(texts):
             f.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
     series = pd.Series(texts, dtype=object)
+    empty = workdir / "empty.jsonl"
+    empty.write_bytes(b"")
+    file_mb = source.stat().st_size / 2**20
+    print(f"  the JSONL file: {file_mb:.1f} MB", file=sys.stderr)
 
     def out(name: str) -> str:
         return str(workdir / name)
@@ -149,8 +207,24 @@ def main() -> None:
          lambda: cli("clean", str(source), "-o", out("c.parquet"))),
         ("`saidwho clean in.jsonl -o out.jsonl`", "clean",
          lambda: cli("clean", str(source), "-o", out("c.jsonl"))),
+        ("`saidwho clean in.jsonl -o out.parquet`, Python path", "clean",
+         python_path(lambda: cli("clean", str(source), "-o", out("c.parquet")))),
+        ("`saidwho clean in.jsonl -o out.jsonl`, Python path", "clean",
+         python_path(lambda: cli("clean", str(source), "-o", out("c.jsonl")))),
         ("`Series.saidwho.clean()`", "clean", lambda: series.saidwho.clean()),
+        ("floor: `saidwho clean in.jsonl -o out.jsonl`, a process", "clean",
+         lambda: saidwho_process("clean", str(source), "-o", out("p.jsonl"))),
+        ("floor: `saidwho clean empty.jsonl -o out.jsonl`, a process", "clean",
+         lambda: saidwho_process("clean", str(empty), "-o", out("e.jsonl"))),
+        ("floor: `cp in.jsonl out.jsonl`", "clean",
+         lambda: process(shutil.which("cp") or "cp", str(source), out("cp.jsonl"))),
+        ("floor: read the file's bytes and write them (Python)", "clean",
+         lambda: copy_bytes(source, Path(out("copy.jsonl")))),
+        ("floor: pyarrow writes the records, in memory, to Parquet", "clean",
+         lambda: write_parquet(texts, Path(out("floor.parquet")))),
     ]  # fmt: skip
+    if args.clean_only:
+        paths = [p for p in paths if p[1] == "clean"]
     speeds: dict[str, float] = {}
     rows = []
     for label, engine, run in paths:

@@ -3,7 +3,8 @@
 //! The core is plain Rust: [`clean`] repairs text (mojibake, lost punctuation, entities, …) and
 //! explains each repair; [`quotes`] finds quotations and their speakers; [`parallel`] runs
 //! batches on a fork-safe pool and [`batch`] decides what a failed document does; [`rows`]
-//! turns quotations into the table the batch paths write (JSON lines, Arrow). The Python
+//! turns quotations into the table the batch paths write (JSON lines, Arrow) and [`records`]
+//! reads and writes the records of a JSON lines file for `saidwho clean`. The Python
 //! bindings (feature `python`, `src/python.rs`) only convert values and add no behaviour.
 
 pub mod analyze;
@@ -13,6 +14,7 @@ pub mod error;
 pub mod offsets;
 pub mod parallel;
 pub mod quotes;
+pub mod records;
 pub mod rows;
 
 pub use error::Error;

@@ -11,6 +11,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 mod arrow;
+mod records;
 mod rows;
 mod suggest;
 
@@ -1049,9 +1050,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(arrow::clean_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::quotes_arrow, m)?)?;
     m.add_class::<rows::PyQuoteRows>()?;
+    m.add_class::<records::PyCleanedRecords>()?;
     m.add_function(wrap_pyfunction!(rows::quote_rows, m)?)?;
     m.add_function(wrap_pyfunction!(rows::quote_rows_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(rows::json_strings, m)?)?;
+    m.add_function(wrap_pyfunction!(records::clean_jsonl_lines, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(fix_text, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;

@@ -5,6 +5,7 @@ __version__: str
 
 __all__ = [
     "CleanOptions",
+    "CleanedRecords",
     "Fix",
     "InternalError",
     "Person",
@@ -19,6 +20,7 @@ __all__ = [
     "_rebuild_quote",
     "clean",
     "clean_arrow",
+    "clean_jsonl_lines",
     "clean_many",
     "explain",
     "fix_text",
@@ -322,6 +324,38 @@ def quote_rows_arrow(
     **kwargs: Any,
 ) -> tuple[QuoteRows, _Failures]: ...
 def json_strings(texts: Sequence[str | None]) -> list[str]: ...
+
+# One batch of a JSONL file read, cleaned and written by the core (`saidwho clean`): the JSON
+# lines to write (`jsonl`) or the record batch (`to_arrow`, with `arrow=True`); `lines` of the
+# lines given were used, `record_lines` are the positions of the records' lines among them and
+# `failures` the records whose cleaning failed (written with a null text).
+@final
+class CleanedRecords:
+    def __len__(self) -> int: ...
+    @property
+    def lines(self) -> int: ...
+    @property
+    def record_lines(self) -> list[int]: ...
+    @property
+    def failures(self) -> _Failures: ...
+    def jsonl(self) -> bytes | None: ...
+    def to_arrow(self) -> Any | None: ...
+
+def clean_jsonl_lines(
+    lines: Sequence[bytes],
+    *,
+    text_field: str,
+    id_field: str | None = None,
+    require_id: bool = False,
+    max_records: int,
+    max_chars: int,
+    last: bool,
+    arrow: bool = False,
+    options: CleanOptions | None = None,
+    n_threads: int | None = None,
+    errors: _Errors = "record",
+    _fail_on: Sequence[int] | None = None,
+) -> tuple[Literal["batch"], CleanedRecords] | tuple[Literal["more", "python"], None]: ...
 def thread_count(n_threads: int | None = None) -> int: ...
 def _rebuild_clean_options(state: dict[str, Any]) -> CleanOptions: ...
 def _rebuild_quote(state: dict[str, Any]) -> Quote: ...

@@ -34,7 +34,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import saidwho
 from saidwho import _counting, io
@@ -54,7 +54,7 @@ class FailureLog:
         self.policy = policy
         self.count = 0
 
-    def check(self, batch: Batch, failures: list[tuple[int, str]]) -> None:
+    def check(self, batch: Batch | io.CoreRecords, failures: list[tuple[int, str]]) -> None:
         for index, message in failures:
             where = f"{batch.source}, {batch.where[index]}"
             if self.policy == "raise":
@@ -105,7 +105,10 @@ def _has_terminal_size() -> bool:
     return size.columns > 0 and size.lines > 0
 
 
-def read_ahead(batches: Iterator[Batch]) -> Iterator[Batch]:
+T = TypeVar("T")
+
+
+def read_ahead(batches: Iterator[T]) -> Iterator[T]:
     """The batches of ``batches``, each read in a thread while the caller works on the one
     before: the core releases the GIL, so parsing the next batch overlaps the work on this one.
     One batch waits at most, so memory stays flat. An error of the reader is raised here, in
@@ -155,27 +158,34 @@ def read_ahead(batches: Iterator[Batch]) -> Iterator[Batch]:
 def run_batches(
     reader: Reader,
     writer: Writer,
-    transform: Callable[[Batch], Batch | io.CoreRows],
+    transform: Callable[[Any], Batch | io.CoreRows | io.CoreRecords],
     *,
     progress: bool = False,
     desc: str = "saidwho",
+    core_lines: Callable[[Iterator[list[bytes]]], Iterator[Any]] | None = None,
 ) -> tuple[int, int]:
     """Streams every batch of ``reader`` through ``transform`` into ``writer`` (from a file, the
     next batch is read while this one is worked on, see :func:`read_ahead`) and commits the
-    output only when all went well. Returns the records read and written."""
+    output only when all went well. Returns the records read and written.
+
+    With ``core_lines`` (a JSONL reader, :meth:`io.JsonlReader.core_batches`), the raw lines
+    of the input are read ahead instead, and ``core_lines`` makes the batches of them."""
     bar = _progress_bar(reader, progress, desc)
     try:
         with writer:
-            batches: Iterator[Batch]
+            batches: Iterator[Any]
             if reader.path == "-":
-                batches = reader.batches()
+                batches = reader.batches() if core_lines is None else core_lines(_chunks(reader))
             else:
                 # Not standard input: a read from a pipe can block for ever, and the thread
                 # could not be stopped (a pipe's producer sets the pace anyway). Two batches are
                 # then in memory at once, each half the size: memory stays that of one.
                 reader.batch_size = max(1, (reader.batch_size + 1) // 2)
                 reader.batch_bytes = max(1, reader.batch_bytes // 2)
-                batches = read_ahead(reader.batches())
+                if core_lines is None:
+                    batches = read_ahead(reader.batches())
+                else:
+                    batches = core_lines(read_ahead(_chunks(reader)))
             for batch in batches:
                 writer.write(transform(batch))
                 if bar is not None:
@@ -185,6 +195,11 @@ def run_batches(
         if bar is not None:
             bar.close()
     return reader.records, writer.written
+
+
+def _chunks(reader: Reader) -> Iterator[list[bytes]]:
+    assert isinstance(reader, io.JsonlReader)
+    return reader.line_chunks()
 
 
 def _output_format(args: argparse.Namespace, input_format: str) -> str:
@@ -242,7 +257,10 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 
     failures = FailureLog(args.errors)
 
-    def clean_batch(batch: Batch) -> Batch:
+    def clean_batch(batch: Batch | io.CoreRecords) -> Batch | io.CoreRecords:
+        if isinstance(batch, io.CoreRecords):  # read, cleaned and written by the core
+            failures.check(batch, batch.failures)
+            return batch
         # Always recorded by the core: the log decides, knowing where each record came from.
         cleaned, failed = saidwho._clean_many_reporting(
             batch.texts, options=options, n_threads=args.threads, errors="record"
@@ -250,8 +268,39 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         failures.check(batch, failed)
         return batch.with_texts(cleaned)
 
+    core_lines = None
+    if (
+        isinstance(reader, io.JsonlReader)
+        and output_format in ("jsonl", "parquet")
+        and reader.reads_in_core()
+    ):
+        jsonl_reader = reader
+
+        def clean_lines(lines: list[bytes], last: bool) -> Any:
+            return saidwho._core.clean_jsonl_lines(
+                lines,
+                text_field=jsonl_reader.text_field,
+                id_field=jsonl_reader.id_field,
+                require_id=jsonl_reader.require_id,
+                max_records=jsonl_reader.batch_size,
+                max_chars=jsonl_reader.batch_bytes,
+                last=last,
+                arrow=output_format == "parquet",
+                options=options,
+                n_threads=args.threads,
+                errors="record",
+            )
+
+        def core_lines(chunks: Iterator[list[bytes]]) -> Iterator[Batch | io.CoreRecords]:
+            return jsonl_reader.core_batches(chunks, clean_lines)
+
     read, written = run_batches(
-        reader, writer, clean_batch, progress=_show_progress(args), desc="cleaning"
+        reader,
+        writer,
+        clean_batch,
+        progress=_show_progress(args),
+        desc="cleaning",
+        core_lines=core_lines,
     )
     skipped = getattr(writer, "skipped", 0)
     note = f" ({skipped} with no text, no file written)" if skipped else ""

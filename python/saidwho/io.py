@@ -27,6 +27,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
+import itertools
 import json
 import os
 import re
@@ -34,7 +35,7 @@ import shutil
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
@@ -42,6 +43,7 @@ from typing import IO, Any
 __all__ = [
     "FORMATS",
     "Batch",
+    "CoreRecords",
     "CoreRows",
     "InputError",
     "Reader",
@@ -250,6 +252,92 @@ _ROW_COLUMNS = frozenset(
     "start end text type speaker mention mention_start mention_end cue cue_start cue_end "
     "confidence rule resolution".split()
 )
+
+
+# `saidwho clean` reads JSONL in the core (:meth:`JsonlReader.core_batches`) when this is true;
+# the tests turn it off to compare with the Python reader and writer it stands in for.
+core_records = True
+
+
+class CoreRecords:
+    """A batch of JSONL records read, cleaned and written by the core
+    (``saidwho._core.CleanedRecords``): the JSONL writer takes its lines as they are, the
+    Parquet writer its record batch. ``where`` and ``source`` name each record's line, for the
+    failures the core reports (``failures``: ``(record index, message)``)."""
+
+    def __init__(
+        self,
+        core: Any,
+        *,
+        source: str,
+        text_field: str,
+        first_line: int,
+        lines: list[bytes] | None = None,
+    ) -> None:
+        self.core = core
+        self.source = source
+        self.text_field = text_field
+        self.failures: list[tuple[int, str]] = core.failures
+        self._first_line = first_line
+        # The records' own lines, kept for Parquet: see :meth:`to_rows`.
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self.core)
+
+    @property
+    def where(self) -> list[str]:
+        first = self._first_line
+        return [f"line {first + i}" for i in self.core.record_lines]
+
+    def jsonl(self) -> bytes:
+        data = self.core.jsonl()
+        assert data is not None, "the records were read for Arrow output"
+        return data  # type: ignore[no-any-return]
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """The records as dicts, read again from their lines, with the cleaned texts."""
+        assert self._lines is not None, "the records were read for JSONL output"
+        texts = _pyarrow("Arrow output").record_batch(self.core.to_arrow())
+        texts = texts.column(self.text_field).to_pylist()
+        rows = []
+        for i, text in zip(self.core.record_lines, texts, strict=True):
+            row = json.loads(self._lines[i])
+            row[self.text_field] = text
+            rows.append(row)
+        return rows
+
+    def to_arrow(self, schema: Any = None) -> Any:
+        """The records as a ``pyarrow.RecordBatch`` (with ``schema`` when given), as
+        :meth:`Batch.to_arrow` builds it from the same records' dicts."""
+        pa = _pyarrow("Parquet output")
+        batch = pa.record_batch(self.core.to_arrow())
+        if schema is None:
+            return batch
+        names = batch.schema.names
+        extra = [name for name in names if name not in schema.names]
+        if extra:
+            raise InputError(
+                f"{self.source}, records from {self.where[0]} on: fields {extra} are "
+                "not among the columns (taken from the first records)"
+            )
+        columns = []
+        for wanted in schema:
+            if wanted.name not in names:
+                columns.append(pa.nulls(batch.num_rows, wanted.type))
+                continue
+            column = batch.column(wanted.name)
+            if column.type == wanted.type:
+                columns.append(column)
+            elif pa.types.is_null(column.type):
+                columns.append(pa.nulls(batch.num_rows, wanted.type))
+            elif pa.types.is_string(column.type) and pa.types.is_large_string(wanted.type):
+                columns.append(column.cast(wanted.type))
+            else:  # values pyarrow converts (or refuses) by their Python type: as before
+                rows = Batch.from_rows(self.to_rows(), source=self.source)
+                rows.where = self.where
+                return rows.to_arrow(schema)
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 # --------------------------------------------------------------------------------------------
@@ -586,6 +674,8 @@ class _ByteCountingReader(Reader):
             except _GZIP_ERRORS as exc:
                 raise InputError(f"{path}: not a readable gzip file ({exc})") from exc
         check_text_bytes(head, _display_name(path), self.encoding)
+        self._utf16 = head.startswith(_UTF16_BOMS)
+        self._warned = False
 
     def _open(self) -> IO[bytes]:
         if self.path == "-":
@@ -623,19 +713,7 @@ class JsonlReader(_ByteCountingReader):
         lines = self._lines()
         try:
             for lineno, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                where = f"line {lineno}"
-                try:
-                    record = json.loads(line)
-                except ValueError as exc:
-                    msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                    raise InputError(f"{self.path}, {where}: not valid JSON ({msg})") from exc
-                if not isinstance(record, dict):
-                    raise InputError(
-                        f"{self.path}, {where}: expected a JSON object, got {type(record).__name__}"
-                    )
-                batch = collector.add(record, where)
+                batch = self._add_line(collector, line, lineno)
                 if batch is not None:
                     yield batch
             batch = collector.take()
@@ -643,6 +721,131 @@ class JsonlReader(_ByteCountingReader):
                 yield batch
         finally:
             lines.close()
+
+    def _add_line(self, collector: _RowCollector, line: str, lineno: int) -> Batch | None:
+        """Reads one decoded line into ``collector``: the batch it completes, if any."""
+        if not line.strip():
+            return None
+        where = f"line {lineno}"
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise InputError(f"{self.path}, {where}: not valid JSON ({msg})") from exc
+        if not isinstance(record, dict):
+            raise InputError(
+                f"{self.path}, {where}: expected a JSON object, got {type(record).__name__}"
+            )
+        return collector.add(record, where)
+
+    # ----------------------------------------------------------------------------------------
+    # Records read by the core (`saidwho clean`, see saidwho._core.clean_jsonl_lines)
+
+    def reads_in_core(self) -> bool:
+        """Whether :meth:`core_batches` can read this input: UTF-8 (the default decoding, no
+        ``--encoding``, no UTF-16 byte order mark)."""
+        return core_records and self.encoding is None and not self._utf16
+
+    def line_chunks(self) -> Iterator[list[bytes]]:
+        """The raw lines of the input (each with its ``\n``; a UTF-8 byte order mark left
+        out), ``batch_size`` at a time."""
+        raw = self._open()
+        try:
+            first = True
+            while True:
+                chunk = list(itertools.islice(raw, self.batch_size))
+                if not chunk:
+                    return
+                if first and chunk[0].startswith(codecs.BOM_UTF8):
+                    chunk[0] = chunk[0][len(codecs.BOM_UTF8) :]
+                first = False
+                yield chunk
+        except _GZIP_ERRORS as exc:
+            raise InputError(f"{self.path}: not a readable gzip file ({exc})") from exc
+        finally:
+            if raw is not sys.stdin.buffer:
+                raw.close()
+                if self._file is not None:
+                    self._file.close()
+
+    def core_batches(
+        self, chunks: Iterator[list[bytes]], clean: Callable[[list[bytes], bool], Any]
+    ) -> Iterator[Batch | CoreRecords]:
+        """The batches of the lines of ``chunks`` (:meth:`line_chunks`), cut as
+        :meth:`batches` cuts them. ``clean(lines, last)`` is the core's
+        ``clean_jsonl_lines`` on the lines not read yet: it reads, cleans and writes one batch
+        (a :class:`CoreRecords`), or asks for more lines, or leaves a batch to Python, which
+        reads it here (a :class:`Batch`, as :meth:`batches` gives it) with its errors."""
+        pending: list[bytes] = []
+        first = 1  # the line number of pending[0]
+        ended = False
+
+        def pull() -> bool:
+            nonlocal ended
+            if not ended:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    ended = True
+                else:
+                    pending.extend(chunk)
+            return not ended
+
+        while pending or not ended:
+            if len(pending) < self.batch_size and pull():
+                continue
+            if not pending:  # the input ended with the last batch
+                break
+            kind, core = clean(pending, ended)
+            if kind == "more":
+                pull()
+                continue
+            if kind == "batch":
+                used = core.lines
+                if len(core):
+                    self.records += len(core)
+                    yield CoreRecords(
+                        core,
+                        source=self.path,
+                        text_field=self.text_field,
+                        first_line=first,
+                        lines=pending[:used] if core.jsonl() is None else None,
+                    )
+            else:
+                batch, used = self._python_batch(pending, first, pull)
+                if batch is not None:
+                    yield batch
+            del pending[:used]
+            first += used
+
+    def _python_batch(
+        self, pending: list[bytes], first: int, pull: Callable[[], bool]
+    ) -> tuple[Batch | None, int]:
+        """One batch read from ``pending`` (``pull()`` adds lines) the Python way, and the
+        number of lines it used."""
+        collector = _RowCollector(self)
+        used = 0
+        while used < len(pending) or pull():
+            lineno = first + used
+            line = self._decode_line(pending[used], lineno)
+            used += 1
+            batch = self._add_line(collector, line, lineno)
+            if batch is not None:
+                return batch, used
+        return collector.take(), used
+
+    def _decode_line(self, line: bytes, lineno: int) -> str:
+        # As _text_lines decodes a line without --encoding.
+        try:
+            return line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if not self._warned:
+                print(
+                    f"saidwho: {_display_name(self.path)}, line {lineno} is not valid UTF-8 "
+                    f"(byte {exc.start}); reading such lines as Windows-1252",
+                    file=sys.stderr,
+                )
+                self._warned = True
+            return line.decode("cp1252", errors="saidwho-cp1252")
 
 
 def _raise_csv_field_limit() -> None:
@@ -917,8 +1120,12 @@ class JsonlWriter(Writer):
     # hold (dates, decimals from Parquet) are written as their str().
     _encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
-    def write(self, batch: Batch | CoreRows) -> None:
+    def write(self, batch: Batch | CoreRows | CoreRecords) -> None:
         encode, write = self._encode, self.handle.write
+        if isinstance(batch, CoreRecords):
+            self._write_bytes(batch.jsonl())
+            self.written += len(batch)
+            return
         if isinstance(batch, CoreRows):
             lines = batch.to_jsonl(encode)
             if lines is not None:
@@ -931,6 +1138,15 @@ class JsonlWriter(Writer):
         for row in batch.to_rows():
             write(encode(row) + "\n")
         self.written += len(batch)
+
+    def _write_bytes(self, data: bytes) -> None:
+        """UTF-8 lines written as they are, past the text layer (flushed first)."""
+        buffer = getattr(self.handle, "buffer", None)
+        if buffer is None:  # standard output replaced by a text-only object
+            self.handle.write(data.decode("utf-8"))
+            return
+        self.handle.flush()
+        buffer.write(data)
 
     def _write_with_texts(self, batch: Batch) -> None:
         """Records whose texts were replaced (``saidwho clean``): the long texts are encoded by
@@ -1005,7 +1221,7 @@ class ParquetWriter(Writer):
         self._schema: Any = None
         self._first_empty: CoreRows | None = None
 
-    def write(self, batch: Batch | CoreRows) -> None:
+    def write(self, batch: Batch | CoreRows | CoreRecords) -> None:
         if self._writer is None and isinstance(batch, CoreRows) and len(batch) == 0:
             # No quotation yet: the id column's type is unknown (null). The schema comes from
             # the first rows; only if none ever come is this empty batch written.

@@ -214,6 +214,19 @@ pub fn python_float_repr(value: f64) -> String {
     }
 }
 
+/// Appends `value` as Python's `json.JSONEncoder(ensure_ascii=False)` writes it (see
+/// [`PythonJson`]); `false` (and nothing written) if it cannot be serialized (a map with
+/// non-string keys: none of this crate's values).
+pub fn write_python_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> bool {
+    let mark = out.len();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, PythonJson);
+    if value.serialize(&mut serializer).is_err() {
+        out.truncate(mark);
+        return false;
+    }
+    true
+}
+
 /// `text` as a JSON string, as Python's `json` writes it with `ensure_ascii=False` (the same
 /// escapes as serde_json's), for writers that put a long text into a line they build.
 pub fn json_string(text: &str) -> String {
