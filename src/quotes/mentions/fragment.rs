@@ -65,6 +65,15 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
     {
         return Some(NotASpeaker::TimePhrase);
     }
+    // `in fact`, `at times`, `at least`: a lone word after such a preposition is an adverb.
+    if first == last
+        && !doc.tokens[first].capitalised
+        && first > 0
+        && doc.tokens[first - 1].kind == TokKind::Word
+        && lexicon::ADVERBIAL_PREPOSITIONS.contains(lower(doc, &doc.tokens[first - 1]).as_str())
+    {
+        return Some(NotASpeaker::Fragment);
+    }
     // A capital says a word is a name (`Trump`, `Lynch`), unless it opens the sentence.
     let first_capitalised = doc.tokens[first].capitalised;
     let opens_sentence = first == 0 || doc.tokens[first - 1].ends_sentence;
@@ -73,7 +82,11 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
     if !first_capitalised {
         let first_tag = tag(doc, first);
         // `sends a clear`, `faced stern`; not `registered voters`, whose last word is its noun.
-        if VERB_TAGS.contains(&first_tag) && !NOUN_TAGS.contains(&tag(doc, last)) {
+        // `organized the letter`, `prompted the tabloid`: a verb and its object.
+        let verb_and_object = first < last && tag(doc, first + 1) == "DET";
+        if VERB_TAGS.contains(&first_tag)
+            && (verb_and_object || !NOUN_TAGS.contains(&tag(doc, last)))
+        {
             return Some(NotASpeaker::VerbPhrase);
         }
         if first_tag == "ADV" && !is_quantity(&lower(doc, &doc.tokens[first])) {
@@ -214,6 +227,12 @@ mod tests {
                 Some("Sanders"),
             ),
             ("In the past, the plan failed.", "the past", None),
+            ("No one, in fact, is eager to attack him.", "fact", None),
+            (
+                "Ann Cole, whose group organized the letter, said it was late.",
+                "organized the letter",
+                None,
+            ),
         ] {
             let spans = quoted_spans(text, MarkSet::EVERY);
             let doc = Document::new(text, &spans);
