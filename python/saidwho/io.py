@@ -685,6 +685,13 @@ class _ByteCountingReader(Reader):
         self._raw = gzip.GzipFile(fileobj=self._file) if _is_gzip(self.path) else self._file
         return self._raw
 
+    def _close(self, raw: IO[bytes]) -> None:
+        """Closes what :meth:`_open` opened (standard input stays open)."""
+        if raw is not sys.stdin.buffer:
+            raw.close()
+            if self._file is not None:
+                self._file.close()
+
     def _lines(self) -> Iterator[str]:
         """The decoded lines of the input (see :func:`_text_lines`)."""
         raw = self._open()
@@ -693,10 +700,7 @@ class _ByteCountingReader(Reader):
         except _GZIP_ERRORS as exc:
             raise InputError(f"{self.path}: not a readable gzip file ({exc})") from exc
         finally:
-            if raw is not sys.stdin.buffer:
-                raw.close()
-                if self._file is not None:
-                    self._file.close()
+            self._close(raw)
 
     def position(self) -> int:
         if self._raw is sys.stdin.buffer:
@@ -763,10 +767,7 @@ class JsonlReader(_ByteCountingReader):
         except _GZIP_ERRORS as exc:
             raise InputError(f"{self.path}: not a readable gzip file ({exc})") from exc
         finally:
-            if raw is not sys.stdin.buffer:
-                raw.close()
-                if self._file is not None:
-                    self._file.close()
+            self._close(raw)
 
     def core_batches(
         self, chunks: Iterator[list[bytes]], clean: Callable[[list[bytes], bool], Any]
