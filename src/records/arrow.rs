@@ -185,11 +185,7 @@ mod tests {
     use crate::records::{parse_record, Fields};
     use arrow_array::Array;
 
-    const FIELDS: Fields<'static> = Fields {
-        text: "text",
-        id: Some("id"),
-        require_id: false,
-    };
+    const FIELDS: Fields<'static> = Fields::DEFAULT;
 
     fn records(lines: &[&'static str]) -> Vec<Record<'static>> {
         lines

@@ -34,6 +34,15 @@ pub struct Fields<'f> {
     pub require_id: bool,
 }
 
+impl Fields<'static> {
+    /// The command line's defaults: the text in `text`, the id in `id` when a record has one.
+    pub const DEFAULT: Fields<'static> = Fields {
+        text: "text",
+        id: Some("id"),
+        require_id: false,
+    };
+}
+
 /// Where a batch is cut (`--batch-size` and the reader's text budget).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -200,11 +209,7 @@ pub fn jsonl_on(
 mod tests {
     use super::*;
 
-    const FIELDS: Fields<'static> = Fields {
-        text: "text",
-        id: Some("id"),
-        require_id: false,
-    };
+    const FIELDS: Fields<'static> = Fields::DEFAULT;
 
     fn pool() -> std::sync::Arc<rayon::ThreadPool> {
         crate::parallel::pool(2).expect("pool")

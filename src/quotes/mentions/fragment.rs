@@ -3,6 +3,7 @@
 //! worst`, `Only European`, `most explosive`). The part-of-speech tagger decides what a word is
 //! doing; the time nouns are a word list.
 
+use super::subject::adverbial_phrase_ends_at;
 use crate::quotes::doc::{lower, Document, TokKind};
 use crate::quotes::lexicon;
 use crate::quotes::tagger::{can_be, tag, tag_in_lower_case};
@@ -66,12 +67,7 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
         return Some(NotASpeaker::TimePhrase);
     }
     // `in fact`, `at times`, `at least`: a lone word after such a preposition is an adverb.
-    if first == last
-        && !doc.tokens[first].capitalised
-        && first > 0
-        && doc.tokens[first - 1].kind == TokKind::Word
-        && lexicon::ADVERBIAL_PREPOSITIONS.contains(lower(doc, &doc.tokens[first - 1]).as_str())
-    {
+    if first == last && adverbial_phrase_ends_at(doc, first + 1) {
         return Some(NotASpeaker::Fragment);
     }
     // A capital says a word is a name (`Trump`, `Lynch`), unless it opens the sentence.

@@ -319,8 +319,9 @@ fn over_adverbs(doc: &Document, mut i: usize, floor: usize) -> usize {
 
 /// Whether tokens `i - 2` and `i - 1` are an adverbial phrase of a preposition and one
 /// lower-case word (`in fact`, `at times`, `in part`), not part of a subject.
-fn adverbial_phrase_ends_at(doc: &Document, i: usize) -> bool {
-    let (Some(p), Some(w)) = (doc.tokens.get(i.wrapping_sub(2)), doc.tokens.get(i - 1)) else {
+pub(crate) fn adverbial_phrase_ends_at(doc: &Document, i: usize) -> bool {
+    let token = |back: usize| i.checked_sub(back).and_then(|k| doc.tokens.get(k));
+    let (Some(p), Some(w)) = (token(2), token(1)) else {
         return false;
     };
     is_word(p)
