@@ -905,3 +905,53 @@ fn every_quote_names_a_documented_rule() {
         }
     }
 }
+
+/// Under `double_marks_only` (the convention of corpora annotated from double marks), a
+/// quotation in two apostrophes is what its speaker said without quotation marks: reported
+/// speech, each piece keeping the source and cue of the quotation it is.
+#[test]
+fn two_apostrophes_are_reported_speech_under_double_marks_only() {
+    let t = "The council voted on Monday to close the branch library.\n\n\
+             ''We have run out of ways to keep it open,'' said Carla Munez, the council's \
+             finance chair. ''Every other branch would pay for it.''";
+    let double = |reported: bool| {
+        extract(
+            t,
+            &QuoteOptions {
+                double_marks_only: true,
+                reported,
+                ..QuoteOptions::default()
+            },
+        )
+    };
+    let default = quotes(t);
+    assert_eq!(default.len(), 2);
+    assert!(default.iter().all(|q| q.kind == QuoteKind::Direct));
+    let found = double(true);
+    let pieces: Vec<&Quote> = found
+        .iter()
+        .filter(|q| q.text.starts_with("We have") || q.text.starts_with("Every"))
+        .collect();
+    assert_eq!(pieces.len(), 2, "{found:#?}");
+    for q in &pieces {
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.speaker, s("Carla Munez"));
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    }
+    assert_eq!(pieces[0].mention, pieces[1].mention);
+    // A double-marked quotation stays a quotation.
+    let curly = t.replace("''We", "“We").replace("open,''", "open,”");
+    let curly = extract(
+        &curly,
+        &QuoteOptions {
+            double_marks_only: true,
+            ..QuoteOptions::default()
+        },
+    );
+    assert!(curly
+        .iter()
+        .any(|q| q.kind == QuoteKind::Direct && q.text.starts_with("We have")));
+    // Without reported speech, what counts as reported speech is left out.
+    assert!(double(false).iter().all(|q| q.kind != QuoteKind::Indirect));
+    assert!(double(false).is_empty());
+}

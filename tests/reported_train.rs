@@ -22,8 +22,8 @@ use std::path::PathBuf;
 
 use saidwho::offsets::CharIndex;
 use saidwho::quotes::{
-    reported_cue_candidates, reported_end_candidates, QuoteOptions, REPORTED_CUE_TEMPLATES,
-    REPORTED_END_TEMPLATES,
+    reported_cue_candidates, reported_cue_probabilities, reported_end_candidates, QuoteOptions,
+    REPORTED_CUE_TEMPLATES, REPORTED_END_TEMPLATES,
 };
 use serde_json::json;
 
@@ -46,6 +46,30 @@ fn cues() {
                     })
                 })
                 .collect()
+        },
+    );
+}
+
+/// How likely each word of train is to head a cue, as the rules see it (`SAIDWHO_PROBS`), for
+/// error analysis: which annotated cues the model misses.
+#[test]
+#[ignore]
+fn probs() {
+    dump(
+        "SAIDWHO_PROBS",
+        "saidwho-train.probs.jsonl",
+        &[],
+        |text, idx| {
+            let options = QuoteOptions {
+                double_marks_only: true,
+                ..QuoteOptions::default()
+            };
+            reported_cue_probabilities(text, &options)
+            .into_iter()
+            .map(|(start, end, p)| {
+                json!({"start": idx.char_offset(start), "end": idx.char_offset(end), "p": p})
+            })
+            .collect()
         },
     );
 }

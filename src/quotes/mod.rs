@@ -130,9 +130,11 @@ pub struct QuoteOptions {
     /// [`QuoteKind::NonSpeech`].
     pub keep_non_speech: bool,
     /// Only double marks (`"…"`, `“…”`, `„…“`, `«…»`) open a quotation; single marks count
-    /// only nested inside one, and `''` is two apostrophes. This is the convention of corpora
-    /// annotated from double marks only (PolNeAR); by default single marks (`‘…’`, British
-    /// style and headlines) and the `''…''` of some archives open quotations too.
+    /// only nested inside one, and what a quotation in two apostrophes (`''We will,'' he
+    /// said.`) says is reported speech ([`QuoteKind::Indirect`], with its source and cue).
+    /// This is the convention of corpora annotated from double marks only (PolNeAR); by
+    /// default single marks (`‘…’`, British style and headlines) and the `''…''` of some
+    /// archives open quotations.
     pub double_marks_only: bool,
     /// Also return reported speech (`X said the plan would fail`, `…, according to X.`) as
     /// [`QuoteKind::Indirect`]. On by default.
@@ -152,7 +154,6 @@ impl Default for QuoteOptions {
 impl QuoteOptions {
     fn mark_set(&self) -> marks::MarkSet {
         marks::MarkSet {
-            two_apostrophes: !self.double_marks_only,
             single_primary: !self.double_marks_only,
         }
     }
@@ -178,7 +179,7 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             start: span.start,
             end: span.end,
             text: text[span.start..span.end].to_string(),
-            kind,
+            kind: counted_kind(options, span, kind),
             cue: found.cue.map(|(s, e)| Span::of(text, s, e)),
             mention: found.mention.map(|(s, e)| Span::of(text, s, e)),
             speaker: found.speaker,
@@ -186,6 +187,8 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             rule: found.rule,
             resolution: found.resolution,
         })
+        // Off, reported speech includes what `double_marks_only` counts as such.
+        .filter(|q| options.reported || q.kind != QuoteKind::Indirect)
         .collect();
     if options.reported {
         let before = found.len();
@@ -200,6 +203,18 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
         }
     }
     found
+}
+
+/// How a quotation counts under the options: with [`QuoteOptions::double_marks_only`], what a
+/// quotation in two apostrophes (`''We will,'' he said.`) says is reported speech, as corpora
+/// annotated from double marks count it; it keeps its source and cue.
+fn counted_kind(options: &QuoteOptions, span: &doc::QuotedSpan, kind: QuoteKind) -> QuoteKind {
+    let speech = matches!(kind, QuoteKind::Direct | QuoteKind::Partial);
+    if options.double_marks_only && span.two_apostrophes && speech {
+        QuoteKind::Indirect
+    } else {
+        kind
+    }
 }
 
 /// A reported-speech attribution as a [`Quote`] of kind [`QuoteKind::Indirect`], its speaker
@@ -285,6 +300,20 @@ pub fn reported_cue_candidates(
     reported::cue_candidates(&doc)
         .into_iter()
         .map(|(i, features)| (doc.tokens[i].start, doc.tokens[i].end, features))
+        .collect()
+}
+
+/// How likely each word of `text` is to head a cue of reported speech, as `(start, end,
+/// probability)` byte ranges for the words the cue model or the lexicon scores above zero: what
+/// the reported-speech rules start from (for error analysis; see `tests/reported_train.rs`).
+pub fn reported_cue_probabilities(text: &str, options: &QuoteOptions) -> Vec<(usize, usize, f32)> {
+    let spans = marks::quoted_spans(text, options.mark_set());
+    let doc = doc::Document::new(text, &spans);
+    reported::cue_probabilities(&doc)
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, p)| p > 0.0)
+        .map(|(i, p)| (doc.tokens[i].start, doc.tokens[i].end, p))
         .collect()
 }
 

@@ -34,6 +34,14 @@ struct Mark {
     can_close: bool,
 }
 
+impl Mark {
+    /// Two apostrophes standing for a double mark (`''`): the only two-byte mark of the
+    /// double family that is neither opening nor closing.
+    fn is_two_apostrophes(&self) -> bool {
+        self.family == Family::Double && self.glyph == Glyph::Either && self.len == 2
+    }
+}
+
 fn classify(c: char) -> Option<(Family, Glyph)> {
     Some(match c {
         '"' => (Family::Double, Glyph::Either),
@@ -122,11 +130,11 @@ fn double_apostrophe_at(para: &str, base: usize, i: usize) -> Option<Mark> {
     })
 }
 
-/// Which marks open quotations.
+/// Which marks open quotations. `''` (two apostrophes) is always a double mark; whether its
+/// quotation counts as one or as reported speech is the options' business
+/// ([`QuotedSpan::two_apostrophes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct MarkSet {
-    /// `''` (two apostrophes) is a double mark.
-    pub two_apostrophes: bool,
     /// Single marks may open a quotation of their own (not only nested in a double one).
     pub single_primary: bool,
 }
@@ -135,7 +143,6 @@ impl MarkSet {
     /// Every convention on (the default options' marks), for the tests.
     #[cfg(test)]
     pub(crate) const EVERY: MarkSet = MarkSet {
-        two_apostrophes: true,
         single_primary: true,
     };
 }
@@ -172,7 +179,7 @@ const MARK_START: [bool; 256] = {
     table
 };
 
-fn marks_of(para: &str, base: usize, two_apostrophes: bool, out: &mut Vec<Mark>) {
+fn marks_of(para: &str, base: usize, out: &mut Vec<Mark>) {
     let bytes = para.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -189,7 +196,7 @@ fn marks_of(para: &str, base: usize, two_apostrophes: bool, out: &mut Vec<Mark>)
         }
         // Every mark is either `"`/`'` (ASCII) or a multi-byte character starting with 0xC2
         // (guillemets) or 0xE2 (the U+20xx quotes): skip everything else cheaply.
-        if two_apostrophes && b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+        if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
             // `''` stands for a double mark in some archives (`''We will,'' he said.`).
             if let Some(m) = double_apostrophe_at(para, base, i) {
                 out.push(m);
@@ -232,7 +239,7 @@ pub(crate) fn quoted_spans(text: &str, set: MarkSet) -> Vec<QuotedSpan> {
     let mut carried: Option<(Open, usize)> = None;
     for (para_start, para) in paragraphs(text) {
         marks.clear();
-        marks_of(para, para_start, set.two_apostrophes, &mut marks);
+        marks_of(para, para_start, &mut marks);
         let mut stack: Vec<Open> = Vec::new();
         let mut first = 0;
         if let Some((open, prev_end)) = carried.take() {
@@ -316,6 +323,7 @@ fn step(m: &Mark, single_primary: bool, stack: &mut Vec<Open>, out: &mut Vec<Quo
             close: m.at + m.len,
             closed: true,
             family: open.mark.family,
+            two_apostrophes: open.mark.is_two_apostrophes(),
             reopenings: open.reopenings,
         };
         match stack.last_mut() {
@@ -371,6 +379,7 @@ fn finish_unclosed(open: Open, para_end: usize, text: &str, out: &mut Vec<Quoted
             close: end,
             closed: false,
             family: open.mark.family,
+            two_apostrophes: open.mark.is_two_apostrophes(),
             reopenings: open.reopenings,
         });
     }
@@ -481,10 +490,15 @@ mod tests {
         let t = "''We will,'' Mr. Welch said. A ‘headline quote’ here.";
         assert_eq!(contents(t), vec!["We will,", "headline quote"]);
         let double_only = MarkSet {
-            two_apostrophes: false,
             single_primary: false,
         };
-        assert!(quoted_spans(t, double_only).is_empty());
+        // Two apostrophes still quote (the options decide how to count it); a lone single
+        // mark no longer does.
+        let spans = quoted_spans(t, double_only);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&t[spans[0].start..spans[0].end], "We will,");
+        assert!(spans[0].two_apostrophes);
+        assert!(!quoted_spans("“We will,” he said.", double_only)[0].two_apostrophes);
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub(crate) struct QuotedSpan {
     /// Whether a closing mark was found.
     pub closed: bool,
     pub family: Family,
+    /// Opened by two apostrophes (`''…''`, archives that lost their curly quotes). Corpora
+    /// annotated from double marks only (PolNeAR) count what such a quotation says as reported
+    /// speech, not as a quotation.
+    pub two_apostrophes: bool,
     /// Offsets of the opening marks that re-open the quote in continuation paragraphs.
     pub reopenings: Vec<usize>,
 }

@@ -81,7 +81,7 @@ fn is_forward(r: &Reported) -> bool {
 }
 
 /// How likely each token of the article is to head a cue.
-fn cue_probabilities(doc: &Document) -> Vec<f32> {
+pub(crate) fn cue_probabilities(doc: &Document) -> Vec<f32> {
     let mut probs: Vec<f32> = (0..doc.tokens.len())
         .map(|i| cue_probability(doc, i))
         .collect();
