@@ -211,7 +211,10 @@ fn two_reports_joined_by_and_are_two_attributions() {
     let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(
         texts,
-        ["reopen the pool by June", "the city would pay for repairs"],
+        [
+            "to reopen the pool by June",
+            "the city would pay for repairs"
+        ],
         "{found:?}"
     );
     // The second verb shares the first one's subject.
@@ -353,4 +356,33 @@ fn an_adverbial_phrase_between_subject_and_cue_is_no_subject() {
     assert_eq!(cue, s("reported"));
     let (_, _, mention, _) = one("Downstream farmers at times feared the dam would fail.");
     assert_eq!(mention, s("Downstream farmers"));
+}
+
+/// `declined to comment`, `vowed to fight`: the reported infinitive keeps its `to` (the cue is
+/// the verb alone), while `pointed to the polls` keeps the particle in the cue.
+#[test]
+fn an_infinitive_reported_keeps_its_to() {
+    let t = "The club's owner declined to comment on the sale. \
+             Ms Okoro vowed to fight the closure in court.";
+    let found = reported(t);
+    let got: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|q| (q.text.as_str(), q.cue.as_ref().map(|c| c.text.as_str())))
+        .collect();
+    assert!(
+        got.contains(&("to comment on the sale", Some("declined"))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("to fight the closure in court", Some("vowed"))),
+        "{got:?}"
+    );
+    let t = "The minister pointed to the jobless figures for March.";
+    let found = reported(t);
+    assert!(
+        found
+            .iter()
+            .all(|q| q.cue.as_ref().is_none_or(|c| c.text == "pointed to")),
+        "{found:?}"
+    );
 }

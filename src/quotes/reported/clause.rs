@@ -9,6 +9,7 @@ use crate::quotes::lexicon::{
     SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS, TIME_PHRASE_WORDS,
 };
 use crate::quotes::mentions::{is_day_name, np_starting_at};
+use crate::quotes::tagger::tag;
 
 /// The most tokens a reported clause runs over (the longest annotated content in PolNeAR train
 /// has 355).
@@ -214,11 +215,17 @@ pub(super) fn takes_particle(doc: &Document, k: usize) -> bool {
     let is_particle = doc.tokens.get(k).is_some_and(|t| {
         is_word(t) && t.quote.is_none() && CUE_PARTICLES.contains(lower(doc, t).as_str())
     });
+    // `declined to comment`, `vowed to fight`: `to` before a verb opens the reported
+    // infinitive (PolNeAR's content is `to comment`), it is no particle.
+    let infinitive = || {
+        lower(doc, &doc.tokens[k]) == "to" && k + 1 < doc.tokens.len() && tag(doc, k + 1) == "VERB"
+    };
     is_particle
         && doc
             .tokens
             .get(k + 1)
             .is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Mark)
+        && !infinitive()
 }
 
 /// `said in a statement.`, `spoke to the network`, `said of the field`, `said when asked`: a
