@@ -146,9 +146,27 @@ fn closing_source(
             let particle = !is_verb_of_saying_proper(&verb) && takes_particle(doc, cue + 1);
             (starts_with_preposition(doc, cue + 1) && !particle)
                 || is_day_name(&l)
-                || takes_a_hearer(&verb)
+                || (takes_a_hearer(&verb) && only_a_hearer(doc, cue + 1, end))
                 || RELATIVE_DAYS.contains(l.as_str())
                 || l == "to"
         });
     short_adjunct.then_some(((cue, cue + 1), Some(mention), Rule::ReportedBackward))
+}
+
+/// `…, officials told reporters (on Friday).`: the words after a cue that takes a hearer are
+/// the hearer and perhaps when or where, not `told him he had never been a citizen`, whose
+/// clause is what was said.
+fn only_a_hearer(doc: &Document, from: usize, end: usize) -> bool {
+    let Some(hearer) = np_starting_at(doc, from, end) else {
+        return false;
+    };
+    let after = hearer.1;
+    after >= end
+        || starts_with_preposition(doc, after)
+        || doc.tokens.get(after).is_some_and(|t| {
+            let l = lower(doc, t);
+            is_day_name(&l)
+                || RELATIVE_DAYS.contains(l.as_str())
+                || matches!(t.kind, TokKind::Punct(_))
+        })
 }
