@@ -341,7 +341,7 @@ fn a_compound_subject_is_not_two_reports() {
 
 #[test]
 fn a_one_word_answer_and_a_plural_hearer() {
-    let (content, _, _, _) = one("Asked whether the talks had failed, the envoy said no.");
+    let (content, _, _, _) = one("When the talks failed, the envoy said no.");
     assert_eq!(content, "no");
     let (content, _, _, cue) = one("She told reporters Ireland would not block the deal.");
     assert_eq!(cue.as_deref(), Some("told"));
@@ -385,4 +385,33 @@ fn an_infinitive_reported_keeps_its_to() {
             .all(|q| q.cue.as_ref().is_none_or(|c| c.text == "pointed to")),
         "{found:?}"
     );
+}
+
+/// `Asked whether …, X said …`: the question is an attribution of its own (cue `asked`, no
+/// source unless the sentence names the asker), and the answer another.
+#[test]
+fn a_question_put_to_the_source_is_reported() {
+    let t = "Asked whether the ferry would run in winter, the harbour master said it would not. \
+             Asked by reporters about the cost, Ms Lindqvist declined to give a figure. \
+             The mayor said little when asked about the strike.";
+    let found = reported(t);
+    let asked: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|q| q.rule.name() == "reported_asked")
+        .map(|q| (q.text.as_str(), q.mention.as_ref().map(|m| m.text.as_str())))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("whether the ferry would run in winter", None),
+            ("about the cost", Some("reporters")),
+            ("about the strike", None),
+        ],
+        "{found:?}"
+    );
+    assert!(found.iter().any(|q| q.text == "it would not"), "{found:?}");
+    // `Asked, he said nothing.` puts no question.
+    assert!(reported("Asked, he shrugged and said nothing at all.")
+        .iter()
+        .all(|q| q.rule.name() != "reported_asked"));
 }

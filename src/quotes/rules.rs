@@ -143,6 +143,9 @@ rules! {
     /// `Talks, according to aides, have stalled.`
     ReportedAccordingToAround = "reported_according_to_around",
         "`According to X` set off by commas inside a sentence reports both halves around it.";
+    /// `Asked whether the bridge was safe, Ms Okafor said it was.`
+    ReportedAsked = "reported_asked",
+        "A question put to a source (`Asked whether …,` opening a sentence, or `when asked about …`) is reported with the cue `asked`; its source is the asker when the sentence names one (`Asked by reporters whether …`).";
     /// `Ms Okafor said the bridge was safe, adding that inspections would continue.`
     ReportedGerund = "reported_gerund",
         "A gerund cue after a comma or a preposition (…, adding that …) reports the clause after it, its source the subject of the sentence.";

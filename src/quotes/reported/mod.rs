@@ -27,6 +27,7 @@
 //! names the [`Rule`] that found it (`reported_forward`, `reported_backward`, …).
 
 mod according;
+mod asked;
 mod clause;
 mod closing;
 mod content_end;
@@ -42,6 +43,7 @@ use super::doc::{is_capitalised, lower, Document, TokKind, Token};
 use super::rules::Rule;
 use super::QuoteKind;
 use according::according_to;
+use asked::{asked_question, is_asked};
 use clause::{is_according, is_punct};
 use closing::tail_attribution;
 pub use content_end::END_TEMPLATES;
@@ -149,7 +151,8 @@ fn by_rules(
     while s < n {
         let e = sentence_end(doc, s);
         // Most sentences report nobody: without a likely cue or `according`, skip them.
-        let likely = (s..e).any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k));
+        let likely = (s..e)
+            .any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k) || is_asked(doc, s, k));
         if likely {
             sentence(doc, probs, kinds, (s, e), end_of, &mut out);
         }
@@ -177,11 +180,12 @@ fn sentence(
     let mut last_mention = None;
     let mut first = out.len();
     while i < limit {
-        if probs[i] < MIN_CUE_SHARE && !is_according(doc, i) {
+        if probs[i] < MIN_CUE_SHARE && !is_according(doc, i) && !is_asked(doc, s, i) {
             i += 1;
             continue;
         }
         let found = according_to(doc, s, limit, i)
+            .or_else(|| asked_question(doc, s, limit, i))
             .or_else(|| verb_cue(doc, probs, (s, limit), headline, i, last_mention));
         let Some((mut found, resume)) = found else {
             i += 1;
@@ -251,6 +255,11 @@ fn sentence(
                 first -= 1;
             }
             out.insert(first, t);
+        }
+        // `…, he said when asked about the vote.`: the closing attribution's adjunct may put
+        // a question of its own.
+        if let Some(k) = (t.cue.1..e).find(|&k| is_asked(doc, s, k)) {
+            out.extend(asked_question(doc, s, e, k).map(|(q, _)| q));
         }
     }
 }

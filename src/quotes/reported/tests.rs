@@ -199,6 +199,10 @@ fn each_pattern_names_its_rule() {
             "reported_according_to_around",
         ),
         (
+            "Asked whether the bridge was safe, Ms Okafor said inspections would continue.",
+            "reported_asked",
+        ),
+        (
             "Ms Okafor said the bridge was safe, adding that inspections would continue.",
             "reported_gerund",
         ),
