@@ -95,9 +95,12 @@ pub(super) fn verb_cue(
         }
         // `…, X said, …`: the content is both halves of the sentence around the source.
         let before = (s, mention.0.saturating_sub(1));
+        // `Now, she said, the two congregations rarely mix.`: an opening adverb before the
+        // source is no clause, but the sentence around the source is still what was said.
         let around = mention.0 > s
             && is_punct(doc, mention.0 - 1, ',')
-            && content_words(doc, before) >= MIN_CONTENT_WORDS
+            && (content_words(doc, before) >= MIN_CONTENT_WORDS
+                || content_words(doc, forward) >= MIN_CONTENT_WORDS + 1)
             && set_off;
         if (content_words(doc, forward) >= min_forward_words(&w) || is_yes_or_no(doc, forward))
             && (around
