@@ -240,8 +240,8 @@ pub(super) fn starts_with_preposition(doc: &Document, k: usize) -> bool {
 
 /// `say this is a rough patch`, `said nothing has changed`, `think this meeting came too
 /// late`: a pronoun or determiner among the words of [`starts_with_preposition`] (never a
-/// preposition or a subordinator), followed by a verb, or by a noun naming no stretch of time
-/// and then a verb, is the subject of the reported clause (`said this week` is no clause).
+/// preposition or a subordinator), followed by a verb, or by a noun naming no stretch of time,
+/// opens the reported clause or object (`said this week` opens none).
 fn opens_a_subject(doc: &Document, k: usize) -> bool {
     let n = doc.tokens.len();
     let verb = |j: usize| j < n && matches!(tag(doc, j), "VERB" | "AUX");
@@ -250,9 +250,10 @@ fn opens_a_subject(doc: &Document, k: usize) -> bool {
         let l = lower(doc, t);
         TIME_NOUNS.contains(l.as_str()) || is_day_name(&l)
     };
+    // `show little evidence that …`: a determiner or adjective before a noun naming no stretch
+    // of time opens the object that was reported.
     matches!(tag(doc, k), "PRON" | "DET" | "ADJ")
-        && (verb(k + 1)
-            || (k + 2 < n && tag(doc, k + 1) == "NOUN" && !time_noun(k + 1) && verb(k + 2)))
+        && (verb(k + 1) || (k + 1 < n && tag(doc, k + 1) == "NOUN" && !time_noun(k + 1)))
 }
 
 /// `when the library would reopen`, `if the deal stands`: a clause, not an adjunct like `when
