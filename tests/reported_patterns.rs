@@ -415,3 +415,34 @@ fn a_question_put_to_the_source_is_reported() {
         .iter()
         .all(|q| q.rule.name() != "reported_asked"));
 }
+
+/// `Name: …` opening a paragraph (a headline, a transcript's turn) is that source's statement,
+/// to the end of the paragraph; labels, days, tallies and a writer's headings are not.
+#[test]
+fn a_name_and_a_colon_opening_a_paragraph_is_a_statement() {
+    let t = "Lind: Pier Will Reopen by May\n\n\
+             Q: Will the ferry run in winter?\n\n\
+             MAYOR ANNA LIND: It will. We have the money and the crews.\n\n\
+             Editor's note: This story was updated on Friday.\n\n\
+             Tuesday: The council meets at noon.\n\n\
+             Lind: 1,204.\n\n\
+             Another problem for the council: the harbour wall is crumbling.";
+    let found: Vec<(String, String)> = reported(t)
+        .into_iter()
+        .filter(|q| q.rule.name() == "reported_colon")
+        .map(|q| (q.mention.map(|m| m.text).unwrap_or_default(), q.text))
+        .collect();
+    let want = [
+        ("Lind", "Pier Will Reopen by May"),
+        ("Q", "Will the ferry run in winter?"),
+        (
+            "MAYOR ANNA LIND",
+            "It will. We have the money and the crews.",
+        ),
+    ];
+    assert_eq!(
+        found,
+        want.map(|(a, b)| (a.to_string(), b.to_string())),
+        "{found:?}"
+    );
+}

@@ -143,6 +143,9 @@ rules! {
     /// `Talks, according to aides, have stalled.`
     ReportedAccordingToAround = "reported_according_to_around",
         "`According to X` set off by commas inside a sentence reports both halves around it.";
+    /// `Mayor Lind: The pier will reopen in May`
+    ReportedColon = "reported_colon",
+        "A paragraph (a headline, a transcript's turn) opening with a short name and a colon is that source's statement, to the end of the paragraph (Name: …).";
     /// `Asked whether the bridge was safe, Ms Okafor said it was.`
     ReportedAsked = "reported_asked",
         "A question put to a source (`Asked whether …,` opening a sentence, or `when asked about …`) is reported with the cue `asked`; its source is the asker when the sentence names one (`Asked by reporters whether …`).";

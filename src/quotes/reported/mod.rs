@@ -30,6 +30,7 @@ mod according;
 mod asked;
 mod clause;
 mod closing;
+mod colon;
 mod content_end;
 mod cue;
 mod gerund;
@@ -46,6 +47,7 @@ use according::according_to;
 use asked::{asked_question, is_asked};
 use clause::{is_according, is_punct};
 use closing::tail_attribution;
+use colon::colon_statement;
 pub use content_end::END_TEMPLATES;
 pub(crate) use cue::cue_candidates;
 pub use cue::CUE_TEMPLATES;
@@ -150,6 +152,13 @@ fn by_rules(
     let n = doc.tokens.len();
     while s < n {
         let e = sentence_end(doc, s);
+        // `Name: …` opening a paragraph: the sentences after the colon are its content, and are
+        // read for reports of their own as well.
+        if let Some(statement) = colon_statement(doc, s) {
+            if !mostly_direct_quote(doc, kinds, statement.content) {
+                out.push(statement);
+            }
+        }
         // Most sentences report nobody: without a likely cue or `according`, skip them.
         let likely = (s..e)
             .any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k) || is_asked(doc, s, k));

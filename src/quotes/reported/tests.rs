@@ -203,6 +203,10 @@ fn each_pattern_names_its_rule() {
             "reported_asked",
         ),
         (
+            "Council Votes on Pier\n\nMayor Lind: The pier will reopen in May.",
+            "reported_colon",
+        ),
+        (
             "Ms Okafor said the bridge was safe, adding that inspections would continue.",
             "reported_gerund",
         ),
