@@ -100,7 +100,7 @@ pub(super) fn verb_cue(
         let around = mention.0 > s
             && is_punct(doc, mention.0 - 1, ',')
             && (content_words(doc, before) >= MIN_CONTENT_WORDS
-                || content_words(doc, forward) >= MIN_CONTENT_WORDS + 1)
+                || content_words(doc, forward) > MIN_CONTENT_WORDS)
             && set_off;
         if (content_words(doc, forward) >= min_forward_words(&w) || is_yes_or_no(doc, forward))
             && (around
