@@ -446,3 +446,34 @@ fn a_name_and_a_colon_opening_a_paragraph_is_a_statement() {
         "{found:?}"
     );
 }
+
+/// A poll is the source of what a sentence says it found: `In a … poll, …` opening the
+/// sentence, `… in the latest … survey.` closing it; `leads in the polls` is a standing, and
+/// `In the harbour, …` no poll.
+#[test]
+fn a_poll_is_a_source_of_its_findings() {
+    let t = "In a Harbour Gazette poll released Monday, half of the residents backed the pier. \
+             The mayor held a 12-point lead over her rival in the latest Gazette survey. \
+             The mayor still leads in the polls. \
+             In the harbour, the fishing boats sat idle all week.";
+    let found: Vec<(String, String)> = reported(t)
+        .into_iter()
+        .filter(|q| q.rule.name() == "reported_in_poll")
+        .map(|q| (q.mention.map(|m| m.text).unwrap_or_default(), q.text))
+        .collect();
+    let want = [
+        (
+            "a Harbour Gazette poll released Monday",
+            "half of the residents backed the pier",
+        ),
+        (
+            "the latest Gazette survey",
+            "The mayor held a 12-point lead over her rival",
+        ),
+    ];
+    assert_eq!(
+        found,
+        want.map(|(a, b)| (a.to_string(), b.to_string())),
+        "{found:?}"
+    );
+}

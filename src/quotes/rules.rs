@@ -143,6 +143,9 @@ rules! {
     /// `Talks, according to aides, have stalled.`
     ReportedAccordingToAround = "reported_according_to_around",
         "`According to X` set off by commas inside a sentence reports both halves around it.";
+    /// `In a May poll, 40 percent backed the pier.`
+    ReportedInPoll = "reported_in_poll",
+        "A poll or survey is the source of what a sentence reports it found, its cue `in`: opening the sentence (In a CNN poll, …) or closing it (… in the latest survey.).";
     /// `Mayor Lind: The pier will reopen in May`
     ReportedColon = "reported_colon",
         "A paragraph (a headline, a transcript's turn) opening with a short name and a colon is that source's statement, to the end of the paragraph (Name: …).";

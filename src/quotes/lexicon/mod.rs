@@ -254,6 +254,8 @@ lists! {
     NOT_CONTENT_OPENERS = "not_content_openers.txt";
     /// Subordinators opening a reported clause when a subject follows (`said when the …`).
     CLAUSE_OPENERS = "clause_openers.txt";
+    /// Nouns naming a poll, which `in` makes a source (`In a CNN poll, …`).
+    POLL_NOUNS = "poll_nouns.txt";
     /// Words labelling a paragraph before a colon without naming a speaker (`Editor's note:`).
     COLON_LABELS = "colon_labels.txt";
     /// Words opening the question put to a source after `asked` (`whether`, `about`).

@@ -36,6 +36,7 @@ mod cue;
 mod gerund;
 mod headline;
 mod nested;
+mod poll;
 #[cfg(test)]
 mod tests;
 mod verb;
@@ -54,6 +55,7 @@ pub use cue::CUE_TEMPLATES;
 use cue::{cue_probability, cue_share, MIN_CUE_SHARE};
 use headline::is_headline;
 use nested::{coordinated, overlap_share, NESTED_MAX_OVERLAP, NESTED_MIN_CONFIDENCE};
+use poll::{in_a_poll, opens_a_poll};
 use verb::verb_cue;
 
 /// How many of the sentence's latest reports a new one may lie within or beside.
@@ -160,8 +162,12 @@ fn by_rules(
             }
         }
         // Most sentences report nobody: without a likely cue or `according`, skip them.
-        let likely = (s..e)
-            .any(|k| probs[k] >= MIN_CUE_SHARE || is_according(doc, k) || is_asked(doc, s, k));
+        let likely = (s..e).any(|k| {
+            probs[k] >= MIN_CUE_SHARE
+                || is_according(doc, k)
+                || is_asked(doc, s, k)
+                || opens_a_poll(doc, k, e)
+        });
         if likely {
             sentence(doc, probs, kinds, (s, e), end_of, &mut out);
         }
@@ -189,12 +195,17 @@ fn sentence(
     let mut last_mention = None;
     let mut first = out.len();
     while i < limit {
-        if probs[i] < MIN_CUE_SHARE && !is_according(doc, i) && !is_asked(doc, s, i) {
+        if probs[i] < MIN_CUE_SHARE
+            && !is_according(doc, i)
+            && !is_asked(doc, s, i)
+            && !opens_a_poll(doc, i, limit)
+        {
             i += 1;
             continue;
         }
         let found = according_to(doc, s, limit, i)
             .or_else(|| asked_question(doc, s, limit, i))
+            .or_else(|| in_a_poll(doc, s, limit, i))
             .or_else(|| verb_cue(doc, probs, (s, limit), headline, i, last_mention));
         let Some((mut found, resume)) = found else {
             i += 1;

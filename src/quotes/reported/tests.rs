@@ -207,6 +207,10 @@ fn each_pattern_names_its_rule() {
             "reported_colon",
         ),
         (
+            "In a Harbour Gazette poll released Monday, half of the residents backed the pier.",
+            "reported_in_poll",
+        ),
+        (
             "Ms Okafor said the bridge was safe, adding that inspections would continue.",
             "reported_gerund",
         ),
