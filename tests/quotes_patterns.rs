@@ -954,4 +954,14 @@ fn two_apostrophes_are_reported_speech_under_double_marks_only() {
     // Without reported speech, what counts as reported speech is left out.
     assert!(double(false).iter().all(|q| q.kind != QuoteKind::Indirect));
     assert!(double(false).is_empty());
+    // So is text in two apostrophes that nobody is said to have said: no cue, no report.
+    let nobody = "The sign on the door read nothing.\n\n''Closed until further notice.''";
+    let options = QuoteOptions {
+        double_marks_only: true,
+        ..QuoteOptions::default()
+    };
+    assert!(extract(nobody, &options)
+        .iter()
+        .all(|q| !q.text.starts_with("Closed")));
+    assert!(quotes(nobody).iter().any(|q| q.text.starts_with("Closed")));
 }

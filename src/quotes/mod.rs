@@ -187,8 +187,10 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             rule: found.rule,
             resolution: found.resolution,
         })
-        // Off, reported speech includes what `double_marks_only` counts as such.
-        .filter(|q| options.reported || q.kind != QuoteKind::Indirect)
+        // Off, reported speech includes what `double_marks_only` counts as such; and reported
+        // speech has a cue: text in two apostrophes that nobody is said to have said is no
+        // report.
+        .filter(|q| q.kind != QuoteKind::Indirect || (options.reported && q.cue.is_some()))
         .collect();
     if options.reported {
         let before = found.len();
@@ -207,7 +209,8 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
 
 /// How a quotation counts under the options: with [`QuoteOptions::double_marks_only`], what a
 /// quotation in two apostrophes (`''We will,'' he said.`) says is reported speech, as corpora
-/// annotated from double marks count it; it keeps its source and cue.
+/// annotated from double marks count it; it keeps its source and cue (and is left out without
+/// a cue).
 fn counted_kind(options: &QuoteOptions, span: &doc::QuotedSpan, kind: QuoteKind) -> QuoteKind {
     let speech = matches!(kind, QuoteKind::Direct | QuoteKind::Partial);
     if options.double_marks_only && span.two_apostrophes && speech {
