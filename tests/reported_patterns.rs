@@ -377,6 +377,16 @@ fn an_infinitive_reported_keeps_its_to() {
         got.contains(&("to fight the closure in court", Some("vowed"))),
         "{got:?}"
     );
+    // `continued to say …`: the infinitive is itself a cue, and the two verbs are one cue.
+    let t = "Even after the audit was published, the director continued to say the accounts \
+             were sound.";
+    let found = reported(t);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].text, "the accounts were sound");
+    assert_eq!(
+        found[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("continued to say")
+    );
     let t = "The minister pointed to the jobless figures for March.";
     let found = reported(t);
     assert!(

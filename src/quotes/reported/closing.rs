@@ -12,6 +12,7 @@ use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::{CLOSING_CUE_FILLERS, RELATIVE_DAYS, SOURCE_JOINERS};
 use crate::quotes::mentions::{is_day_name, np_starting_at};
 use crate::quotes::rules::Rule;
+use crate::quotes::tagger::tag;
 
 /// `…, X said.`, `…, said X.`, `…, according to X.`: an attribution closing the sentence, the
 /// content being everything before its comma.
@@ -148,7 +149,9 @@ fn closing_source(
                 || is_day_name(&l)
                 || (takes_a_hearer(&verb) && only_a_hearer(doc, cue + 1, end))
                 || RELATIVE_DAYS.contains(l.as_str())
-                || l == "to"
+                // `said to reporters`, not `continued to say he had …`, whose clause is what
+                // was said.
+                || (l == "to" && tag(doc, cue + 2) != "VERB")
         });
     short_adjunct.then_some(((cue, cue + 1), Some(mention), Rule::ReportedBackward))
 }

@@ -51,6 +51,14 @@ pub(super) fn verb_cue(
         }
         k > s && BE_FORMS.contains(lower(doc, &doc.tokens[k - 1]).as_str())
     };
+    // `continued to say …`, `seemed to suggest …`: the infinitive is the cue, and this verb
+    // only opens its span (see `head` below).
+    if lower(doc, &doc.tokens[(i + 1).min(e.saturating_sub(1))]) == "to"
+        && i + 2 < e
+        && prob(probs, i + 2) >= MIN_CUE_SHARE
+    {
+        return None;
+    }
     let gerund = w.ends_with("ing") && !progressive;
     if gerund {
         return gerund_cue(doc, &w, share, (s, e), i, last_mention);
