@@ -487,3 +487,23 @@ fn a_poll_is_a_source_of_its_findings() {
         "{found:?}"
     );
 }
+
+/// A progressive is a finite verb, negated or with an adverb between: `isn’t saying`, `is once
+/// again questioning`.
+#[test]
+fn a_negated_or_interrupted_progressive_is_a_cue() {
+    for (t, content) in [
+        (
+            "The mayor isn’t saying what the repairs will cost.",
+            "what the repairs will cost",
+        ),
+        (
+            "The senator is once again questioning whether the port deal was legal.",
+            "whether the port deal was legal",
+        ),
+    ] {
+        let (got, _, mention, _) = one(t);
+        assert_eq!(got, content);
+        assert!(mention.is_some(), "{t}");
+    }
+}
