@@ -238,13 +238,20 @@ pub(super) fn starts_with_preposition(doc: &Document, k: usize) -> bool {
         && !opens_a_subject(doc, k)
 }
 
+/// The tagger's classes of a verb (finite or not).
+const VERB_TAGS: [&str; 2] = ["VERB", "AUX"];
+
+/// The tagger's classes of a word that may open a subject or an object: a pronoun, a
+/// determiner, an adjective (`this`, `little`).
+const SUBJECT_OPENER_TAGS: [&str; 3] = ["PRON", "DET", "ADJ"];
+
 /// `say this is a rough patch`, `said nothing has changed`, `think this meeting came too
 /// late`: a pronoun or determiner among the words of [`starts_with_preposition`] (never a
 /// preposition or a subordinator), followed by a verb, or by a noun naming no stretch of time,
 /// opens the reported clause or object (`said this week` opens none).
 fn opens_a_subject(doc: &Document, k: usize) -> bool {
     let n = doc.tokens.len();
-    let verb = |j: usize| j < n && matches!(tag(doc, j), "VERB" | "AUX");
+    let verb = |j: usize| j < n && VERB_TAGS.contains(&tag(doc, j));
     let time_noun = |j: usize| {
         let t = &doc.tokens[j];
         let l = lower(doc, t);
@@ -252,7 +259,7 @@ fn opens_a_subject(doc: &Document, k: usize) -> bool {
     };
     // `show little evidence that …`: a determiner or adjective before a noun naming no stretch
     // of time opens the object that was reported.
-    matches!(tag(doc, k), "PRON" | "DET" | "ADJ")
+    SUBJECT_OPENER_TAGS.contains(&tag(doc, k))
         && (verb(k + 1) || (k + 1 < n && tag(doc, k + 1) == "NOUN" && !time_noun(k + 1)))
 }
 

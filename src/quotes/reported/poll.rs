@@ -70,7 +70,7 @@ pub(super) fn in_a_poll(doc: &Document, s: usize, e: usize, i: usize) -> Option<
         (phrase_end..sentence_end).all(|k| matches!(doc.tokens[k].kind, TokKind::Punct(_)));
     let one_poll = (i + 1..phrase_end).any(|k| {
         let l = lower(doc, &doc.tokens[k]);
-        l == "poll" || l == "survey"
+        POLL_NOUNS.contains(l.as_str()) && !l.ends_with('s') && !l.ends_with("ing")
     });
     if !one_poll {
         return None;
