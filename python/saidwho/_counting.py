@@ -27,10 +27,11 @@ KINDS = ("speech", "thought", "intention", "evidence", "refusal", "reaction")
 STATEMENT_KINDS = ("speech",)
 
 
-def check_kinds(kinds: str | Iterable[str] | None) -> frozenset[str] | None:
+def check_kinds(kinds: str | Iterable[str] | None, *, every: str = "None") -> frozenset[str] | None:
     """``kinds`` as a set (``None``: every kind), or a ``ValueError`` naming an unknown one.
 
-    One kind may be given as a string (``"speech"``)."""
+    One kind may be given as a string (``"speech"``); ``every`` is what the message says stands
+    for every kind."""
     if kinds is None:
         return None
     chosen = [kinds] if isinstance(kinds, str) else list(kinds)
@@ -38,7 +39,7 @@ def check_kinds(kinds: str | Iterable[str] | None) -> frozenset[str] | None:
     if unknown:
         raise ValueError(
             f"unknown kind {', '.join(map(repr, unknown))}: expected some of {', '.join(KINDS)} "
-            "(or None for every kind)"
+            f"(or {every} for every kind)"
         )
     return frozenset(chosen)
 
@@ -76,9 +77,7 @@ class Counts(NamedTuple):
         return f"{plural(self.quotations, 'quotation')} and {reported}"
 
 
-def count(
-    spans: Sequence[Span], kinds: str | Iterable[str] | None = STATEMENT_KINDS
-) -> Counts:
+def count(spans: Sequence[Span], kinds: str | Iterable[str] | None = STATEMENT_KINDS) -> Counts:
     """Quotations and reported statements of one document, each statement once, among the rows
     of ``kinds`` (``None``: every row)."""
     chosen = check_kinds(kinds)
