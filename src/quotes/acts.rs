@@ -7,7 +7,7 @@
 //! gets a [`SpeechAct`] from its cue, so that users who count who said what can keep statements
 //! only.
 //!
-//! The cue's head (its first word after any auxiliary, negation or adverb: `is expected to` →
+//! The cue's head (its first word after any auxiliary, negation, adverb or `to`: `is expected to` →
 //! `expected`, `declined to say` → `declined`, `according to` → `according`) is looked up in one
 //! word list a kind (`lexicon/*_cues.txt`); a head in none is speech. A verb of saying that is
 //! negated (`would not say`, `wouldn't say`, `has never commented`, `did not immediately
@@ -83,7 +83,7 @@ pub(crate) fn act_of(text: &str, cue: Option<&Span>, source: Option<&Span>) -> S
     let cue_words: Vec<String> = cue.text.split_whitespace().map(normalised).collect();
     let mut head = None;
     for w in cue_words.iter().filter(|w| !w.is_empty()) {
-        if head.is_none() && (is_filler(w) || is_negation(w)) {
+        if head.is_none() && (is_filler(w) || is_negation(w) || w == "to") {
             words.push(w.clone());
         } else if head.is_none() {
             head = Some(w.as_str());
@@ -319,6 +319,8 @@ mod tests {
             act(s, "according to", Some("the latest figures")),
             SpeechAct::Evidence
         );
+        let s = "The coach has yet to say who will start.";
+        assert_eq!(act(s, "yet to say", None), SpeechAct::Refusal);
         let s = "The family would like to thank the nurses.";
         assert_eq!(act(s, "would like", None), SpeechAct::Intention);
     }
