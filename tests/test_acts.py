@@ -231,3 +231,15 @@ def test_csv_and_parquet_rows_have_the_kind(tmp_path):
     names = table.column_names
     assert names.index("kind") == names.index("type") + 1
     assert table.column("kind").to_pylist() == expected
+
+
+def test_plot_speakers_draws_statements_unless_told():
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    found = saidwho.quotes(ARTICLE)
+    labels = [t.get_text() for t in saidwho.plot_speakers(found).get_yticklabels()]
+    assert labels == ["Helena Marsh"]
+    every = saidwho.plot_speakers(found, kinds=None).get_yticklabels()
+    assert {"Helena Marsh", "Police", "Fans"} <= {t.get_text() for t in every}

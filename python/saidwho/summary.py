@@ -144,12 +144,14 @@ def plot_speakers(
     *,
     ax: Any = None,
     title: str | None = "Who is quoted",
+    kinds: str | Iterable[str] | None = STATEMENT_KINDS,
 ) -> Any:
     """A horizontal bar chart of the ``top`` most quoted speakers (direct, partial and reported
     statements stacked).
 
     ``quotes`` is a quotation frame (or anything :func:`speakers` takes) or the overall table
-    :func:`speakers` returned. Draws on ``ax`` (a new figure if ``None``) and returns the axes.
+    :func:`speakers` returned; ``kinds`` as for :func:`speakers` (statements only by default).
+    Draws on ``ax`` (a new figure if ``None``) and returns the axes.
     Needs matplotlib: ``pip install 'saidwho[plot]'``.
     """
     try:
@@ -163,7 +165,7 @@ def plot_speakers(
             raise ValueError("pass the overall speakers table (by_doc=False) or the quotations")
         table = quotes
     else:
-        table = speakers(quotes)
+        table = speakers(quotes, kinds=kinds)
     shown = table.head(max(0, top)).iloc[::-1]
     statements = shown["quotations"] + shown["reported"]  # barh draws bottom-up: most quoted on top
     labels = [UNKNOWN_LABEL if pd.isna(name) else str(name) for name in shown["speaker"]]
