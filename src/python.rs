@@ -680,6 +680,8 @@ pub struct PyQuote {
     end: usize,
     text: String,
     r#type: String,
+    /// What it reports: `speech`, `thought`, `intention`, `evidence`, `refusal`, `reaction`.
+    kind: String,
     speaker: Option<String>,
     mention: Option<String>,
     mention_start: Option<usize>,
@@ -700,7 +702,7 @@ impl Eq for PyQuote {}
 
 impl std::hash::Hash for PyQuote {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (self.start, self.end, &self.text, &self.r#type).hash(state);
+        (self.start, self.end, &self.text, &self.r#type, &self.kind).hash(state);
         (
             &self.speaker,
             &self.mention,
@@ -721,6 +723,7 @@ impl From<analyze::QuoteRecord> for PyQuote {
             end: r.end,
             text: q.text,
             r#type: q.kind.name().to_owned(),
+            kind: q.act.name().to_owned(),
             speaker: q.speaker,
             mention: q.mention.map(|m| m.text),
             mention_start: r.mention_span.map(|s| s.0),
@@ -760,6 +763,7 @@ impl PyQuote {
         d.set_item("end", self.end)?;
         d.set_item("text", &self.text)?;
         d.set_item("type", &self.r#type)?;
+        d.set_item("kind", &self.kind)?;
         d.set_item("speaker", &self.speaker)?;
         d.set_item("mention", &self.mention)?;
         d.set_item("mention_start", self.mention_start)?;
@@ -780,6 +784,7 @@ impl PyQuote {
         state.set_item("end", self.end)?;
         state.set_item("text", &self.text)?;
         state.set_item("type", &self.r#type)?;
+        state.set_item("kind", &self.kind)?;
         state.set_item("speaker", &self.speaker)?;
         state.set_item("mention", &self.mention)?;
         state.set_item("mention_start", self.mention_start)?;
@@ -795,10 +800,11 @@ impl PyQuote {
 
     fn __repr__(&self) -> String {
         format!(
-            "Quote(start={}, end={}, type={:?}, speaker={}, cue={}, rule={:?}, text={:?})",
+            "Quote(start={}, end={}, type={:?}, kind={:?}, speaker={}, cue={}, rule={:?}, text={:?})",
             self.start,
             self.end,
             self.r#type,
+            self.kind,
             optional_repr(self.speaker.as_deref()),
             optional_repr(self.cue.as_deref()),
             self.rule,
@@ -824,6 +830,7 @@ fn _rebuild_quote(state: &Bound<'_, PyDict>) -> PyResult<PyQuote> {
         end: field(state, "end")?,
         text: field(state, "text")?,
         r#type: field(state, "type")?,
+        kind: field(state, "kind")?,
         speaker: field(state, "speaker")?,
         mention: field(state, "mention")?,
         mention_start: field(state, "mention_start")?,

@@ -179,7 +179,8 @@ def test_the_statement_counts_are_those_of_the_rows(tmp_path):
     for record in records:
         if record["text"] is not None:
             found = saidwho.quotes(record["text"])
-            counts = _counting.count([_counting.Span(q.start, q.end, q.type) for q in found])
+            spans = [_counting.Span(q.start, q.end, q.type, q.kind) for q in found]
+            counts = _counting.count(spans)
             totals[0] += counts.quotations
             totals[1] += counts.reported
     described = _counting.Counts(totals[0], totals[1], 0).describe()

@@ -30,13 +30,18 @@ def test_txt_prints_a_table_of_who_said_what(examples):
     assert len(rows) == len(expected) > 0
     reported = [q for q in expected if q.type == "indirect"]
     assert reported, "the example reports speech without quotation marks"
+    # Statements only (the kind speech): the example's refusal and reaction are left out.
+    statements = [q for q in expected if q.kind == "speech"]
+    assert len(statements) < len(expected)
     # A reported statement holding a quoted fragment is counted once, as a quotation.
     holders = sum(
-        _counting.holds_fragment([_counting.Span(q.start, q.end, q.type) for q in expected])
+        _counting.holds_fragment([_counting.Span(q.start, q.end, q.type) for q in statements])
     )
-    reported_count = len(reported) - holders
-    summary = f"{len(expected) - len(reported)} quotations and {reported_count} reported statement"
+    reported_count = sum(q.type == "indirect" for q in statements) - holders
+    quotations = sum(q.type != "indirect" for q in statements)
+    summary = f"{quotations} quotations and {reported_count} reported statement"
     assert summary in result.stderr
+    assert f"{len(expected) - len(statements)} rows of other kinds not counted" in result.stderr
     # Reported speech is shown without quotation marks, quotations inside them.
     for row, q in zip(rows, expected, strict=True):
         if q.type == "indirect":

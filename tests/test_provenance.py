@@ -222,11 +222,11 @@ def test_the_txt_table_shows_the_rule_when_there_is_room():
     found = saidwho.quotes(ARTICLES[0])
     wide = cli._quote_table(found, width=200)
     header, *rows = wide.splitlines()
-    assert header.split()[:4] == ["speaker", "cue", "type", "rule"]
+    assert header.split()[:5] == ["speaker", "cue", "type", "kind", "rule"]
     for row, q in zip(rows, found, strict=True):
         assert f"  {q.rule}  " in row
     narrow = cli._quote_table(found, width=80)
-    assert narrow.splitlines()[0].split()[:4] == ["speaker", "cue", "type", "what"]
+    assert narrow.splitlines()[0].split()[:5] == ["speaker", "cue", "type", "kind", "what"]
 
 
 # ---------------------------------------------------------------------------------------------

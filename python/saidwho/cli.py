@@ -331,13 +331,15 @@ def _quote_table(quotes: list[saidwho.Quote], width: int | None = None) -> str:
     cues = [q.cue or "" for q in quotes]
     cue_w = max(3, min(16, max(len(c) for c in cues)))
     rule_w = max(4, min(24, max(len(q.rule) for q in quotes)))
-    room = width - who - cue_w - 16  # the columns, their gaps and the two quotation marks
+    room = width - who - cue_w - 27  # the columns, their gaps and the two quotation marks
     show_rule = not cut or room - rule_w - 2 >= 40
     if show_rule:
         room -= rule_w + 2
     room = max(20, room)
     rule_head = f"{'rule':<{rule_w}}  " if show_rule else ""
-    lines = [f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  {rule_head}what was said"]
+    lines = [
+        f"{'speaker':<{who}}  {'cue':<{cue_w}}  {'type':<8}  {'kind':<9}  {rule_head}what was said"
+    ]
     for q, speaker, cue in zip(quotes, speakers, cues, strict=True):
         text = " ".join(q.text.split())
         if cut and len(text) > room:
@@ -345,7 +347,8 @@ def _quote_table(quotes: list[saidwho.Quote], width: int | None = None) -> str:
         # Reported speech is the writer's words, not a quotation: no quotation marks around it.
         said = text if q.type == "indirect" else f"“{text}”"
         rule = f"{q.rule[:rule_w]:<{rule_w}}  " if show_rule else ""
-        lines.append(f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<8}  {rule}{said}")
+        columns = f"{speaker[:who]:<{who}}  {cue[:cue_w]:<{cue_w}}  {q.type:<8}  {q.kind:<9}"
+        lines.append(f"{columns}  {rule}{said}")
     return "\n".join(lines) + "\n"
 
 
@@ -360,6 +363,7 @@ def _quote_options(args: argparse.Namespace) -> dict[str, Any]:
 def _cmd_quotes(args: argparse.Namespace) -> int:
     input_format = io.format_of(args.input, args.format)
     options = _quote_options(args)
+    kinds = args.kinds
     if args.html and input_format != "txt":
         raise CliError("--html draws one article: give a .txt file (or - for standard input)")
     if input_format == "txt" and args.output in (None, "-") and not args.output_format:
@@ -368,13 +372,20 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         sys.stdout.write(_quote_table(found, _table_width(args.width)))
         if args.html:
             _write_html(args, text, options)
-        counts = _counting.count([_counting.Span(q.start, q.end, q.type) for q in found])
-        note = (
-            f" ({_counting.plural(counts.fragment_holders, 'reported statement')} holding a "
-            "quoted fragment counted as a quotation)"
-            if counts.fragment_holders
-            else ""
-        )
+        spans = [_counting.Span(q.start, q.end, q.type, q.kind) for q in found]
+        counts = _counting.count(spans, kinds)
+        notes = []
+        if counts.fragment_holders:
+            notes.append(
+                f"{_counting.plural(counts.fragment_holders, 'reported statement')} holding a "
+                "quoted fragment counted as a quotation"
+            )
+        if counts.other_kinds:
+            notes.append(
+                f"{_counting.plural(counts.other_kinds, 'row')} of other kinds not counted"
+                ": --kinds all counts them"
+            )
+        note = f" ({'; '.join(notes)})" if notes else ""
         print(f"saidwho: {counts.describe()} in 1 document{note}", file=sys.stderr)
         return 0
 
@@ -407,7 +418,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
             batch.texts, n_threads=args.threads, errors="record", **options
         )
         failures.check(batch, failed)
-        quotations, reported = rows.counts()
+        quotations, reported = rows.counts(None if kinds is None else sorted(kinds))
         totals[0] += quotations
         totals[1] += reported
         docs = [
@@ -497,6 +508,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-clean", action="store_true", help="the text is already clean: do not repair it"
     )
     q.add_argument(
+        "--kinds",
+        type=_kinds,
+        default=frozenset(_counting.STATEMENT_KINDS),
+        metavar="KIND,...",
+        help="the kinds of row the summary counts: some of "
+        f"{','.join(_counting.KINDS)}, or all (default: speech, statements only). Every row is "
+        "written whatever its kind, in the kind column",
+    )
+    q.add_argument(
         "--width",
         type=_non_negative_int,
         default=None,
@@ -525,6 +545,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     people.set_defaults(run=_cmd_people)
     return parser
+
+
+def _kinds(value: str) -> frozenset[str] | None:
+    """``--kinds``: a comma-separated list of kinds, or ``all`` (``None``: every kind)."""
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if names == ["all"]:
+        return None
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one kind, or all")
+    try:
+        return _counting.check_kinds(names, every="all")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _non_negative_int(value: str) -> int:

@@ -63,6 +63,7 @@ _LEGEND_STYLE = (
     "margin-bottom:12px"
 )
 _PARAGRAPH_STYLE = "margin:0 0 0.8em 0"
+_UNCOUNTED_STYLE = "border-bottom:1px dashed #8b949e"
 _CUE_STYLE = (
     "text-decoration-line:underline;text-decoration-style:dotted;"
     "text-decoration-thickness:2px;text-underline-offset:3px"
@@ -148,6 +149,7 @@ class _QuoteInfo:
     start: int | None
     end: int | None
     type: str
+    kind: str
     speaker: str | None
     mention: str | None
     mention_start: int | None
@@ -166,6 +168,8 @@ class _QuoteInfo:
             start=_offset(_field(quote, "start")),
             end=_offset(_field(quote, "end")),
             type=_text_field(quote, "type") or "quotation",
+            # A hand-made quotation, or a row from before kinds, is a statement.
+            kind=_text_field(quote, "kind") or "speech",
             speaker=_text_field(quote, "speaker"),
             mention=_text_field(quote, "mention"),
             mention_start=_offset(_field(quote, "mention_start")),
@@ -192,11 +196,13 @@ class _QuoteInfo:
                 found.append(_Span(start, end, kind, index))
         return found
 
-    def tooltip(self) -> str:
+    def tooltip(self, counted: bool = True) -> str:
         who = self.speaker or "speaker unknown"
         lines = [f"{who} · {self.type}"]
         if self.confidence is not None:
             lines[0] += f" · confidence {self.confidence:.2f}"
+        if self.kind != "speech" or not counted:
+            lines.append(f"kind: {self.kind}" + ("" if counted else " (not counted)"))
         if self.mention and self.mention != self.speaker:
             lines.append(f"mention: {self.mention}")
         if self.cue:
@@ -221,10 +227,20 @@ class Highlighted:
     text: str
     quotes: tuple[Any, ...]
     title: str | None = None
+    #: The kinds counted in the legend (``None``: every kind); rows of other kinds are shaded
+    #: lighter and say so in their tooltip.
+    kinds: tuple[str, ...] | None = _counting.STATEMENT_KINDS
     _infos: tuple[_QuoteInfo, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        chosen = _counting.check_kinds(self.kinds)
+        object.__setattr__(self, "kinds", None if chosen is None else tuple(sorted(chosen)))
         object.__setattr__(self, "_infos", tuple(_QuoteInfo.of(q) for q in self.quotes))
+
+    @cached_property
+    def _counted(self) -> list[bool]:
+        """Whether each quotation is of a kind counted (see ``kinds``)."""
+        return [self.kinds is None or i.kind in self.kinds for i in self._infos]
 
     @cached_property
     def _spans(self) -> list[_counting.Span]:
@@ -234,26 +250,36 @@ class Highlighted:
                 -1 if i.start is None else i.start,
                 -1 if i.end is None else i.end,
                 "direct" if i.type == "quotation" else i.type,
+                i.kind,
             )
             for i in self._infos
         ]
 
     @cached_property
     def counts(self) -> _counting.Counts:
-        """Quotations and reported statements, each statement once (see ``saidwho._counting``)."""
-        return _counting.count(self._spans)
+        """Quotations and reported statements of the kinds counted, each statement once (see
+        ``saidwho._counting``)."""
+        return _counting.count(self._spans, self.kinds)
+
+    def _order(self) -> list[int]:
+        infos = self._infos
+        return sorted(
+            range(len(infos)), key=lambda k: (infos[k].start is None, infos[k].start or 0)
+        )
 
     @cached_property
     def speakers(self) -> list[tuple[str | None, int]]:
         """(speaker, number of statements) in order of first quotation; ``None`` = unresolved.
-        A reported statement holding a quoted fragment counts once."""
-        holders = _counting.holds_fragment(self._spans)
-        counts: dict[str | None, int] = {}
-        infos = self._infos
-        order = sorted(
-            range(len(infos)), key=lambda k: (infos[k].start is None, infos[k].start or 0)
+        A reported statement holding a quoted fragment counts once; rows of kinds not counted
+        (see ``kinds``) are left out."""
+        counted = [k for k in range(len(self._infos)) if self._counted[k]]
+        holders = dict(
+            zip(counted, _counting.holds_fragment([self._spans[k] for k in counted]), strict=True)
         )
-        for k in order:
+        counts: dict[str | None, int] = {}
+        for k in self._order():
+            if k not in holders:
+                continue
             counts.setdefault(self._infos[k].speaker, 0)
             if not holders[k]:
                 counts[self._infos[k].speaker] += 1
@@ -274,6 +300,12 @@ class Highlighted:
     def colours(self) -> dict[str | None, tuple[str, str]]:
         """(shade, ink) of each speaker: the palette in order of first quotation, then again."""
         named = [name for name, _ in self.speakers if name is not None]
+        # Then the speakers of rows of kinds not counted only, in order of first quotation.
+        named += dict.fromkeys(
+            self._infos[k].speaker
+            for k in self._order()
+            if self._infos[k].speaker is not None and self._infos[k].speaker not in named
+        )
         colours: dict[str | None, tuple[str, str]] = {
             name: PALETTE[i % len(PALETTE)] for i, name in enumerate(named)
         }
@@ -314,10 +346,19 @@ class Highlighted:
                 f"{html.escape(self.title)}</div>"
             )
         parts.append(f'<div style="margin-bottom:4px"><b>{self._summary(" · ")}</b>')
+        uncounted = sorted(
+            {i.kind for i, c in zip(self._infos, self._counted, strict=True) if not c}
+        )
+        lighter = (
+            f'<span style="{_UNCOUNTED_STYLE}">lighter</span>: {", ".join(uncounted)} '
+            "(not counted) · "
+            if uncounted
+            else ""
+        )
         parts.append(
             ' <span style="color:#6a737d">· <b>bold</b>: speaker mention · '
-            f'<span style="{_CUE_STYLE}">dotted</span>: cue · hover a quotation for details'
-            "</span></div>"
+            f'<span style="{_CUE_STYLE}">dotted</span>: cue · {lighter}'
+            "hover a quotation for details</span></div>"
         )
         chips = []
         for name, count in self.speakers:
@@ -377,12 +418,17 @@ class Highlighted:
         titles: list[str] = []
         if quote is not None:
             info = self._infos[quote.quote]
+            counted = self._counted[quote.quote]
             shade, ink = self.colours[info.speaker]
+            # A row of a kind not counted (a thought, a refusal …): half the shade, dashed.
             styles.append(
                 f"background:{shade};box-shadow:0 2px 0 {ink}55;border-radius:2px;"
                 "-webkit-box-decoration-break:clone;box-decoration-break:clone"
+                if counted
+                else f"background:{shade}80;{_UNCOUNTED_STYLE};border-radius:2px;"
+                "-webkit-box-decoration-break:clone;box-decoration-break:clone"
             )
-            titles.append(info.tooltip())
+            titles.append(info.tooltip(counted))
         if mention is not None:
             info = self._infos[mention.quote]
             _, ink = self.colours[info.speaker]
@@ -416,6 +462,7 @@ def show(
     *,
     clean: bool | CleanOptions = True,
     title: str | None = None,
+    kinds: str | Iterable[str] | None = _counting.STATEMENT_KINDS,
     **options: Any,
 ) -> Highlighted:
     """The article with its quotations highlighted (displayed by Jupyter as HTML).
@@ -431,13 +478,20 @@ def show(
     The tooltips give each quotation's ``rule`` (with what it does, for the rules of
     ``saidwho.rules()``) and its resolution trail (``Quote.resolution_text``, or the one-line
     ``resolution`` of a dict or row, as ``Quote.to_dict()`` gives it) when they are there.
+
+    The legend counts statements only (``kinds=("speech",)``, as ``saidwho.speakers`` does):
+    reported thoughts, intentions, evidence, refusals and reactions are still highlighted, in a
+    lighter shade, with their kind in the tooltip. ``kinds`` names the kinds to count (``None``:
+    every kind).
     """
+    chosen = _counting.check_kinds(kinds)
+    counted = None if chosen is None else tuple(sorted(chosen))
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if quotes is not None:
         given = tuple(quotes)
         _check_offsets(given, len(text))
-        return Highlighted(text=text, quotes=given, title=title)
+        return Highlighted(text=text, quotes=given, title=title, kinds=counted)
     if clean is True:
         text = _clean(text)
     elif isinstance(clean, CleanOptions):
@@ -445,4 +499,4 @@ def show(
     elif clean is not False:
         raise TypeError(f"clean must be a bool or CleanOptions, not {type(clean).__name__}")
     found = _quotes(text, clean=False, **options)
-    return Highlighted(text=text, quotes=tuple(found), title=title)
+    return Highlighted(text=text, quotes=tuple(found), title=title, kinds=counted)

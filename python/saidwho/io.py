@@ -249,7 +249,7 @@ class CoreRows:
 
 # The columns of a quotation row (`saidwho._core.QuoteRows`), after its document's id.
 _ROW_COLUMNS = frozenset(
-    "start end text type speaker mention mention_start mention_end cue cue_start cue_end "
+    "start end text type kind speaker mention mention_start mention_end cue cue_start cue_end "
     "confidence rule resolution".split()
 )
 

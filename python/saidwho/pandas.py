@@ -235,8 +235,10 @@ TEXT_DTYPE = _text_dtype()
 
 #: Columns of a quotation frame and their dtypes, in order. ``doc`` takes the dtype of the labels.
 #: Offsets that always exist are ``int64``; those of a mention or cue that may be absent are
-#: nullable ``Int64``. ``rule`` names the rule behind the quotation (see ``saidwho.rules()``) and
-#: ``resolution`` is the trail from the mention to the speaker as one line
+#: nullable ``Int64``. ``kind`` says what the row reports (``speech``, or for reported rows
+#: ``thought``, ``intention``, ``evidence``, ``refusal`` or ``reaction``). ``rule`` names the
+#: rule behind the quotation (see ``saidwho.rules()``) and ``resolution`` is the trail from
+#: the mention to the speaker as one line
 #: (``he → Mr Starmer (pronoun_antecedent) → Keir Starmer (surname_of_full_name)``), missing
 #: when there is none: the values of ``Quote.to_dict()``.
 QUOTE_COLUMNS: dict[str, Any] = {
@@ -245,6 +247,7 @@ QUOTE_COLUMNS: dict[str, Any] = {
     "end": np.dtype("int64"),
     "text": TEXT_DTYPE,
     "type": TEXT_DTYPE,
+    "kind": TEXT_DTYPE,
     "speaker": TEXT_DTYPE,
     "mention": TEXT_DTYPE,
     "mention_start": pd.Int64Dtype(),

@@ -6,14 +6,14 @@ counts of a whole archive come from one table. matplotlib is needed only to draw
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from saidwho._core import Quote
-from saidwho._counting import QUOTATION_TYPES, REPORTED_TYPE
+from saidwho._counting import QUOTATION_TYPES, REPORTED_TYPE, STATEMENT_KINDS, check_kinds
 from saidwho.pandas import _quote_frame
 
 __all__ = ["plot_speakers", "speakers"]
@@ -38,7 +38,12 @@ def _as_quote_frame(quotes: Any) -> pd.DataFrame:
     )
 
 
-def speakers(quotes: pd.DataFrame | Sequence[Quote] | Any, *, by_doc: bool = False) -> pd.DataFrame:
+def speakers(
+    quotes: pd.DataFrame | Sequence[Quote] | Any,
+    *,
+    by_doc: bool = False,
+    kinds: str | Iterable[str] | None = STATEMENT_KINDS,
+) -> pd.DataFrame:
     """Who is quoted: one row per speaker (per document and speaker with ``by_doc=True``).
 
     ``quotes`` is a quotation frame (``Series.saidwho.quotes()``, ``saidwho.quotes_frame``, its
@@ -51,12 +56,21 @@ def speakers(quotes: pd.DataFrame | Sequence[Quote] | Any, *, by_doc: bool = Fal
     statement, counted once as a quotation (its fragment). Sorted by number of statements, then
     words, then name, the unresolved row last; with ``by_doc`` the documents keep their order
     of first appearance and ``doc`` comes first.
+
+    Only statements are counted by default (``kinds=("speech",)``): reported thoughts,
+    intentions, evidence, refusals and reactions (``believes``, ``plans``, ``the data show``,
+    ``declined to comment``, ``cheered``; the ``kind`` column) are left out, as if absent.
+    ``kinds`` names the kinds to count (a tuple, or one as a string); ``None`` counts every row.
+    A frame without a ``kind`` column (written before it existed) is counted whole.
     """
+    chosen = check_kinds(kinds)
     frame = _as_quote_frame(quotes)
     needed = ["speaker", "type", "text"] + (["doc"] if by_doc else [])
     absent = [name for name in needed if name not in frame.columns]
     if absent:
         raise ValueError(f"the quotation frame has no column {', '.join(map(repr, absent))}")
+    if chosen is not None and "kind" in frame.columns:
+        frame = frame[frame["kind"].isin(sorted(chosen)).to_numpy(dtype=bool)]
     frame = frame[~_fragment_holders(frame)]
     keys = ["doc", "speaker"] if by_doc else ["speaker"]
     text = frame["text"].astype(str)
@@ -130,12 +144,14 @@ def plot_speakers(
     *,
     ax: Any = None,
     title: str | None = "Who is quoted",
+    kinds: str | Iterable[str] | None = STATEMENT_KINDS,
 ) -> Any:
     """A horizontal bar chart of the ``top`` most quoted speakers (direct, partial and reported
     statements stacked).
 
     ``quotes`` is a quotation frame (or anything :func:`speakers` takes) or the overall table
-    :func:`speakers` returned. Draws on ``ax`` (a new figure if ``None``) and returns the axes.
+    :func:`speakers` returned; ``kinds`` as for :func:`speakers` (statements only by default).
+    Draws on ``ax`` (a new figure if ``None``) and returns the axes.
     Needs matplotlib: ``pip install 'saidwho[plot]'``.
     """
     try:
@@ -149,7 +165,7 @@ def plot_speakers(
             raise ValueError("pass the overall speakers table (by_doc=False) or the quotations")
         table = quotes
     else:
-        table = speakers(quotes)
+        table = speakers(quotes, kinds=kinds)
     shown = table.head(max(0, top)).iloc[::-1]
     statements = shown["quotations"] + shown["reported"]  # barh draws bottom-up: most quoted on top
     labels = [UNKNOWN_LABEL if pd.isna(name) else str(name) for name in shown["speaker"]]

@@ -13,6 +13,7 @@ use super::{batch_arg, batch_run, quote_options, run_batch, to_py_err, Failures}
 use crate::analyze;
 use crate::batch::BatchRun;
 use crate::parallel;
+use crate::quotes::SpeechAct;
 use crate::rows::{self, QuoteRow};
 
 /// The quotation rows of a batch of texts, held by the core: `len()` rows, `documents` texts.
@@ -36,13 +37,31 @@ impl PyQuoteRows {
     }
 
     /// `(quotations, reported statements)` of all the texts, counted as `saidwho._counting`
-    /// counts them.
-    fn counts(&self) -> (usize, usize) {
+    /// counts them: only the rows whose `kind` is one of `kinds` (`None`: every row).
+    #[pyo3(signature = (kinds = None))]
+    fn counts(&self, kinds: Option<Vec<String>>) -> PyResult<(usize, usize)> {
+        let acts = kinds
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|name| {
+                        SpeechAct::from_name(name).ok_or_else(|| {
+                            let valid: Vec<&str> =
+                                SpeechAct::ALL.iter().map(|a| a.name()).collect();
+                            PyValueError::new_err(format!(
+                                "unknown kind {name:?}: expected one of {}",
+                                valid.join(", ")
+                            ))
+                        })
+                    })
+                    .collect::<PyResult<Vec<SpeechAct>>>()
+            })
+            .transpose()?;
         let mut total = rows::StatementCounts::default();
         for doc in &self.docs {
-            total += rows::count_statements(doc);
+            total += rows::count_statements(doc, acts.as_deref());
         }
-        (total.quotations, total.reported)
+        Ok((total.quotations, total.reported))
     }
 
     /// The rows as JSON lines, `{<id_key>: <id>, "start": …}` each; `id_key` is the JSON of

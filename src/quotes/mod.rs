@@ -26,6 +26,7 @@
 //! assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
 //! ```
 
+mod acts;
 mod cues;
 mod direct;
 mod doc;
@@ -38,6 +39,7 @@ mod rules;
 mod tagger;
 mod words;
 
+pub use acts::SpeechAct;
 use direct::{kinds, marks};
 pub use people::Person;
 pub use rules::{ResolutionStep, Rule};
@@ -104,6 +106,10 @@ pub struct Quote {
     /// the re-opening marks between them.
     pub text: String,
     pub kind: QuoteKind,
+    /// What it reports: speech, or (reported rows only) a thought, an intention, evidence, a
+    /// refusal to speak or a reaction, from its cue (see [`SpeechAct`]). A quotation, in the
+    /// speaker's own words, is speech.
+    pub act: SpeechAct,
     /// The reporting words: `said`, `told`, `according to`, a colon lead-in.
     pub cue: Option<Span>,
     /// The words that name the speaker here: `he`, `Mr Starmer`, `a campaign aide`. For a quote
@@ -180,6 +186,7 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             end: span.end,
             text: text[span.start..span.end].to_string(),
             kind: counted_kind(options, span, kind),
+            act: SpeechAct::Speech,
             cue: found.cue.map(|(s, e)| Span::of(text, s, e)),
             mention: found.mention.map(|(s, e)| Span::of(text, s, e)),
             speaker: found.speaker,
@@ -237,11 +244,19 @@ fn reported_quote(
     let (speaker, resolution) = source
         .map(|(s, e)| people.resolve_trail(doc, s, e))
         .unwrap_or_default();
+    // The cue as written (not only its head) and the source before the speaker part: `the
+    // figures` make `show` evidence.
+    let whole_source = r
+        .mention
+        .and_then(|m| doc.byte_span(m))
+        .map(|(s, e)| Span::of(doc.text, s, e));
+    let act = acts::act_of(doc.text, cue.as_ref(), whole_source.as_ref());
     Some(Quote {
         start,
         end,
         text: doc.text.get(start..end)?.to_string(),
         kind: QuoteKind::Indirect,
+        act,
         cue,
         mention,
         speaker,

@@ -32,7 +32,8 @@ pub fn record_batch(docs: &[Vec<QuoteRow>]) -> Result<RecordBatch, String> {
     let (mut mention_start, mut mention_end, mut cue_start, mut cue_end) =
         (ints(), ints(), ints(), ints());
     let mut text = strings(text_bytes);
-    let (mut kind, mut speaker, mut mention, mut cue, mut rule, mut resolution) = (
+    let (mut kind, mut act, mut speaker, mut mention, mut cue, mut rule, mut resolution) = (
+        strings(n * 8),
         strings(n * 8),
         strings(n * 16),
         strings(n * 16),
@@ -48,6 +49,7 @@ pub fn record_batch(docs: &[Vec<QuoteRow>]) -> Result<RecordBatch, String> {
             end.append_value(offset(row.end));
             text.append_value(&row.text);
             kind.append_value(row.kind);
+            act.append_value(row.act);
             speaker.append_option(row.speaker.as_deref());
             mention.append_option(row.mention.as_deref());
             mention_start.append_option(row.mention_start.map(offset));
@@ -60,12 +62,13 @@ pub fn record_batch(docs: &[Vec<QuoteRow>]) -> Result<RecordBatch, String> {
             resolution.append_option(row.resolution.as_deref());
         }
     }
-    let columns: [(&str, ArrayRef); 15] = [
+    let columns: [(&str, ArrayRef); 16] = [
         (DOC_INDEX, Arc::new(doc_index.finish())),
         ("start", Arc::new(start.finish())),
         ("end", Arc::new(end.finish())),
         ("text", Arc::new(text.finish())),
         ("type", Arc::new(kind.finish())),
+        ("kind", Arc::new(act.finish())),
         ("speaker", Arc::new(speaker.finish())),
         ("mention", Arc::new(mention.finish())),
         ("mention_start", Arc::new(mention_start.finish())),
@@ -97,6 +100,7 @@ mod tests {
             end: start + 5,
             text: "caf\u{e9}".into(),
             kind: "direct",
+            act: "speech",
             speaker: speaker.map(str::to_owned),
             mention: None,
             mention_start: None,
@@ -129,8 +133,8 @@ mod tests {
             .values()
             .to_vec();
         assert_eq!(docs_of, vec![0, 2, 2]);
-        assert_eq!(batch.column(5).null_count(), 2); // speaker
-        assert_eq!(batch.column(7).null_count(), 3); // mention_start
+        assert_eq!(batch.column(6).null_count(), 2); // speaker
+        assert_eq!(batch.column(8).null_count(), 3); // mention_start
         assert!(batch.schema().fields().iter().all(|f| f.is_nullable()));
         assert_eq!(record_batch(&[]).expect("empty").num_rows(), 0);
     }

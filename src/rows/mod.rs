@@ -1,5 +1,5 @@
 //! Quotation rows, the table the batch paths write: one row per quotation with the columns of
-//! `quotes_frame` (`start`, `end`, `text`, `type`, `speaker`, `mention`, `mention_start`,
+//! `quotes_frame` (`start`, `end`, `text`, `type`, `kind`, `speaker`, `mention`, `mention_start`,
 //! `mention_end`, `cue`, `cue_start`, `cue_end`, `confidence`, `rule`, `resolution`), offsets
 //! in code points of the text as given.
 //!
@@ -15,14 +15,15 @@ pub mod arrow;
 use serde::Serialize;
 
 use crate::analyze::{self, QuoteRecord};
-use crate::quotes::QuoteKind;
+use crate::quotes::{QuoteKind, SpeechAct};
 
 /// The names of a row's columns, in order (the document's id goes before them).
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "start",
     "end",
     "text",
     "type",
+    "kind",
     "speaker",
     "mention",
     "mention_start",
@@ -43,6 +44,9 @@ pub struct QuoteRow {
     pub text: String,
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// What the row reports ([`SpeechAct::name`]): `speech`, `thought`, `intention`, ….
+    #[serde(rename = "kind")]
+    pub act: &'static str,
     pub speaker: Option<String>,
     pub mention: Option<String>,
     pub mention_start: Option<usize>,
@@ -65,6 +69,7 @@ impl From<QuoteRecord> for QuoteRow {
             resolution: analyze::resolution_trail(&q.resolution),
             text: q.text,
             kind: q.kind.name(),
+            act: q.act.name(),
             speaker: q.speaker,
             mention: q.mention.map(|m| m.text),
             mention_start: r.mention_span.map(|s| s.0),
@@ -109,14 +114,19 @@ fn is_quotation(kind: &str) -> bool {
     kind == QuoteKind::Direct.name() || kind == QuoteKind::Partial.name()
 }
 
-/// [`StatementCounts`] of one document's rows.
-pub fn count_statements(rows: &[QuoteRow]) -> StatementCounts {
-    let quotations = rows.iter().filter(|r| is_quotation(r.kind)).count();
-    let reported = rows
+/// [`StatementCounts`] of one document's rows whose act is one of `acts` (`None`: every row).
+/// Rows of other acts are left out before counting, as if they were not there.
+pub fn count_statements(rows: &[QuoteRow], acts: Option<&[SpeechAct]>) -> StatementCounts {
+    let kept: Vec<&QuoteRow> = rows
+        .iter()
+        .filter(|r| acts.is_none_or(|acts| acts.iter().any(|a| a.name() == r.act)))
+        .collect();
+    let quotations = kept.iter().filter(|r| is_quotation(r.kind)).count();
+    let reported = kept
         .iter()
         .filter(|r| r.kind == QuoteKind::Indirect.name())
         .filter(|r| {
-            !rows
+            !kept
                 .iter()
                 .any(|f| is_quotation(f.kind) && r.start <= f.start && f.end <= r.end)
         })
@@ -299,6 +309,7 @@ mod tests {
             end,
             text: "x".into(),
             kind,
+            act: "speech",
             speaker: None,
             mention: None,
             mention_start: None,
@@ -349,7 +360,7 @@ mod tests {
         assert_eq!(
             line,
             "{\"id\": 42, \"start\": 3, \"end\": 7, \"text\": \"caf\u{e9} \\\"\u{1f600}\\\"\\n\\t\\u0001\", \
-             \"type\": \"direct\", \"speaker\": \"Ms \u{c5}s\", \"mention\": null, \"mention_start\": 0, \
+             \"type\": \"direct\", \"kind\": \"speech\", \"speaker\": \"Ms \u{c5}s\", \"mention\": null, \"mention_start\": 0, \
              \"mention_end\": null, \"cue\": null, \"cue_start\": null, \"cue_end\": null, \
              \"confidence\": 0.85, \"rule\": \"r\", \"resolution\": null}\n"
         );
@@ -387,13 +398,40 @@ mod tests {
             row("non-speech", 130, 140),
         ];
         assert_eq!(
-            count_statements(&rows),
+            count_statements(&rows, None),
             StatementCounts {
                 quotations: 2,
                 reported: 1
             }
         );
-        assert_eq!(count_statements(&[]), StatementCounts::default());
+        assert_eq!(count_statements(&[], None), StatementCounts::default());
+    }
+
+    #[test]
+    fn only_rows_of_the_acts_asked_for_count() {
+        let mut thought = row("indirect", 60, 80);
+        thought.act = "thought";
+        let mut refusal = row("indirect", 0, 50);
+        refusal.act = "refusal";
+        // The refusal holds the partial quotation: without the quotation, it counts itself.
+        let rows = [
+            refusal,
+            row("partial", 10, 20),
+            thought,
+            row("indirect", 90, 99),
+        ];
+        let speech = [SpeechAct::Speech];
+        let count = |acts: Option<&[SpeechAct]>| {
+            let c = count_statements(&rows, acts);
+            (c.quotations, c.reported)
+        };
+        assert_eq!(count(Some(&speech)), (1, 1));
+        assert_eq!(count(None), (1, 2));
+        assert_eq!(
+            count(Some(&[SpeechAct::Thought, SpeechAct::Refusal])),
+            (0, 2)
+        );
+        assert_eq!(count(Some(&[])), (0, 0));
     }
 
     #[test]
@@ -411,6 +449,7 @@ mod tests {
             assert_eq!((row.start, row.end), (record.start, record.end));
             assert_eq!(row.text, record.quote.text);
             assert_eq!(row.kind, record.quote.kind.name());
+            assert_eq!(row.act, record.quote.act.name());
             assert_eq!(
                 row.resolution,
                 analyze::resolution_trail(&record.quote.resolution)

@@ -266,6 +266,27 @@ lists! {
     /// (`scripts/train_reported.py`) only, listed here so that the file is checked.
     #[allow(dead_code)]
     CUE_SPAN_FILLERS = "cue_span_fillers.txt";
+    /// Cue heads of a thought, belief or feeling (`believe`, `fears`, `expected`): the speech
+    /// act `thought` (`acts.rs`).
+    THOUGHT_CUES = "thought_cues.txt";
+    /// Cue heads of an intention, plan or wish (`plans`, `wants`, `sought`): the speech act
+    /// `intention`.
+    INTENTION_CUES = "intention_cues.txt";
+    /// Cue heads of what evidence shows (`show`, `found`): the speech act `evidence`.
+    EVIDENCE_CUES = "evidence_cues.txt";
+    /// Cue heads that report evidence when their source is data (`suggests`, `according`).
+    EVIDENCE_CUES_OF_DATA = "evidence_cues_of_data.txt";
+    /// Last words of a source that is data, not somebody (`figures`, `study`, `polls`).
+    EVIDENCE_SOURCES = "evidence_sources.txt";
+    /// Cue heads of a refusal to speak (`declined`, `refused`): the speech act `refusal`.
+    REFUSAL_CUES = "refusal_cues.txt";
+    /// Cue heads of a reaction shown, not words (`cheered`, `booed`, `shrugged`): the speech
+    /// act `reaction`.
+    REACTION_CUES = "reaction_cues.txt";
+    /// Words that negate a verb of saying after them (`not`, `never`): a refusal.
+    NEGATIONS = "negations.txt";
+    /// Words that negate a verb of saying after `to` (`yet`, `failed`, `unable`): a refusal.
+    NEGATIONS_BEFORE_TO = "negations_before_to.txt";
 }
 
 #[cfg(test)]

@@ -1,0 +1,347 @@
+//! What a reported row reports: speech, or a thought, an intention, evidence, a refusal to speak
+//! or a reaction.
+//!
+//! Corpora of attribution (PolNeAR) annotate them all (`analysts believe …`, `the council plans
+//! to …`, `the figures show …`, `police declined to comment …`, `fans cheered …`), and the
+//! reported-speech rules find them all; but only speech is a statement of its source. Each row
+//! gets a [`SpeechAct`] from its cue, so that users who count who said what can keep statements
+//! only.
+//!
+//! The cue's head (its first word after any auxiliary, negation, adverb or `to`: `is expected to` →
+//! `expected`, `declined to say` → `declined`, `according to` → `according`) is looked up in one
+//! word list a kind (`lexicon/*_cues.txt`); a head in none is speech. A verb of saying that is
+//! negated (`would not say`, `wouldn't say`, `has never commented`, `did not immediately
+//! respond`, `has yet to comment`, `declined to say`) reports that nothing was said: a refusal.
+//! Negation changes speech only: `do not believe` is still a thought. Quotations, whose words
+//! are the speaker's own, are speech.
+
+use super::lexicon::{
+    AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, EVIDENCE_CUES, EVIDENCE_CUES_OF_DATA, EVIDENCE_SOURCES,
+    INTENTION_CUES, NEGATIONS, NEGATIONS_BEFORE_TO, REACTION_CUES, REFUSAL_CUES, THOUGHT_CUES,
+};
+use super::Span;
+
+/// What a quotation or reported row reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeechAct {
+    /// A statement: `said`, `told`, `according to`, and every quotation.
+    Speech,
+    /// A thought, belief or feeling: `believes`, `fears`, `is expected to`.
+    Thought,
+    /// An intention, plan or wish: `plans`, `wants`, `sought`.
+    Intention,
+    /// What evidence shows: `the figures show`, `the study suggests`, `found`.
+    Evidence,
+    /// A refusal to speak: `declined to comment`, `refused`, `would not say`.
+    Refusal,
+    /// A reaction shown, not words: `cheered`, `booed`, `shrugged`.
+    Reaction,
+}
+
+impl SpeechAct {
+    /// Every act, speech first.
+    pub const ALL: [SpeechAct; 6] = [
+        SpeechAct::Speech,
+        SpeechAct::Thought,
+        SpeechAct::Intention,
+        SpeechAct::Evidence,
+        SpeechAct::Refusal,
+        SpeechAct::Reaction,
+    ];
+
+    /// The name used in the Python API and the outputs (the `kind` column).
+    pub fn name(self) -> &'static str {
+        match self {
+            SpeechAct::Speech => "speech",
+            SpeechAct::Thought => "thought",
+            SpeechAct::Intention => "intention",
+            SpeechAct::Evidence => "evidence",
+            SpeechAct::Refusal => "refusal",
+            SpeechAct::Reaction => "reaction",
+        }
+    }
+
+    /// The act of a name given by [`SpeechAct::name`].
+    pub fn from_name(name: &str) -> Option<SpeechAct> {
+        SpeechAct::ALL.into_iter().find(|a| a.name() == name)
+    }
+}
+
+/// How many words before the cue's head are read for a negation (`could not have immediately
+/// said`): enough for auxiliaries and an adverb, not so many that another clause's `not` counts.
+const WORDS_BEFORE: usize = 6;
+
+/// The act of a reported row: from its cue (`text[cue]`), the words before it and its source
+/// (`text[source]`, for evidence cues that need a source that is data). Without a cue, speech.
+pub(crate) fn act_of(text: &str, cue: Option<&Span>, source: Option<&Span>) -> SpeechAct {
+    let Some(cue) = cue else {
+        return SpeechAct::Speech;
+    };
+    let before = text.get(..cue.start).unwrap_or("");
+    // The words before the cue, nearest last, stopping at punctuation (another clause).
+    let mut words = words_before(before, WORDS_BEFORE);
+    let cue_words: Vec<String> = cue.text.split_whitespace().map(normalised).collect();
+    let mut head = None;
+    for w in cue_words.iter().filter(|w| !w.is_empty()) {
+        if head.is_none() && (is_filler(w) || is_negation(w) || w == "to") {
+            words.push(w.clone());
+        } else if head.is_none() {
+            head = Some(w.as_str());
+        }
+    }
+    let Some(head) = head else {
+        return SpeechAct::Speech;
+    };
+    let act = act_of_head(head, source.map(|s| s.text.as_str()));
+    if act == SpeechAct::Speech && negated(&words) {
+        SpeechAct::Refusal
+    } else {
+        act
+    }
+}
+
+/// The act a cue head names, whatever stands before it.
+fn act_of_head(head: &str, source: Option<&str>) -> SpeechAct {
+    if REFUSAL_CUES.contains(head) {
+        SpeechAct::Refusal
+    } else if REACTION_CUES.contains(head) {
+        SpeechAct::Reaction
+    } else if EVIDENCE_CUES.contains(head)
+        || (EVIDENCE_CUES_OF_DATA.contains(head) && source.is_some_and(is_data))
+    {
+        SpeechAct::Evidence
+    } else if INTENTION_CUES.contains(head) {
+        SpeechAct::Intention
+    } else if THOUGHT_CUES.contains(head) {
+        SpeechAct::Thought
+    } else {
+        SpeechAct::Speech
+    }
+}
+
+/// Whether a source is data, not somebody: its last word (`the latest figures`, `a study`).
+fn is_data(source: &str) -> bool {
+    source
+        .split_whitespace()
+        .next_back()
+        .map(normalised)
+        .is_some_and(|w| EVIDENCE_SOURCES.contains(&w))
+}
+
+/// Whether the verb after `words` (nearest last) is negated: over auxiliaries and adverbs, a
+/// negation (`would not`, `hasn't`, `never`), or `to` after a refusal or a negation that takes
+/// it (`declined to`, `has yet to`, `failed to`).
+fn negated(words: &[String]) -> bool {
+    let mut after_to = false;
+    for w in words.iter().rev() {
+        if is_negation(w)
+            || (after_to && (NEGATIONS_BEFORE_TO.contains(w) || REFUSAL_CUES.contains(w)))
+        {
+            return true;
+        }
+        if w == "to" && !after_to {
+            after_to = true;
+        } else if !is_filler(w) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_negation(w: &str) -> bool {
+    NEGATIONS.contains(w) || w.ends_with("n't")
+}
+
+/// Words that may stand between a negation and its verb: auxiliaries and adverbs (`has not
+/// yet`, `did not immediately`).
+fn is_filler(w: &str) -> bool {
+    AUXILIARIES.contains(w)
+        || BETWEEN_SUBJECT_AND_VERB.contains(w)
+        || (w.len() > 4 && w.ends_with("ly"))
+        || w == "yet"
+        || w == "been"
+}
+
+/// A word in lower case with a straight apostrophe and no punctuation around it.
+fn normalised(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+/// Up to `n` words at the end of `text`, in text order, stopping at punctuation other than an
+/// apostrophe or a hyphen (a comma, a full stop, a dash or a quotation mark ends the clause).
+fn words_before(text: &str, n: usize) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = text.trim_end();
+    while words.len() < n {
+        let start = rest
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
+            .last()
+            .map(|(i, _)| i);
+        let Some(start) = start else { break };
+        words.push(normalised(&rest[start..]));
+        rest = &rest[..start];
+        let trimmed = rest.trim_end();
+        if trimmed.len() == rest.len() {
+            break; // punctuation right before the word
+        }
+        rest = trimmed;
+    }
+    words.reverse();
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The act of `sentence` with its cue at the first `cue` and its source at the first
+    /// `source` (if any).
+    fn act(sentence: &str, cue: &str, source: Option<&str>) -> SpeechAct {
+        let span = |part: &str| {
+            let start = sentence.find(part).expect("in the sentence");
+            Span::of(sentence, start, start + part.len())
+        };
+        act_of(sentence, Some(&span(cue)), source.map(span).as_ref())
+    }
+
+    #[test]
+    fn names_round_trip_and_speech_comes_first() {
+        assert_eq!(SpeechAct::ALL[0], SpeechAct::Speech);
+        for a in SpeechAct::ALL {
+            assert_eq!(SpeechAct::from_name(a.name()), Some(a));
+        }
+        assert_eq!(SpeechAct::from_name("statement"), None);
+    }
+
+    #[test]
+    fn each_list_gives_its_act() {
+        let s = "The mayor said the bridge would reopen.";
+        assert_eq!(act(s, "said", Some("The mayor")), SpeechAct::Speech);
+        let s = "Analysts believe the merger will collapse.";
+        assert_eq!(act(s, "believe", Some("Analysts")), SpeechAct::Thought);
+        let s = "The council plans to sell the depot.";
+        assert_eq!(act(s, "plans", Some("The council")), SpeechAct::Intention);
+        let s = "The figures show unemployment rose in March.";
+        assert_eq!(act(s, "show", Some("The figures")), SpeechAct::Evidence);
+        let s = "Police declined to comment on the arrest.";
+        assert_eq!(act(s, "declined", Some("Police")), SpeechAct::Refusal);
+        let s = "Fans cheered the team.";
+        assert_eq!(act(s, "cheered", Some("Fans")), SpeechAct::Reaction);
+        assert_eq!(act_of(s, None, None), SpeechAct::Speech);
+    }
+
+    #[test]
+    fn a_negated_verb_of_saying_is_a_refusal_over_auxiliaries_and_adverbs() {
+        let cases = [
+            (
+                "The spokesman would not say whether the talks had failed.",
+                "say",
+            ),
+            (
+                "The spokesman wouldn't say whether the talks had failed.",
+                "say",
+            ),
+            (
+                "The spokesman wouldn’t say whether the talks had failed.",
+                "say",
+            ),
+            ("The club has never commented on the transfer.", "commented"),
+            (
+                "The firm did not immediately respond to questions.",
+                "respond",
+            ),
+            ("The firm could not have said more.", "said"),
+            (
+                "The agency has not yet commented on the report.",
+                "commented",
+            ),
+            ("The union has yet to comment on the offer.", "comment"),
+            ("The owner failed to respond to the complaint.", "respond"),
+            ("She declined to say whether she would resign.", "say"),
+            ("The ministry cannot say how many died.", "say"),
+        ];
+        for (sentence, cue) in cases {
+            assert_eq!(act(sentence, cue, None), SpeechAct::Refusal, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn negation_in_the_cue_counts_too() {
+        let s = "The spokesman would not say whether the talks had failed.";
+        assert_eq!(act(s, "would not say", None), SpeechAct::Refusal);
+        let s = "Officials did not comment.";
+        assert_eq!(act(s, "did not comment", None), SpeechAct::Refusal);
+    }
+
+    #[test]
+    fn a_negation_elsewhere_does_not_count() {
+        let cases = [
+            ("He admitted the risk, yet said he would go ahead.", "said"),
+            ("Not one of them said the plan would fail.", "said"),
+            ("She said he did not know.", "said"),
+            (
+                "It was not clear, officials said, whether the road would open.",
+                "said",
+            ),
+            ("Nobody who was not there said a word.", "said"),
+            ("He plans to say more on Monday.", "say"),
+        ];
+        for (sentence, cue) in cases {
+            assert_eq!(act(sentence, cue, None), SpeechAct::Speech, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn negation_changes_speech_only() {
+        let s = "Analysts do not believe the merger will collapse.";
+        assert_eq!(act(s, "believe", None), SpeechAct::Thought);
+        let s = "The council does not plan to sell the depot.";
+        assert_eq!(act(s, "plan", None), SpeechAct::Intention);
+    }
+
+    #[test]
+    fn a_multi_word_cue_is_read_from_its_head() {
+        let s = "She is expected to announce her resignation.";
+        assert_eq!(act(s, "expected to announce", None), SpeechAct::Thought);
+        assert_eq!(act(s, "is expected to", None), SpeechAct::Thought);
+        let s = "The minister refused to say whether she would resign.";
+        assert_eq!(act(s, "refused to say", None), SpeechAct::Refusal);
+        let s = "He pointed to the rising costs.";
+        assert_eq!(act(s, "pointed to", None), SpeechAct::Speech);
+        let s = "The plant will close, according to the union.";
+        assert_eq!(act(s, "according to", Some("the union")), SpeechAct::Speech);
+        let s = "Prices rose, according to the latest figures.";
+        assert_eq!(
+            act(s, "according to", Some("the latest figures")),
+            SpeechAct::Evidence
+        );
+        let s = "The coach has yet to say who will start.";
+        assert_eq!(act(s, "yet to say", None), SpeechAct::Refusal);
+        let s = "The family would like to thank the nurses.";
+        assert_eq!(act(s, "would like", None), SpeechAct::Intention);
+    }
+
+    #[test]
+    fn some_cues_are_evidence_only_from_data() {
+        let s = "The study suggests that coffee is good for the heart.";
+        assert_eq!(act(s, "suggests", Some("The study")), SpeechAct::Evidence);
+        let s = "The minister suggested that the tax would rise.";
+        assert_eq!(act(s, "suggested", Some("The minister")), SpeechAct::Speech);
+        assert_eq!(act(s, "suggested", None), SpeechAct::Speech);
+        let s = "The report found that the ward was understaffed.";
+        assert_eq!(act(s, "found", Some("The report")), SpeechAct::Evidence);
+    }
+
+    #[test]
+    fn words_before_stop_at_punctuation() {
+        assert_eq!(words_before("He would not", 6), ["he", "would", "not"]);
+        assert_eq!(words_before("It rained, he would", 6), ["he", "would"]);
+        assert_eq!(words_before("a b c d", 2), ["c", "d"]);
+        assert!(words_before("", 6).is_empty());
+        assert!(words_before("“Yes.” ", 6).is_empty());
+    }
+}
