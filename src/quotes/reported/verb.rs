@@ -56,6 +56,7 @@ pub(super) fn verb_cue(
     if lower(doc, &doc.tokens[(i + 1).min(e.saturating_sub(1))]) == "to"
         && i + 2 < e
         && prob(probs, i + 2) >= MIN_CUE_SHARE
+        && tag(doc, i + 2) == "VERB"
     {
         return None;
     }
