@@ -436,7 +436,8 @@ fn a_name_and_a_colon_opening_a_paragraph_is_a_statement() {
              Editor's note: This story was updated on Friday.\n\n\
              Tuesday: The council meets at noon.\n\n\
              Lind: 1,204.\n\n\
-             Another problem for the council: the harbour wall is crumbling.";
+             Another problem for the council: the harbour wall is crumbling.\n\n\
+             Just Leaked: The Memo the Council Hid.";
     let found: Vec<(String, String)> = reported(t)
         .into_iter()
         .filter(|q| q.rule.name() == "reported_colon")

@@ -8,6 +8,7 @@ use crate::quotes::doc::{is_capitalised, lower, Document, TokKind};
 use crate::quotes::lexicon::COLON_LABELS;
 use crate::quotes::mentions::is_day_name;
 use crate::quotes::rules::Rule;
+use crate::quotes::tagger::tag_in_lower_case;
 
 /// The most tokens a source before the colon may have (`OK Gov Fallin`, `Clinton Cash`).
 const MAX_SOURCE_TOKENS: usize = 5;
@@ -23,7 +24,9 @@ pub(super) fn colon_statement(doc: &Document, s: usize) -> Option<Reported> {
     let colon = (s + 1..(s + MAX_SOURCE_TOKENS + 1).min(n))
         .take_while(|&k| doc.tokens[k].para == para)
         .find(|&k| is_punct(doc, k, ':'))?;
-    if !is_capitalised(doc, first) || !names_a_source(doc, (s, colon)) {
+    // `Just Leaked: …`, `Finally: …`: an adverb opens a heading, not a name.
+    let adverb = tag_in_lower_case(doc, s) == "ADV";
+    if !is_capitalised(doc, first) || adverb || !names_a_source(doc, (s, colon)) {
         return None;
     }
     let mut end = colon + 1;
