@@ -15,6 +15,8 @@
 //! Negation changes speech only: `do not believe` is still a thought. Quotations, whose words
 //! are the speaker's own, are speech.
 
+use std::borrow::Cow;
+
 use super::lexicon::{
     AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, EVIDENCE_CUES, EVIDENCE_CUES_OF_DATA, EVIDENCE_SOURCES,
     INTENTION_CUES, NEGATIONS, NEGATIONS_BEFORE_TO, REACTION_CUES, REFUSAL_CUES, THOUGHT_CUES,
@@ -80,13 +82,13 @@ pub(crate) fn act_of(text: &str, cue: Option<&Span>, source: Option<&Span>) -> S
     let before = text.get(..cue.start).unwrap_or("");
     // The words before the cue, nearest last, stopping at punctuation (another clause).
     let mut words = words_before(before, WORDS_BEFORE);
-    let cue_words: Vec<String> = cue.text.split_whitespace().map(normalised).collect();
+    let cue_words: Vec<Cow<str>> = cue.text.split_whitespace().map(normalised).collect();
     let mut head = None;
     for w in cue_words.iter().filter(|w| !w.is_empty()) {
         if head.is_none() && (is_filler(w) || is_negation(w) || w == "to") {
             words.push(w.clone());
         } else if head.is_none() {
-            head = Some(w.as_str());
+            head = Some(w.as_ref());
         }
     }
     let Some(head) = head else {
@@ -131,7 +133,7 @@ fn is_data(source: &str) -> bool {
 /// Whether the verb after `words` (nearest last) is negated: over auxiliaries and adverbs, a
 /// negation (`would not`, `hasn't`, `never`), or `to` after a refusal or a negation that takes
 /// it (`declined to`, `has yet to`, `failed to`).
-fn negated(words: &[String]) -> bool {
+fn negated(words: &[Cow<str>]) -> bool {
     let mut after_to = false;
     for w in words.iter().rev() {
         if is_negation(w)
@@ -163,15 +165,19 @@ fn is_filler(w: &str) -> bool {
 }
 
 /// A word in lower case with a straight apostrophe and no punctuation around it.
-fn normalised(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .to_lowercase()
-        .replace('’', "'")
+fn normalised(w: &str) -> Cow<'_, str> {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    // Asked of the words around every reported row: most are already plain lower case ASCII.
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase().replace('’', "'"))
+    }
 }
 
 /// Up to `n` words at the end of `text`, in text order, stopping at punctuation other than an
 /// apostrophe or a hyphen (a comma, a full stop, a dash or a quotation mark ends the clause).
-fn words_before(text: &str, n: usize) -> Vec<String> {
+fn words_before(text: &str, n: usize) -> Vec<Cow<'_, str>> {
     let mut words = Vec::new();
     let mut rest = text.trim_end();
     while words.len() < n {

@@ -18,8 +18,9 @@ pub(super) fn is_asked(doc: &Document, s: usize, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else {
         return false;
     };
+    // Asked of every word of every sentence: the cheapest test first.
     is_word(t)
-        && lower(doc, t) == "asked"
+        && doc.word(t).eq_ignore_ascii_case("asked")
         && (i == s
             || (i > s && {
                 let l = lower(doc, &doc.tokens[i - 1]);

@@ -15,7 +15,8 @@ const MAX_POLL_TOKENS: usize = 16;
 /// names one.
 fn poll_phrase_end(doc: &Document, i: usize, e: usize) -> Option<usize> {
     let t = doc.tokens.get(i)?;
-    if !is_word(t) || t.quote.is_some() || lower(doc, t) != "in" {
+    // Asked of every word of every sentence: the cheapest test first.
+    if !doc.word(t).eq_ignore_ascii_case("in") || !is_word(t) || t.quote.is_some() {
         return None;
     }
     let mut poll = false;
@@ -27,6 +28,9 @@ fn poll_phrase_end(doc: &Document, i: usize, e: usize) -> Option<usize> {
         }
         poll |= is_word(t) && POLL_NOUNS.contains(lower(doc, t).as_str());
         k += 1;
+        if t.ends_sentence {
+            break;
+        }
     }
     // `… in the latest survey.`: the sentence's closing mark is no part of the name.
     while k > i + 1 && matches!(doc.tokens[k - 1].kind, TokKind::Punct(_)) {
