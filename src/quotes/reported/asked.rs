@@ -14,12 +14,14 @@ use crate::quotes::rules::Rule;
 const MAX_GAP: usize = 10;
 
 /// `Asked`, opening the sentence or after `when` (`he said when asked about the vote`).
+#[inline]
 pub(super) fn is_asked(doc: &Document, s: usize, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else {
         return false;
     };
     // Asked of every word of every sentence: the cheapest test first.
-    is_word(t)
+    t.end - t.start == "asked".len()
+        && is_word(t)
         && doc.word(t).eq_ignore_ascii_case("asked")
         && (i == s
             || (i > s && {

@@ -16,7 +16,11 @@ const MAX_POLL_TOKENS: usize = 16;
 fn poll_phrase_end(doc: &Document, i: usize, e: usize) -> Option<usize> {
     let t = doc.tokens.get(i)?;
     // Asked of every word of every sentence: the cheapest test first.
-    if !doc.word(t).eq_ignore_ascii_case("in") || !is_word(t) || t.quote.is_some() {
+    if t.end - t.start != "in".len()
+        || !doc.word(t).eq_ignore_ascii_case("in")
+        || !is_word(t)
+        || t.quote.is_some()
+    {
         return None;
     }
     let mut poll = false;
@@ -40,6 +44,7 @@ fn poll_phrase_end(doc: &Document, i: usize, e: usize) -> Option<usize> {
 }
 
 /// `in` at `i` opening the name of a poll: a cue worth reading the sentence for.
+#[inline]
 pub(super) fn opens_a_poll(doc: &Document, i: usize, e: usize) -> bool {
     poll_phrase_end(doc, i, e).is_some()
 }
