@@ -17,11 +17,12 @@
 
 use std::borrow::Cow;
 
+use super::doc::{Document, TokKind};
 use super::lexicon::{
     AUXILIARIES, BETWEEN_SUBJECT_AND_VERB, EVIDENCE_CUES, EVIDENCE_CUES_OF_DATA, EVIDENCE_SOURCES,
     INTENTION_CUES, NEGATIONS, NEGATIONS_BEFORE_TO, REACTION_CUES, REFUSAL_CUES, THOUGHT_CUES,
 };
-use super::Span;
+use super::tagger::normal;
 
 /// What a quotation or reported row reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,28 +74,35 @@ impl SpeechAct {
 /// said`): enough for auxiliaries and an adverb, not so many that another clause's `not` counts.
 const WORDS_BEFORE: usize = 6;
 
-/// The act of a reported row: from its cue (`text[cue]`), the words before it and its source
-/// (`text[source]`, for evidence cues that need a source that is data). Without a cue, speech.
-pub(crate) fn act_of(text: &str, cue: Option<&Span>, source: Option<&Span>) -> SpeechAct {
-    let Some(cue) = cue else {
+/// The act of a reported row: from its cue (tokens `cue`), the words before it and its source
+/// (tokens `source`, for evidence cues that need a source that is data). Without a cue, speech.
+pub(crate) fn act_of(
+    doc: &Document,
+    cue: Option<(usize, usize)>,
+    source: Option<(usize, usize)>,
+) -> SpeechAct {
+    let Some((cue_start, cue_end)) = cue else {
         return SpeechAct::Speech;
     };
-    let before = text.get(..cue.start).unwrap_or("");
     // The words before the cue, nearest last, stopping at punctuation (another clause).
-    let mut words = words_before(before, WORDS_BEFORE);
-    let cue_words: Vec<Cow<str>> = cue.text.split_whitespace().map(normalised).collect();
+    let mut words = words_before(doc, cue_start, WORDS_BEFORE);
     let mut head = None;
-    for w in cue_words.iter().filter(|w| !w.is_empty()) {
-        if head.is_none() && (is_filler(w) || is_negation(w) || w == "to") {
-            words.push(w.clone());
-        } else if head.is_none() {
-            head = Some(w.as_ref());
+    for t in doc.tokens.get(cue_start..cue_end).unwrap_or_default() {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let w = normal(doc, t);
+        if is_filler(&w) || is_negation(&w) || w == "to" {
+            words.push(w);
+        } else {
+            head = Some(w);
+            break;
         }
     }
     let Some(head) = head else {
         return SpeechAct::Speech;
     };
-    let act = act_of_head(head, source.map(|s| s.text.as_str()));
+    let act = act_of_head(&head, source.is_some_and(|s| is_data(doc, s)));
     if act == SpeechAct::Speech && negated(&words) {
         SpeechAct::Refusal
     } else {
@@ -103,13 +111,13 @@ pub(crate) fn act_of(text: &str, cue: Option<&Span>, source: Option<&Span>) -> S
 }
 
 /// The act a cue head names, whatever stands before it.
-fn act_of_head(head: &str, source: Option<&str>) -> SpeechAct {
+fn act_of_head(head: &str, source_is_data: bool) -> SpeechAct {
     if REFUSAL_CUES.contains(head) {
         SpeechAct::Refusal
     } else if REACTION_CUES.contains(head) {
         SpeechAct::Reaction
     } else if EVIDENCE_CUES.contains(head)
-        || (EVIDENCE_CUES_OF_DATA.contains(head) && source.is_some_and(is_data))
+        || (EVIDENCE_CUES_OF_DATA.contains(head) && source_is_data)
     {
         SpeechAct::Evidence
     } else if INTENTION_CUES.contains(head) {
@@ -121,13 +129,16 @@ fn act_of_head(head: &str, source: Option<&str>) -> SpeechAct {
     }
 }
 
-/// Whether a source is data, not somebody: its last word (`the latest figures`, `a study`).
-fn is_data(source: &str) -> bool {
-    source
-        .split_whitespace()
-        .next_back()
-        .map(normalised)
-        .is_some_and(|w| EVIDENCE_SOURCES.contains(&w))
+/// Whether a source (tokens `[s, e)`) is data, not somebody: its last word (`the latest
+/// figures`, `a study`).
+fn is_data(doc: &Document, (s, e): (usize, usize)) -> bool {
+    doc.tokens
+        .get(s..e)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokKind::Word)
+        .is_some_and(|t| EVIDENCE_SOURCES.contains(&normal(doc, t)))
 }
 
 /// Whether the verb after `words` (nearest last) is negated: over auxiliaries and adverbs, a
@@ -164,37 +175,22 @@ fn is_filler(w: &str) -> bool {
         || w == "been"
 }
 
-/// A word in lower case with a straight apostrophe and no punctuation around it.
-fn normalised(w: &str) -> Cow<'_, str> {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-    // Asked of the words around every reported row: most are already plain lower case ASCII.
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.to_lowercase().replace('’', "'"))
-    }
-}
-
-/// Up to `n` words at the end of `text`, in text order, stopping at punctuation other than an
-/// apostrophe or a hyphen (a comma, a full stop, a dash or a quotation mark ends the clause).
-fn words_before(text: &str, n: usize) -> Vec<Cow<'_, str>> {
+/// Up to `n` words before token `k`, in text order, in lower case with straight apostrophes,
+/// stopping at punctuation, a quotation mark or a sentence's end (another clause).
+fn words_before<'d>(doc: &'d Document, k: usize, n: usize) -> Vec<Cow<'d, str>> {
     let mut words = Vec::new();
-    let mut rest = text.trim_end();
-    while words.len() < n {
-        let start = rest
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
-            .last()
-            .map(|(i, _)| i);
-        let Some(start) = start else { break };
-        words.push(normalised(&rest[start..]));
-        rest = &rest[..start];
-        let trimmed = rest.trim_end();
-        if trimmed.len() == rest.len() {
-            break; // punctuation right before the word
+    let mut j = k.min(doc.tokens.len());
+    while j > 0 && words.len() < n {
+        let t = &doc.tokens[j - 1];
+        if t.kind != TokKind::Word {
+            break;
         }
-        rest = trimmed;
+        words.push(normal(doc, t));
+        j -= 1;
+        // A sentence without a closing mark (a paragraph's last words) ends here too.
+        if j > 0 && doc.tokens[j - 1].ends_sentence {
+            break;
+        }
     }
     words.reverse();
     words
@@ -204,14 +200,31 @@ fn words_before(text: &str, n: usize) -> Vec<Cow<'_, str>> {
 mod tests {
     use super::*;
 
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
     /// The act of `sentence` with its cue at the first `cue` and its source at the first
     /// `source` (if any).
     fn act(sentence: &str, cue: &str, source: Option<&str>) -> SpeechAct {
-        let span = |part: &str| {
+        let spans = quoted_spans(sentence, MarkSet::EVERY);
+        let doc = Document::new(sentence, &spans);
+        let tokens = |part: &str| {
             let start = sentence.find(part).expect("in the sentence");
-            Span::of(sentence, start, start + part.len())
+            let end = start + part.len();
+            let first = doc.tokens.iter().position(|t| t.start >= start);
+            let last = doc.tokens.iter().rposition(|t| t.end <= end);
+            (first.expect("a token"), last.expect("a token") + 1)
         };
-        act_of(sentence, Some(&span(cue)), source.map(span).as_ref())
+        act_of(&doc, Some(tokens(cue)), source.map(tokens))
+    }
+
+    /// The words before the end of `text`, as [`words_before`] reads them.
+    fn words_at_end(text: &str, n: usize) -> Vec<String> {
+        let spans = quoted_spans(text, MarkSet::EVERY);
+        let doc = Document::new(text, &spans);
+        words_before(&doc, doc.tokens.len(), n)
+            .into_iter()
+            .map(String::from)
+            .collect()
     }
 
     #[test]
@@ -237,7 +250,11 @@ mod tests {
         assert_eq!(act(s, "declined", Some("Police")), SpeechAct::Refusal);
         let s = "Fans cheered the team.";
         assert_eq!(act(s, "cheered", Some("Fans")), SpeechAct::Reaction);
-        assert_eq!(act_of(s, None, None), SpeechAct::Speech);
+        let spans = quoted_spans(s, MarkSet::EVERY);
+        assert_eq!(
+            act_of(&Document::new(s, &spans), None, None),
+            SpeechAct::Speech
+        );
     }
 
     #[test]
@@ -344,10 +361,10 @@ mod tests {
 
     #[test]
     fn words_before_stop_at_punctuation() {
-        assert_eq!(words_before("He would not", 6), ["he", "would", "not"]);
-        assert_eq!(words_before("It rained, he would", 6), ["he", "would"]);
-        assert_eq!(words_before("a b c d", 2), ["c", "d"]);
-        assert!(words_before("", 6).is_empty());
-        assert!(words_before("“Yes.” ", 6).is_empty());
+        assert_eq!(words_at_end("He would not", 6), ["he", "would", "not"]);
+        assert_eq!(words_at_end("It rained, he would", 6), ["he", "would"]);
+        assert_eq!(words_at_end("a b c d", 2), ["c", "d"]);
+        assert!(words_at_end("", 6).is_empty());
+        assert!(words_at_end("“Yes.” ", 6).is_empty());
     }
 }

@@ -246,11 +246,7 @@ fn reported_quote(
         .unwrap_or_default();
     // The cue as written (not only its head) and the source before the speaker part: `the
     // figures` make `show` evidence.
-    let whole_source = r
-        .mention
-        .and_then(|m| doc.byte_span(m))
-        .map(|(s, e)| Span::of(doc.text, s, e));
-    let act = acts::act_of(doc.text, cue.as_ref(), whole_source.as_ref());
+    let act = acts::act_of(doc, Some(r.cue), r.mention);
     Some(Quote {
         start,
         end,

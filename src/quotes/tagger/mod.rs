@@ -99,7 +99,7 @@ fn shape(word: &str) -> &'static str {
 
 /// A token lower-cased with curly apostrophes made straight, as the training script has it;
 /// borrowed from the document's lower-cased text unless there is an apostrophe to straighten.
-fn normal<'d>(doc: &'d Document, t: &Token) -> Cow<'d, str> {
+pub(crate) fn normal<'d>(doc: &'d Document, t: &Token) -> Cow<'d, str> {
     match lower(doc, t) {
         Lower::Borrowed(s) if !s.contains('’') => Cow::Borrowed(s),
         other => Cow::Owned(other.replace('’', "'")),
