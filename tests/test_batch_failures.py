@@ -134,19 +134,6 @@ def fail_marked(monkeypatch, name):
     monkeypatch.setattr(saidwho._core, name, failing)
 
 
-def fail_marked_lines(monkeypatch):
-    """The same for `saidwho clean` on JSONL, whose records the core reads from raw lines
-    (`clean_jsonl_lines`): the records are the lines that are not blank."""
-    original = saidwho._core.clean_jsonl_lines
-
-    def failing(lines, **kwargs):
-        records = [line for line in lines if line.strip()]
-        marked = [i for i, line in enumerate(records) if b"FAIL" in line]
-        return original(lines, _fail_on=marked, **kwargs)
-
-    monkeypatch.setattr(saidwho._core, "clean_jsonl_lines", failing)
-
-
 @pytest.fixture
 def stream(tmp_path):
     path = tmp_path / "in.jsonl"
@@ -157,9 +144,10 @@ def stream(tmp_path):
     return path
 
 
-def test_cli_clean_reports_the_failed_line_and_goes_on(stream, tmp_path, monkeypatch, capsys):
+def test_cli_clean_reports_the_failed_line_and_goes_on(
+    stream, tmp_path, monkeypatch, capsys, fail_marked_jsonl_lines
+):
     fail_marked(monkeypatch, "clean_many")
-    fail_marked_lines(monkeypatch)
     out = tmp_path / "out.jsonl"
     status = cli.main(["clean", str(stream), "-o", str(out), "--batch-size", "3"])
     err = capsys.readouterr().err
@@ -175,10 +163,9 @@ def test_cli_clean_reports_the_failed_line_and_goes_on(stream, tmp_path, monkeyp
 
 
 def test_cli_errors_raise_stops_with_the_line_and_writes_nothing(
-    stream, tmp_path, monkeypatch, capsys
+    stream, tmp_path, monkeypatch, capsys, fail_marked_jsonl_lines
 ):
     fail_marked(monkeypatch, "clean_many")
-    fail_marked_lines(monkeypatch)
     out = tmp_path / "out.jsonl"
     status = cli.main(["clean", str(stream), "-o", str(out), "--errors", "raise"])
     assert status == 2

@@ -276,15 +276,7 @@ def test_gzip_input_and_other_text_fields(monkeypatch, tmp_path, calls):
     assert "batch" in calls
 
 
-def test_failed_documents_are_reported_by_line(monkeypatch, tmp_path):
-    original = saidwho._core.clean_jsonl_lines
-
-    def failing(lines, **kwargs):
-        records = [line for line in lines if line.strip()]
-        marked = [i for i, line in enumerate(records) if b"FAIL" in line]
-        return original(lines, _fail_on=marked, **kwargs)
-
-    monkeypatch.setattr(saidwho._core, "clean_jsonl_lines", failing)
+def test_failed_documents_are_reported_by_line(monkeypatch, tmp_path, fail_marked_jsonl_lines):
     lines = [json.dumps({"id": i, "text": f"t{i}" + (" FAIL" if i in (4, 9) else "")}) + "\n"
              for i in range(12)]  # fmt: skip
     lines.insert(2, "\n")
