@@ -161,19 +161,22 @@ fn by_rules(
                 out.push(statement);
             }
         }
-        // Most sentences report nobody: without a likely cue or `according`, skip them.
-        let likely = (s..e).any(|k| {
-            probs[k] >= MIN_CUE_SHARE
-                || is_according(doc, k)
-                || is_asked(doc, s, k)
-                || opens_a_poll(doc, k, e)
-        });
-        if likely {
+        // Most sentences report nobody: without a word that may open a report, skip them.
+        if (s..e).any(|k| may_open_a_report(doc, probs, (s, e), k)) {
             sentence(doc, probs, kinds, (s, e), end_of, &mut out);
         }
         s = e;
     }
     out
+}
+
+/// Whether token `k` of the sentence `[s, e)` may open a report: a likely cue, `according`,
+/// `asked` or `in` before a poll.
+fn may_open_a_report(doc: &Document, probs: &[f32], (s, e): (usize, usize), k: usize) -> bool {
+    probs[k] >= MIN_CUE_SHARE
+        || is_according(doc, k)
+        || is_asked(doc, s, k)
+        || opens_a_poll(doc, k, e)
 }
 
 /// The attributions of the sentence `[s, e)`.
@@ -195,11 +198,7 @@ fn sentence(
     let mut last_mention = None;
     let mut first = out.len();
     while i < limit {
-        if probs[i] < MIN_CUE_SHARE
-            && !is_according(doc, i)
-            && !is_asked(doc, s, i)
-            && !opens_a_poll(doc, i, limit)
-        {
+        if !may_open_a_report(doc, probs, (s, limit), i) {
             i += 1;
             continue;
         }
