@@ -142,6 +142,18 @@ fn pronoun_takes_the_salient_person() {
 }
 
 #[test]
+fn pronoun_takes_the_person_last_found_speaking() {
+    // Two men; the one who spoke last is the one the second `he` continues, though the first
+    // opened the story. The second has a title with an `of` phrase.
+    let t = "Tomas Berg, the UN envoy, condemned the test.\n\n\
+             “We must act,” he told reporters.\n\n\
+             Secretary of State Paul R. Varga said the United States would take steps, and he \
+             urged the North to return to talks.\n\n\
+             “We remain open to talks,” he said.";
+    assert_eq!(speakers(t), vec![s("Tomas Berg"), s("Paul R. Varga")]);
+}
+
+#[test]
 fn weak_evidence_gives_none() {
     let t = "The word “resilience” appeared on every banner.\n\n“It was a strange day.”";
     let q = quotes(t);

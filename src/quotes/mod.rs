@@ -174,8 +174,14 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
     }
     let doc = doc::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
-    let people = people::People::of(&doc);
-    let attributions = direct::attribute(&doc, &spans, &kinds, &people);
+    let proposed = direct::propose(&doc, &spans, &kinds);
+    let reports = if options.reported {
+        reported::reported(&doc, &kinds)
+    } else {
+        Vec::new()
+    };
+    let people = speaking_people(&doc, &proposed, &reports);
+    let attributions = direct::attribute(&doc, &spans, &kinds, &people, proposed);
     let mut found: Vec<Quote> = spans
         .iter()
         .zip(kinds.iter().copied())
@@ -202,9 +208,9 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
     if options.reported {
         let before = found.len();
         found.extend(
-            reported::reported(&doc, &kinds)
-                .into_iter()
-                .filter_map(|r| reported_quote(&doc, &people, &r)),
+            reports
+                .iter()
+                .filter_map(|r| reported_quote(&doc, &people, r)),
         );
         if found.len() > before {
             // Stable: a quotation stays before the reported clause that starts with it.
@@ -212,6 +218,36 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
         }
     }
     found
+}
+
+/// The people of the article, knowing whom the rules find speaking in it (the first mention
+/// proposed for each quotation, the source of each report): the antecedent ranker's `spoke`.
+fn speaking_people(
+    doc: &doc::Document,
+    proposed: &[direct::Proposed],
+    reports: &[reported::Reported],
+) -> people::People {
+    let mut people = people::People::of(doc);
+    people.note_sources(
+        direct::first_mentions(proposed).chain(reports.iter().filter_map(|r| r.mention)),
+    );
+    people
+}
+
+/// The people of `text` as [`extract`] sees them with `options`, for the training dumps.
+fn people_as_extract_sees(
+    doc: &doc::Document,
+    spans: &[doc::QuotedSpan],
+    options: &QuoteOptions,
+) -> people::People {
+    let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(doc, s)).collect();
+    let proposed = direct::propose(doc, spans, &kinds);
+    let reports = if options.reported {
+        reported::reported(doc, &kinds)
+    } else {
+        Vec::new()
+    };
+    speaking_people(doc, &proposed, &reports)
 }
 
 /// How a quotation counts under the options: with [`QuoteOptions::double_marks_only`], what a
@@ -291,7 +327,7 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     }
     let doc = doc::Document::new(text, &spans);
     let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
-    let people = people::People::of(&doc);
+    let people = people_as_extract_sees(&doc, &spans, options);
     direct::candidate_sets(&doc, &spans, &kinds, &people)
 }
 
@@ -372,7 +408,7 @@ pub fn antecedent_candidates(
 ) -> Vec<Vec<(Vec<(usize, usize)>, Vec<String>)>> {
     let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
     let doc = doc::Document::new(text, &spans);
-    let people = people::People::of(&doc);
+    let people = people_as_extract_sees(&doc, &spans, &QuoteOptions::default());
     let speakers = quotation_speakers(text);
     pronouns
         .iter()
@@ -394,7 +430,7 @@ pub fn pseudo_pronoun_candidates(
 ) -> Vec<Option<Vec<(bool, Vec<String>)>>> {
     let spans = marks::quoted_spans(text, QuoteOptions::default().mark_set());
     let doc = doc::Document::new(text, &spans);
-    let people = people::People::of(&doc);
+    let people = people_as_extract_sees(&doc, &spans, &QuoteOptions::default());
     let speakers = quotation_speakers(text);
     sources
         .iter()

@@ -203,6 +203,27 @@ const RULES: &[SpeakerRule] = &[
     },
 ];
 
+/// A speech quote's tokens and every rule's proposal for it; `None` for quoted text that is
+/// not speech.
+pub(crate) type Proposed = Option<(QuoteToks, Vec<Proposal>)>;
+
+/// The rules' proposals for each quote of `spans`, before any is resolved to a person.
+pub(crate) fn propose(doc: &Document, spans: &[QuotedSpan], kinds: &[QuoteKind]) -> Vec<Proposed> {
+    spans
+        .iter()
+        .zip(kinds)
+        .map(|(span, &kind)| (kind != QuoteKind::NonSpeech).then(|| proposals(doc, span, kind)))
+        .collect()
+}
+
+/// The mention the rules propose first for each quote (the one the previous-speaker feature
+/// follows): where the article has someone speak, for the people table's sources.
+pub(crate) fn first_mentions(proposed: &[Proposed]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    proposed
+        .iter()
+        .filter_map(|p| p.as_ref()?.1.first()?.mention)
+}
+
 /// The attribution of each quote of `spans` (nothing for quoted text that is not speech): the
 /// rules' proposals, the ranker's choice among them, then the quotes that share the attribution
 /// of the quote after them, then the carry-over of a speaker to the quotes that follow.
@@ -211,18 +232,18 @@ pub(crate) fn attribute(
     spans: &[QuotedSpan],
     kinds: &[QuoteKind],
     people: &People,
+    proposed: Vec<Proposed>,
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(spans.len());
     // Every rule proposes; the ranker picks among disagreeing proposals (the rules' order when
     // they agree or the weights have no opinion).
     let mut previous_last: Option<String> = None;
     let mut founds: Vec<Option<Found>> = Vec::with_capacity(spans.len());
-    for (span, kind) in spans.iter().zip(kinds) {
-        if *kind == QuoteKind::NonSpeech {
+    for proposed in proposed {
+        let Some((quote, mut all)) = proposed else {
             founds.push(None);
             continue;
-        }
-        let (quote, mut all) = proposals(doc, span, *kind);
+        };
         resolve_proposals(doc, people, &mut all);
         let found = (!all.is_empty()).then(|| {
             let best = ranker::choose(doc, quote, &all, previous_last.as_deref());

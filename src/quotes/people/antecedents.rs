@@ -15,13 +15,14 @@ use crate::quotes::cues;
 use crate::quotes::doc::{is_possessive, lower, Document, TokKind};
 use crate::quotes::lexicon;
 use crate::quotes::model::WeightTable;
+use crate::quotes::tagger::tag;
 
 /// How many narrative sentences back (see `People::narrative_distance`) candidates are looked
 /// for.
 const WINDOW: u32 = 8;
 
 /// The feature templates: every feature's name starts with one of them.
-pub const TEMPLATES: [&str; 19] = [
+pub const TEMPLATES: [&str; 21] = [
     "gender=",
     "sdist=",
     "rank=",
@@ -41,6 +42,8 @@ pub const TEMPLATES: [&str; 19] = [
     "source|sdist=",
     "prevspeaker",
     "prevspeaker|sdist=",
+    "spoke",
+    "spoke|sdist=",
 ];
 
 fn weights() -> &'static WeightTable {
@@ -146,6 +149,11 @@ impl People {
         if is_source(doc, c.spot.from, c.spot.end) {
             emit(&["source"]);
             emit(&["source|sdist=", sdist]);
+        }
+        // Found speaking: the mention of a quotation or a report (`Aparna Mathur, who …, said`).
+        if self.spoke_at(c.spot.at) {
+            emit(&["spoke"]);
+            emit(&["spoke|sdist=", sdist]);
         }
         // The speaker of the quotation before: `“…,” said Leslie Wimes. “…,” she said.`
         if previous == Some(c.spot.person) {
@@ -257,6 +265,10 @@ pub(super) fn is_source(doc: &Document, from: usize, end: usize) -> bool {
             .filter(|t| t.kind == TokKind::Word && t.quote.is_none())
             .map(|t| doc.word(t))
     };
+    // `said Ivanka Trump’s statement`: a possessor is no source.
+    if end > from && word(end - 1).is_some_and(is_possessive) {
+        return false;
+    }
     let after = word(end).is_some_and(cues::is_cue_word);
     let before = from.checked_sub(1).and_then(word).is_some_and(|w| {
         cues::is_cue_word(w)
@@ -309,6 +321,16 @@ fn previous_class(doc: &Document, from: usize) -> &'static str {
     }
 }
 
+/// Whether the mention ending before token `end` modifies the common noun there (`Trump
+/// campaign spokesman Jason Miller`, `the Clinton administration`): a name used as an
+/// adjective, not a person the sentence is about.
+pub(super) fn is_modifier_of(doc: &Document, end: usize) -> bool {
+    doc.tokens.get(end).is_some_and(|t| {
+        t.kind == TokKind::Word && !t.capitalised && t.quote.is_none() && tag(doc, end) == "NOUN"
+    }) && end > 0
+        && !is_possessive(doc.word(&doc.tokens[end - 1]))
+}
+
 /// What follows a mention: a possessive, a comma, a lower-case word (a verb, mostly), the
 /// sentence's end, or something else.
 fn next_class(doc: &Document, end: usize) -> &'static str {
@@ -326,6 +348,8 @@ fn next_class(doc: &Document, end: usize) -> &'static str {
         TokKind::Word if !t.capitalised => {
             if lexicon::PREPOSITIONS.contains(&lower(doc, t)) {
                 "prep"
+            } else if is_modifier_of(doc, end) {
+                "noun"
             } else {
                 "lower"
             }

@@ -59,6 +59,11 @@ fn is_role_word(doc: &Document, k: usize) -> bool {
         && !lexicon::FEMALE_FIRST_NAMES.contains(&lw)
 }
 
+/// Whether a lower-cased word is in the lists of first names.
+fn is_first_name(lw: &str) -> bool {
+    lexicon::MALE_FIRST_NAMES.contains(lw) || lexicon::FEMALE_FIRST_NAMES.contains(lw)
+}
+
 /// The end (exclusive) of the capitalised run starting at `i`.
 pub(super) fn run_end(doc: &Document, i: usize) -> usize {
     let mut j = i;
@@ -126,12 +131,41 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
             words[pos] = (k, clean_word(w));
         }
     }
-    // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
-    // Bednarek`): the name is what follows the last title.
     let is_title_word = |k: usize| {
         let l = lower_at(k);
         is_title(&l) || office_modifier(&l)
     };
+    let mut titles = Vec::new();
+    // A title with an `of` phrase (`Secretary of State John F. Kerry`, `Director of National
+    // Intelligence James Clapper`): the name starts at the first name after the phrase, or
+    // after the phrase's capitalised common words when no first name is known.
+    if let Some(of) = words.iter().position(|&(_, w)| w == "of") {
+        if of > 0 && is_title_word(words[of - 1].0) {
+            let rest = &words[of + 1..];
+            let name_from = rest
+                .iter()
+                .position(|&(k, _)| is_first_name(&lower_at(k)))
+                .unwrap_or_else(|| {
+                    rest.iter()
+                        .position(|&(k, w)| {
+                            !(lexicon::NOT_PERSON_WORDS.contains_lowercase(w) || is_title_word(k))
+                        })
+                        .unwrap_or(rest.len())
+                });
+            if name_from >= rest.len() {
+                return None;
+            }
+            titles.extend(
+                words[..of]
+                    .iter()
+                    .filter(|&&(k, _)| is_title_word(k))
+                    .map(|&(k, _)| lower_at(k)),
+            );
+            words.drain(..of + 1 + name_from);
+        }
+    }
+    // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
+    // Bednarek`): the name is what follows the last title.
     if let Some(last_title) = words[..words.len().saturating_sub(1)]
         .iter()
         .rposition(|&(k, _)| is_title_word(k) && !office_modifier(&lower_at(k)))
@@ -143,7 +177,6 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
         words.drain(..before_titles);
     }
     let start = words.first()?.0;
-    let mut titles = Vec::new();
     let mut k = 0;
     while k + 1 < words.len() && is_title_word(words[k].0) {
         titles.push(lower_at(words[k].0));

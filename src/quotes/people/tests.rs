@@ -414,3 +414,30 @@ fn it_that_speaks_is_the_organisation_named_before() {
         Some("The International Monetary Fund")
     );
 }
+
+#[test]
+fn a_title_with_an_of_phrase_is_no_part_of_the_name() {
+    let t = "Secretary of State Marta L. Quill arrived on Monday. Director of National \
+             Intelligence Owen Hale met her. The Secretary of State left.";
+    let p = people_of(t);
+    let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, vec!["Marta L. Quill", "Owen Hale"]);
+}
+
+#[test]
+fn a_particle_inside_a_name_keeps_the_name_and_its_office() {
+    let t = "Mayor Bill de Ruyter called the blast deliberate. The mayor spoke for an hour.";
+    let p = people_of(t);
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].name, "Bill de Ruyter");
+    assert!(p[0].aliases.contains(&"the mayor".to_string()));
+}
+
+#[test]
+fn a_first_name_before_a_noun_is_a_place_or_a_modifier_not_a_speaker() {
+    // `Chelsea` is a first name, and a verb of saying stands before it; the noun after it says
+    // it modifies `explosion`.
+    let t = "Officials say Chelsea explosion was deliberate. Paula Grant led the inquiry.";
+    let names: Vec<String> = people_of(t).into_iter().map(|p| p.name).collect();
+    assert_eq!(names, vec!["Paula Grant"]);
+}
