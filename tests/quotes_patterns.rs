@@ -154,6 +154,18 @@ fn pronoun_takes_the_person_last_found_speaking() {
 }
 
 #[test]
+fn pronoun_continues_the_run_of_pronouns_before_it() {
+    // The last man named is Harlan, the story's subject, here an object inside a report; the
+    // `he`s before him are all Dunmore's, and so is the last one.
+    let t = "Senator Ray Harlan stumbled again this week. Harlan has faced calls to quit.\n\n\
+             Former party chairman Walter Dunmore said the convention should prepare.\n\n\
+             Dunmore noted that at his first meeting, in 1972, he backed a change of nominee. \
+             That change was smooth, he said, but replacing Harlan would be bitter.\n\n\
+             “This is a different time,” he said.";
+    assert_eq!(speakers(t), vec![s("Walter Dunmore")]);
+}
+
+#[test]
 fn weak_evidence_gives_none() {
     let t = "The word “resilience” appeared on every banner.\n\n“It was a strange day.”";
     let q = quotes(t);

@@ -231,6 +231,7 @@ fn speaking_people(
     people.note_sources(
         direct::first_mentions(proposed).chain(reports.iter().filter_map(|r| r.mention)),
     );
+    people.resolve_pronouns(doc);
     people
 }
 

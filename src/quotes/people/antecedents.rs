@@ -22,7 +22,7 @@ use crate::quotes::tagger::tag;
 const WINDOW: u32 = 8;
 
 /// The feature templates: every feature's name starts with one of them.
-pub const TEMPLATES: [&str; 21] = [
+pub const TEMPLATES: [&str; 23] = [
     "gender=",
     "sdist=",
     "rank=",
@@ -44,6 +44,8 @@ pub const TEMPLATES: [&str; 21] = [
     "prevspeaker|sdist=",
     "spoke",
     "spoke|sdist=",
+    "chain",
+    "chain|sdist=",
 ];
 
 fn weights() -> &'static WeightTable {
@@ -88,6 +90,18 @@ impl People {
             }
         }
         out
+    }
+
+    /// The token and the person of the last pronoun of gender `want` before token `s` that the
+    /// ranker resolved, within the candidates' window.
+    fn last_pronoun(&self, s: usize, want: Gender) -> Option<(usize, usize)> {
+        let before = self.pronouns.partition_point(|&(k, _, _)| k < s);
+        let &(k, _, person) = self.pronouns[..before]
+            .iter()
+            .rev()
+            .find(|&&(_, g, _)| g == want)?;
+        let near = self.narrative_distance(self.sentence_of(k), self.sentence_of(s)) < WINDOW;
+        Some((k, person?)).filter(|_| near)
     }
 
     /// The features of candidate `c` of the pronoun at token `s` wanting `want`, as pieces.
@@ -154,6 +168,18 @@ impl People {
         if self.spoke_at(c.spot.at) {
             emit(&["spoke"]);
             emit(&["spoke|sdist=", sdist]);
+        }
+        // The person the last pronoun of the same gender was taken for: `Fowler noted … he
+        // supported … he said, replacing Clinton …`.
+        if let Some((k, person)) = self.last_pronoun(s, want) {
+            if person == c.spot.person {
+                let back = self.narrative_distance(self.sentence_of(k), self.sentence_of(s));
+                emit(&["chain"]);
+                emit(&[
+                    "chain|sdist=",
+                    ["0", "1", "2", "3", "4+"][(back as usize).min(4)],
+                ]);
+            }
         }
         // The speaker of the quotation before: `“…,” said Leslie Wimes. “…,” she said.`
         if previous == Some(c.spot.person) {

@@ -168,6 +168,9 @@ pub(crate) struct People {
     /// (`Conservative economist Aparna Mathur, who …, said`), sorted: who has spoken in the
     /// article, which a later `she said` most often continues.
     sources: Vec<(usize, usize)>,
+    /// Every `he`, `she`, `him`, `her` … outside quotations, in text order, with the person
+    /// the ranker took it for (see `resolve_pronouns`): a run of `he`s keeps one man in view.
+    pronouns: Vec<(usize, Gender, Option<usize>)>,
 }
 
 impl People {
@@ -188,6 +191,7 @@ impl People {
             organisations: Vec::new(),
             ages: Vec::new(),
             sources: Vec::new(),
+            pronouns: Vec::new(),
         };
         (people.sentence_starts, people.narrative) = sentence_starts(doc);
         let n = doc.tokens.len();
@@ -297,6 +301,22 @@ impl People {
         self.sources.extend(mentions);
         self.sources.sort_unstable();
         self.sources.dedup();
+    }
+
+    /// Resolves every gendered pronoun outside quotations in text order, each knowing whom the
+    /// ones before it were taken for (the ranker's `chain`); call after `note_sources`.
+    pub(crate) fn resolve_pronouns(&mut self, doc: &Document) {
+        self.pronouns.clear();
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokKind::Word || t.quote.is_some() {
+                continue;
+            }
+            let Some(want) = gender::of_pronoun(&super::doc::lower(doc, t)) else {
+                continue;
+            };
+            let person = self.antecedent(doc, k, want, None).map(|spot| spot.person);
+            self.pronouns.push((k, want, person));
+        }
     }
 
     /// Whether token `k` lies in a mention found speaking.

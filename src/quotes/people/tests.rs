@@ -441,3 +441,25 @@ fn a_first_name_before_a_noun_is_a_place_or_a_modifier_not_a_speaker() {
     let names: Vec<String> = people_of(t).into_iter().map(|p| p.name).collect();
     assert_eq!(names, vec!["Paula Grant"]);
 }
+
+#[test]
+fn a_pronoun_knows_whom_the_pronoun_before_it_was_taken_for() {
+    let t = "Senator Ray Harlan stumbled again this week.\n\nFormer party chairman Walter Dunmore \
+             said the party should prepare. That change was smooth, he said, but replacing \
+             Harlan would be bitter. He left early.";
+    let spans = quoted_spans(t, MarkSet::EVERY);
+    let doc = Document::new(t, &spans);
+    let mut people = People::of(&doc);
+    people.resolve_pronouns(&doc);
+    let last = doc.token_at(t.rfind("He left").expect("in the text"));
+    let candidates = people.pronoun_candidates(&doc, last, None);
+    let features_of = |name: &str| {
+        candidates
+            .iter()
+            .find(|(spans, _)| spans.iter().any(|&(a, b)| t[a..b].contains(name)))
+            .map(|(_, features)| features.clone())
+            .expect("a candidate")
+    };
+    assert!(features_of("Dunmore").contains(&"chain".to_string()));
+    assert!(!features_of("Harlan").contains(&"chain".to_string()));
+}
