@@ -3,6 +3,8 @@
 //! learned by `scripts/train_first_names.py`), or, failing both, the pronouns the article uses
 //! right after naming them alone (`Ana Ruiz resigned. She said …`).
 
+use std::sync::OnceLock;
+
 use super::runs::Run;
 use super::{Gender, People};
 use crate::quotes::doc::{lower, lower_str, Document, TokKind};
@@ -46,6 +48,32 @@ fn by_lists(word: &str, male: &WordSet, female: &WordSet) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// Whether `word` (in any case) may be one of the gendered pronouns: its length and first
+/// letter are those of one, a test that spares most words of an article the look-ups.
+pub(super) fn may_be_pronoun(word: &str) -> bool {
+    static SHAPES: OnceLock<(usize, [bool; 128])> = OnceLock::new();
+    let (longest, firsts) = SHAPES.get_or_init(|| {
+        let mut firsts = [false; 128];
+        let mut longest = 0;
+        for w in lexicon::MALE_PRONOUNS
+            .words()
+            .into_iter()
+            .chain(lexicon::FEMALE_PRONOUNS.words())
+        {
+            longest = longest.max(w.len());
+            if let Some(&b) = w.as_bytes().first() {
+                firsts[usize::from(b.to_ascii_lowercase() & 0x7f)] = true;
+            }
+        }
+        (longest, firsts)
+    });
+    word.len() <= *longest
+        && word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && firsts[usize::from(b.to_ascii_lowercase())])
 }
 
 /// The gender a word gives when it is a personal pronoun (`he`, `her`).

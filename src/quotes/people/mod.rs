@@ -308,7 +308,8 @@ impl People {
     pub(crate) fn resolve_pronouns(&mut self, doc: &Document) {
         self.pronouns.clear();
         for (k, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokKind::Word || t.quote.is_some() {
+            if t.kind != TokKind::Word || t.quote.is_some() || !gender::may_be_pronoun(doc.word(t))
+            {
                 continue;
             }
             let Some(want) = gender::of_pronoun(&super::doc::lower(doc, t)) else {
