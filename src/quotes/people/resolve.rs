@@ -45,7 +45,8 @@ pub mod link {
     /// A surname several people of the article share → the one mentioned last before.
     pub const LAST_MENTIONED_NAMESAKE: &str = "last_mentioned_namesake";
     /// `it`, `they` → the organisation named in the three sentences before (`the International
-    /// Monetary Fund`, `The New York Times`, `the FBI`).
+    /// Monetary Fund`, `The New York Times`, `the FBI`); `the agency`, `the union` → the last
+    /// organisation named whose name fits (`lexicon/organisation_descriptions.tsv`).
     pub const ORGANISATION_ANTECEDENT: &str = "organisation_antecedent";
     /// `the 34-year-old` → the person the article gave that age (`Ana Ruiz, 34,`).
     pub const PERSON_OF_AGE: &str = "person_of_age";
@@ -256,6 +257,11 @@ impl People {
         // `“…,” it said`: the organisation named just before, if any.
         if one_word && lexicon::ORGANISATION_PRONOUNS.contains(&first) {
             let named = self.organisation_before(doc, s)?;
+            step(steps, || named, link::ORGANISATION_ANTECEDENT);
+            return Some(named.to_string());
+        }
+        // `the agency said`: the agency named before, if one was.
+        if let Some(named) = self.organisation_described(doc, s, e) {
             step(steps, || named, link::ORGANISATION_ANTECEDENT);
             return Some(named.to_string());
         }

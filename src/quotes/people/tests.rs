@@ -463,3 +463,21 @@ fn a_pronoun_knows_whom_the_pronoun_before_it_was_taken_for() {
     assert!(features_of("Dunmore").contains(&"chain".to_string()));
     assert!(!features_of("Harlan").contains(&"chain".to_string()));
 }
+
+#[test]
+fn a_description_stands_for_the_organisation_named_before_that_fits_it() {
+    let t = "The Federal Bureau of Investigation reopened the inquiry, and the Harbor City \
+             Nurses Union called a strike. Agents searched two offices.\n\n\
+             “We follow the evidence,” the agency said.\n\n“We have no choice,” the union said. \
+             “We will talk,” the company said.";
+    assert_eq!(
+        trail(t, "the agency").0.as_deref(),
+        Some("The Federal Bureau of Investigation")
+    );
+    assert_eq!(
+        trail(t, "the union").0.as_deref(),
+        Some("the Harbor City Nurses Union")
+    );
+    // No company was named: the description stays as written.
+    assert_eq!(trail(t, "the company").0.as_deref(), Some("the company"));
+}
