@@ -989,3 +989,14 @@ fn two_apostrophes_are_reported_speech_under_double_marks_only() {
         .all(|q| !q.text.starts_with("Closed")));
     assert!(quotes(nobody).iter().any(|q| q.text.starts_with("Closed")));
 }
+
+#[test]
+fn the_who_is_a_body_a_person_belongs_to_not_a_relative_pronoun() {
+    let t = "Dr. Amara Osei of the WHO said: “The outbreak in the valley is under control.”";
+    let (speaker, mention) = speaker_of(t, "outbreak");
+    assert_eq!(speaker, s("Amara Osei"));
+    assert!(mention.is_some_and(|m| m.starts_with("Dr. Amara Osei")));
+    // The relative pronoun still names the speaker before it.
+    let t = "“We saw it coming,” said Tomas Berg, who runs the clinic.";
+    assert_eq!(speaker_of(t, "coming").0, s("Tomas Berg"));
+}

@@ -76,13 +76,23 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
 }
 
 /// A token that may be inside a name: capitalised word, name particle, title abbreviation stop.
+/// Whether token `i` is a word of three or more capitals after `the`: `the WHO`, `the IT
+/// department`, names however much their letters spell a function word.
+pub(crate) fn is_acronym_after_the(doc: &Document, i: usize) -> bool {
+    let word = doc.word(&doc.tokens[i]);
+    word.len() >= 3
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && i > 0
+        && lower(doc, &doc.tokens[i - 1]) == "the"
+}
+
 fn name_part(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokKind::Word => {
             let l = lower(doc, t);
             if is_capitalised(doc, t) {
-                return !is_not_name(&l) || is_title(&l);
+                return !is_not_name(&l) || is_title(&l) || is_acronym_after_the(doc, i);
             }
             lexicon::NAME_PARTICLES.contains(&l)
         }

@@ -126,7 +126,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     {
         return Some((i - 1, i));
     }
-    if t.kind == TokKind::Word && lower(doc, t) == "who" && t.quote.is_none() {
+    if t.kind == TokKind::Word && is_relative_who(doc, i - 1) && t.quote.is_none() {
         // `said one Democrat, who added that …`: the relative pronoun names the speaker; it is
         // resolved to the phrase it follows.
         return Some((i - 1, i));
@@ -139,6 +139,12 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     let np = np_ending_at(doc, i, floor)?;
     let np = over_participle_phrase(doc, np, floor).unwrap_or(np);
     Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
+}
+
+/// Whether token `k` is the relative pronoun `who`: not `the WHO` (the World Health
+/// Organization), which is a name.
+fn is_relative_who(doc: &Document, k: usize) -> bool {
+    lower(doc, &doc.tokens[k]) == "who" && !super::is_acronym_after_the(doc, k)
 }
 
 /// `Dr. Lena Fischer of the WHO said`: a noun phrase after a name and `of`, `at` or `from` is the

@@ -48,6 +48,22 @@ pub(super) struct Organisation {
     words: usize,
 }
 
+/// A word of three or more capital letters and nothing else.
+fn is_upper_word(word: &str) -> bool {
+    word.len() >= 3 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a word next to token `k` is in capitals too: a headline or a shouted line, whose
+/// words are no acronyms.
+fn in_capitals_line(doc: &Document, k: usize) -> bool {
+    let upper_at = |j: usize| {
+        doc.tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Word && is_upper_word(doc.word(t)))
+    };
+    (k > 0 && upper_at(k - 1)) || upper_at(k + 1)
+}
+
 impl People {
     /// Notes the capitalised run `[from, end)` when it names an organisation.
     pub(super) fn note_organisation(&mut self, doc: &Document, from: usize, end: usize) {
@@ -58,9 +74,8 @@ impl People {
             return;
         };
         let word = doc.word(&doc.tokens[last]);
-        let acronym = word.len() >= 3
-            && word.chars().all(|c| c.is_ascii_uppercase())
-            && !lexicon::NOT_PERSON_WORDS.contains_lowercase(word);
+        // `FBI`, `CNN`; not a word of a headline in capitals (`TRUMP WINS NEVADA`).
+        let acronym = is_upper_word(word) && !in_capitals_line(doc, last);
         let is_head = |k: usize| lexicon::ORGANISATION_HEADS.contains(&lower(doc, &doc.tokens[k]));
         // `the Federal Bureau of Investigation`: the word before `of` may be the head.
         let head = if is_head(last) {

@@ -480,4 +480,10 @@ fn a_description_stands_for_the_organisation_named_before_that_fits_it() {
     );
     // No company was named: the description stays as written.
     assert_eq!(trail(t, "the company").0.as_deref(), Some("the company"));
+    // An acronym names an organisation too, but not a word of a headline in capitals.
+    let t = "The FBI searched two offices on Friday.\n\n“We follow the evidence,” the agency said.";
+    assert_eq!(trail(t, "the agency").0.as_deref(), Some("The FBI"));
+    let t = "AGENCY STAYS SILENT\n\nAgents searched two offices on Friday.\n\n\
+             “We follow the evidence,” the agency said.";
+    assert_eq!(trail(t, "the agency").0.as_deref(), Some("the agency"));
 }
