@@ -10,6 +10,7 @@ use crate::quotes::doc::{is_capitalised, is_possessive, lower, lower_str, Docume
 use crate::quotes::lexicon;
 use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, np_starting_at, role_on_behalf};
 use crate::quotes::rules::ResolutionStep;
+use crate::quotes::tagger::tag;
 
 /// The links of a resolution trail: what joined a step to the one before it.
 pub mod link {
@@ -279,9 +280,14 @@ impl People {
             if lexicon::RELATIVE_PRONOUNS.contains(&lower(doc, &doc.tokens[ps])) {
                 return None;
             }
-            // `Sen. Tom Whitaker, R-Ohio, who …`: over an apposition to the person before it.
-            if ps > 0 && doc.tokens[ps - 1].kind == TokKind::Punct(',') {
-                if let Some((a, b)) = np_ending_at(doc, ps - 1, ps.saturating_sub(12)) {
+            // `Sen. Tom Whitaker, R-Ohio, who …`, `McConnell, now the majority leader, who …`:
+            // over an apposition (and an adverb opening it) to the person before it.
+            let mut opens = ps;
+            if opens > 1 && !doc.tokens[opens - 1].capitalised && tag(doc, opens - 1) == "ADV" {
+                opens -= 1;
+            }
+            if opens > 0 && doc.tokens[opens - 1].kind == TokKind::Punct(',') {
+                if let Some((a, b)) = np_ending_at(doc, opens - 1, opens.saturating_sub(12)) {
                     let names_a_person = |x: usize, y: usize| {
                         let written = &doc.text[doc.tokens[x].start..doc.tokens[y - 1].end];
                         self.resolve(doc, x, y).is_some_and(|n| n != written)

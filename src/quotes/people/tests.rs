@@ -375,6 +375,13 @@ fn who_after_a_party_label_is_the_senator() {
         resolved(text, "R-Ohio", "who").as_deref(),
         Some("Tom Whitaker")
     );
+    // An adverb may open the apposition; the office named in it is not the person.
+    let text = "Governor Ada Quist met Rafael Moreno, now the party's treasurer, who said it \
+                was fair.";
+    assert_eq!(
+        resolved(text, "treasurer", "who").as_deref(),
+        Some("Rafael Moreno")
+    );
 }
 
 #[test]
