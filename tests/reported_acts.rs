@@ -148,6 +148,9 @@ fn a_thought_is_a_thought() {
         "the plant will close",
         t,
     );
+    // A stance held is no statement: support, opposition, backing.
+    assert_no_speech("Most shop owners support the new parking rules.", t);
+    assert_no_speech("Councillor Obi opposes the new pipeline.", t);
 }
 
 #[test]
