@@ -1000,3 +1000,15 @@ fn the_who_is_a_body_a_person_belongs_to_not_a_relative_pronoun() {
     let t = "“We saw it coming,” said Tomas Berg, who runs the clinic.";
     assert_eq!(speaker_of(t, "coming").0, s("Tomas Berg"));
 }
+
+#[test]
+fn a_state_before_a_role_is_part_of_the_role_not_a_cue() {
+    let t = "“We will carry this county,” said Vermont state delegate Ines Marlow.";
+    let (speaker, mention) = speaker_of(t, "carry");
+    assert_eq!(speaker, s("Ines Marlow"));
+    assert_eq!(mention, s("Vermont state delegate Ines Marlow"));
+    let q = who("Oregon state senator Paul Dunmore said: “The budget is a mess.”");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1, s("Paul Dunmore"));
+    assert_eq!(q[0].3, s("said"));
+}

@@ -94,6 +94,11 @@ pub(super) fn noun_reading(doc: &Document, i: usize, base: &str) -> bool {
     if form != base && !plural {
         return false;
     }
+    // `Ohio state senator Bill Ruiz`: before a role noun, it names the role's domain.
+    let next = doc.tokens.get(i + 1);
+    if next.is_some_and(|n| n.kind == TokKind::Word && mentions::is_role_noun(&lower(doc, n))) {
+        return true;
+    }
     let Some(prev) = i.checked_sub(1).map(|p| &doc.tokens[p]) else {
         return true;
     };

@@ -75,7 +75,6 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
     lexicon::ROLE_NOUNS.contains(w)
 }
 
-/// A token that may be inside a name: capitalised word, name particle, title abbreviation stop.
 /// Whether token `i` is a word of three or more capitals after `the`: `the WHO`, `the IT
 /// department`, names however much their letters spell a function word.
 pub(crate) fn is_acronym_after_the(doc: &Document, i: usize) -> bool {
@@ -86,6 +85,7 @@ pub(crate) fn is_acronym_after_the(doc: &Document, i: usize) -> bool {
         && lower(doc, &doc.tokens[i - 1]) == "the"
 }
 
+/// A token that may be inside a name: capitalised word, name particle, title abbreviation stop.
 fn name_part(doc: &Document, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
@@ -96,13 +96,16 @@ fn name_part(doc: &Document, i: usize) -> bool {
             }
             lexicon::NAME_PARTICLES.contains(&l)
         }
-        // The full stop of `Sen.` or of an initial `J.`.
-        TokKind::Punct('.') => i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
-            p.end == t.start && p.kind == TokKind::Word && {
-                let pw = doc.word(p);
-                pw.chars().count() <= 4 && pw.chars().next().is_some_and(char::is_uppercase)
-            }
-        }),
+        // The full stop of `Sen.` or of an initial `J.`, not the one ending the sentence after
+        // a short name (`said Bill Ruiz.`).
+        TokKind::Punct('.') if !t.ends_sentence => {
+            i.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|p| {
+                p.end == t.start && p.kind == TokKind::Word && {
+                    let pw = doc.word(p);
+                    pw.chars().count() <= 4 && pw.chars().next().is_some_and(char::is_uppercase)
+                }
+            })
+        }
         _ => false,
     }
 }

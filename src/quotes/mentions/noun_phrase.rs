@@ -208,7 +208,17 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 {
                     break;
                 }
-                if cue_word(doc.word(t)).is_some() && !is_capitalised(doc, t) {
+                // `said the aide, stating …` ends the phrase; `Minnesota state delegate Mary
+                // Susan` does not: a cue that is mostly a noun, before a role noun, is part of
+                // the role.
+                if cue_word(doc.word(t)).is_some()
+                    && !is_capitalised(doc, t)
+                    && !(lexicon::NOUN_LIKE_CUES.contains(&w)
+                        && doc
+                            .tokens
+                            .get(end + 1)
+                            .is_some_and(|n| is_word(n) && is_role_noun(&lower(doc, n))))
+                {
                     break;
                 }
                 // `The ad targets a …`, `The board saw Fiorina`: after the first word of a
