@@ -1012,3 +1012,17 @@ fn a_state_before_a_role_is_part_of_the_role_not_a_cue() {
     assert_eq!(q[0].1, s("Paul Dunmore"));
     assert_eq!(q[0].3, s("said"));
 }
+
+#[test]
+fn a_long_subject_with_an_organisation_named_with_for() {
+    let t = "“The test site is being rebuilt,” Hanna Veldt of the Institute for Arms Control \
+             Studies wrote.";
+    let (speaker, mention) = speaker_of(t, "rebuilt");
+    assert_eq!(speaker, s("Hanna Veldt"));
+    assert_eq!(
+        mention,
+        s("Hanna Veldt of the Institute for Arms Control Studies")
+    );
+    let t = "“We are ready,” said Ruth Amari of the Council for Rural Transport.";
+    assert_eq!(speaker_of(t, "ready").0, s("Ruth Amari"));
+}

@@ -274,10 +274,13 @@ fn subject_then_cue(doc: &Document, a: usize, wide: usize, strict: bool) -> Opti
             && !used_as_noun(doc, k)
             && !preceded_by_to(doc, k)
             && {
-                // Past the first 10 tokens only after a comma closing an apposition; a
-                // parenthesis (`Rep. Elijah E. Cummings (D-Md.) said`) does not count.
+                // Past the first 10 tokens only after a comma closing an apposition, or after
+                // one long subject (`Jeffrey Lewis of the James Martin Center for
+                // Nonproliferation Studies wrote`); a parenthesis (`Rep. Elijah E. Cummings
+                // (D-Md.) said`) does not count.
                 k < a + 10 + parenthesised(doc, a, k)
                     || doc.tokens[k - 1].kind == TokKind::Punct(',')
+                    || subject_before(doc, k, a).is_some_and(|np| np.0 == a)
             }
     });
     let k = candidates.find(|&k| {

@@ -26,8 +26,25 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
     let mut start = end;
     let capital_head = name_part(doc, end - 1) && head.kind == TokKind::Word;
     if capital_head {
-        while start > floor && name_part(doc, start - 1) && doc.tokens[start - 1].quote.is_none() {
-            start -= 1;
+        loop {
+            while start > floor
+                && name_part(doc, start - 1)
+                && doc.tokens[start - 1].quote.is_none()
+            {
+                start -= 1;
+            }
+            // `the Center for Nonproliferation Studies`, `Americans for Prosperity`: `for`
+            // between capitalised words is inside an organisation's name.
+            let joined = start >= floor + 2
+                && doc.tokens[start - 1].kind == TokKind::Word
+                && doc.word(&doc.tokens[start - 1]) == "for"
+                && name_part(doc, start - 2)
+                && is_capitalised(doc, &doc.tokens[start - 2])
+                && doc.tokens[start - 2].quote.is_none();
+            if !joined {
+                break;
+            }
+            start -= 2;
         }
         // Keep a leading role phrase glued to the name: `Trump campaign manager Corey Lewandowski`
         // is read from the name; `the` before a capitalised phrase (`The Post`) belongs to it.
@@ -202,10 +219,18 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         .tokens
                         .get(end + 1)
                         .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(doc, n));
-                if is_function_word(w.as_str())
-                    && !(w == "of" && end > i && name_part(doc, end - 1))
-                    && !first_name
-                {
+                // `Ana Ruiz of Americans for Prosperity`: `of`, and `for` between capitalised
+                // words, inside a name.
+                let inside_name = end > i
+                    && name_part(doc, end - 1)
+                    && (w == "of"
+                        || (w == "for"
+                            && is_capitalised(doc, &doc.tokens[end - 1])
+                            && doc
+                                .tokens
+                                .get(end + 1)
+                                .is_some_and(|n| is_word(n) && is_capitalised(doc, n))));
+                if is_function_word(w.as_str()) && !inside_name && !first_name {
                     break;
                 }
                 // `said the aide, stating …` ends the phrase; `Minnesota state delegate Mary
