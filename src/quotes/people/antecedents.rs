@@ -80,13 +80,9 @@ impl People {
                     spot: *spot,
                     rank: out.len(),
                     any_first: spot.first,
-                    count: 0,
+                    // Every name mention is a spot, and this is the person's last before `s`.
+                    count: spot.named,
                 }),
-            }
-        }
-        for (_, p) in &self.mentions[..self.mentions.partition_point(|&(t, _)| t < s)] {
-            if let Some(c) = out.iter_mut().find(|c| c.spot.person == *p) {
-                c.count += 1;
             }
         }
         out
@@ -132,8 +128,8 @@ impl People {
             emit(&["first"]);
         }
         emit(&["firstin=", if c.any_first { "1" } else { "0" }]);
-        emit(&["prev=", previous_class(doc, c.spot.from)]);
-        emit(&["next=", next_class(doc, c.spot.end)]);
+        emit(&["prev=", c.spot.around.prev]);
+        emit(&["next=", c.spot.around.next]);
         if c.spot.office {
             emit(&["office"]);
         }
@@ -160,7 +156,7 @@ impl People {
             emit(&["nearest_agreeing"]);
         }
         // A source of the story: `Crespo said`, `said Leslie Wimes`, `according to Ham`.
-        if is_source(doc, c.spot.from, c.spot.end) {
+        if c.spot.around.source {
             emit(&["source"]);
             emit(&["source|sdist=", sdist]);
         }
@@ -187,7 +183,7 @@ impl People {
             emit(&["prevspeaker|sdist=", sdist]);
         }
         // Introduced with a role: `Henry Crespo, president of …`.
-        if is_apposed(doc, c.spot.end) {
+        if c.spot.around.apposed {
             emit(&["appos"]);
         }
     }
@@ -279,6 +275,31 @@ impl People {
                 (spans, features)
             })
             .collect()
+    }
+}
+
+/// What stands around a person mention `[from, end)`, as the ranker's features read it: found
+/// once with the mention, not again for every pronoun it is a candidate of.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Surroundings {
+    /// See [`previous_class`].
+    prev: &'static str,
+    /// See [`next_class`].
+    next: &'static str,
+    /// See [`is_source`].
+    source: bool,
+    /// See [`is_apposed`].
+    apposed: bool,
+}
+
+impl Surroundings {
+    pub(super) fn of(doc: &Document, from: usize, end: usize) -> Surroundings {
+        Surroundings {
+            prev: previous_class(doc, from),
+            next: next_class(doc, end),
+            source: is_source(doc, from, end),
+            apposed: is_apposed(doc, end),
+        }
     }
 }
 
@@ -382,5 +403,40 @@ fn next_class(doc: &Document, end: usize) -> &'static str {
         }
         TokKind::Word => "cap",
         _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    /// A candidate's `count=` and its surroundings are kept with its mention: they must be what
+    /// counting every mention before the pronoun, and reading around the mention, give.
+    #[test]
+    fn candidates_keep_the_counts_and_surroundings_of_their_mentions() {
+        let mut checked = 0;
+        for t in [
+            include_str!("../../../examples/article.clean.txt"),
+            include_str!("../../../examples/senate.clean.txt"),
+        ] {
+            let spans = quoted_spans(t, MarkSet::EVERY);
+            let doc = Document::new(t, &spans);
+            let people = People::of(&doc);
+            for s in 0..doc.tokens.len() {
+                for c in people.candidates(s) {
+                    let before = people.mentions.partition_point(|&(k, _)| k < s);
+                    let count = people.mentions[..before]
+                        .iter()
+                        .filter(|&&(_, p)| p == c.spot.person)
+                        .count();
+                    assert_eq!(c.count, count, "token {s}");
+                    let around = Surroundings::of(&doc, c.spot.from, c.spot.end);
+                    assert_eq!(format!("{around:?}"), format!("{:?}", c.spot.around));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
     }
 }

@@ -112,6 +112,11 @@ struct Salient {
     sentence: u32,
     /// Whether it is the first person mention of its sentence.
     first: bool,
+    /// How many times the article has named the person up to here (this mention included):
+    /// the ranker's `count=`, kept here rather than counted again for every pronoun.
+    named: usize,
+    /// What stands around the mention, for the ranker.
+    around: antecedents::Surroundings,
 }
 
 /// The token each sentence of the document starts at (the first is 0), and for each the number
@@ -197,6 +202,8 @@ impl People {
         let n = doc.tokens.len();
         let mut i = 0;
         let mut sentence_has_person = false;
+        // How many times each person has been named so far (see `Salient::named`).
+        let mut named: Vec<usize> = Vec::new();
         while i < n {
             let t = doc.tokens[i];
             let sentence_ends = t.ends_sentence;
@@ -234,6 +241,8 @@ impl People {
                             person: p,
                             sentence: people.sentence_of(i),
                             first: !sentence_has_person,
+                            named: named.get(p).copied().unwrap_or(0),
+                            around: antecedents::Surroundings::of(doc, i, end),
                         };
                         people.spots.push(spot);
                         if !sentence_has_person {
@@ -258,6 +267,10 @@ impl People {
                     };
                     if let Some(p) = people.add_run(&run, by_a_cue) {
                         people.mentions.push((run.start, p));
+                        if named.len() <= p {
+                            named.resize(p + 1, 0);
+                        }
+                        named[p] += 1;
                         people.note_age(doc, end, p);
                         let spot = Salient {
                             at: run.start,
@@ -267,6 +280,8 @@ impl People {
                             person: p,
                             sentence: people.sentence_of(run.start),
                             first: !sentence_has_person,
+                            named: named[p],
+                            around: antecedents::Surroundings::of(doc, i, end),
                         };
                         people.spots.push(spot);
                         if !sentence_has_person {
