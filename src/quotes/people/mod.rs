@@ -215,7 +215,7 @@ impl People {
                 continue;
             }
             // A definite office: `the Prime Minister`, `The US president`.
-            if doc.word(&t).eq_ignore_ascii_case("the") {
+            if t.end - t.start == "the".len() && doc.word(&t).eq_ignore_ascii_case("the") {
                 if let Some((end, key)) = office_phrase(doc, i) {
                     // `a spokesman for the Prime Minister` says nothing of who holds it.
                     let on_behalf = i >= 2 && super::mentions::role_on_behalf(doc, i - 2);

@@ -462,8 +462,9 @@ mod tests {
              The mayor said the bridge would open in May and vowed to cut taxes, which hurt.",
         ] {
             let doc = Document::new(text, &[]);
-            let probs = super::super::cue_probabilities(&doc);
-            super::super::by_rules(&doc, &[], &probs, &mut |r| {
+            let sentences = super::super::sentences(&doc);
+            let probs = super::super::cue_probabilities_in(&doc, &sentences);
+            super::super::by_rules(&doc, &[], &probs, &sentences, &mut |r| {
                 for place in candidates(&doc, r) {
                     let fast = end_probability(&doc, &probs, r, place);
                     let slow = probability_by_features(&doc, &probs, r, place);
