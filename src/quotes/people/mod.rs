@@ -30,6 +30,7 @@ pub(crate) use resolve::link as resolution_links;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::doc::{is_capitalised, lower_str, Document, TokKind};
@@ -115,8 +116,6 @@ struct Salient {
     /// How many times the article has named the person up to here (this mention included):
     /// the ranker's `count=`, kept here rather than counted again for every pronoun.
     named: usize,
-    /// What stands around the mention, for the ranker.
-    around: antecedents::Surroundings,
 }
 
 /// The token each sentence of the document starts at (the first is 0), and for each the number
@@ -157,6 +156,8 @@ pub(crate) struct People {
     /// Every person mention outside quotations, names and offices, in text order: the
     /// candidates of `antecedents`.
     spots: Vec<Salient>,
+    /// What stands around each spot, read the first time the spot is a pronoun's candidate.
+    around: Vec<OnceCell<antecedents::Surroundings>>,
     /// The token each sentence starts at.
     sentence_starts: Vec<usize>,
     /// For each sentence, the narrative sentences before it (see `sentence_starts`).
@@ -189,6 +190,7 @@ impl People {
             salient: Vec::new(),
             mentions: Vec::new(),
             spots: Vec::new(),
+            around: Vec::new(),
             sentence_starts: Vec::new(),
             narrative: Vec::new(),
             author: None,
@@ -242,9 +244,9 @@ impl People {
                             sentence: people.sentence_of(i),
                             first: !sentence_has_person,
                             named: named.get(p).copied().unwrap_or(0),
-                            around: antecedents::Surroundings::of(doc, i, end),
                         };
                         people.spots.push(spot);
+                        people.around.push(OnceCell::new());
                         if !sentence_has_person {
                             people.salient.push(spot);
                             sentence_has_person = true;
@@ -281,9 +283,9 @@ impl People {
                             sentence: people.sentence_of(run.start),
                             first: !sentence_has_person,
                             named: named[p],
-                            around: antecedents::Surroundings::of(doc, i, end),
                         };
                         people.spots.push(spot);
+                        people.around.push(OnceCell::new());
                         if !sentence_has_person {
                             people.salient.push(spot);
                             sentence_has_person = true;
