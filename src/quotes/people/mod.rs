@@ -483,8 +483,17 @@ impl People {
         }
         // `Prime Minister Keir Starmer`: the office is the person's.
         if let Some(key) = office_key(&run.titles) {
-            self.roles.entry(key.clone()).or_insert(p);
-            self.add_alias(p, &format!("the {key}"));
+            // Most such runs repeat an office the person already has as an alias: nothing is
+            // built for them.
+            let known = self.entries.get(p).is_some_and(|e| {
+                e.aliases
+                    .iter()
+                    .any(|a| a.strip_prefix("the ") == Some(key.as_str()))
+            });
+            if !known {
+                self.add_alias(p, &format!("the {key}"));
+            }
+            self.roles.entry(key).or_insert(p);
         }
         Some(p)
     }
