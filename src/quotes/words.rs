@@ -50,49 +50,7 @@ pub(crate) fn fnv_parts(parts: &[&str]) -> u64 {
 pub(crate) struct WordSet {
     /// A lexicon file: one entry a line, `#` opens a comment line, blank lines are skipped.
     file: &'static str,
-    built: OnceLock<Built>,
-}
-
-/// A [`WordSet`] laid out for look-ups: most lists are small and most words asked are not in
-/// them, so a word is first checked against a 256-bit sketch of the entries (their length,
-/// first, second and last bytes) and answered without the table when no entry shares its
-/// place there (the inline `matches!` lists these sets replaced rejected such words as
-/// cheaply).
-struct Built {
-    map: WordMap<()>,
-    /// Bit [`sketch`] of every entry set.
-    sketch: [u64; 4],
-}
-
-impl Built {
-    fn new(words: &[&str]) -> Built {
-        let mut sketch = [0u64; 4];
-        for w in words {
-            let bit = self::sketch(w.as_bytes(), |b| b);
-            sketch[bit >> 6] |= 1 << (bit & 63);
-        }
-        Built {
-            map: WordMap::new(words.iter().map(|&w| (w, ()))),
-            sketch,
-        }
-    }
-
-    /// Whether a word whose bytes, each passed through `case`, take a set bit of the sketch.
-    #[inline]
-    fn may_hold(&self, w: &[u8], case: impl Fn(u8) -> u8) -> bool {
-        let bit = sketch(w, case);
-        self.sketch[bit >> 6] & (1 << (bit & 63)) != 0
-    }
-}
-
-/// A word's place in a set's sketch, from its length and its first, second and last bytes
-/// (each passed through `case`), mixed by a multiplication.
-#[inline]
-fn sketch(w: &[u8], case: impl Fn(u8) -> u8) -> usize {
-    let byte = |k: usize| u32::from(w.get(k).copied().map_or(0, &case));
-    let last = w.len().checked_sub(1).map_or(0, byte);
-    let key = (w.len() as u32 & 0xff) | byte(0) << 8 | byte(1) << 16 | last << 24;
-    (key.wrapping_mul(0x9e37_79b1) >> 24) as usize
+    built: OnceLock<WordMap<()>>,
 }
 
 /// The entries of a lexicon file: one a line, trimmed; blank lines and lines opening with `#`
@@ -114,18 +72,12 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        let built = self.built();
-        built.may_hold(w.as_bytes(), |b| b) && built.map.get(w).is_some()
+        self.built().get(w).is_some()
     }
 
     /// Whether the set holds `w.to_lowercase()`, without building it for ASCII words.
     pub fn contains_lowercase(&self, w: &str) -> bool {
-        let built = self.built();
-        // A word beyond ASCII may change length in lower case: the table decides.
-        if w.is_ascii() && !built.may_hold(w.as_bytes(), |b| b.to_ascii_lowercase()) {
-            return false;
-        }
-        built.map.get_lowercase(w).is_some()
+        self.built().get_lowercase(w).is_some()
     }
 
     /// The words, in the order of their list.
@@ -133,8 +85,9 @@ impl WordSet {
         lexicon_entries(self.file).collect()
     }
 
-    fn built(&self) -> &Built {
-        self.built.get_or_init(|| Built::new(&self.words()))
+    fn built(&self) -> &WordMap<()> {
+        self.built
+            .get_or_init(|| WordMap::new(self.words().into_iter().map(|w| (w, ()))))
     }
 }
 
@@ -142,23 +95,37 @@ impl WordSet {
 /// for nearly every word near every quote, where the string comparisons of a binary search (or
 /// the hashing of a map) took a tenth of the running time: here a word of up to 15 bytes is
 /// packed with its length into one `u128` and found in an open-addressed table with one or
-/// two integer comparisons.
+/// two integer comparisons. Most words asked are in no table: a one-bit-a-word filter turns
+/// most of those away before the table, which is larger and seldom in the nearest cache.
 pub(crate) struct WordMap<V> {
-    /// Packed keys (0: empty) and their values, at most half full, so that a miss ends at an
-    /// empty slot after a probe or two.
-    slots: Box<[(u128, Option<V>)]>,
+    /// Packed keys (0: empty), at most half full, so that a miss ends at an empty slot after a
+    /// probe or two; the values beside them, in `values`.
+    keys: Box<[u128]>,
+    values: Box<[Option<V>]>,
     shift: u32,
+    /// A Bloom filter of the packed keys with one hash, [`FILTER_BITS_A_KEY`] bits a key.
+    filter: Box<[u64]>,
+    filter_shift: u32,
     /// Keys too long to pack: rare in text, rarer in the tables.
     long: Vec<(String, V)>,
 }
+
+/// The filter's bits for each key: a word in no table passes it about once in sixteen.
+const FILTER_BITS_A_KEY: usize = 16;
 
 impl<V: Copy> WordMap<V> {
     /// The map of `entries`; of two equal keys, the later one's value is kept.
     pub fn new<'w>(entries: impl ExactSizeIterator<Item = (&'w str, V)>) -> WordMap<V> {
         let size = (2 * entries.len()).next_power_of_two().max(8);
+        let filter_bits = (FILTER_BITS_A_KEY * entries.len())
+            .next_power_of_two()
+            .max(64);
         let mut map = WordMap {
-            slots: vec![(0, None); size].into_boxed_slice(),
+            keys: vec![0; size].into_boxed_slice(),
+            values: vec![None; size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
+            filter: vec![0; filter_bits / 64].into_boxed_slice(),
+            filter_shift: 64 - filter_bits.trailing_zeros(),
             long: Vec::new(),
         };
         for (w, value) in entries {
@@ -167,11 +134,14 @@ impl<V: Copy> WordMap<V> {
                 map.long.push((w.to_string(), value));
                 continue;
             };
+            let bit = filter_bit(key, map.filter_shift);
+            map.filter[bit >> 6] |= 1 << (bit & 63);
             let mut i = slot(key, map.shift);
-            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+            while map.keys[i] != 0 && map.keys[i] != key {
                 i = (i + 1) & (size - 1);
             }
-            map.slots[i] = (key, Some(value));
+            map.keys[i] = key;
+            map.values[i] = Some(value);
         }
         map
     }
@@ -199,12 +169,16 @@ impl<V: Copy> WordMap<V> {
     }
 
     fn get_packed(&self, key: u128) -> Option<V> {
-        let mask = self.slots.len() - 1;
+        let bit = filter_bit(key, self.filter_shift);
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return None;
+        }
+        let mask = self.keys.len() - 1;
         let mut i = slot(key, self.shift);
         loop {
-            match self.slots[i] {
-                (0, _) => return None,
-                (k, value) if k == key => return value,
+            match self.keys[i] {
+                0 => return None,
+                k if k == key => return self.values[i],
                 _ => i = (i + 1) & mask,
             }
         }
@@ -257,10 +231,20 @@ fn ascii_lowercase(x: u64) -> u64 {
     x | capital >> 2
 }
 
+/// A packed key's halves folded into one word, for [`slot`] and [`filter_bit`].
+fn folded(key: u128) -> u64 {
+    (key as u64) ^ ((key >> 64) as u64).rotate_left(31)
+}
+
 /// The table slot of a packed key (Fibonacci hashing of its folded halves).
 fn slot(key: u128, shift: u32) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
-    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+    (folded(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+/// The filter bit of a packed key: the top bits of another product than [`slot`]'s, so that
+/// keys sharing a slot seldom share a bit.
+fn filter_bit(key: u128, shift: u32) -> usize {
+    (folded(key).wrapping_mul(0xff51_afd7_ed55_8ccd) >> shift) as usize
 }
 
 #[cfg(test)]

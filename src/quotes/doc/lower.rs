@@ -35,7 +35,18 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
-pub(crate) fn lower_str(w: &str) -> Lower<'static> {
+/// `w` in lower case: `w` itself when it has no capital (function words, punctuation, class
+/// names), else a copy.
+pub(crate) fn lower_str(w: &str) -> Lower<'_> {
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lower::Borrowed(w)
+    } else {
+        lower_owned(w)
+    }
+}
+
+/// `w` in lower case, a copy: on the stack when it is short and ASCII.
+pub(crate) fn lower_owned(w: &str) -> Lower<'static> {
     if w.len() <= 24 && w.is_ascii() {
         let mut buf = [0u8; 24];
         for (b, c) in buf.iter_mut().zip(w.bytes()) {

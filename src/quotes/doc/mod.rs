@@ -9,7 +9,9 @@ use super::lexicon;
 mod lower;
 mod spans;
 
-pub(crate) use lower::{is_capitalised, is_possessive, is_word, lower, lower_str, Lower};
+pub(crate) use lower::{
+    is_capitalised, is_possessive, is_word, lower, lower_owned, lower_str, Lower,
+};
 pub(crate) use spans::{Family, QuotedSpan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

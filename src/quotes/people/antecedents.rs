@@ -56,6 +56,8 @@ fn weights() -> &'static WeightTable {
 /// A person who may be the antecedent: their latest mention before the pronoun.
 struct Candidate {
     spot: Salient,
+    /// The spot's index in `People::spots`.
+    index: usize,
     /// Distinct people mentioned between this one and the pronoun.
     rank: usize,
     /// Whether one of their mentions in the window opens its sentence's people.
@@ -70,7 +72,7 @@ impl People {
         let sentence = self.sentence_of(s);
         let idx = self.spots.partition_point(|m| m.at < s);
         let mut out: Vec<Candidate> = Vec::new();
-        for spot in self.spots[..idx].iter().rev() {
+        for (index, spot) in self.spots[..idx].iter().enumerate().rev() {
             if self.narrative_distance(spot.sentence, sentence) >= WINDOW {
                 break;
             }
@@ -78,15 +80,12 @@ impl People {
                 Some(c) => c.any_first |= spot.first,
                 None => out.push(Candidate {
                     spot: *spot,
+                    index,
                     rank: out.len(),
                     any_first: spot.first,
-                    count: 0,
+                    // Every name mention is a spot, and this is the person's last before `s`.
+                    count: spot.named,
                 }),
-            }
-        }
-        for (_, p) in &self.mentions[..self.mentions.partition_point(|&(t, _)| t < s)] {
-            if let Some(c) = out.iter_mut().find(|c| c.spot.person == *p) {
-                c.count += 1;
             }
         }
         out
@@ -104,91 +103,65 @@ impl People {
         Some((k, person?)).filter(|_| near)
     }
 
-    /// The features of candidate `c` of the pronoun at token `s` wanting `want`, as pieces.
-    #[allow(clippy::too_many_arguments)]
-    fn each_feature(
+    /// What the features of every candidate of the pronoun at token `s` wanting `want` share.
+    fn pronoun(
         &self,
-        doc: &Document,
         s: usize,
         want: Gender,
         previous: Option<usize>,
         all: &[Candidate],
-        c: &Candidate,
-        emit: &mut dyn FnMut(&[&str]),
-    ) {
+    ) -> Pronoun {
+        let sentence = self.sentence_of(s);
+        let chain = self.last_pronoun(s, want).map(|(k, person)| {
+            let back = self.narrative_distance(self.sentence_of(k), sentence);
+            (person, (back as usize).min(4))
+        });
+        Pronoun {
+            s,
+            previous,
+            sentence,
+            pstart: self.sentence_starts.binary_search(&s).is_ok(),
+            chain,
+            nearest: all
+                .iter()
+                .find(|o| self.gender(o.spot.person).is_none_or(|g| g == want))
+                .map(|o| o.spot.person),
+            want,
+        }
+    }
+
+    /// The values of the features of candidate `c` of `pronoun`.
+    fn values(&self, doc: &Document, pronoun: &Pronoun, c: &Candidate) -> Values {
         let gender = match self.gender(c.spot.person) {
-            None => "unknown",
-            Some(g) if g == want => "agree",
-            Some(_) => "conflict",
+            None => 0,
+            Some(g) if g == pronoun.want => 1,
+            Some(_) => 2,
         };
-        let distance = self.narrative_distance(c.spot.sentence, self.sentence_of(s));
-        let sdist = ["0", "1", "2", "3", "4+"][(distance as usize).min(4)];
-        let rank = ["0", "1", "2", "3", "4+"][c.rank.min(4)];
-        let first = if c.spot.first { "1" } else { "0" };
-        emit(&["gender=", gender]);
-        emit(&["sdist=", sdist]);
-        emit(&["rank=", rank]);
-        if c.spot.first {
-            emit(&["first"]);
-        }
-        emit(&["firstin=", if c.any_first { "1" } else { "0" }]);
-        emit(&["prev=", previous_class(doc, c.spot.from)]);
-        emit(&["next=", next_class(doc, c.spot.end)]);
-        if c.spot.office {
-            emit(&["office"]);
-        }
-        emit(&[
-            "count=",
-            ["0", "1", "2", "3-5", "3-5", "3-5", "6+"][c.count.min(6)],
-        ]);
-        if doc.tokens[c.spot.at].para == doc.tokens[s].para {
-            emit(&["samepara"]);
-        }
-        emit(&["gender|rank=", gender, "|", rank]);
-        emit(&["sdist|first=", sdist, "|", first]);
-        let pstart = if self.sentence_starts.binary_search(&s).is_ok() {
-            "1"
-        } else {
-            "0"
-        };
-        emit(&["pstart|sdist|first=", pstart, "|", sdist, "|", first]);
-        let nearest = all
-            .iter()
-            .find(|o| self.gender(o.spot.person).is_none_or(|g| g == want))
-            .is_some_and(|o| o.spot.person == c.spot.person);
-        if nearest {
-            emit(&["nearest_agreeing"]);
-        }
-        // A source of the story: `Crespo said`, `said Leslie Wimes`, `according to Ham`.
-        if is_source(doc, c.spot.from, c.spot.end) {
-            emit(&["source"]);
-            emit(&["source|sdist=", sdist]);
-        }
-        // Found speaking: the mention of a quotation or a report (`Aparna Mathur, who …, said`).
-        if self.spoke_at(c.spot.at) {
-            emit(&["spoke"]);
-            emit(&["spoke|sdist=", sdist]);
-        }
-        // The person the last pronoun of the same gender was taken for: `Fowler noted … he
-        // supported … he said, replacing Clinton …`.
-        if let Some((k, person)) = self.last_pronoun(s, want) {
-            if person == c.spot.person {
-                let back = self.narrative_distance(self.sentence_of(k), self.sentence_of(s));
-                emit(&["chain"]);
-                emit(&[
-                    "chain|sdist=",
-                    ["0", "1", "2", "3", "4+"][(back as usize).min(4)],
-                ]);
-            }
-        }
-        // The speaker of the quotation before: `“…,” said Leslie Wimes. “…,” she said.`
-        if previous == Some(c.spot.person) {
-            emit(&["prevspeaker"]);
-            emit(&["prevspeaker|sdist=", sdist]);
-        }
-        // Introduced with a role: `Henry Crespo, president of …`.
-        if is_apposed(doc, c.spot.end) {
-            emit(&["appos"]);
+        let distance = self.narrative_distance(c.spot.sentence, pronoun.sentence);
+        let around =
+            self.around[c.index].get_or_init(|| Surroundings::of(doc, c.spot.from, c.spot.end));
+        let person = Some(c.spot.person);
+        Values {
+            gender,
+            sdist: (distance as usize).min(4),
+            rank: c.rank.min(4),
+            first: c.spot.first,
+            any_first: c.any_first,
+            prev: around.prev,
+            next: around.next,
+            office: c.spot.office,
+            count: c.count.min(6),
+            samepara: doc.tokens[c.spot.at].para == doc.tokens[pronoun.s].para,
+            pstart: pronoun.pstart,
+            nearest: pronoun.nearest == person,
+            source: around.source,
+            spoke: self.spoke_at(c.spot.at),
+            chain: pronoun
+                .chain
+                .filter(|&(p, _)| p == c.spot.person)
+                .map(|(_, back)| back),
+            prevspeaker: pronoun.previous == person,
+            apposed: around.apposed,
         }
     }
 
@@ -202,16 +175,14 @@ impl People {
         previous: Option<usize>,
     ) -> Option<Salient> {
         let all = self.candidates(s);
-        let w = weights();
+        let pronoun = self.pronoun(s, want, previous, &all);
+        let scorer = scorer();
         let mut best: Option<(f32, Salient)> = None;
         for c in &all {
             if self.gender(c.spot.person).is_some_and(|g| g != want) {
                 continue;
             }
-            let mut score = 0.0;
-            self.each_feature(doc, s, want, previous, &all, c, &mut |parts| {
-                score += w.weight(parts)
-            });
+            let score = scorer.score(&self.values(doc, &pronoun, c));
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, c.spot));
             }
@@ -234,11 +205,12 @@ impl People {
         let spot = self.spots.iter().find(|m| m.from <= s && s < m.end)?;
         let want = self.gender(spot.person)?;
         let all = self.candidates(spot.from);
+        let pronoun = self.pronoun(spot.from, want, previous, &all);
         Some(
             all.iter()
                 .map(|c| {
                     let mut features = Vec::new();
-                    self.each_feature(doc, spot.from, want, previous, &all, c, &mut |parts| {
+                    each_feature(&self.values(doc, &pronoun, c), &mut |parts| {
                         features.push(parts.concat())
                     });
                     (c.spot.person == spot.person, features)
@@ -265,6 +237,7 @@ impl People {
             return Vec::new();
         };
         let all = self.candidates(s);
+        let pronoun = self.pronoun(s, want, previous, &all);
         all.iter()
             .map(|c| {
                 let spans = self.spots[..self.spots.partition_point(|m| m.at < s)]
@@ -273,12 +246,258 @@ impl People {
                     .filter_map(|m| doc.byte_span((m.from, m.end)))
                     .collect();
                 let mut features = Vec::new();
-                self.each_feature(doc, s, want, previous, &all, c, &mut |parts| {
+                each_feature(&self.values(doc, &pronoun, c), &mut |parts| {
                     features.push(parts.concat())
                 });
                 (spans, features)
             })
             .collect()
+    }
+}
+
+/// What the features of every candidate of one pronoun share.
+struct Pronoun {
+    s: usize,
+    want: Gender,
+    /// The speaker of the quotation before, if known.
+    previous: Option<usize>,
+    sentence: u32,
+    /// Whether the pronoun opens its sentence.
+    pstart: bool,
+    /// The person the last pronoun of the same gender was taken for, and how many narrative
+    /// sentences back (at most 4).
+    chain: Option<(usize, usize)>,
+    /// The nearest candidate whose gender does not differ.
+    nearest: Option<usize>,
+}
+
+/// The values of a candidate's features: indices into the lists of their names ([`GENDERS`],
+/// [`SMALL`], [`FLAGS`], [`PREV_CLASSES`], [`NEXT_CLASSES`], [`COUNTS`]) and flags.
+struct Values {
+    gender: usize,
+    sdist: usize,
+    rank: usize,
+    first: bool,
+    any_first: bool,
+    prev: usize,
+    next: usize,
+    office: bool,
+    count: usize,
+    samepara: bool,
+    pstart: bool,
+    nearest: bool,
+    source: bool,
+    spoke: bool,
+    /// `chain|sdist=`, when the last pronoun of the gender was taken for the candidate.
+    chain: Option<usize>,
+    prevspeaker: bool,
+    apposed: bool,
+}
+
+/// The names the features' values take.
+const GENDERS: [&str; 3] = ["unknown", "agree", "conflict"];
+const SMALL: [&str; 5] = ["0", "1", "2", "3", "4+"];
+const COUNTS: [&str; 7] = ["0", "1", "2", "3-5", "3-5", "3-5", "6+"];
+const FLAGS: [&str; 2] = ["0", "1"];
+const PREV_CLASSES: [&str; 7] = ["start", "comma", "prep", "det", "and", "word", "other"];
+const NEXT_CLASSES: [&str; 8] = [
+    "poss", "end", "comma", "prep", "noun", "lower", "cap", "other",
+];
+
+/// The features of a candidate with `values`, each passed to `emit` as pieces.
+fn each_feature(v: &Values, emit: &mut dyn FnMut(&[&str])) {
+    let gender = GENDERS[v.gender];
+    let sdist = SMALL[v.sdist];
+    let rank = SMALL[v.rank];
+    let first = FLAGS[usize::from(v.first)];
+    emit(&["gender=", gender]);
+    emit(&["sdist=", sdist]);
+    emit(&["rank=", rank]);
+    if v.first {
+        emit(&["first"]);
+    }
+    emit(&["firstin=", FLAGS[usize::from(v.any_first)]]);
+    emit(&["prev=", PREV_CLASSES[v.prev]]);
+    emit(&["next=", NEXT_CLASSES[v.next]]);
+    if v.office {
+        emit(&["office"]);
+    }
+    emit(&["count=", COUNTS[v.count]]);
+    if v.samepara {
+        emit(&["samepara"]);
+    }
+    emit(&["gender|rank=", gender, "|", rank]);
+    emit(&["sdist|first=", sdist, "|", first]);
+    let pstart = FLAGS[usize::from(v.pstart)];
+    emit(&["pstart|sdist|first=", pstart, "|", sdist, "|", first]);
+    if v.nearest {
+        emit(&["nearest_agreeing"]);
+    }
+    // A source of the story: `Crespo said`, `said Leslie Wimes`, `according to Ham`.
+    if v.source {
+        emit(&["source"]);
+        emit(&["source|sdist=", sdist]);
+    }
+    // Found speaking: the mention of a quotation or a report (`Aparna Mathur, who …, said`).
+    if v.spoke {
+        emit(&["spoke"]);
+        emit(&["spoke|sdist=", sdist]);
+    }
+    // The person the last pronoun of the same gender was taken for: `Fowler noted … he
+    // supported … he said, replacing Clinton …`.
+    if let Some(back) = v.chain {
+        emit(&["chain"]);
+        emit(&["chain|sdist=", SMALL[back]]);
+    }
+    // The speaker of the quotation before: `“…,” said Leslie Wimes. “…,” she said.`
+    if v.prevspeaker {
+        emit(&["prevspeaker"]);
+        emit(&["prevspeaker|sdist=", sdist]);
+    }
+    // Introduced with a role: `Henry Crespo, president of …`.
+    if v.apposed {
+        emit(&["appos"]);
+    }
+}
+
+/// The ranker laid out for scoring: every feature of [`each_feature`] names values of closed
+/// sets, so each weight is looked up once, here, instead of being hashed for every candidate
+/// of every pronoun. [`Scorer::score`] adds them in the order of [`each_feature`], so that a
+/// score is the sum of the features' weights to the bit.
+struct Scorer {
+    gender: [f32; GENDERS.len()],
+    sdist: [f32; SMALL.len()],
+    rank: [f32; SMALL.len()],
+    first: f32,
+    firstin: [f32; 2],
+    prev: [f32; PREV_CLASSES.len()],
+    next: [f32; NEXT_CLASSES.len()],
+    office: f32,
+    count: [f32; COUNTS.len()],
+    samepara: f32,
+    gender_rank: [[f32; SMALL.len()]; GENDERS.len()],
+    sdist_first: [[f32; 2]; SMALL.len()],
+    pstart_sdist_first: [[[f32; 2]; SMALL.len()]; 2],
+    nearest: f32,
+    source: f32,
+    source_sdist: [f32; SMALL.len()],
+    spoke: f32,
+    spoke_sdist: [f32; SMALL.len()],
+    chain: f32,
+    chain_sdist: [f32; SMALL.len()],
+    prevspeaker: f32,
+    prevspeaker_sdist: [f32; SMALL.len()],
+    appos: f32,
+}
+
+fn scorer() -> &'static Scorer {
+    static SCORER: OnceLock<Scorer> = OnceLock::new();
+    SCORER.get_or_init(|| {
+        let w = |parts: &[&str]| weights().weight(parts);
+        let small = |t: &str| SMALL.map(|v| w(&[t, v]));
+        Scorer {
+            gender: GENDERS.map(|g| w(&["gender=", g])),
+            sdist: small("sdist="),
+            rank: small("rank="),
+            first: w(&["first"]),
+            firstin: FLAGS.map(|f| w(&["firstin=", f])),
+            prev: PREV_CLASSES.map(|c| w(&["prev=", c])),
+            next: NEXT_CLASSES.map(|c| w(&["next=", c])),
+            office: w(&["office"]),
+            count: COUNTS.map(|c| w(&["count=", c])),
+            samepara: w(&["samepara"]),
+            gender_rank: GENDERS.map(|g| SMALL.map(|r| w(&["gender|rank=", g, "|", r]))),
+            sdist_first: SMALL.map(|d| FLAGS.map(|f| w(&["sdist|first=", d, "|", f]))),
+            pstart_sdist_first: FLAGS.map(|p| {
+                SMALL.map(|d| FLAGS.map(|f| w(&["pstart|sdist|first=", p, "|", d, "|", f])))
+            }),
+            nearest: w(&["nearest_agreeing"]),
+            source: w(&["source"]),
+            source_sdist: small("source|sdist="),
+            spoke: w(&["spoke"]),
+            spoke_sdist: small("spoke|sdist="),
+            chain: w(&["chain"]),
+            chain_sdist: small("chain|sdist="),
+            prevspeaker: w(&["prevspeaker"]),
+            prevspeaker_sdist: small("prevspeaker|sdist="),
+            appos: w(&["appos"]),
+        }
+    })
+}
+
+impl Scorer {
+    fn score(&self, v: &Values) -> f32 {
+        let (first, pstart) = (usize::from(v.first), usize::from(v.pstart));
+        let mut z = 0.0;
+        z += self.gender[v.gender];
+        z += self.sdist[v.sdist];
+        z += self.rank[v.rank];
+        if v.first {
+            z += self.first;
+        }
+        z += self.firstin[usize::from(v.any_first)];
+        z += self.prev[v.prev];
+        z += self.next[v.next];
+        if v.office {
+            z += self.office;
+        }
+        z += self.count[v.count];
+        if v.samepara {
+            z += self.samepara;
+        }
+        z += self.gender_rank[v.gender][v.rank];
+        z += self.sdist_first[v.sdist][first];
+        z += self.pstart_sdist_first[pstart][v.sdist][first];
+        if v.nearest {
+            z += self.nearest;
+        }
+        if v.source {
+            z += self.source;
+            z += self.source_sdist[v.sdist];
+        }
+        if v.spoke {
+            z += self.spoke;
+            z += self.spoke_sdist[v.sdist];
+        }
+        if let Some(back) = v.chain {
+            z += self.chain;
+            z += self.chain_sdist[back];
+        }
+        if v.prevspeaker {
+            z += self.prevspeaker;
+            z += self.prevspeaker_sdist[v.sdist];
+        }
+        if v.apposed {
+            z += self.appos;
+        }
+        z
+    }
+}
+
+/// What stands around a person mention `[from, end)`, as the ranker's features read it: found
+/// once for the mention, the first time it is a candidate, not again for every pronoun.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Surroundings {
+    /// See [`previous_class`]: an index into [`PREV_CLASSES`].
+    prev: usize,
+    /// See [`next_class`]: an index into [`NEXT_CLASSES`].
+    next: usize,
+    /// See [`is_source`].
+    source: bool,
+    /// See [`is_apposed`].
+    apposed: bool,
+}
+
+impl Surroundings {
+    pub(super) fn of(doc: &Document, from: usize, end: usize) -> Surroundings {
+        let (prev, next) = (previous_class(doc, from), next_class(doc, end));
+        debug_assert!(PREV_CLASSES.contains(&prev) && NEXT_CLASSES.contains(&next));
+        Surroundings {
+            prev: PREV_CLASSES.iter().position(|&c| c == prev).unwrap_or(0),
+            next: NEXT_CLASSES.iter().position(|&c| c == next).unwrap_or(0),
+            source: is_source(doc, from, end),
+            apposed: is_apposed(doc, end),
+        }
     }
 }
 
@@ -382,5 +601,76 @@ fn next_class(doc: &Document, end: usize) -> &'static str {
         }
         TokKind::Word => "cap",
         _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::{quoted_spans, MarkSet};
+
+    #[test]
+    fn the_scorer_sums_the_features_to_the_bit() {
+        let mut scored = 0;
+        for t in [
+            include_str!("../../../examples/article.clean.txt"),
+            include_str!("../../../examples/senate.clean.txt"),
+        ] {
+            let spans = quoted_spans(t, MarkSet::EVERY);
+            let doc = Document::new(t, &spans);
+            let mut people = People::of(&doc);
+            people.resolve_pronouns(&doc);
+            for s in 0..doc.tokens.len() {
+                let all = people.candidates(s);
+                let speakers = [None, all.first().map(|c| c.spot.person)];
+                for (want, previous) in [Gender::Male, Gender::Female]
+                    .into_iter()
+                    .flat_map(|g| speakers.map(|p| (g, p)))
+                {
+                    let pronoun = people.pronoun(s, want, previous, &all);
+                    for c in &all {
+                        let v = people.values(&doc, &pronoun, c);
+                        let mut slow = 0.0f32;
+                        each_feature(&v, &mut |parts| slow += weights().weight(parts));
+                        assert_eq!(scorer().score(&v).to_bits(), slow.to_bits(), "{s}");
+                        scored += 1;
+                    }
+                }
+            }
+        }
+        assert!(scored > 1000, "{scored}");
+    }
+
+    /// A candidate's `count=` and its surroundings are kept for its mention: they must be what
+    /// counting every mention before the pronoun, and reading around the mention, give.
+    #[test]
+    fn candidates_keep_the_counts_and_surroundings_of_their_mentions() {
+        let (mut checked, mut kept) = (0, 0);
+        for t in [
+            include_str!("../../../examples/article.clean.txt"),
+            include_str!("../../../examples/senate.clean.txt"),
+        ] {
+            let spans = quoted_spans(t, MarkSet::EVERY);
+            let doc = Document::new(t, &spans);
+            let mut people = People::of(&doc);
+            people.resolve_pronouns(&doc);
+            for s in 0..doc.tokens.len() {
+                for c in people.candidates(s) {
+                    let before = people.mentions.partition_point(|&(k, _)| k < s);
+                    let count = people.mentions[..before]
+                        .iter()
+                        .filter(|&&(_, p)| p == c.spot.person)
+                        .count();
+                    assert_eq!(c.count, count, "token {s}");
+                    if let Some(around) = people.around[c.index].get() {
+                        let fresh = Surroundings::of(&doc, c.spot.from, c.spot.end);
+                        assert_eq!(format!("{around:?}"), format!("{fresh:?}"));
+                        kept += 1;
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100 && kept > 20, "{checked} {kept}");
     }
 }

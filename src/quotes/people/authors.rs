@@ -14,14 +14,18 @@ impl People {
         let paragraphs = paragraphs(doc);
         let count = paragraphs.len();
         for (n, &(from, to)) in paragraphs.iter().enumerate() {
-            let words: Vec<usize> = (from..to)
-                .filter(|&k| doc.tokens[k].kind == TokKind::Word && doc.tokens[k].quote.is_none())
-                .collect();
-            let Some(&first) = words.first() else {
+            // The paragraph's words outside quotations, iterated rather than collected: every
+            // paragraph of every article is read here.
+            let words = || {
+                (from..to).filter(|&k| {
+                    doc.tokens[k].kind == TokKind::Word && doc.tokens[k].quote.is_none()
+                })
+            };
+            let Some(first) = words().next() else {
                 continue;
             };
             // `By Ana Ruiz` among the first paragraphs.
-            if n < 3 && doc.word(&doc.tokens[first]) == "By" && words.len() <= 6 {
+            if n < 3 && doc.word(&doc.tokens[first]) == "By" && words().nth(6).is_none() {
                 if let Some(p) = self.name_at(doc, first + 1, to) {
                     self.author = Some(p);
                 }
@@ -35,17 +39,16 @@ impl People {
                 continue;
             }
             // A paragraph that is a name and nothing else: a letter's signature.
-            if words.len() == name_words {
+            if words().nth(name_words).is_none() {
                 if let Some(p) = self.name_at(doc, first, end) {
                     self.signatures.push((first, p));
                 }
                 continue;
             }
             // `Ana Ruiz is a nurse …` closing the piece.
-            let verb = words
-                .iter()
-                .find(|&&k| k >= end)
-                .map(|&k| lower(doc, &doc.tokens[k]));
+            let verb = words()
+                .find(|&k| k >= end)
+                .map(|k| lower(doc, &doc.tokens[k]));
             if n + 2 >= count && verb.is_some_and(|v| lexicon::AUTHOR_NOTE_VERBS.contains(&v)) {
                 if let Some(p) = self.name_at(doc, first, end) {
                     self.author = Some(p);

@@ -30,6 +30,7 @@ pub(crate) use resolve::link as resolution_links;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::doc::{is_capitalised, lower_str, Document, TokKind};
@@ -112,6 +113,9 @@ struct Salient {
     sentence: u32,
     /// Whether it is the first person mention of its sentence.
     first: bool,
+    /// How many times the article has named the person up to here (this mention included):
+    /// the ranker's `count=`, kept here rather than counted again for every pronoun.
+    named: usize,
 }
 
 /// The token each sentence of the document starts at (the first is 0), and for each the number
@@ -152,6 +156,8 @@ pub(crate) struct People {
     /// Every person mention outside quotations, names and offices, in text order: the
     /// candidates of `antecedents`.
     spots: Vec<Salient>,
+    /// What stands around each spot, read the first time the spot is a pronoun's candidate.
+    around: Vec<OnceCell<antecedents::Surroundings>>,
     /// The token each sentence starts at.
     sentence_starts: Vec<usize>,
     /// For each sentence, the narrative sentences before it (see `sentence_starts`).
@@ -184,6 +190,7 @@ impl People {
             salient: Vec::new(),
             mentions: Vec::new(),
             spots: Vec::new(),
+            around: Vec::new(),
             sentence_starts: Vec::new(),
             narrative: Vec::new(),
             author: None,
@@ -197,6 +204,8 @@ impl People {
         let n = doc.tokens.len();
         let mut i = 0;
         let mut sentence_has_person = false;
+        // How many times each person has been named so far (see `Salient::named`).
+        let mut named: Vec<usize> = Vec::new();
         while i < n {
             let t = doc.tokens[i];
             let sentence_ends = t.ends_sentence;
@@ -208,7 +217,7 @@ impl People {
                 continue;
             }
             // A definite office: `the Prime Minister`, `The US president`.
-            if doc.word(&t).eq_ignore_ascii_case("the") {
+            if t.end - t.start == "the".len() && doc.word(&t).eq_ignore_ascii_case("the") {
                 if let Some((end, key)) = office_phrase(doc, i) {
                     // `a spokesman for the Prime Minister` says nothing of who holds it.
                     let on_behalf = i >= 2 && super::mentions::role_on_behalf(doc, i - 2);
@@ -234,8 +243,10 @@ impl People {
                             person: p,
                             sentence: people.sentence_of(i),
                             first: !sentence_has_person,
+                            named: named.get(p).copied().unwrap_or(0),
                         };
                         people.spots.push(spot);
+                        people.around.push(OnceCell::new());
                         if !sentence_has_person {
                             people.salient.push(spot);
                             sentence_has_person = true;
@@ -258,6 +269,10 @@ impl People {
                     };
                     if let Some(p) = people.add_run(&run, by_a_cue) {
                         people.mentions.push((run.start, p));
+                        if named.len() <= p {
+                            named.resize(p + 1, 0);
+                        }
+                        named[p] += 1;
                         people.note_age(doc, end, p);
                         let spot = Salient {
                             at: run.start,
@@ -267,8 +282,10 @@ impl People {
                             person: p,
                             sentence: people.sentence_of(run.start),
                             first: !sentence_has_person,
+                            named: named[p],
                         };
                         people.spots.push(spot);
+                        people.around.push(OnceCell::new());
                         if !sentence_has_person {
                             people.salient.push(spot);
                             sentence_has_person = true;
@@ -466,8 +483,17 @@ impl People {
         }
         // `Prime Minister Keir Starmer`: the office is the person's.
         if let Some(key) = office_key(&run.titles) {
-            self.roles.entry(key.clone()).or_insert(p);
-            self.add_alias(p, &format!("the {key}"));
+            // Most such runs repeat an office the person already has as an alias: nothing is
+            // built for them.
+            let known = self.entries.get(p).is_some_and(|e| {
+                e.aliases
+                    .iter()
+                    .any(|a| a.strip_prefix("the ") == Some(key.as_str()))
+            });
+            if !known {
+                self.add_alias(p, &format!("the {key}"));
+            }
+            self.roles.entry(key).or_insert(p);
         }
         Some(p)
     }

@@ -6,7 +6,9 @@
 use super::offices::office_phrase;
 use super::runs::{initial_matches, run_end, split_run, Run};
 use super::{gender, Gender, People, Salient};
-use crate::quotes::doc::{is_capitalised, is_possessive, lower, lower_str, Document, TokKind};
+use crate::quotes::doc::{
+    is_capitalised, is_possessive, lower, lower_owned, lower_str, Document, TokKind,
+};
 use crate::quotes::lexicon;
 use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, np_starting_at, role_on_behalf};
 use crate::quotes::rules::ResolutionStep;
@@ -232,7 +234,8 @@ impl People {
                 .strip_suffix("’s")
                 .or_else(|| first.as_str().strip_suffix("'s"));
             if let Some(stem) = stem.filter(|w| gender::of_pronoun(w).is_some()) {
-                first = lower_str(stem);
+                // A copy: `stem` is borrowed from `first`.
+                first = lower_owned(stem);
             }
         }
         let male = one_word && lexicon::MALE_PRONOUNS.contains(&first);

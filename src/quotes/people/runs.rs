@@ -118,19 +118,34 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
             !(is_not_name(&l) || l == "the")
         }
     })?;
-    let mut words: Vec<(usize, &str)> = (first_word..end)
-        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
-        .map(|k| (k, doc.word(&doc.tokens[k])))
-        .collect();
+    // The words: on the stack for a run (at most eight tokens, see `run_end`), collected for a
+    // longer range (a mention read whole); the name is narrowed below by re-slicing them.
+    let word_at = |k: usize| (k, doc.word(&doc.tokens[k]));
+    let is_word_at = |k: &usize| doc.tokens[*k].kind == TokKind::Word;
+    let mut stack = [(0, ""); 8];
+    let mut heap = Vec::new();
+    let all: &mut [(usize, &str)] = if end - first_word <= stack.len() {
+        let mut n = 0;
+        for k in (first_word..end).filter(is_word_at) {
+            stack[n] = word_at(k);
+            n += 1;
+        }
+        &mut stack[..n]
+    } else {
+        heap.extend((first_word..end).filter(is_word_at).map(word_at));
+        &mut heap
+    };
     // A possessive inside the run: keep what follows it, or the possessor when it ends the run.
-    if let Some(pos) = words.iter().position(|(_, w)| is_possessive(w)) {
-        if pos + 1 < words.len() {
-            words.drain(..=pos);
+    let mut from = 0;
+    if let Some(pos) = all.iter().position(|(_, w)| is_possessive(w)) {
+        if pos + 1 < all.len() {
+            from = pos + 1;
         } else {
-            let (k, w) = words[pos];
-            words[pos] = (k, clean_word(w));
+            let (k, w) = all[pos];
+            all[pos] = (k, clean_word(w));
         }
     }
+    let mut words: &[(usize, &str)] = &all[from..];
     let is_title_word = |k: usize| {
         let l = lower_at(k);
         is_title(&l) || office_modifier(&l)
@@ -161,7 +176,7 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
                     .filter(|&&(k, _)| is_title_word(k))
                     .map(|&(k, _)| lower_at(k)),
             );
-            words.drain(..of + 1 + name_from);
+            words = &words[of + 1 + name_from..];
         }
     }
     // Titles may follow other words (`Ohio Gov. John Kasich`, `retired Army Lt. Gen. Mick
@@ -174,7 +189,7 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
             .iter()
             .rposition(|&(k, _)| !is_title_word(k))
             .map_or(0, |p| p + 1);
-        words.drain(..before_titles);
+        words = &words[before_titles..];
     }
     let start = words.first()?.0;
     let mut k = 0;

@@ -28,10 +28,13 @@ pub(super) fn min_forward_words(cue: &str) -> usize {
     }
 }
 
+/// `According` at `k`. Asked of every word of every sentence: the length first.
 pub(super) fn is_according(doc: &Document, k: usize) -> bool {
-    doc.tokens
-        .get(k)
-        .is_some_and(|t| t.kind == TokKind::Word && doc.word(t).eq_ignore_ascii_case("according"))
+    doc.tokens.get(k).is_some_and(|t| {
+        t.end - t.start == "according".len()
+            && t.kind == TokKind::Word
+            && doc.word(t).eq_ignore_ascii_case("according")
+    })
 }
 
 pub(super) fn prob(probs: &[f32], k: usize) -> f32 {

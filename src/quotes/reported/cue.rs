@@ -102,11 +102,11 @@ pub(crate) enum Class {
     Word,
 }
 
-/// How many classes there are: the scorer's tables have a slot for each.
-const CLASSES: usize = 17;
+/// How many classes there are: the scorers' tables have a slot for each.
+pub(super) const CLASSES: usize = 17;
 
 impl Class {
-    const ALL: [Class; CLASSES] = [
+    pub(super) const ALL: [Class; CLASSES] = [
         Class::None,
         Class::Mark,
         Class::Comma,

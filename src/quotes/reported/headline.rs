@@ -25,6 +25,11 @@ pub(super) fn is_headline(doc: &Document, s: usize, e: usize) -> bool {
         if t.end - t.start > 3 {
             long += 1;
             capitalised += usize::from(t.capitalised);
+            // More long words in lower case than a tenth of the tokens: no headline, whatever
+            // follows (asked of every sentence, most of which are done with here).
+            if (long - capitalised) * 10 > e - s {
+                return false;
+            }
         }
     }
     words >= 4 && long >= 3 && capitalised * 10 >= long * 9

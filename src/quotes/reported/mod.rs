@@ -74,10 +74,35 @@ pub(crate) struct Reported {
 
 /// The attributions of reported speech in the article, in text order.
 pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
-    let probs = cue_probabilities(doc);
-    by_rules(doc, kinds, &probs, &mut |r| {
+    let sentences = sentences(doc);
+    let probs = cue_probabilities_in(doc, &sentences);
+    by_rules(doc, kinds, &probs, &sentences, &mut |r| {
         content_end::learned_end(doc, &probs, r)
     })
+}
+
+/// A sentence of the article: its tokens `[s, e)`, and whether it is a headline in title case.
+/// Found once, for the cue probabilities and for the rules.
+struct Sentence {
+    s: usize,
+    e: usize,
+    headline: bool,
+}
+
+/// The sentences of the article, in text order.
+fn sentences(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    while s < doc.tokens.len() {
+        let e = sentence_end(doc, s);
+        out.push(Sentence {
+            s,
+            e,
+            headline: is_headline(doc, s, e),
+        });
+        s = e;
+    }
+    out
 }
 
 /// A clause read forwards from its cue (`X said …`, `According to X, …`), whose end the rules
@@ -88,23 +113,23 @@ fn is_forward(r: &Reported) -> bool {
 
 /// How likely each token of the article is to head a cue.
 pub(crate) fn cue_probabilities(doc: &Document) -> Vec<f32> {
+    cue_probabilities_in(doc, &sentences(doc))
+}
+
+/// [`cue_probabilities`] of the article cut into `sentences`.
+fn cue_probabilities_in(doc: &Document, sentences: &[Sentence]) -> Vec<f32> {
     let mut probs: Vec<f32> = (0..doc.tokens.len())
         .map(|i| cue_probability(doc, i))
         .collect();
     // In a headline every word is capitalised (`Senator Calls For Inquiry`): there the cue
     // table's share stands in for the model, which reads capitals as names.
-    let mut s = 0;
-    while s < doc.tokens.len() {
-        let e = sentence_end(doc, s);
-        if is_headline(doc, s, e) {
-            for (k, p) in probs.iter_mut().enumerate().take(e).skip(s + 1) {
-                let t = &doc.tokens[k];
-                if t.kind == TokKind::Word && t.quote.is_none() && is_capitalised(doc, t) {
-                    *p = cue_share(lower(doc, t).as_str());
-                }
+    for &Sentence { s, e, .. } in sentences.iter().filter(|x| x.headline) {
+        for (k, p) in probs.iter_mut().enumerate().take(e).skip(s + 1) {
+            let t = &doc.tokens[k];
+            if t.kind == TokKind::Word && t.quote.is_none() && is_capitalised(doc, t) {
+                *p = cue_share(lower(doc, t).as_str());
             }
         }
-        s = e;
     }
     probs
 }
@@ -126,9 +151,10 @@ pub(crate) fn end_candidates(
     doc: &Document,
     kinds: &[QuoteKind],
 ) -> Vec<((usize, usize), usize, Vec<String>)> {
-    let probs = cue_probabilities(doc);
+    let sentences = sentences(doc);
+    let probs = cue_probabilities_in(doc, &sentences);
     let mut found = Vec::new();
-    by_rules(doc, kinds, &probs, &mut |r| {
+    by_rules(doc, kinds, &probs, &sentences, &mut |r| {
         found.extend(
             content_end::end_candidates(doc, &probs, r)
                 .into_iter()
@@ -147,13 +173,12 @@ fn by_rules(
     doc: &Document,
     kinds: &[QuoteKind],
     probs: &[f32],
+    sentences: &[Sentence],
     end_of: &mut EndOf,
 ) -> Vec<Reported> {
     let mut out = Vec::new();
-    let mut s = 0;
-    let n = doc.tokens.len();
-    while s < n {
-        let e = sentence_end(doc, s);
+    for sentence in sentences {
+        let (s, e) = (sentence.s, sentence.e);
         // `Name: …` opening a paragraph: the sentences after the colon are its content, and are
         // read for reports of their own as well.
         if let Some(statement) = colon_statement(doc, s) {
@@ -162,12 +187,25 @@ fn by_rules(
             }
         }
         // Most sentences report nobody: without a word that may open a report, skip them.
-        if (s..e).any(|k| may_open_a_report(doc, probs, (s, e), k)) {
-            sentence(doc, probs, kinds, (s, e), end_of, &mut out);
+        if let Some(first) = (s..e).find(|&k| may_open_a_report(doc, probs, (s, e), k)) {
+            let reading = Reading {
+                bounds: (s, e),
+                first,
+                headline: sentence.headline,
+            };
+            self::sentence(doc, probs, kinds, reading, end_of, &mut out);
         }
-        s = e;
     }
     out
+}
+
+/// A sentence as [`sentence`] reads it: its tokens `[s, e)`, the first word that may open a
+/// report (none before it may, in the sentence or in any part of it: it is not asked again),
+/// and whether it is a headline.
+struct Reading {
+    bounds: (usize, usize),
+    first: usize,
+    headline: bool,
 }
 
 /// Whether token `k` of the sentence `[s, e)` may open a report: a likely cue, `according`,
@@ -184,16 +222,22 @@ fn sentence(
     doc: &Document,
     probs: &[f32],
     kinds: &[QuoteKind],
-    (s, e): (usize, usize),
+    reading: Reading,
     end_of: &mut EndOf,
     out: &mut Vec<Reported>,
 ) {
+    let Reading {
+        bounds: (s, e),
+        first: first_cue,
+        headline,
+    } = reading;
     // `…, the minister said.` governs the whole sentence before it: a verb inside that content
     // (`… she hoped to carry …`) reports no further than the comma.
     let tail = tail_attribution(doc, probs, s, e);
-    let headline = is_headline(doc, s, e);
     let limit = tail.map_or(e, |t| t.content.1);
-    let mut i = s;
+    // No word before `first_cue` may open a report in `[s, e)`, nor then in `[s, limit)`: a
+    // poll phrase read to `limit` is read to `e` too.
+    let mut i = first_cue;
     // The subject of the sentence's last attribution, for `…, adding that …`.
     let mut last_mention = None;
     let mut first = out.len();
