@@ -609,9 +609,8 @@ mod tests {
     use super::*;
     use crate::quotes::marks::{quoted_spans, MarkSet};
 
-    #[test]
-    fn the_scorer_sums_the_features_to_the_bit() {
-        let mut scored = 0;
+    /// Calls `check` with the document and resolved people table of each bundled example.
+    fn for_each_example(mut check: impl FnMut(&Document, &People)) {
         for t in [
             include_str!("../../../examples/article.clean.txt"),
             include_str!("../../../examples/senate.clean.txt"),
@@ -620,6 +619,14 @@ mod tests {
             let doc = Document::new(t, &spans);
             let mut people = People::of(&doc);
             people.resolve_pronouns(&doc);
+            check(&doc, &people);
+        }
+    }
+
+    #[test]
+    fn the_scorer_sums_the_features_to_the_bit() {
+        let mut scored = 0;
+        for_each_example(|doc, people| {
             for s in 0..doc.tokens.len() {
                 let all = people.candidates(s);
                 let speakers = [None, all.first().map(|c| c.spot.person)];
@@ -629,7 +636,7 @@ mod tests {
                 {
                     let pronoun = people.pronoun(s, want, previous, &all);
                     for c in &all {
-                        let v = people.values(&doc, &pronoun, c);
+                        let v = people.values(doc, &pronoun, c);
                         let mut slow = 0.0f32;
                         each_feature(&v, &mut |parts| slow += weights().weight(parts));
                         assert_eq!(scorer().score(&v).to_bits(), slow.to_bits(), "{s}");
@@ -637,7 +644,7 @@ mod tests {
                     }
                 }
             }
-        }
+        });
         assert!(scored > 1000, "{scored}");
     }
 
@@ -646,14 +653,7 @@ mod tests {
     #[test]
     fn candidates_keep_the_counts_and_surroundings_of_their_mentions() {
         let (mut checked, mut kept) = (0, 0);
-        for t in [
-            include_str!("../../../examples/article.clean.txt"),
-            include_str!("../../../examples/senate.clean.txt"),
-        ] {
-            let spans = quoted_spans(t, MarkSet::EVERY);
-            let doc = Document::new(t, &spans);
-            let mut people = People::of(&doc);
-            people.resolve_pronouns(&doc);
+        for_each_example(|doc, people| {
             for s in 0..doc.tokens.len() {
                 for c in people.candidates(s) {
                     let before = people.mentions.partition_point(|&(k, _)| k < s);
@@ -663,14 +663,14 @@ mod tests {
                         .count();
                     assert_eq!(c.count, count, "token {s}");
                     if let Some(around) = people.around[c.index].get() {
-                        let fresh = Surroundings::of(&doc, c.spot.from, c.spot.end);
+                        let fresh = Surroundings::of(doc, c.spot.from, c.spot.end);
                         assert_eq!(format!("{around:?}"), format!("{fresh:?}"));
                         kept += 1;
                     }
                     checked += 1;
                 }
             }
-        }
+        });
         assert!(checked > 100 && kept > 20, "{checked} {kept}");
     }
 }
