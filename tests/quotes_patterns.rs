@@ -1015,13 +1015,14 @@ fn a_state_before_a_role_is_part_of_the_role_not_a_cue() {
 
 #[test]
 fn a_long_subject_with_an_organisation_named_with_for() {
-    let t = "“The test site is being rebuilt,” Hanna Veldt of the Institute for Arms Control \
-             Studies wrote.";
+    // Twelve words between the quote and its cue: one subject.
+    let t = "“The test site is being rebuilt,” Hanna Veldt of the Vienna Institute for \
+             International Arms Control Studies wrote.";
     let (speaker, mention) = speaker_of(t, "rebuilt");
     assert_eq!(speaker, s("Hanna Veldt"));
     assert_eq!(
         mention,
-        s("Hanna Veldt of the Institute for Arms Control Studies")
+        s("Hanna Veldt of the Vienna Institute for International Arms Control Studies")
     );
     let t = "“We are ready,” said Ruth Amari of the Council for Rural Transport.";
     assert_eq!(speaker_of(t, "ready").0, s("Ruth Amari"));
