@@ -123,6 +123,12 @@ fn a_reaction_is_a_reaction() {
     assert_act("Supporters applauded the ruling.", "the ruling", r);
     assert_act("Residents celebrated the verdict.", "the verdict", r);
     assert_no_speech("The crowd booed the referee.", r);
+    // A place set off by commas in the subject: what is cheered is no source, and the
+    // subject is no content.
+    for q in reported("Nurses in Dunmore, Pa., cheered the ruling.") {
+        assert_ne!(q.mention.map(|m| m.text).as_deref(), Some("the ruling"));
+        assert!(!q.text.starts_with("Nurses"), "{:?}", q.text);
+    }
 }
 
 #[test]

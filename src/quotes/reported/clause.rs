@@ -310,3 +310,15 @@ pub(super) fn noun_after_determiner(doc: &Document, i: usize) -> bool {
         is_possessive(&p) || class_of(doc, Some(i - 1)) == Class::Det
     }
 }
+
+/// Whether the tokens `[s, e)` hold a verb (by the tagger): a clause, not a bare noun phrase.
+/// A capitalised first word does not count: opening a sentence, a plural noun reads as a verb
+/// (`Advocates in Flint, Mich.`).
+pub(super) fn has_verb(doc: &Document, (s, e): (usize, usize)) -> bool {
+    (s..e.min(doc.tokens.len())).any(|k| {
+        let t = &doc.tokens[k];
+        t.kind == TokKind::Word
+            && !(k == s && t.capitalised)
+            && ["VERB", "AUX"].contains(&tag(doc, k))
+    })
+}

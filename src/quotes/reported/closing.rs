@@ -2,8 +2,8 @@
 //! content is everything before the comma that sets it off.
 
 use super::clause::{
-    content_words, is_introductory, is_punct, noun_after_determiner, prob, starts_with_preposition,
-    takes_particle, MIN_CONTENT_WORDS,
+    content_words, has_verb, is_introductory, is_punct, noun_after_determiner, prob,
+    starts_with_preposition, takes_particle, MIN_CONTENT_WORDS,
 };
 use super::cue::MIN_CUE_SHARE;
 use super::Reported;
@@ -53,6 +53,11 @@ pub(super) fn tail_attribution(
             return None;
         }
         if let Some((cue, mention, rule)) = closing_source(doc, probs, after, end) {
+            // `Advocates in Flint, Mich., cheered the vote.`: before `…, said X` there must be
+            // a clause, with a verb, for the words after the cue to be its source.
+            if rule == Rule::ReportedBackwardInverted && !has_verb(doc, content) {
+                return None;
+            }
             return Some(Reported {
                 content,
                 cue,

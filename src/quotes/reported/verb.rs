@@ -2,7 +2,7 @@
 //! `…, said X.`) or around its clause (`…, X said, …`).
 
 use super::clause::{
-    clause_end, content_start, content_words, is_introductory, is_punct, is_yes_or_no,
+    clause_end, content_start, content_words, has_verb, is_introductory, is_punct, is_yes_or_no,
     min_forward_words, noun_after_determiner, opens_a_clause, prob, starts_with_preposition,
     subordinator, takes_particle, MIN_CONTENT_WORDS,
 };
@@ -195,10 +195,4 @@ pub(super) fn verb_cue(
         ));
     }
     None
-}
-
-/// Whether the tokens `[s, e)` hold a verb (by the tagger): a clause, not a bare noun phrase.
-fn has_verb(doc: &Document, (s, e): (usize, usize)) -> bool {
-    (s..e.min(doc.tokens.len()))
-        .any(|k| doc.tokens[k].kind == TokKind::Word && ["VERB", "AUX"].contains(&tag(doc, k)))
 }
