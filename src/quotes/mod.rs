@@ -39,6 +39,14 @@ mod rules;
 mod tagger;
 mod words;
 
+/// The bundled example articles (clean text): realistic news for the tests that check a fast
+/// path against its definition over every place an article offers.
+#[cfg(test)]
+pub(crate) const EXAMPLE_ARTICLES: [&str; 2] = [
+    include_str!("../../examples/article.clean.txt"),
+    include_str!("../../examples/senate.clean.txt"),
+];
+
 pub use acts::SpeechAct;
 use direct::{kinds, marks};
 pub use people::Person;

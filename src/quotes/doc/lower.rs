@@ -75,6 +75,11 @@ pub(crate) fn is_capitalised(_doc: &Document, t: &Token) -> bool {
     t.kind == TokKind::Word && t.capitalised
 }
 
+/// A word of three or more capital letters and nothing else: `FBI`, `WHO`, `NATO`.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Possessive `’s`: `Clinton’s`, `the Prime Minister’s`.
 pub(crate) fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")

@@ -10,7 +10,7 @@ mod lower;
 mod spans;
 
 pub(crate) use lower::{
-    is_capitalised, is_possessive, is_word, lower, lower_owned, lower_str, Lower,
+    is_acronym, is_capitalised, is_possessive, is_word, lower, lower_owned, lower_str, Lower,
 };
 pub(crate) use spans::{Family, QuotedSpan};
 
@@ -459,10 +459,7 @@ mod tests {
     #[test]
     fn tokens_are_those_of_the_reference_tokenizer() {
         let alphabet: Vec<char> = "aZ9é Σ’'.-&_@#,;:!?\n\n\"“”‘«»—U.S.x ".chars().collect();
-        let mut texts: Vec<String> = vec![
-            include_str!("../../../examples/article.clean.txt").to_string(),
-            include_str!("../../../examples/senate.clean.txt").to_string(),
-        ];
+        let mut texts: Vec<String> = crate::quotes::EXAMPLE_ARTICLES.map(str::to_string).to_vec();
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..3000 {
             let len = (seed >> 59) as usize + 1;

@@ -297,11 +297,7 @@ mod tests {
     fn every_list_answers_as_a_plain_set_would() {
         // Every word of the bundled articles, in its case and in others, against every list:
         // the sets' quick rejections (by length and first byte) must never reject a member.
-        let text = [
-            include_str!("../../../examples/article.clean.txt"),
-            include_str!("../../../examples/senate.clean.txt"),
-        ]
-        .concat();
+        let text = crate::quotes::EXAMPLE_ARTICLES.concat();
         let mut words: Vec<String> = text
             .split(|c: char| c.is_whitespace() || ",.;:!?()“”\"".contains(c))
             .filter(|w| !w.is_empty())

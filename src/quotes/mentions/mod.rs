@@ -25,7 +25,7 @@ pub(crate) use fragment::speaker_part;
 pub(crate) use noun_phrase::{np_ending_at, np_starting_at};
 pub(crate) use subject::{nearest_subject, opening_np, subject_before};
 
-use super::doc::{is_capitalised, lower, Document, TokKind};
+use super::doc::{is_acronym, is_capitalised, lower, Document, TokKind};
 use super::lexicon;
 
 /// A subject pronoun (`he`, `she`, `they`, `we`, `i`, `it`, `you`), lower-cased.
@@ -78,11 +78,7 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
 /// Whether token `i` is a word of three or more capitals after `the`: `the WHO`, `the IT
 /// department`, names however much their letters spell a function word.
 pub(crate) fn is_acronym_after_the(doc: &Document, i: usize) -> bool {
-    let word = doc.word(&doc.tokens[i]);
-    word.len() >= 3
-        && word.chars().all(|c| c.is_ascii_uppercase())
-        && i > 0
-        && lower(doc, &doc.tokens[i - 1]) == "the"
+    is_acronym(doc.word(&doc.tokens[i])) && i > 0 && lower(doc, &doc.tokens[i - 1]) == "the"
 }
 
 /// A token that may be inside a name: capitalised word, name particle, title abbreviation stop.

@@ -9,6 +9,22 @@ use super::{
 use crate::quotes::cues::cue_word;
 use crate::quotes::doc::{is_possessive, is_word};
 
+/// Whether token `k` is `for` between two capitalised words of a name: `the Center for
+/// Nonproliferation Studies`, `Americans for Prosperity`.
+fn for_inside_name(doc: &Document, k: usize) -> bool {
+    let capital = |j: usize| {
+        doc.tokens
+            .get(j)
+            .is_some_and(|t| is_word(t) && is_capitalised(doc, t))
+    };
+    k > 0
+        && doc.tokens[k].kind == TokKind::Word
+        && doc.word(&doc.tokens[k]) == "for"
+        && name_part(doc, k - 1)
+        && capital(k - 1)
+        && capital(k + 1)
+}
+
 /// The noun phrase that ends just before token `end` (exclusive), not reaching before `floor`.
 /// Returns the token range `[start, end)`.
 pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, usize)> {
@@ -33,15 +49,10 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
             {
                 start -= 1;
             }
-            // `the Center for Nonproliferation Studies`, `Americans for Prosperity`: `for`
-            // between capitalised words is inside an organisation's name.
-            let joined = start >= floor + 2
-                && doc.tokens[start - 1].kind == TokKind::Word
-                && doc.word(&doc.tokens[start - 1]) == "for"
-                && name_part(doc, start - 2)
-                && is_capitalised(doc, &doc.tokens[start - 2])
-                && doc.tokens[start - 2].quote.is_none();
-            if !joined {
+            if !(start >= floor + 2
+                && for_inside_name(doc, start - 1)
+                && doc.tokens[start - 2].quote.is_none())
+            {
                 break;
             }
             start -= 2;
@@ -219,17 +230,9 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                         .tokens
                         .get(end + 1)
                         .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(doc, n));
-                // `Ana Ruiz of Americans for Prosperity`: `of`, and `for` between capitalised
-                // words, inside a name.
+                // `Secretary of State`, `Ruth Amari of the Council for Rural Transport`.
                 let inside_name = end > i
-                    && name_part(doc, end - 1)
-                    && (w == "of"
-                        || (w == "for"
-                            && is_capitalised(doc, &doc.tokens[end - 1])
-                            && doc
-                                .tokens
-                                .get(end + 1)
-                                .is_some_and(|n| is_word(n) && is_capitalised(doc, n))));
+                    && ((w == "of" && name_part(doc, end - 1)) || for_inside_name(doc, end));
                 if is_function_word(w.as_str()) && !inside_name && !first_name {
                     break;
                 }

@@ -611,10 +611,7 @@ mod tests {
 
     /// Calls `check` with the document and resolved people table of each bundled example.
     fn for_each_example(mut check: impl FnMut(&Document, &People)) {
-        for t in [
-            include_str!("../../../examples/article.clean.txt"),
-            include_str!("../../../examples/senate.clean.txt"),
-        ] {
+        for t in crate::quotes::EXAMPLE_ARTICLES {
             let spans = quoted_spans(t, MarkSet::EVERY);
             let doc = Document::new(t, &spans);
             let mut people = People::of(&doc);

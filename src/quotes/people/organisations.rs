@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::People;
-use crate::quotes::doc::{lower, Document, TokKind};
+use crate::quotes::doc::{is_acronym, lower, Document, TokKind};
 use crate::quotes::lexicon;
+use crate::quotes::words::lexicon_entries;
 
 /// How many narrative sentences back an organisation may stand for `it` or `they`.
 const WINDOW: u32 = 3;
@@ -23,12 +24,10 @@ const DESCRIPTION_WINDOW: u32 = 8;
 fn descriptions() -> &'static HashMap<&'static str, Vec<&'static str>> {
     static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!("../lexicon/organisation_descriptions.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        lexicon_entries(include_str!("../lexicon/organisation_descriptions.tsv"))
             .filter_map(|l| {
                 let (noun, heads) = l.split_once('\t')?;
-                Some((noun.trim(), heads.split_whitespace().collect()))
+                Some((noun, heads.split_whitespace().collect()))
             })
             .collect()
     })
@@ -48,18 +47,13 @@ pub(super) struct Organisation {
     words: usize,
 }
 
-/// A word of three or more capital letters and nothing else.
-fn is_upper_word(word: &str) -> bool {
-    word.len() >= 3 && word.chars().all(|c| c.is_ascii_uppercase())
-}
-
 /// Whether a word next to token `k` is in capitals too: a headline or a shouted line, whose
 /// words are no acronyms.
 fn in_capitals_line(doc: &Document, k: usize) -> bool {
     let upper_at = |j: usize| {
         doc.tokens
             .get(j)
-            .is_some_and(|t| t.kind == TokKind::Word && is_upper_word(doc.word(t)))
+            .is_some_and(|t| t.kind == TokKind::Word && is_acronym(doc.word(t)))
     };
     (k > 0 && upper_at(k - 1)) || upper_at(k + 1)
 }
@@ -75,7 +69,7 @@ impl People {
         };
         let word = doc.word(&doc.tokens[last]);
         // `FBI`, `CNN`; not a word of a headline in capitals (`TRUMP WINS NEVADA`).
-        let acronym = is_upper_word(word) && !in_capitals_line(doc, last);
+        let acronym = is_acronym(word) && !in_capitals_line(doc, last);
         let is_head = |k: usize| lexicon::ORGANISATION_HEADS.contains(&lower(doc, &doc.tokens[k]));
         // `the Federal Bureau of Investigation`: the word before `of` may be the head.
         let head = if is_head(last) {

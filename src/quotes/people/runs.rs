@@ -118,23 +118,11 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
             !(is_not_name(&l) || l == "the")
         }
     })?;
-    // The words: on the stack for a run (at most eight tokens, see `run_end`), collected for a
-    // longer range (a mention read whole); the name is narrowed below by re-slicing them.
-    let word_at = |k: usize| (k, doc.word(&doc.tokens[k]));
-    let is_word_at = |k: &usize| doc.tokens[*k].kind == TokKind::Word;
-    let mut stack = [(0, ""); 8];
-    let mut heap = Vec::new();
-    let all: &mut [(usize, &str)] = if end - first_word <= stack.len() {
-        let mut n = 0;
-        for k in (first_word..end).filter(is_word_at) {
-            stack[n] = word_at(k);
-            n += 1;
-        }
-        &mut stack[..n]
-    } else {
-        heap.extend((first_word..end).filter(is_word_at).map(word_at));
-        &mut heap
-    };
+    // The words; the name is narrowed below by re-slicing them.
+    let mut all: Vec<(usize, &str)> = (first_word..end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .map(|k| (k, doc.word(&doc.tokens[k])))
+        .collect();
     // A possessive inside the run: keep what follows it, or the possessor when it ends the run.
     let mut from = 0;
     if let Some(pos) = all.iter().position(|(_, w)| is_possessive(w)) {

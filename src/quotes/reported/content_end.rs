@@ -454,13 +454,12 @@ mod tests {
     #[test]
     fn the_scorer_sums_the_features_to_the_bit() {
         let mut scored = 0;
-        for text in [
-            include_str!("../../../examples/article.clean.txt"),
-            include_str!("../../../examples/senate.clean.txt"),
+        let own_text = [
             "Justice Nervo rejected that argument in a ruling released Thursday. Clinton said \
              she would win the state, using an average of polls \u{2014} and more: (mostly). \
              The mayor said the bridge would open in May and vowed to cut taxes, which hurt.",
-        ] {
+        ];
+        for text in crate::quotes::EXAMPLE_ARTICLES.into_iter().chain(own_text) {
             let doc = Document::new(text, &[]);
             let sentences = super::super::sentences(&doc);
             let probs = super::super::cue_probabilities_in(&doc, &sentences);

@@ -452,12 +452,11 @@ mod model_tests {
     #[test]
     fn the_scorer_sums_the_features_to_the_bit() {
         let mut scored = 0;
-        for text in [
-            include_str!("../../../examples/article.clean.txt"),
-            include_str!("../../../examples/senate.clean.txt"),
+        let own_text = [
             "Said he: the plan, officials warned, would fail. “No,” said Chuck Said. \
              He told reporters that it was over; aides said. Claims, insists: states!",
-        ] {
+        ];
+        for text in crate::quotes::EXAMPLE_ARTICLES.into_iter().chain(own_text) {
             let spans = quoted_spans(text, MarkSet::EVERY);
             let doc = Document::new(text, &spans);
             for (i, t) in doc.tokens.iter().enumerate() {
