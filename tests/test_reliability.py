@@ -220,18 +220,24 @@ SCALING_CASES = {
 }
 
 
+LINEAR_BOUND = 8**1.5
+
+
 @pytest.mark.parametrize("name", list(SCALING_CASES))
 def test_cost_is_linear_in_the_input(name):
     fn, unit, megabytes = SCALING_CASES[name]
     copies = megabytes * 2**20 // len(unit.encode("utf-8"))
-    # 8x the input should take 8x the time; quadratic cost would take 64x. Load from other
-    # processes sharing the caches can push one measurement past the bound: a real superlinear
-    # path fails the second measurement too.
+    # 8x the input should take 8x the time; quadratic cost takes 64x. The bound is 8**1.5
+    # (cost growing as n**1.5), halfway between the two on a log scale: memory effects on a
+    # shared machine (caches, fresh pages) have read 8.3x-12.3x for linear paths here and on CI,
+    # so a bound near 8 fails linear code, while any quadratic path stays far past this one.
+    # Load from other processes can push one measurement past it: a real superlinear path
+    # fails the second measurement too.
     ratios = [scaling_ratio(fn, unit, copies)]
-    if ratios[0] >= 12:
+    if ratios[0] >= LINEAR_BOUND:
         ratios.append(scaling_ratio(fn, unit, copies))
     print(f"{name}: 8x input, {ratios[-1]:.2f}x the time")
-    assert ratios[-1] < 12, f"{name}: 8x input took {ratios}x the time"
+    assert ratios[-1] < LINEAR_BOUND, f"{name}: 8x input took {ratios}x the time"
 
 
 def test_threads_calling_at_once_get_identical_results():
