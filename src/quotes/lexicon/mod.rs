@@ -151,6 +151,9 @@ lists! {
     /// Conjunctions and adverbs that open a sentence before its subject (`But Sen. Durbin
     /// said`), not an introductory phrase.
     SENTENCE_LINKERS = "sentence_linkers.txt";
+    /// States and provinces written after a town and a comma (`Aspen, Colo.,`), as the words
+    /// between the commas read without full stops.
+    REGION_NAMES = "region_names.txt";
     /// Linking adverbs without `-ly` that open a sentence before a comma (`Moreover, …`,
     /// `Still, …`).
     LINKING_ADVERBS = "linking_adverbs.txt";

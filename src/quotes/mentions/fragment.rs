@@ -85,7 +85,12 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
         {
             return Some(NotASpeaker::VerbPhrase);
         }
-        if first_tag == "ADV" && !is_quantity(&lower(doc, &doc.tokens[first])) {
+        // `But protest organizers`: a word that can be a noun, before a noun, modifies it
+        // however the tagger read it after the conjunction.
+        let noun_modifier = first < last
+            && NOUN_TAGS.contains(&tag(doc, first + 1))
+            && can_be(doc, first, &["NOUN"]) == Some(true);
+        if first_tag == "ADV" && !noun_modifier && !is_quantity(&lower(doc, &doc.tokens[first])) {
             return Some(NotASpeaker::Fragment);
         }
     }

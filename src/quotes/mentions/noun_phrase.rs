@@ -79,6 +79,21 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         } {
             start += 1;
         }
+        // `Advocates in Flint cheered`, `officials from Ohio said`: people of a place, named by
+        // a plural noun before a preposition of place.
+        if start >= floor + 2
+            && lexicon::PLACE_PREPOSITIONS.contains(lower(doc, &doc.tokens[start - 1]).as_str())
+        {
+            if let Some((people_start, people_end)) = np_ending_at(doc, start - 1, floor) {
+                let people = lower(doc, &doc.tokens[people_end - 1]);
+                // A capitalised plural counts too (`Democrats in Congress said`), and a surname
+                // ending in -s (`Sanders in Iowa said`) is still better read whole than as the
+                // place.
+                if people.len() > 3 && people.ends_with('s') && !is_function_word(&people) {
+                    return Some((people_start, end));
+                }
+            }
+        }
         // `A spokesman for the Prime Minister said`: the speaker is the spokesman.
         if start >= floor + 2 && role_on_behalf(doc, start - 2) {
             if let Some((role_start, _)) = np_ending_at(doc, start - 1, floor) {

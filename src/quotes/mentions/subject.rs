@@ -98,6 +98,15 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
                 return Some(np);
             }
         }
+        // `Advocates in Flint, Mich., cheered`: when no phrase opening the
+        // sentence is set off, the subject ends before the town's state.
+        if let Some(town_comma) = (i.saturating_sub(6).max(floor + 1)..i - 1)
+            .rev()
+            .find(|&k| doc.tokens[k].kind == TokKind::Punct(','))
+            .filter(|&k| region_after_town(doc, k, i) == Some(i - 1))
+        {
+            return np_ending_at(doc, town_comma, floor);
+        }
         let lo = i.saturating_sub(40).max(floor);
         let comma = (lo..i - 1).rev().find(|&j| {
             let x = &doc.tokens[j];
@@ -228,15 +237,17 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     }
     // Introductory phrases, possibly several: `Speaking in the Commons, …`, `Preceded at the
     // lectern by X, …`, `In Ohio, …`, `Moreover, as part of the exchange, …`.
-    for _ in 0..3 {
+    for _ in 0..4 {
         let intro = lower(doc, &doc.tokens[start]);
         // `But Sen. Dick Durbin (D-Ill.), noting …, said`: a conjunction opening the sentence
         // before a name is not an introductory phrase.
+        // `And then Trump went on the attack, saying …`: linkers in a row.
         if lexicon::SENTENCE_LINKERS.contains(&intro)
-            && doc
-                .tokens
-                .get(start + 1)
-                .is_some_and(|n| start + 1 < to && is_capitalised(doc, n))
+            && doc.tokens.get(start + 1).is_some_and(|n| {
+                start + 1 < to
+                    && (is_capitalised(doc, n)
+                        || lexicon::SENTENCE_LINKERS.contains(&lower(doc, n)))
+            })
         {
             start += 1;
             continue;
@@ -249,6 +260,9 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
         else {
             break;
         };
+        // `At a conference in Aspen, Colo., the graduate …`: the state after the town is still
+        // the introductory phrase.
+        let c = region_after_town(doc, c, to).unwrap_or(c);
         let adverb = intro.ends_with("ly") || lexicon::LINKING_ADVERBS.contains(&intro);
         // `Hours later, …`, `Weeks after the vote, …`.
         let time = lexicon::TIME_UNITS.contains(&intro);
@@ -272,6 +286,28 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
     }
     let np = np_starting_at(doc, start, to)?;
     Some(apposed_name(doc, np, to).unwrap_or(np))
+}
+
+/// When the comma `comma` follows a capitalised town and opens a state or province closed by
+/// another comma before `to` (`Salem, New Hampshire,`, `Flint, Mich.,`), that closing comma.
+pub(super) fn region_after_town(doc: &Document, comma: usize, to: usize) -> Option<usize> {
+    let town = comma.checked_sub(1).map(|k| &doc.tokens[k])?;
+    if !(is_word(town) && is_capitalised(doc, town)) {
+        return None;
+    }
+    let close = (comma + 1..to.min(comma + 6))
+        .find(|&k| matches!(doc.tokens[k].kind, TokKind::Punct(',')))?;
+    let first = &doc.tokens[comma + 1];
+    if close == comma + 1 || !is_capitalised(doc, first) {
+        return None;
+    }
+    let written = &doc.text[first.start..doc.tokens[close - 1].end];
+    let region: String = written
+        .chars()
+        .filter(|&c| c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    lexicon::REGION_NAMES.contains(&region).then_some(close)
 }
 
 /// The subject nearest before token `before` in its sentence: a subject pronoun, or else the

@@ -1,5 +1,6 @@
 //! The mention finders on sentences of the kinds news writes.
 
+use super::subject::region_after_town;
 use super::*;
 use crate::quotes::marks::{quoted_spans, MarkSet};
 
@@ -73,4 +74,82 @@ fn subjects_after_the_cue() {
     let d = doc("“Fine,” said Sunday in a statement.");
     let cue = cue_index(&d, "said");
     assert_eq!(text_of(&d, np_starting_at(&d, cue + 1, d.tokens.len())), "");
+}
+
+#[test]
+fn sentence_openers_before_the_subject() {
+    for (t, want) in [
+        // Linkers in a row before the subject.
+        (
+            "And then Mayor Ruiz went on the attack, saying it failed.",
+            "Mayor Ruiz",
+        ),
+        // A town's state set off by commas belongs to the introductory phrase.
+        (
+            "Speaking at a diner in Nashua, New Hampshire, Ms Okafor went after Hale, calling him weak.",
+            "Ms Okafor",
+        ),
+        (
+            "At a forum in Aspen, Colo., the retired judge ended her talk by quoting Dante.",
+            "the retired judge",
+        ),
+        // A name after the town is the subject, not a state.
+        ("In Dayton, Ms Okafor went after Hale, calling him weak.", "Ms Okafor"),
+    ] {
+        let d = doc(t);
+        let cue = d.tokens.len() - 3;
+        assert_eq!(text_of(&d, opening_np(&d, 0, cue)), want, "{t}");
+    }
+}
+
+#[test]
+fn regions_after_a_town() {
+    let d =
+        doc("Advocates in Flint, Mich., cheered the vote in Salem, Ore. and in Reno, Dana, too.");
+    let comma_after = |w: &str| cue_index(&d, w) + 1;
+    let close = region_after_town(&d, comma_after("Flint"), d.tokens.len());
+    assert_eq!(close.map(|c| d.word(&d.tokens[c - 2])), Some("Mich"));
+    // No closing comma, or not a region between the commas.
+    assert_eq!(
+        region_after_town(&d, comma_after("Salem"), d.tokens.len()),
+        None
+    );
+    assert_eq!(
+        region_after_town(&d, comma_after("Reno"), d.tokens.len()),
+        None
+    );
+}
+
+#[test]
+fn people_of_a_place() {
+    for (t, want) in [
+        (
+            "Local officials in Austin said it.",
+            "Local officials in Austin",
+        ),
+        ("Advocates in Flint cheered it.", "Advocates in Flint"),
+        (
+            "Advocates in Flint, Mich., cheered it.",
+            "Advocates in Flint",
+        ),
+        // The apposition opening the sentence still wins.
+        (
+            "Clinton, at a town hall in Columbus, Ohio, said it.",
+            "Clinton",
+        ),
+    ] {
+        let d = doc(t);
+        let cue = d.tokens.len() - 3;
+        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
+    }
+}
+
+#[test]
+fn a_noun_before_a_noun_is_no_adverb() {
+    // The tagger reads `protest` as an adverb after `But`; before `organizers` it is a noun.
+    let d = doc("But protest organizers say the rules are too strict.");
+    assert_eq!(text_of(&d, speaker_part(&d, (1, 3))), "protest organizers");
+    // An adverb that is no noun still makes a fragment.
+    let d = doc("But soon organizers say the rules are too strict.");
+    assert_eq!(speaker_part(&d, (1, 3)), None);
 }

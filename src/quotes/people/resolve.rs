@@ -328,11 +328,16 @@ impl People {
                 }
             }
         }
-        // `Dr. Lena Fischer of the WHO`: the person is the head, before the body they belong to.
+        // `Dr. Lena Fischer of the WHO`: the person is the head, before the body they belong to;
+        // `Organizers in Cleveland`, `Sanders in Iowa`: the people before the place they are in.
         let e = (s + 1..e)
             .find(|&k| {
-                lexicon::AFFILIATION_PREPOSITIONS.contains(&lower(doc, &doc.tokens[k]))
-                    && is_capitalised(doc, &doc.tokens[k - 1])
+                let word = lower(doc, &doc.tokens[k]);
+                let before = &doc.tokens[k - 1];
+                (lexicon::AFFILIATION_PREPOSITIONS.contains(&word) && is_capitalised(doc, before))
+                    || (lexicon::PLACE_PREPOSITIONS.contains(&word)
+                        && before.kind == TokKind::Word
+                        && before.quote.is_none())
             })
             .unwrap_or(e);
         // `the spokesman` after `a spokesman for the Prime Minister`: the description that

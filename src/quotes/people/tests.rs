@@ -139,6 +139,16 @@ fn a_name_inside_a_longer_mention() {
 }
 
 #[test]
+fn people_of_a_place_are_not_the_place() {
+    let t = "Crowds filled Cleveland. Organizers in Cleveland said the rules were strict.";
+    let (name, _) = trail(t, "Organizers in Cleveland");
+    assert_eq!(name.as_deref(), Some("Organizers in Cleveland"));
+    let t = "Dana Sanders spoke in Ohio. Sanders in Ohio said the rules were strict.";
+    let (name, _) = trail(t, "Sanders in Ohio");
+    assert_eq!(name.as_deref(), Some("Dana Sanders"));
+}
+
+#[test]
 fn a_relative_pronoun_leads_to_the_phrase_it_follows() {
     let t = "Greta Lund opened the fair. “It is a start,” said Ms Lund, who added that more \
              stalls would come.";
