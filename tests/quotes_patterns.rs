@@ -88,6 +88,22 @@ fn colon_lead_in() {
 }
 
 #[test]
+fn colon_lead_in_paragraph_after_an_introductory_phrase() {
+    // A long lead-in: the verb nearest the colon and its subject, over the opening phrase.
+    let t = "In response to the flooding along the river overnight, Governor Maria Delgado \
+             issued the following statement:\n\n“Our thoughts are with every family tonight.”";
+    let w = who(t);
+    assert_eq!(w[0].1, s("Maria Delgado"));
+    assert_eq!(w[0].3, s("issued"));
+    // Two clauses: the one that ends at the colon speaks.
+    let t = "The Ledger printed the same claims in March, and the Courier responded:\n\n\
+             “We stand by every word.”";
+    let w = who(t);
+    assert_eq!(w[0].2, s("the Courier"));
+    assert_eq!(w[0].3, s("responded"));
+}
+
+#[test]
 fn partial_quote_in_reported_speech() {
     let t = "Mr Hale said the mayor’s budget was “reckless” and would “hurt families”.";
     let q = quotes(t);

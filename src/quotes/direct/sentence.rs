@@ -124,7 +124,7 @@ pub(super) fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Eviden
     if doc.tokens[start..last].iter().any(|t| t.quote.is_some()) {
         return None;
     }
-    if last - start > if colon { 16 } else { 8 } {
+    if last - start > if colon { 24 } else { 8 } {
         // A longer sentence introduces the quote only through a verb of saying with a subject
         // (`Lynch announced on Monday the lawsuit against the state. “We are seeking …”`).
         return before_in(doc, start, last)
@@ -137,6 +137,17 @@ pub(super) fn lead_in_sentence(doc: &Document, open_tok: usize) -> Option<Eviden
     }
     if doc.tokens[start..last].iter().any(|t| t.quote.is_some()) {
         return None;
+    }
+    // `…, and Breitbart News responded: “…”`: the verb of saying nearest the colon and its
+    // subject.
+    if colon {
+        if let Some(found) = before_in(doc, start, last).filter(|f| f.mention.is_some()) {
+            return Some(Evidence {
+                confidence: Confidence::Fair,
+                pattern: Rule::LeadInSentence,
+                ..found
+            });
+        }
     }
     // The lead-in's own cue, or its subject and verb.
     let cue = (start..last).find(|&k| cue_at(doc, k).is_some_and(|(c, _)| !c.gerund));
