@@ -153,3 +153,15 @@ fn a_noun_before_a_noun_is_no_adverb() {
     let d = doc("But soon organizers say the rules are too strict.");
     assert_eq!(speaker_part(&d, (1, 3)), None);
 }
+
+#[test]
+fn a_capitalised_time_noun_inside_a_sentence_is_a_name() {
+    let d = doc("“The race is over,” wrote Time on Friday, a week later.");
+    let time = cue_index(&d, "Time");
+    assert_eq!(speaker_part(&d, (time, time + 1)), Some((time, time + 1)));
+    let week = cue_index(&d, "week");
+    assert_eq!(
+        super::fragment::not_a_speaker(&d, (week - 1, week + 1)),
+        Some(super::fragment::NotASpeaker::TimePhrase)
+    );
+}
