@@ -889,6 +889,11 @@ const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
         0,
     ),
     (
+        "inside_report",
+        "Critics said the plan, echoing the mayor’s call for “fresh thinking,” was thin.",
+        0,
+    ),
+    (
         "continues_previous",
         "“We will win the vote,” she said. “We always have.”",
         1,

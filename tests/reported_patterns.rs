@@ -28,6 +28,39 @@ fn s(x: &str) -> Option<String> {
 }
 
 #[test]
+fn a_partial_quote_inside_a_reported_clause_takes_its_source_and_cue() {
+    let t = "Critics said the plan, echoing the mayor’s call for “fresh thinking,” was thin.";
+    let all = extract(t, &QuoteOptions::default());
+    let partial = all
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("the fragment");
+    assert_eq!(partial.text, "fresh thinking,");
+    assert_eq!(
+        partial.mention.as_ref().map(|m| m.text.as_str()),
+        Some("Critics")
+    );
+    assert_eq!(partial.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(partial.rule.name(), "inside_report");
+    // Without reported speech the quote keeps an attribution of its own.
+    let alone = extract(
+        t,
+        &QuoteOptions {
+            reported: false,
+            ..QuoteOptions::default()
+        },
+    );
+    assert_ne!(alone[0].rule.name(), "inside_report");
+    // The words closing the sentence still attribute a quote inside the clause before them.
+    let t = "The deal will carry “a great deal of weight” with voters, a party spokesman said.";
+    let partial = extract(t, &QuoteOptions::default())
+        .into_iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("the fragment");
+    assert_eq!(partial.rule.name(), "sentence_final");
+}
+
+#[test]
 fn mixed_speech_gives_the_clause_to_the_person_and_keeps_the_fragment() {
     // The shape of the seed article's `Mr X said Mr Y’s commitment … was “…” and that …`.
     let t = "Prime Minister Helena Marsh met the visiting president on Monday.\n\n\

@@ -112,6 +112,9 @@ rules! {
     /// `In the end it was “stagnant” as donors waited for a “turbulent cycle,” he said.`
     ClosesSentence = "closes_sentence",
         "A quote with nothing of its own takes the attribution that a later quote of its sentence found after itself.";
+    /// `Mr Hale said the budget was “reckless” and would “hurt families”.`
+    InsideReport = "inside_report",
+        "A partial quote inside a reported clause takes that clause's source and cue: the quoted words are part of what the source is reported to have said.";
     /// `“We will win,” she said. “We always have.”`
     ContinuesPrevious = "continues_previous",
         "No attribution of its own: the quote carries on the speaker of the quote before it in its paragraph, or in the paragraph before when it opens its own.";
