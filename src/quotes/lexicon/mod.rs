@@ -122,6 +122,8 @@ lists! {
     /// Words that put a day before a verb of saying (`on Friday`, `last Friday`, `this
     /// Friday`).
     BEFORE_A_DAY = "before_a_day.txt";
+    /// Words that make a time noun a time phrase before a verb (`last month`, `this week`).
+    BEFORE_A_TIME_NOUN = "before_a_time_noun.txt";
     /// Prepositions that put a year before a verb of saying (`who in 2010 said`).
     BEFORE_A_YEAR = "before_a_year.txt";
     /// Units of time that open a time phrase before a comma (`Hours later, …`).

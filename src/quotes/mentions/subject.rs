@@ -19,6 +19,9 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         // phrase of a preposition and one lower-case word, then perhaps more adverbs.
         if i > floor + 2 && adverbial_phrase_ends_at(doc, i) {
             i -= 2;
+        } else if i > floor + 2 && time_phrase_ends_at(doc, i) {
+            // `Police had last month charged`, `The campaign this week said`.
+            i -= 2;
         } else {
             break;
         }
@@ -357,6 +360,22 @@ fn over_adverbs(doc: &Document, mut i: usize, floor: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether tokens `i - 2` and `i - 1` are a time phrase of a relative word and a time noun
+/// (`last month`, `this week`, `earlier this year` read from its end).
+fn time_phrase_ends_at(doc: &Document, i: usize) -> bool {
+    let token = |back: usize| i.checked_sub(back).and_then(|k| doc.tokens.get(k));
+    let (Some(p), Some(w)) = (token(2), token(1)) else {
+        return false;
+    };
+    is_word(p)
+        && is_word(w)
+        && p.quote.is_none()
+        && w.quote.is_none()
+        && !is_capitalised(doc, p)
+        && lexicon::BEFORE_A_TIME_NOUN.contains(lower(doc, p).as_str())
+        && lexicon::TIME_NOUNS.contains(lower(doc, w).as_str())
 }
 
 /// Whether tokens `i - 2` and `i - 1` are an adverbial phrase of a preposition and one

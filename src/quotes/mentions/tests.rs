@@ -50,6 +50,11 @@ fn subjects_before_the_cue() {
         ("At the rally, a campaign aide said it.", "a campaign aide"),
         ("He also said it.", "He"),
         ("Sen. Ann Lee said it.", "Sen. Ann Lee"),
+        (
+            "The county board had last month said it.",
+            "The county board",
+        ),
+        ("A judge this week said it.", "A judge"),
     ] {
         let d = doc(t);
         let cue = cue_index(&d, "said");
