@@ -193,7 +193,9 @@ fn over_participle_phrase(
     };
     let preposition = word(start.checked_sub(1)?)?;
     let participle = word(start.checked_sub(2)?)?;
-    let is_preposition = lexicon::PLACE_PREPOSITIONS.contains(&preposition);
+    // `A letter from the Legion obtained by The Associated Press warns`: the agent of a
+    // participle is its object too.
+    let is_preposition = lexicon::PLACE_PREPOSITIONS.contains(&preposition) || preposition == "by";
     let is_participle = participle.len() > 4
         && (participle.ends_with("ing") || participle.ends_with("ed"))
         && !is_not_name(&participle);

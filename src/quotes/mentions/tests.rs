@@ -55,6 +55,10 @@ fn subjects_before_the_cue() {
             "The county board",
         ),
         ("A judge this week said it.", "A judge"),
+        (
+            "A witness interviewed by county staff said it.",
+            "A witness",
+        ),
     ] {
         let d = doc(t);
         let cue = cue_index(&d, "said");
