@@ -78,19 +78,29 @@ fn tagger() -> &'static Tagger {
     TAGGER.get_or_init(|| Tagger::parse(include_str!("weights.tsv")))
 }
 
-/// The shape of a word as the training script names it.
+/// The shape of a word as the training script names it. Read in one pass over the word: three
+/// shapes are asked for every word tagged.
 fn shape(word: &str) -> &'static str {
-    if word.is_empty() {
+    let (mut chars, mut digit, mut alphabetic, mut lowercase, mut hyphen) =
+        (0, false, false, false, false);
+    for c in word.chars() {
+        chars += 1;
+        digit |= c.is_ascii_digit();
+        alphabetic |= c.is_alphabetic();
+        lowercase |= c.is_lowercase();
+        hyphen |= c == '-';
+    }
+    if chars == 0 {
         "none"
-    } else if word.chars().any(|c| c.is_ascii_digit()) {
+    } else if digit {
         "digit"
-    } else if !word.chars().any(char::is_alphabetic) {
+    } else if !alphabetic {
         "punct"
-    } else if word.chars().count() > 1 && !word.chars().any(char::is_lowercase) {
+    } else if chars > 1 && !lowercase {
         "upper"
     } else if word.chars().next().is_some_and(char::is_uppercase) {
         "title"
-    } else if word.contains('-') {
+    } else if hyphen {
         "hyphen"
     } else {
         "lower"
@@ -101,7 +111,8 @@ fn shape(word: &str) -> &'static str {
 /// borrowed from the document's lower-cased text unless there is an apostrophe to straighten.
 pub(crate) fn normal<'d>(doc: &'d Document, t: &Token) -> Cow<'d, str> {
     match lower(doc, t) {
-        Lower::Borrowed(s) if !s.contains('’') => Cow::Borrowed(s),
+        // An ASCII word has no curly apostrophe, and is not searched for one.
+        Lower::Borrowed(s) if s.is_ascii() || !s.contains('’') => Cow::Borrowed(s),
         other => Cow::Owned(other.replace('’', "'")),
     }
 }
@@ -162,14 +173,17 @@ fn tag_as(doc: &Document, k: usize, in_lower_case: bool) -> Tag {
     if let Some(&tag) = memo.and_then(|m| tags.get(usize::from(m.get()))) {
         return tag;
     }
-    let tag = compute_tag(doc, k, in_lower_case);
-    if let (Some(m), Some(i)) = (memo, tags.iter().position(|t| *t == tag)) {
-        m.set(u8::try_from(i).unwrap_or(UNTAGGED));
+    let Some(best) = compute_tag(doc, k, in_lower_case) else {
+        return "X";
+    };
+    if let Some(m) = memo {
+        m.set(u8::try_from(best).unwrap_or(UNTAGGED));
     }
-    tag
+    tags[best]
 }
 
-fn compute_tag(doc: &Document, k: usize, in_lower_case: bool) -> Tag {
+/// The index in the tagger's tag list of the tag of token `k`; `None` when the list is empty.
+fn compute_tag(doc: &Document, k: usize, in_lower_case: bool) -> Option<usize> {
     let t = &doc.tokens[k];
     let word = doc.word(t);
     let lw = normal(doc, t);
@@ -214,10 +228,10 @@ fn compute_tag(doc: &Document, k: usize, in_lower_case: bool) -> Tag {
         }
     }
     // Highest score wins; ties go to the tag last in alphabetical order, as in training.
-    let mut best: (f32, Tag) = (f32::MIN, "X");
-    for (&tag, &score) in tagger.tags.iter().zip(scores.iter()) {
+    let mut best: (f32, Option<usize>) = (f32::MIN, None);
+    for (i, &score) in scores.iter().enumerate() {
         if score >= best.0 {
-            best = (score, tag);
+            best = (score, Some(i));
         }
     }
     best.1
