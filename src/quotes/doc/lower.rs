@@ -58,6 +58,16 @@ pub(crate) fn lower_owned(w: &str) -> Lower<'static> {
     }
 }
 
+/// `lower_str(a) == lower_str(b)`: compared in place when both are ASCII (a lowered copy is
+/// read back through UTF-8 validation each time it is asked for).
+pub(crate) fn same_in_lower_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        lower_str(a).as_str() == lower_str(b).as_str()
+    }
+}
+
 pub(crate) fn lower<'d>(doc: &'d Document, t: &Token) -> Lower<'d> {
     match doc.lowered.get(t.start..t.end) {
         Some(lowered) if t.lowers_as_ascii => Lower::Borrowed(lowered),

@@ -10,7 +10,8 @@ mod lower;
 mod spans;
 
 pub(crate) use lower::{
-    is_acronym, is_capitalised, is_possessive, is_word, lower, lower_owned, lower_str, Lower,
+    is_acronym, is_capitalised, is_possessive, is_word, lower, lower_owned, lower_str,
+    same_in_lower_case, Lower,
 };
 pub(crate) use spans::{Family, QuotedSpan};
 

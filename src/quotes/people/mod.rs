@@ -33,7 +33,7 @@ mod tests;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use super::doc::{is_capitalised, lower_str, Document, TokKind};
+use super::doc::{is_capitalised, lower_str, same_in_lower_case, Document, TokKind};
 use super::lexicon;
 use super::words::FnvBuild;
 use offices::{office_key, office_modifier, office_phrase};
@@ -396,12 +396,14 @@ impl People {
         if run.words.len() < 2 && !has_personal_title {
             // A lone capitalised word is a person when it is a known surname, or a first name
             // that speaks (`“I would,” Melanie said`).
-            let last = lower_str(run.words.last()?);
-            if let Some(&p) = self.by_last.get(last.as_str()).and_then(|ids| ids.last()) {
+            // Read once: a lowered copy is validated as UTF-8 each time it is read.
+            let last_lowered = lower_str(run.words.last()?);
+            let last = last_lowered.as_str();
+            if let Some(&p) = self.by_last.get(last).and_then(|ids| ids.last()) {
                 self.add_alias(p, run.surface);
                 return Some(p);
             }
-            let gender = gender::of_first_name(&last).filter(|_| by_a_cue())?;
+            let gender = gender::of_first_name(last).filter(|_| by_a_cue())?;
             self.entries.push(Entry {
                 words: vec![run.words.last()?.to_string()],
                 gender: Some(gender),
@@ -412,8 +414,9 @@ impl People {
             return Some(p);
         }
         let gender = gender::of_run(run);
-        let last = lower_str(run.words.last()?);
-        let first = lower_str(run.words.first()?);
+        let (last_lowered, first_lowered) =
+            (lower_str(run.words.last()?), lower_str(run.words.first()?));
+        let (last, first) = (last_lowered.as_str(), first_lowered.as_str());
         let single = run.words.len() == 1;
         // `Sir Keir`, `Dame Judi`: knights and dames are called by their first name.
         let by_first_name = single
@@ -422,17 +425,15 @@ impl People {
                 .iter()
                 .any(|t| lexicon::FIRST_NAME_TITLES.contains(t));
         let existing = if by_first_name {
-            self.by_first
-                .get(first.as_str())
-                .and_then(|ids| ids.last().copied())
+            self.by_first.get(first).and_then(|ids| ids.last().copied())
         } else {
-            self.by_last.get(last.as_str()).and_then(|ids| {
+            self.by_last.get(last).and_then(|ids| {
                 ids.iter().rev().copied().find(|&p| {
                     let e = &self.entries[p];
                     single
                         || e.words.len() == 1
-                        || lower_str(e.first()).as_str() == first.as_str()
-                        || initial_matches(e.first(), &first)
+                        || same_in_lower_case(e.first(), run.words[0].as_ref())
+                        || initial_matches(e.first(), first)
                 })
             })
         };
@@ -464,8 +465,9 @@ impl People {
         };
         if let Some(e) = self.entries.get(p) {
             if e.words.len() > 1 {
-                let first = lower_str(e.first());
-                match self.by_first.get_mut(first.as_str()) {
+                let first_lowered = lower_str(e.first());
+                let first = first_lowered.as_str();
+                match self.by_first.get_mut(first) {
                     Some(ids) if ids.contains(&p) => {}
                     Some(ids) => ids.push(p),
                     None => {

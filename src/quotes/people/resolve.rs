@@ -7,7 +7,8 @@ use super::offices::office_phrase;
 use super::runs::{initial_matches, run_end, split_run, Run};
 use super::{gender, Gender, People, Salient};
 use crate::quotes::doc::{
-    is_capitalised, is_possessive, lower, lower_owned, lower_str, Document, TokKind,
+    is_capitalised, is_possessive, lower, lower_owned, lower_str, same_in_lower_case, Document,
+    TokKind,
 };
 use crate::quotes::lexicon;
 use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, np_starting_at, role_on_behalf};
@@ -412,7 +413,7 @@ impl People {
     /// How a run of the article names person `p`: which part of the name it gives.
     fn name_link(&self, run: &Run, p: usize) -> &'static str {
         let e = &self.entries[p];
-        let same = |a: &str, b: &str| lower_str(a).as_str() == lower_str(b).as_str();
+        let same = same_in_lower_case;
         if let [word] = run.words.as_slice() {
             let titled = !run.titles.is_empty();
             if run
@@ -447,30 +448,28 @@ impl People {
 
     /// The person a run names, and whether it was chosen among people sharing its surname.
     fn lookup(&self, run: &Run, at: usize) -> Option<(usize, bool)> {
-        let last = lower_str(run.words.last()?);
-        let first = lower_str(run.words.first()?);
+        // Read once: a lowered copy is validated as UTF-8 each time it is read.
+        let (last_lowered, first_lowered) =
+            (lower_str(run.words.last()?), lower_str(run.words.first()?));
+        let (last, first) = (last_lowered.as_str(), first_lowered.as_str());
         if run.words.len() == 1
             && run
                 .titles
                 .iter()
                 .any(|t| lexicon::FIRST_NAME_TITLES.contains(t))
         {
-            if let Some(&p) = self
-                .by_first
-                .get(first.as_str())
-                .and_then(|ids| ids.first())
-            {
+            if let Some(&p) = self.by_first.get(first).and_then(|ids| ids.first()) {
                 return Some((p, false));
             }
         }
-        if let Some(ids) = self.by_last.get(last.as_str()) {
+        if let Some(ids) = self.by_last.get(last) {
             let candidates: Vec<usize> = ids
                 .iter()
                 .copied()
                 .filter(|&p| {
                     run.words.len() == 1
-                        || lower_str(self.entries[p].first()).as_str() == first.as_str()
-                        || initial_matches(self.entries[p].first(), &first)
+                        || same_in_lower_case(self.entries[p].first(), run.words[0].as_ref())
+                        || initial_matches(self.entries[p].first(), first)
                 })
                 .collect();
             if candidates.len() == 1 {
@@ -491,7 +490,7 @@ impl People {
         }
         if run.words.len() == 1 {
             // A first name alone (`Hillary`), when exactly one person has it.
-            if let Some([p]) = self.by_first.get(first.as_str()).map(Vec::as_slice) {
+            if let Some([p]) = self.by_first.get(first).map(Vec::as_slice) {
                 return Some((*p, false));
             }
         }

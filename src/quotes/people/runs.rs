@@ -4,9 +4,7 @@
 use std::borrow::Cow;
 
 use super::offices::office_modifier;
-use crate::quotes::doc::{
-    is_capitalised, is_possessive, lower, lower_str, Document, Lower, TokKind,
-};
+use crate::quotes::doc::{is_capitalised, is_possessive, lower, Document, Lower, TokKind};
 use crate::quotes::lexicon;
 use crate::quotes::mentions::{is_not_name, is_title};
 use crate::quotes::tagger::{can_be, tag_in_lower_case};
@@ -64,10 +62,13 @@ fn is_first_name(lw: &str) -> bool {
     lexicon::MALE_FIRST_NAMES.contains(lw) || lexicon::FEMALE_FIRST_NAMES.contains(lw)
 }
 
+/// The most tokens of a capitalised run.
+const MAX_RUN_TOKENS: usize = 8;
+
 /// The end (exclusive) of the capitalised run starting at `i`.
 pub(super) fn run_end(doc: &Document, i: usize) -> usize {
     let mut j = i;
-    while j < doc.tokens.len() && j < i + 8 {
+    while j < doc.tokens.len() && j < i + MAX_RUN_TOKENS {
         let t = &doc.tokens[j];
         if t.quote.is_some()
             || t.para != doc.tokens[i].para
@@ -118,11 +119,25 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
             !(is_not_name(&l) || l == "the")
         }
     })?;
-    // The words; the name is narrowed below by re-slicing them.
-    let mut all: Vec<(usize, &str)> = (first_word..end)
+    // The words; the name is narrowed below by re-slicing them. A run is at most
+    // `MAX_RUN_TOKENS` tokens, whose words are gathered on the stack (runs are split for every
+    // capitalised word); a longer span (a noun phrase) on the heap.
+    let mut on_stack = [(0, ""); MAX_RUN_TOKENS];
+    let mut on_heap = Vec::new();
+    let words_of_run = (first_word..end)
         .filter(|&k| doc.tokens[k].kind == TokKind::Word)
-        .map(|k| (k, doc.word(&doc.tokens[k])))
-        .collect();
+        .map(|k| (k, doc.word(&doc.tokens[k])));
+    let all: &mut [(usize, &str)] = if end - first_word <= MAX_RUN_TOKENS {
+        let mut n = 0;
+        for (slot, word) in on_stack.iter_mut().zip(words_of_run) {
+            *slot = word;
+            n += 1;
+        }
+        &mut on_stack[..n]
+    } else {
+        on_heap.extend(words_of_run);
+        &mut on_heap
+    };
     // A possessive inside the run: keep what follows it, or the possessor when it ends the run.
     let mut from = 0;
     if let Some(pos) = all.iter().position(|(_, w)| is_possessive(w)) {
@@ -222,12 +237,12 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
     if names.len() > 1
         && names
             .last()
-            .is_some_and(|w| lexicon::OFFICE_HEADS.contains(&lower_str(w)))
+            .is_some_and(|w| lexicon::OFFICE_HEADS.contains_lowercase(w))
     {
         return None;
     }
     // Titles alone are no name.
-    if names.iter().all(|w| is_title(&lower_str(w))) {
+    if names.iter().all(|w| lexicon::TITLES.contains_lowercase(w)) {
         return None;
     }
     Some(Run {
