@@ -14,13 +14,7 @@ const MAX_POLL_TOKENS: usize = 16;
 /// Where the phrase naming a poll after `in` at `i` ends (at a comma or the end `e`), if it
 /// names one.
 fn poll_phrase_end(doc: &Document, i: usize, e: usize) -> Option<usize> {
-    let t = doc.tokens.get(i)?;
-    // Asked of every word of every sentence: the cheapest test first.
-    if t.end - t.start != "in".len()
-        || !doc.word(t).eq_ignore_ascii_case("in")
-        || !is_word(t)
-        || t.quote.is_some()
-    {
+    if !is_in(doc, i) {
         return None;
     }
     let mut poll = false;
@@ -43,10 +37,22 @@ fn poll_phrase_end(doc: &Document, i: usize, e: usize) -> Option<usize> {
     poll.then_some(k)
 }
 
+/// Whether token `i` is the word `in` outside quotation marks. Asked of every word of every
+/// sentence: the cheapest test first, and inlined, so that other words cost no call.
+#[inline]
+fn is_in(doc: &Document, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        t.end - t.start == "in".len()
+            && doc.word(t).eq_ignore_ascii_case("in")
+            && is_word(t)
+            && t.quote.is_none()
+    })
+}
+
 /// `in` at `i` opening the name of a poll: a cue worth reading the sentence for.
 #[inline]
 pub(super) fn opens_a_poll(doc: &Document, i: usize, e: usize) -> bool {
-    poll_phrase_end(doc, i, e).is_some()
+    is_in(doc, i) && poll_phrase_end(doc, i, e).is_some()
 }
 
 /// `In a poll …, …` opening the sentence `[s, e)`, or `… in a poll …` closing it.
