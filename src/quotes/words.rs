@@ -108,6 +108,10 @@ pub(crate) struct WordMap<V> {
     filter_shift: u32,
     /// Keys too long to pack: rare in text, rarer in the tables.
     long: Vec<(String, V)>,
+    /// Bit `n` set when a key has `n` bytes (bit 63: 63 or more): most tables hold a few
+    /// dozen words of a few lengths, and a word of another length is turned away before it is
+    /// packed or the filter is read.
+    lengths: u64,
 }
 
 /// The filter's bits for each key: a word in no table passes it about once in sixteen.
@@ -127,8 +131,10 @@ impl<V: Copy> WordMap<V> {
             filter: vec![0; filter_bits / 64].into_boxed_slice(),
             filter_shift: 64 - filter_bits.trailing_zeros(),
             long: Vec::new(),
+            lengths: 0,
         };
         for (w, value) in entries {
+            map.lengths |= length_bit(w.len());
             let Some(key) = packed(w) else {
                 map.long.retain(|(k, _)| k != w);
                 map.long.push((w.to_string(), value));
@@ -147,6 +153,9 @@ impl<V: Copy> WordMap<V> {
     }
 
     pub fn get(&self, w: &str) -> Option<V> {
+        if self.lengths & length_bit(w.len()) == 0 {
+            return None;
+        }
         let Some(key) = packed(w) else {
             return self.long.iter().find(|(k, _)| k == w).map(|&(_, v)| v);
         };
@@ -158,6 +167,10 @@ impl<V: Copy> WordMap<V> {
     pub fn get_lowercase(&self, w: &str) -> Option<V> {
         if !w.is_ascii() {
             return self.get(&w.to_lowercase());
+        }
+        // Lowering ASCII keeps the length.
+        if self.lengths & length_bit(w.len()) == 0 {
+            return None;
         }
         let Some(key) = packed(w) else {
             let lowered = |k: &str| k.bytes().eq(w.bytes().map(|b| b.to_ascii_lowercase()));
@@ -229,6 +242,11 @@ fn ascii_lowercase(x: u64) -> u64 {
     let past_z = x.wrapping_add(0x25 * EACH);
     let capital = from_a & !past_z & (0x80 * EACH);
     x | capital >> 2
+}
+
+/// The bit of [`WordMap::lengths`] for a word of `n` bytes.
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 /// A packed key's halves folded into one word, for [`slot`] and [`filter_bit`].
