@@ -71,7 +71,8 @@ impl People {
     fn candidates(&self, s: usize) -> Vec<Candidate> {
         let sentence = self.sentence_of(s);
         let idx = self.spots.partition_point(|m| m.at < s);
-        let mut out: Vec<Candidate> = Vec::new();
+        // A handful of people stand in the window: room for them at once.
+        let mut out: Vec<Candidate> = Vec::with_capacity(8);
         for (index, spot) in self.spots[..idx].iter().enumerate().rev() {
             if self.narrative_distance(spot.sentence, sentence) >= WINDOW {
                 break;

@@ -122,8 +122,11 @@ struct Salient {
 /// of narrative sentences (with a word outside quotation marks) up to it: distances between
 /// mentions are counted in those, so that a long quotation does not push its speaker away.
 fn sentence_starts(doc: &Document) -> (Vec<usize>, Vec<u32>) {
-    let mut starts = vec![0];
-    let mut narrative = vec![0];
+    let sentences = 1 + doc.tokens.iter().filter(|t| t.ends_sentence).count();
+    let mut starts = Vec::with_capacity(sentences);
+    starts.push(0);
+    let mut narrative = Vec::with_capacity(sentences);
+    narrative.push(0);
     let mut count = 0;
     let mut has_narrative = false;
     for (k, t) in doc.tokens.iter().enumerate() {
@@ -181,6 +184,9 @@ pub(crate) struct People {
 
 impl People {
     pub fn of(doc: &Document) -> People {
+        // News names a person or an office every twenty tokens or so: the mention lists are
+        // sized for that at once rather than grown a push at a time.
+        let mentions = doc.tokens.len() / 16;
         let mut people = People {
             entries: Vec::new(),
             by_last: Names::default(),
@@ -188,9 +194,9 @@ impl People {
             roles: Names::default(),
             role_mentions: HashMap::new(),
             salient: Vec::new(),
-            mentions: Vec::new(),
-            spots: Vec::new(),
-            around: Vec::new(),
+            mentions: Vec::with_capacity(mentions),
+            spots: Vec::with_capacity(mentions),
+            around: Vec::with_capacity(mentions),
             sentence_starts: Vec::new(),
             narrative: Vec::new(),
             author: None,

@@ -15,14 +15,25 @@ pub(super) fn clean_word(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// A word that may be a name as written: a capital first, then a lower-case letter somewhere
+/// (or nothing more, or a closing full stop), and no digit. Asked of every word of every
+/// capitalised run: the word is read once.
 pub(super) fn titlecase_name(w: &str) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
     };
-    first.is_uppercase()
-        && (w.chars().count() == 1 || w.chars().any(char::is_lowercase) || w.ends_with('.'))
-        && !w.chars().any(|c| c.is_ascii_digit())
+    if !first.is_uppercase() {
+        return false;
+    }
+    let (mut one_char, mut lowercase, mut digit) =
+        (true, first.is_lowercase(), first.is_ascii_digit());
+    for c in chars {
+        one_char = false;
+        lowercase |= c.is_lowercase();
+        digit |= c.is_ascii_digit();
+    }
+    (one_char || lowercase || w.ends_with('.')) && !digit
 }
 
 /// A run of name tokens split into its titles and its name words, borrowed from the document:
