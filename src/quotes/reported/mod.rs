@@ -211,10 +211,20 @@ struct Reading {
 /// Whether token `k` of the sentence `[s, e)` may open a report: a likely cue, `according`,
 /// `asked` or `in` before a poll.
 fn may_open_a_report(doc: &Document, probs: &[f32], (s, e): (usize, usize), k: usize) -> bool {
-    probs[k] >= MIN_CUE_SHARE
-        || is_according(doc, k)
-        || is_asked(doc, s, k)
-        || opens_a_poll(doc, k, e)
+    const ACCORDING: usize = "according".len();
+    const ASKED: usize = "asked".len();
+    const IN: usize = "in".len();
+    if probs[k] >= MIN_CUE_SHARE {
+        return true;
+    }
+    // Asked of every word of every sentence: a word of another length than the three is
+    // turned away by its length alone, before any of their tests is called.
+    match doc.tokens.get(k).map(|t| t.end - t.start) {
+        Some(ACCORDING) => is_according(doc, k),
+        Some(ASKED) => is_asked(doc, s, k),
+        Some(IN) => opens_a_poll(doc, k, e),
+        _ => false,
+    }
 }
 
 /// The attributions of the sentence `[s, e)`.
