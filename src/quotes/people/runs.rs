@@ -2,6 +2,7 @@
 //! ends, and its split into titles and the name words the people table keys on.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::offices::office_modifier;
 use crate::quotes::doc::{is_capitalised, is_possessive, lower, Document, Lower, TokKind};
@@ -160,9 +161,22 @@ pub(super) fn split_run<'d>(doc: &'d Document, i: usize, end: usize) -> Option<R
         }
     }
     let mut words: &[(usize, &str)] = &all[from..];
+    // Asked of the same words up to three times (the `of` phrase, the last title, the titles
+    // before the name): each word of a run is looked up once.
+    let title_memo: [Cell<Option<bool>>; MAX_RUN_TOKENS] = Default::default();
     let is_title_word = |k: usize| {
-        let l = lower_at(k);
-        is_title(&l) || office_modifier(&l)
+        let look_up = || {
+            let l = lower_at(k);
+            is_title(&l) || office_modifier(&l)
+        };
+        match title_memo.get(k - i) {
+            Some(memo) => {
+                let title = memo.get().unwrap_or_else(look_up);
+                memo.set(Some(title));
+                title
+            }
+            None => look_up(),
+        }
     };
     let mut titles = Vec::new();
     // A title with an `of` phrase (`Secretary of State John F. Kerry`, `Director of National
