@@ -97,7 +97,9 @@ fn joins_words(c: char) -> bool {
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str, spans: &[QuotedSpan]) -> Document<'a> {
-        let mut tokens = Vec::with_capacity(text.len() / 5);
+        // News runs to about a token every five bytes, some articles more: room enough for
+        // nearly all at once, since growing the list copies every token.
+        let mut tokens = Vec::with_capacity(text.len() / 4);
         // Mark positions: opening, re-opening and closing marks of the spans.
         let mut mark_at = Vec::with_capacity(spans.len() * 2);
         for (i, s) in spans.iter().enumerate() {
@@ -146,7 +148,7 @@ impl<'a> Document<'a> {
                     quote: Some(mark_at[next_mark].1 as u32),
                     para,
                     ends_sentence: false,
-                    lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    lowers_as_ascii: c.is_ascii() || lowers_as_ascii(&text[i..i + c.len_utf8()]),
                     capitalised: c.is_uppercase(),
                 });
                 continue;
@@ -202,7 +204,7 @@ impl<'a> Document<'a> {
                     quote,
                     para,
                     ends_sentence: false,
-                    lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    lowers_as_ascii: c.is_ascii() || lowers_as_ascii(&text[i..i + c.len_utf8()]),
                     capitalised: c.is_uppercase(),
                 });
             }
