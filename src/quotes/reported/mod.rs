@@ -209,7 +209,9 @@ struct Reading {
 }
 
 /// Whether token `k` of the sentence `[s, e)` may open a report: a likely cue, `according`,
-/// `asked` or `in` before a poll.
+/// `asked` or `in` before a poll. Always inlined into its two loops, over every word of every
+/// sentence.
+#[inline(always)]
 fn may_open_a_report(doc: &Document, probs: &[f32], (s, e): (usize, usize), k: usize) -> bool {
     const ACCORDING: usize = "according".len();
     const ASKED: usize = "asked".len();
