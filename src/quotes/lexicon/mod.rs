@@ -124,6 +124,9 @@ lists! {
     BEFORE_A_DAY = "before_a_day.txt";
     /// Words that make a time noun a time phrase before a verb (`last month`, `this week`).
     BEFORE_A_TIME_NOUN = "before_a_time_noun.txt";
+    /// Prepositions opening an adjunct between a subject and its verb (`Clinton in a statement
+    /// said`).
+    ADJUNCT_PREPOSITIONS = "adjunct_prepositions.txt";
     /// Prepositions that put a year before a verb of saying (`who in 2010 said`).
     BEFORE_A_YEAR = "before_a_year.txt";
     /// Units of time that open a time phrase before a comma (`Hours later, …`).

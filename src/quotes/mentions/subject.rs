@@ -148,7 +148,15 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         // its clause.
         return nearest_subject(doc, i - 1, floor);
     }
-    let np = np_ending_at(doc, i, floor)?;
+    let mut np = np_ending_at(doc, i, floor)?;
+    // `Clinton in a statement said`, `The mayor in an interview with the Post said`: the phrase
+    // before the adjuncts.
+    for _ in 0..3 {
+        let Some(before) = over_adjunct(doc, np, floor) else {
+            break;
+        };
+        np = before;
+    }
     let np = over_participle_phrase(doc, np, floor).unwrap_or(np);
     Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
 }
@@ -157,6 +165,41 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
 /// Organization), which is a name.
 fn is_relative_who(doc: &Document, k: usize) -> bool {
     lower(doc, &doc.tokens[k]) == "who" && !super::is_acronym_after_the(doc, k)
+}
+
+/// The noun phrase before the preposition that opens the phrase `[start, end)` when that
+/// preposition opens an adjunct (`Clinton in a statement`, `Obama on Twitter`): not inside an
+/// organisation's name, and a proportion (`Nine in 10 voters`) read whole.
+fn over_adjunct(
+    doc: &Document,
+    (start, end): (usize, usize),
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let preposition = doc.tokens.get(start.checked_sub(1)?)?;
+    if !(is_word(preposition)
+        && preposition.quote.is_none()
+        && lexicon::ADJUNCT_PREPOSITIONS.contains(lower(doc, preposition).as_str()))
+        || start < floor + 2
+    {
+        return None;
+    }
+    let before = np_ending_at(doc, start - 1, floor)?;
+    let last_before = &doc.tokens[before.1 - 1];
+    // `The Council on American-Islamic Relations`: a preposition inside an organisation's name.
+    if is_capitalised(doc, last_before)
+        && lexicon::ORGANISATION_HEADS.contains(lower(doc, last_before).as_str())
+    {
+        return None;
+    }
+    // `Nine in 10 voters`: a proportion.
+    if doc
+        .word(&doc.tokens[start])
+        .chars()
+        .all(|c| c.is_ascii_digit())
+    {
+        return Some((before.0, end));
+    }
+    Some(before)
 }
 
 /// `Dr. Lena Fischer of the WHO said`: a noun phrase after a name and `of`, `at` or `from` is the
