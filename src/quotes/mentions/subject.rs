@@ -7,7 +7,7 @@ use super::{
     is_capitalised, is_day, is_function_word, is_not_name, is_subject_pronoun, lexicon, lower,
     Document, TokKind,
 };
-use crate::quotes::doc::is_word;
+use crate::quotes::doc::{is_word, Token};
 
 /// The subject of the cue at token `cue`: the phrase before it, over adverbs and auxiliaries
 /// and over an apposition set off by commas.
@@ -410,30 +410,24 @@ fn over_adverbs(doc: &Document, mut i: usize, floor: usize) -> usize {
 /// Whether tokens `i - 2` and `i - 1` are a time phrase of a relative word and a time noun
 /// (`last month`, `this week`, `earlier this year` read from its end).
 fn time_phrase_ends_at(doc: &Document, i: usize) -> bool {
+    two_words_before(doc, i).is_some_and(|(p, w)| {
+        !is_capitalised(doc, p)
+            && lexicon::BEFORE_A_TIME_NOUN.contains(lower(doc, p).as_str())
+            && lexicon::TIME_NOUNS.contains(lower(doc, w).as_str())
+    })
+}
+
+/// Tokens `i - 2` and `i - 1` when both are words outside quotation marks.
+fn two_words_before<'d>(doc: &'d Document, i: usize) -> Option<(&'d Token, &'d Token)> {
     let token = |back: usize| i.checked_sub(back).and_then(|k| doc.tokens.get(k));
-    let (Some(p), Some(w)) = (token(2), token(1)) else {
-        return false;
-    };
-    is_word(p)
-        && is_word(w)
-        && p.quote.is_none()
-        && w.quote.is_none()
-        && !is_capitalised(doc, p)
-        && lexicon::BEFORE_A_TIME_NOUN.contains(lower(doc, p).as_str())
-        && lexicon::TIME_NOUNS.contains(lower(doc, w).as_str())
+    let (p, w) = (token(2)?, token(1)?);
+    (is_word(p) && is_word(w) && p.quote.is_none() && w.quote.is_none()).then_some((p, w))
 }
 
 /// Whether tokens `i - 2` and `i - 1` are an adverbial phrase of a preposition and one
 /// lower-case word (`in fact`, `at times`, `in part`), not part of a subject.
 pub(crate) fn adverbial_phrase_ends_at(doc: &Document, i: usize) -> bool {
-    let token = |back: usize| i.checked_sub(back).and_then(|k| doc.tokens.get(k));
-    let (Some(p), Some(w)) = (token(2), token(1)) else {
-        return false;
-    };
-    is_word(p)
-        && is_word(w)
-        && p.quote.is_none()
-        && w.quote.is_none()
-        && !is_capitalised(doc, w)
-        && lexicon::ADVERBIAL_PREPOSITIONS.contains(lower(doc, p).as_str())
+    two_words_before(doc, i).is_some_and(|(p, w)| {
+        !is_capitalised(doc, w) && lexicon::ADVERBIAL_PREPOSITIONS.contains(lower(doc, p).as_str())
+    })
 }
