@@ -217,6 +217,12 @@ SCALING_CASES = {
     # A headline without end: every word capitalised, every other one a cue.
     "quotes run-on headline": (saidwho.quotes, "Lee Says Ng Warns Port Denies ", 2),
     "clean broken entities": (saidwho.clean, "&amp &#x &# & ; â€ Ã ", 2),
+    # Partial quotes inside reported clauses, each taking its clause's attribution.
+    "quotes partials in reports": (
+        saidwho.quotes,
+        "Mr Hale said the plan was “reckless” and would “hurt families” today.\n\n",
+        1,
+    ),
 }
 
 

@@ -239,19 +239,37 @@ const REPORT_CONFIDENCE_FOR_PARTIALS: f32 = 0.5;
 /// close its sentence (`…, a party spokesman said.`), whose attribution reads further than the
 /// clause around it.
 fn attribute_partials_to_reports(quotes: &mut [Quote], reported: &[Quote]) {
+    let mut reports: Vec<&Quote> = reported
+        .iter()
+        .filter(|r| r.confidence >= REPORT_CONFIDENCE_FOR_PARTIALS)
+        .collect();
+    reports.sort_by_key(|r| r.start);
+    // The farthest end of the reports up to each one: going back from a quote, the reports
+    // before the first that cannot reach its end cannot hold it either, so each quote reads
+    // only the reports around it.
+    let reach: Vec<usize> = reports
+        .iter()
+        .scan(0, |far, r| {
+            *far = (*far).max(r.end);
+            Some(*far)
+        })
+        .collect();
     for quote in quotes
         .iter_mut()
         .filter(|q| q.kind == QuoteKind::Partial && q.rule != Rule::SentenceFinal)
     {
-        let Some(report) = reported
-            .iter()
-            .filter(|r| {
-                r.confidence >= REPORT_CONFIDENCE_FOR_PARTIALS
-                    && r.start <= quote.start
-                    && quote.end <= r.end
-            })
-            .min_by_key(|r| r.end - r.start)
-        else {
+        let mut narrowest: Option<&Quote> = None;
+        let mut j = reports.partition_point(|r| r.start <= quote.start);
+        while j > 0 && reach[j - 1] >= quote.end {
+            j -= 1;
+            let r = reports[j];
+            // The narrowest report; of reports of one span, the first in the order they were
+            // found (this loop reads them backwards: the last one it reads).
+            if quote.end <= r.end && narrowest.is_none_or(|n| r.end - r.start <= n.end - n.start) {
+                narrowest = Some(r);
+            }
+        }
+        let Some(report) = narrowest else {
             continue;
         };
         if report.cue == quote.cue && report.mention == quote.mention {
