@@ -63,9 +63,10 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
     // `said Time magazine`, `wrote Time`: a capital inside the sentence makes a name of a time
     // noun.
     let named = doc.tokens[last].capitalised && last > 0 && !doc.tokens[last - 1].ends_sentence;
-    if !named && lexicon::TIME_NOUNS.contains(&last_word)
-        || lexicon::TIMES_OF_DAY.contains(&last_word)
-        || lexicon::TIME_PHRASE_HEADS.contains(&last_word)
+    if !named
+        && (lexicon::TIME_NOUNS.contains(&last_word)
+            || lexicon::TIMES_OF_DAY.contains(&last_word)
+            || lexicon::TIME_PHRASE_HEADS.contains(&last_word))
     {
         return Some(NotASpeaker::TimePhrase);
     }

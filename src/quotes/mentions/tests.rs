@@ -168,6 +168,13 @@ fn a_capitalised_time_noun_inside_a_sentence_is_a_name() {
     let d = doc("“The race is over,” wrote Time on Friday, a week later.");
     let time = cue_index(&d, "Time");
     assert_eq!(speaker_part(&d, (time, time + 1)), Some((time, time + 1)));
+    // The heads of time phrases too (`the future`): `Future` inside a sentence is a name's.
+    let d2 = doc("“No,” said the group American Renewable Future.");
+    let future = cue_index(&d2, "Future");
+    assert_eq!(
+        speaker_part(&d2, (future - 2, future + 1)),
+        Some((future - 2, future + 1))
+    );
     let week = cue_index(&d, "week");
     assert_eq!(
         super::fragment::not_a_speaker(&d, (week - 1, week + 1)),
