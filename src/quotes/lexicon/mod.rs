@@ -127,6 +127,9 @@ lists! {
     /// Prepositions opening an adjunct between a subject and its verb (`Clinton in a statement
     /// said`).
     ADJUNCT_PREPOSITIONS = "adjunct_prepositions.txt";
+    /// Adjectives and participles with their preposition that follow a noun naming a person
+    /// (`A source close to Cruz`, `people familiar with the talks`), as `word preposition`.
+    POSTMODIFIERS = "postmodifiers.txt";
     /// Prepositions that put a year before a verb of saying (`who in 2010 said`).
     BEFORE_A_YEAR = "before_a_year.txt";
     /// Units of time that open a time phrase before a comma (`Hours later, …`).

@@ -148,6 +148,11 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         // its clause.
         return nearest_subject(doc, i - 1, floor);
     }
+    if let Some(np) =
+        before_restrictive_relative(doc, i, floor).or_else(|| postmodified_subject(doc, i, floor))
+    {
+        return Some(np);
+    }
     let mut np = np_ending_at(doc, i, floor)?;
     // `Clinton in a statement said`, `The mayor in an interview with the Post said`: the phrase
     // before the adjuncts.
@@ -159,6 +164,57 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     }
     let np = over_participle_phrase(doc, np, floor).unwrap_or(np);
     Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
+}
+
+/// `Friends of Mr. Clinton who have seen him on the trail say`, `People who know him say`: a
+/// subject with a restrictive relative clause (no comma before `who`, none inside the clause);
+/// the subject is the noun phrase before `who`, not the end of the clause.
+fn before_restrictive_relative(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
+    let lo = i.saturating_sub(20).max(floor + 1);
+    let who = (lo..i)
+        .rev()
+        .take_while(|&k| {
+            let t = &doc.tokens[k];
+            is_word(t) && t.quote.is_none() && !t.ends_sentence
+        })
+        .find(|&k| is_relative_who(doc, k))?;
+    // `the congressman who gained attention when he yelled`: the verb has a subject of its own.
+    if who + 1 == i || (who + 1..i).any(|k| is_subject_pronoun(&lower(doc, &doc.tokens[k]))) {
+        return None;
+    }
+    let head = np_ending_at(doc, who, floor)?;
+    Some(with_affiliated_name(doc, head, floor).unwrap_or(head))
+}
+
+/// `A source close to Cruz said`, `people familiar with the talks said`, `an official with
+/// knowledge of the plan said`: the words before token `i` hold an adjective or participle and
+/// its preposition that modify the noun before them; the subject is that noun with the whole
+/// phrase (read over words only, so the phrase's own noun need not read as one).
+fn postmodified_subject(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| is_word(t) && t.quote.is_none() && !t.ends_sentence)
+            .map(|t| lower(doc, t))
+    };
+    let lo = i.saturating_sub(10).max(floor + 2);
+    let preposition = (lo..i)
+        .rev()
+        .take_while(|&k| word(k).is_some())
+        .find(|&k| match (word(k - 1), word(k)) {
+            (Some(modifier), Some(preposition)) => lexicon::POSTMODIFIERS.contains(&format!(
+                "{} {}",
+                modifier.as_str(),
+                preposition.as_str()
+            )),
+            _ => false,
+        })?;
+    let mut head_end = preposition - 1;
+    if head_end > floor + 1 && word(head_end - 1).is_some_and(|w| w == "with") {
+        head_end -= 1;
+    }
+    let head = np_ending_at(doc, head_end, floor)?;
+    Some((head.0, i))
 }
 
 /// Whether token `k` is the relative pronoun `who`: not `the WHO` (the World Health

@@ -181,3 +181,42 @@ fn a_capitalised_time_noun_inside_a_sentence_is_a_name() {
         Some(super::fragment::NotASpeaker::TimePhrase)
     );
 }
+
+#[test]
+fn subjects_with_a_relative_clause_or_a_postmodifier() {
+    for (t, want) in [
+        (
+            "Teachers who have worked at the school for years said it.",
+            "Teachers",
+        ),
+        (
+            "Relatives of Ms. Okafor who visited the prison said it.",
+            "Relatives of Ms. Okafor",
+        ),
+        (
+            "A source close to the mayor said it.",
+            "A source close to the mayor",
+        ),
+        (
+            "Two officials familiar with the council’s thinking said it.",
+            "Two officials familiar with the council’s thinking",
+        ),
+        (
+            "An aide with knowledge of the talks said it.",
+            "An aide with knowledge of the talks",
+        ),
+        (
+            "Residents involved in the cleanup said it.",
+            "Residents involved in the cleanup",
+        ),
+    ] {
+        let d = doc(t);
+        let cue = cue_index(&d, "said");
+        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
+    }
+    // The verb has a subject of its own inside the clause: not the phrase before `who`.
+    let t = "The judge who ruled last year when she said it.";
+    let d = doc(t);
+    let cue = cue_index(&d, "said");
+    assert_eq!(text_of(&d, subject_before(&d, cue, 0)), "she", "{t}");
+}
