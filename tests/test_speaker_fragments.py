@@ -8,7 +8,9 @@ here by plain criteria of their own (not by the code's part-of-speech tagger):
 - a time phrase: its last word is a lower-case time noun (``afternoon``, ``the past``);
 - a clause: it holds ``it's``, ``that's``, ``there's``, ``what's`` or a negated auxiliary
   (``wasn't``);
-- a verb phrase: a lower-case verb form opening it before an article (``sends a clear``);
+- a verb phrase: a lower-case verb form opening it before an article (``sends a clear``), or
+  a lower-case ``-ed``/``-ing`` form right after a subject pronoun or an auxiliary (``has
+  fielded sharp``, ``are facing sharp``);
 - a fragment: it opens with ``only``, ``even`` or ``just``, or it is the lone word of an
   adverbial phrase (``in fact``, ``at times``, ``at least``).
 
@@ -33,6 +35,10 @@ TIME_NOUNS = {
 }  # fmt: skip
 CLAUSE = re.compile(r"\b(it|that|there|what)['’]s\b|n['’]t\b", re.IGNORECASE)
 VERB_BEFORE_ARTICLE = re.compile(r"^[a-z]+(?:s|ed)\s+(?:a|an|the)\b")
+VERB_AFTER_SUBJECT = re.compile(
+    r"\b(?:he|she|they|we|i|has|have|had|is|are|was|were)\s+$", re.IGNORECASE
+)
+VERB_FORM = re.compile(r"^[a-z]+(?:ed|ing)$")
 ADVERB_OPENERS = {"only", "even", "just"}
 ADVERBIAL_PHRASE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 
@@ -49,6 +55,8 @@ def kind_of_non_speaker(text: str, start: int, end: int) -> str | None:
     if CLAUSE.search(mention):
         return "clause"
     if VERB_BEFORE_ARTICLE.match(mention):
+        return "verb phrase"
+    if VERB_FORM.match(words[0]) and VERB_AFTER_SUBJECT.search(text[:start]):
         return "verb phrase"
     if words[0].lower() in ADVERB_OPENERS:
         return "fragment (adverb)"
@@ -68,6 +76,9 @@ def test_the_criteria_catch_what_users_saw() -> None:
     ]:
         at = text.index(mention)
         assert kind_of_non_speaker(text, at, at + len(mention)) == kind, mention
+    text = "The mayor has fielded sharp criticism."
+    at = text.index("fielded")
+    assert kind_of_non_speaker(text, at, at + len("fielded sharp")) == "verb phrase"
     for mention in ("Keir Starmer", "the editorial", "two people briefed on the talks", "He’s"):
         text = f"{mention} said the talks had failed."
         assert kind_of_non_speaker(text, 0, len(mention)) is None, mention

@@ -85,7 +85,9 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
         // `organized the letter`, `prompted the tabloid`: a verb and its object.
         let verb_and_object = first < last && tag(doc, first + 1) == "DET";
         if VERB_TAGS.contains(&first_tag)
-            && (verb_and_object || !NOUN_TAGS.contains(&tag(doc, last)))
+            && (verb_and_object
+                || !NOUN_TAGS.contains(&tag(doc, last))
+                || follows_its_subject(doc, first))
         {
             return Some(NotASpeaker::VerbPhrase);
         }
@@ -136,6 +138,18 @@ fn adjective_as_subject_head(doc: &Document, k: usize) -> bool {
             .get(k + 1)
             .is_some_and(|t| t.kind == TokKind::Word && !t.capitalised)
         && VERB_TAGS.contains(&tag(doc, k + 1))
+}
+
+/// Whether the word before token `k` is a subject pronoun or an auxiliary: then a verb at `k` is
+/// that clause's verb (`he drew intense criticism`, `had handled messages`), not a participle
+/// modifying a noun (`registered voters`). (Not after `to`: `according to exit polls`.)
+fn follows_its_subject(doc: &Document, k: usize) -> bool {
+    k.checked_sub(1).map(|p| &doc.tokens[p]).is_some_and(|t| {
+        t.kind == TokKind::Word && {
+            let w = lower(doc, t);
+            lexicon::AUXILIARIES.contains(&w) || lexicon::SUBJECT_PRONOUNS.contains(&w)
+        }
+    })
 }
 
 /// Whether a word standing alone names a quantity of people (`some`, `most`, `third`).
@@ -282,6 +296,16 @@ mod tests {
                 "Perhaps the plan will fail.",
                 "Perhaps",
                 NotASpeaker::Fragment,
+            ),
+            (
+                "A day later she drew intense criticism for the post.",
+                "drew intense",
+                NotASpeaker::VerbPhrase,
+            ),
+            (
+                "The mayor has fielded sharp criticism over the plan.",
+                "fielded sharp",
+                NotASpeaker::VerbPhrase,
             ),
         ] {
             assert_eq!(verdict(text, mention), Some(why), "{mention} in {text}");
