@@ -130,6 +130,9 @@ lists! {
     /// Adjectives and participles with their preposition that follow a noun naming a person
     /// (`A source close to Cruz`, `people familiar with the talks`), as `word preposition`.
     POSTMODIFIERS = "postmodifiers.txt";
+    /// Words opening a list of examples set off by commas after a subject (`Several parents,
+    /// including Ms. Ortiz, said`).
+    EXAMPLE_OPENERS = "example_openers.txt";
     /// Prepositions that put a year before a verb of saying (`who in 2010 said`).
     BEFORE_A_YEAR = "before_a_year.txt";
     /// Units of time that open a time phrase before a comma (`Hours later, …`).

@@ -75,6 +75,11 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         return np_ending_at(doc, open, floor);
     }
     if t.kind == TokKind::Punct(',') && t.quote.is_none() {
+        // `Several veterans interviewed this week, including Mr. Jebens, said`: the members
+        // named are examples; the subject is the phrase before them.
+        if let Some(open) = example_list_opening(doc, i - 1, floor) {
+            return subject_before(doc, open, floor);
+        }
         // `Gov. John Kasich (R-OH), said`: the name before the parenthesis.
         if i >= 2 && doc.tokens[i - 2].kind == TokKind::Punct(')') {
             let lo = i.saturating_sub(14).max(floor);
@@ -148,8 +153,9 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         // its clause.
         return nearest_subject(doc, i - 1, floor);
     }
-    if let Some(np) =
-        before_restrictive_relative(doc, i, floor).or_else(|| postmodified_subject(doc, i, floor))
+    if let Some(np) = those_with_participle(doc, i, floor)
+        .or_else(|| before_restrictive_relative(doc, i, floor))
+        .or_else(|| postmodified_subject(doc, i, floor))
     {
         return Some(np);
     }
@@ -166,6 +172,14 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
 }
 
+/// `those surveyed said`, `Those polled said`: `those` with a participle names the people the
+/// participle did something to.
+fn those_with_participle(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
+    let (those, participle) = two_words_before(doc, i)?;
+    (i >= floor + 2 && lower(doc, those) == "those" && lower(doc, participle).ends_with("ed"))
+        .then_some((i - 2, i))
+}
+
 /// `Friends of Mr. Clinton who have seen him on the trail say`, `People who know him say`: a
 /// subject with a restrictive relative clause (no comma before `who`, none inside the clause);
 /// the subject is the noun phrase before `who`, not the end of the clause.
@@ -177,7 +191,11 @@ fn before_restrictive_relative(doc: &Document, i: usize, floor: usize) -> Option
             let t = &doc.tokens[k];
             is_word(t) && t.quote.is_none() && !t.ends_sentence
         })
-        .find(|&k| is_relative_who(doc, k))?;
+        // `who worshiped there and who did not want to be named`: the first of two relatives.
+        .find(|&k| {
+            is_relative_who(doc, k)
+                && !lexicon::COORDINATING_CONJUNCTIONS.contains(&lower(doc, &doc.tokens[k - 1]))
+        })?;
     // `the congressman who gained attention when he yelled`: the verb has a subject of its own.
     if who + 1 == i || (who + 1..i).any(|k| is_subject_pronoun(&lower(doc, &doc.tokens[k]))) {
         return None;
@@ -215,6 +233,25 @@ fn postmodified_subject(doc: &Document, i: usize, floor: usize) -> Option<(usize
     }
     let head = np_ending_at(doc, head_end, floor)?;
     Some((head.0, i))
+}
+
+/// The comma opening a list of examples (`, including Mr. Jebens,`) that the comma at `close`
+/// ends, if there is one within a dozen tokens.
+fn example_list_opening(doc: &Document, close: usize, floor: usize) -> Option<usize> {
+    let lo = close.saturating_sub(12).max(floor + 1);
+    let open = (lo..close).rev().find(|&k| {
+        let t = &doc.tokens[k];
+        matches!(t.kind, TokKind::Punct(',' | ';' | ':') | TokKind::Mark)
+            || t.quote.is_some()
+            || t.ends_sentence
+    })?;
+    (doc.tokens[open].kind == TokKind::Punct(',')
+        && doc.tokens[open].quote.is_none()
+        && doc
+            .tokens
+            .get(open + 1)
+            .is_some_and(|t| lexicon::EXAMPLE_OPENERS.contains(&lower(doc, t))))
+    .then_some(open)
 }
 
 /// Whether token `k` is the relative pronoun `who`: not `the WHO` (the World Health

@@ -220,3 +220,23 @@ fn subjects_with_a_relative_clause_or_a_postmodifier() {
     let cue = cue_index(&d, "said");
     assert_eq!(text_of(&d, subject_before(&d, cue, 0)), "she", "{t}");
 }
+
+#[test]
+fn subjects_before_examples_and_of_a_participle() {
+    for (t, want) in [
+        (
+            "Several parents, including Ms. Ortiz, said it.",
+            "Several parents",
+        ),
+        ("Most nurses, like Mr. Dube, said it.", "Most nurses"),
+        ("Again, those surveyed said it.", "those surveyed"),
+        (
+            "A neighbour who knew the family and who asked not to be named said it.",
+            "A neighbour",
+        ),
+    ] {
+        let d = doc(t);
+        let cue = cue_index(&d, "said");
+        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
+    }
+}
