@@ -541,3 +541,14 @@ fn a_negated_or_interrupted_progressive_is_a_cue() {
         assert!(mention.is_some(), "{t}");
     }
 }
+
+#[test]
+fn a_subject_too_long_to_read_is_the_phrase_opening_the_clause() {
+    let (content, _, mention, cue) = one("The letter by the two suggested the deal was close.");
+    assert_eq!(content, "the deal was close");
+    assert_eq!(mention, s("The letter"));
+    assert_eq!(cue, s("suggested"));
+    // A passive's subject is no source.
+    let (_, speaker, mention, _) = one("The council has been asked to reconsider the plan.");
+    assert_eq!((speaker, mention), (None, None));
+}

@@ -12,7 +12,7 @@ use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
 use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS};
-use crate::quotes::mentions::{np_starting_at, subject_before};
+use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
 use crate::quotes::rules::Rule;
 use crate::quotes::tagger::tag;
 
@@ -165,11 +165,18 @@ pub(super) fn verb_cue(
         && content_words(doc, forward) >= MIN_CONTENT_WORDS
         && !starts_with_preposition(doc, forward.0)
     {
+        // The source is the phrase that opens the clause (`The statement by the two
+        // suggested`, `About 4 in 10 say`), when there is one.
+        // Not of a passive (`Clinton has been asked to release …`): its subject is no source.
+        let passive = w.ends_with("ed")
+            && head > s
+            && BE_FORMS.contains(lower(doc, &doc.tokens[head - 1]).as_str());
+        let mention = opening_np(doc, s, head).filter(|m| m.1 <= head && !passive);
         return Some((
             Reported {
                 content: forward,
                 cue,
-                mention: None,
+                mention,
                 confidence: share / 2.0,
                 rule: Rule::ReportedForwardLongSubject,
             },
