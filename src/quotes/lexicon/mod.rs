@@ -133,6 +133,10 @@ lists! {
     /// Words opening a list of examples set off by commas after a subject (`Several parents,
     /// including Ms. Ortiz, said`).
     EXAMPLE_OPENERS = "example_openers.txt";
+    /// Numbers written as words (`one`, `ten`), as in a proportion (`one in five`).
+    NUMBER_WORDS = "number_words.txt";
+    /// Words that may open a proportion before its first number (`About 4 in 10 say`).
+    BEFORE_A_PROPORTION = "before_a_proportion.txt";
     /// Prepositions that put a year before a verb of saying (`who in 2010 said`).
     BEFORE_A_YEAR = "before_a_year.txt";
     /// Units of time that open a time phrase before a comma (`Hours later, …`).

@@ -96,7 +96,15 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
         let noun_modifier = first < last
             && NOUN_TAGS.contains(&tag(doc, first + 1))
             && can_be(doc, first, &["NOUN"]) == Some(true);
-        if first_tag == "ADV" && !noun_modifier && !is_quantity(&lower(doc, &doc.tokens[first])) {
+        // `more than 4 in 10`: a proportion, however it opens.
+        let proportion = first < last
+            && (last_word.chars().all(|c| c.is_ascii_digit())
+                || lexicon::NUMBER_WORDS.contains(&last_word));
+        if first_tag == "ADV"
+            && !noun_modifier
+            && !proportion
+            && !is_quantity(&lower(doc, &doc.tokens[first]))
+        {
             return Some(NotASpeaker::Fragment);
         }
     }

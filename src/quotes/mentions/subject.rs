@@ -12,6 +12,10 @@ use crate::quotes::doc::{is_word, Token};
 /// The subject of the cue at token `cue`: the phrase before it, over adverbs and auxiliaries
 /// and over an apposition set off by commas.
 pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    // `About 4 in 10 say`: read before `in 10` is taken for an adverbial phrase.
+    if let Some(proportion) = proportion_ending_at(doc, over_adverbs(doc, cue, floor), floor) {
+        return Some(proportion);
+    }
     let mut i = cue;
     loop {
         i = over_adverbs(doc, i, floor);
@@ -170,6 +174,33 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     }
     let np = over_participle_phrase(doc, np, floor).unwrap_or(np);
     Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
+}
+
+/// `About 4 in 10 say`, `Nearly one in five said`: a proportion without its noun is the
+/// subject, read whole with the words that qualify it.
+fn proportion_ending_at(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| is_word(t) && t.quote.is_none())
+            .map(|t| lower(doc, t))
+    };
+    let is_number = |k: usize| {
+        word(k).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || lexicon::NUMBER_WORDS.contains(&w)
+        })
+    };
+    if i < floor + 3 || !(is_number(i - 1) && is_number(i - 3)) || word(i - 2)? != "in" {
+        return None;
+    }
+    let mut start = i - 3;
+    while start > floor
+        && i - start < 7
+        && word(start - 1).is_some_and(|w| lexicon::BEFORE_A_PROPORTION.contains(&w))
+    {
+        start -= 1;
+    }
+    Some((start, i))
 }
 
 /// `those surveyed said`, `Those polled said`: `those` with a participle names the people the

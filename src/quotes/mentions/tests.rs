@@ -240,3 +240,16 @@ fn subjects_before_examples_and_of_a_participle() {
         assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
     }
 }
+
+#[test]
+fn a_proportion_is_a_subject() {
+    for (t, want) in [
+        ("About 4 in 10 said it.", "About 4 in 10"),
+        ("Nearly one in five said it.", "Nearly one in five"),
+        ("And more than 6 in 10 said it.", "more than 6 in 10"),
+    ] {
+        let d = doc(t);
+        let cue = cue_index(&d, "said");
+        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
+    }
+}
