@@ -1048,3 +1048,18 @@ fn a_long_subject_with_an_organisation_named_with_for() {
     let t = "“We are ready,” said Ruth Amari of the Council for Rural Transport.";
     assert_eq!(speaker_of(t, "ready").0, s("Ruth Amari"));
 }
+
+#[test]
+fn an_age_as_the_speaker_and_a_document_after_its_verb() {
+    let t = "The video went up on Friday.\n\n\
+             “Who would vote for that?” the 51-year-old asked in a post on Sunday.";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].2, s("the 51-year-old"));
+    assert_eq!(w[0].3, s("asked"));
+    let t = "“We will appeal the ruling,” read the statement, which the firm sent at noon.";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].2, s("the statement"));
+    assert_eq!(w[0].3, s("read"));
+}

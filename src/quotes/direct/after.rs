@@ -11,7 +11,7 @@ use super::window::{
 use super::{Confidence, Evidence};
 use crate::quotes::cues;
 use crate::quotes::doc::{self, lower, Document, TokKind};
-use crate::quotes::lexicon::{ATTRIBUTION_TAILS, CLAUSE_LINKS};
+use crate::quotes::lexicon::{ARTICLES, ATTRIBUTION_TAILS, CLAUSE_LINKS};
 use crate::quotes::mentions::{self, np_starting_at, subject_before};
 use crate::quotes::{QuoteKind, Rule};
 
@@ -74,8 +74,13 @@ pub(super) fn after_quote(
         }
         // An inverted attribution uses a finite form (`said`, `says`, `added`); a base form
         // here is a noun or an adjective (`state Sen. Jason Holsman said`).
+        // A base form before an article is a past one (`“…,” read the statement`).
         let form = lower(doc, &doc.tokens[a]);
-        if cue.base != "according" && form == cue.base {
+        let before_article = doc
+            .tokens
+            .get(past)
+            .is_some_and(|t| ARTICLES.contains(&lower(doc, t)));
+        if cue.base != "according" && form == cue.base && !before_article {
             return subject_then_cue(doc, a, after_window_end_wide(doc, a), strict);
         }
         let np = np_starting_at(doc, past, end)?;

@@ -131,7 +131,7 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
     if is_function_word(head_lower.as_str())
         || is_determiner(head_lower.as_str())
         || head_lower.ends_with("ly")
-        || !head_lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        || !is_word_head(head_lower.as_str())
     {
         return None;
     }
@@ -179,6 +179,13 @@ pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(
         }
     }
     Some((start, end))
+}
+
+/// Whether a lower-cased word can head a noun phrase by its letters: letters and hyphens
+/// (`co-founder`), or an age that names a person (`the 43-year-old`), not a number or a date.
+fn is_word_head(w: &str) -> bool {
+    w.chars().all(|c| c.is_alphabetic() || c == '-')
+        || (w.ends_with("-year-old") && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// The noun phrase starting at token `start` (`said Mr X, a doctor`, `said the source`).
