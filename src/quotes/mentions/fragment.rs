@@ -44,7 +44,9 @@ pub(crate) fn speaker_part(doc: &Document, (s, e): (usize, usize)) -> Option<(us
         t.kind == TokKind::Word
             && !t.capitalised
             && CUT_TAGS.contains(&tag(doc, k))
-            && (doc.tokens[k - 1].capitalised || NOUN_TAGS.contains(&tag(doc, k - 1)))
+            && (doc.tokens[k - 1].capitalised
+                || NOUN_TAGS.contains(&tag(doc, k - 1))
+                || super::is_role_noun(&lower(doc, &doc.tokens[k - 1])))
     });
     let part = (s, cut.unwrap_or(e));
     not_a_speaker(doc, part).is_none().then_some(part)
@@ -252,6 +254,11 @@ mod tests {
                 "Sanders often says the system is rigged.",
                 "Sanders often",
                 Some("Sanders"),
+            ),
+            (
+                "“No,” said the fire chief known as Dee.",
+                "the fire chief known",
+                Some("the fire chief"),
             ),
             ("In the past, the plan failed.", "the past", None),
             ("No one, in fact, is eager to attack him.", "fact", None),
