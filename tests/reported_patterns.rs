@@ -552,3 +552,15 @@ fn a_subject_too_long_to_read_is_the_phrase_opening_the_clause() {
     let (_, speaker, mention, _) = one("The council has been asked to reconsider the plan.");
     assert_eq!((speaker, mention), (None, None));
 }
+
+#[test]
+fn a_clause_after_a_set_off_adverb_or_opening_with_a_quantity() {
+    let (content, _, mention, _) =
+        one("The minister said, however, that the bridge would reopen in May.");
+    assert_eq!(content, "that the bridge would reopen in May");
+    assert_eq!(mention, s("The minister"));
+    let (content, ..) = one("Organisers said at least 4,000 runners took part.");
+    assert_eq!(content, "at least 4,000 runners took part");
+    let (content, ..) = one("Ms Patel said much of the delay was caused by the storm.");
+    assert_eq!(content, "much of the delay was caused by the storm");
+}

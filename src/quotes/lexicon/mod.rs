@@ -137,6 +137,11 @@ lists! {
     NUMBER_WORDS = "number_words.txt";
     /// Words that may open a proportion before its first number (`About 4 in 10 say`).
     BEFORE_A_PROPORTION = "before_a_proportion.txt";
+    /// Adverbs set off by commas between a cue and its clause (`He said, however, that …`).
+    PARENTHETICAL_ADVERBS = "parenthetical_adverbs.txt";
+    /// Two-word quantity phrases that open a clause's subject (`said at least six …`), as
+    /// `word word`.
+    QUANTITY_OPENERS = "quantity_openers.txt";
     /// Prepositions that put a year before a verb of saying (`who in 2010 said`).
     BEFORE_A_YEAR = "before_a_year.txt";
     /// Units of time that open a time phrase before a comma (`Hours later, …`).

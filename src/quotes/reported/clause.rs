@@ -5,8 +5,9 @@ use crate::quotes::cues::{is_verb_of_saying_proper, takes_a_hearer};
 use crate::quotes::doc::{is_possessive, is_word, lower, Document, Lower, TokKind};
 use crate::quotes::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_BREAKERS, CLAUSE_OPENERS, CUE_PARTICLES, GERUND_OPENERS,
-    HEARER_NOUNS, NOT_CONTENT_OPENERS, ONE_WORD_ANSWERS, RELATIVE_DAYS, RELATIVE_OPENERS,
-    SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS, TIME_PHRASE_WORDS,
+    HEARER_NOUNS, NOT_CONTENT_OPENERS, ONE_WORD_ANSWERS, PARENTHETICAL_ADVERBS, QUANTITY_OPENERS,
+    RELATIVE_DAYS, RELATIVE_OPENERS, SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS,
+    TIME_PHRASE_WORDS,
 };
 use crate::quotes::mentions::{is_day_name, np_starting_at};
 use crate::quotes::tagger::tag;
@@ -94,7 +95,7 @@ pub(super) fn time_phrase_end(doc: &Document, k: usize, e: usize) -> Option<usiz
 /// Where the reported clause after the cue at `from - 1` starts: over a hearer (`told
 /// reporters`), a time or place phrase before `that` (`said on Tuesday that`) and a comma.
 pub(super) fn content_start(doc: &Document, cue: &str, from: usize, e: usize) -> usize {
-    let mut k = from;
+    let mut k = past_parenthetical(doc, from).unwrap_or(from);
     if takes_a_hearer(cue) {
         if let Some(mut hearer) = np_starting_at(doc, k, e) {
             // `told reporters the vote …`: a determiner or pronoun after the hearer opens the
@@ -239,6 +240,37 @@ pub(super) fn starts_with_preposition(doc: &Document, k: usize) -> bool {
         .get(k)
         .is_some_and(|t| is_word(t) && NOT_CONTENT_OPENERS.contains(lower(doc, t).as_str()))
         && !opens_a_subject(doc, k)
+        && !opens_a_quantity(doc, k)
+}
+
+/// `said at least six planes …`, `said much of the talk was …`: a quantity phrase opens the
+/// clause's subject.
+fn opens_a_quantity(doc: &Document, k: usize) -> bool {
+    match (doc.tokens.get(k), doc.tokens.get(k + 1)) {
+        (Some(a), Some(b)) if is_word(a) && is_word(b) => QUANTITY_OPENERS.contains(&format!(
+            "{} {}",
+            lower(doc, a).as_str(),
+            lower(doc, b).as_str()
+        )),
+        _ => false,
+    }
+}
+
+/// The token after an adverb set off by commas at token `k` (`, however,`, `, twice,`), if
+/// one stands there: a cue's clause follows it (`He said, however, that …`).
+pub(super) fn past_parenthetical(doc: &Document, k: usize) -> Option<usize> {
+    let adverb = doc.tokens.get(k + 1).filter(|t| is_word(t))?;
+    let l = lower(doc, adverb);
+    // Not before a gerund, which opens a report of its own (`she said, however, adding …`).
+    let clause_follows = doc
+        .tokens
+        .get(k + 3)
+        .is_some_and(|t| is_word(t) && !lower(doc, t).ends_with("ing"));
+    (is_punct(doc, k, ',')
+        && is_punct(doc, k + 2, ',')
+        && clause_follows
+        && (PARENTHETICAL_ADVERBS.contains(l.as_str()) || (l.ends_with("ly") && l.len() > 4)))
+        .then_some(k + 3)
 }
 
 /// The tagger's classes of a verb (finite or not).

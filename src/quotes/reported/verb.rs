@@ -3,8 +3,8 @@
 
 use super::clause::{
     clause_end, content_start, content_words, has_verb, is_introductory, is_punct, is_yes_or_no,
-    min_forward_words, noun_after_determiner, opens_a_clause, prob, starts_with_preposition,
-    subordinator, takes_particle, MIN_CONTENT_WORDS,
+    min_forward_words, noun_after_determiner, opens_a_clause, past_parenthetical, prob,
+    starts_with_preposition, subordinator, takes_particle, MIN_CONTENT_WORDS,
 };
 use super::cue::{MIN_CUE_SHARE, SURE_CUE_SHARE};
 use super::gerund::gerund_cue;
@@ -91,7 +91,8 @@ pub(super) fn verb_cue(
         // `Mr X, who said last week that …, issued …` / `While X said …, Y …`: a relative or
         // subordinate clause reports no further than its comma.
         let sub = subordinator(doc, s, mention.0);
-        let set_off = is_punct(doc, i + 1, ',');
+        // (`He said, however, that …` is not set off: the clause follows the adverb.)
+        let set_off = is_punct(doc, i + 1, ',') && past_parenthetical(doc, i + 1).is_none();
         // `As X said, the plan …`: the main clause is what was said.
         let as_said = set_off && sub.as_deref() == Some("as");
         if !as_said && (lower(doc, &doc.tokens[mention.0]) == "who" || sub.is_some()) {
