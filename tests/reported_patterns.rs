@@ -564,3 +564,16 @@ fn a_clause_after_a_set_off_adverb_or_opening_with_a_quantity() {
     let (content, ..) = one("Ms Patel said much of the delay was caused by the storm.");
     assert_eq!(content, "much of the delay was caused by the storm");
 }
+
+#[test]
+fn a_clause_after_an_adjunct_a_conditional_or_a_numbered_rank() {
+    let (content, ..) =
+        one("The water board said in a statement on Friday night it would lift the ban.");
+    assert_eq!(content, "it would lift the ban");
+    let (content, ..) = one("Ms Osei said if elected she would cut bus fares.");
+    assert_eq!(content, "if elected she would cut bus fares");
+    let (content, _, mention, _) =
+        one("Tom Reyes, the No. 2 official at the port, said the strike would end soon.");
+    assert_eq!(content, "the strike would end soon");
+    assert_eq!(mention, s("Tom Reyes"));
+}

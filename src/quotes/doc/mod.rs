@@ -288,6 +288,19 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
                 {
                     continue;
                 }
+                // `the No. 2 Republican`: a number's abbreviation, capitalised, before its
+                // number (`He said no. 2 …` is two sentences).
+                if prev.kind == TokKind::Word
+                    && prev.end == t.start
+                    && text[prev.start..].starts_with(char::is_uppercase)
+                    && lexicon::ABBREVIATIONS_BEFORE_A_NUMBER
+                        .contains_lowercase(&text[prev.start..prev.end])
+                    && tokens.get(i + 1).is_some_and(|nx| {
+                        text[nx.start..].starts_with(|c: char| c.is_ascii_digit())
+                    })
+                {
+                    continue;
+                }
             }
         }
         // The sentence ends after the closing marks that follow the punctuation.

@@ -29,6 +29,9 @@ lists! {
     ABBREVIATIONS = "abbreviations.txt";
     /// Abbreviations a full stop after which never ends a sentence (`Mr.`, `St.`, `vs.`).
     ABBREVIATIONS_BEFORE_A_WORD = "abbreviations_before_a_word.txt";
+    /// Abbreviations a full stop after which does not end the sentence before a number (`the
+    /// No. 2 Republican`).
+    ABBREVIATIONS_BEFORE_A_NUMBER = "abbreviations_before_a_number.txt";
     /// Capitalised words that mostly open sentences (`He`, `The`, `But`), as written.
     SENTENCE_OPENERS = "sentence_openers.txt";
     /// Determiners that open a noun phrase (`the`, `a`, `his`, `two`).

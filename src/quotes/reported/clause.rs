@@ -9,7 +9,7 @@ use crate::quotes::lexicon::{
     RELATIVE_DAYS, RELATIVE_OPENERS, SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS,
     TIME_PHRASE_WORDS,
 };
-use crate::quotes::mentions::{is_day_name, np_starting_at};
+use crate::quotes::mentions::{is_day_name, is_subject_pronoun, np_starting_at};
 use crate::quotes::tagger::tag;
 
 /// The most tokens a reported clause runs over (the longest annotated content in PolNeAR train
@@ -126,16 +126,26 @@ pub(super) fn content_start(doc: &Document, cue: &str, from: usize, e: usize) ->
         .get(k)
         .is_some_and(|t| is_word(t) && opens_adjunct(&lower(doc, t)))
     {
-        if let Some(that) = (k + 1..e.min(k + 10)).find(|&j| {
-            let t = &doc.tokens[j];
-            t.quote.is_none() && lower(doc, t) == "that"
-        }) {
-            if doc.tokens[k..that]
-                .iter()
-                .all(|t| t.kind == TokKind::Word || matches!(t.kind, TokKind::Punct(',')))
-            {
-                k = that;
-            }
+        // The clause opens with `that`, or else with a subject pronoun (`said in a statement
+        // Thursday night they pulled …`), past words, commas and the marks inside words
+        // (`said in ‘08 that`).
+        let inside_adjunct = |t: &crate::quotes::doc::Token| {
+            t.quote.is_none()
+                && !t.ends_sentence
+                && match t.kind {
+                    TokKind::Word => true,
+                    TokKind::Punct(c) => matches!(c, ',' | '\'' | '\u{2018}' | '\u{2019}' | '.'),
+                    TokKind::Mark => false,
+                }
+        };
+        let opener = (k + 1..e.min(k + 10))
+            .take_while(|&j| inside_adjunct(&doc.tokens[j]))
+            .find(|&j| {
+                let l = lower(doc, &doc.tokens[j]);
+                l == "that" || is_subject_pronoun(&l)
+            });
+        if let Some(j) = opener {
+            k = j;
         }
     }
     // `has said for weeks he is …`, `said last month the plan …`: a time phrase.
