@@ -577,3 +577,11 @@ fn a_clause_after_an_adjunct_a_conditional_or_a_numbered_rank() {
     assert_eq!(content, "the strike would end soon");
     assert_eq!(mention, s("Tom Reyes"));
 }
+
+#[test]
+fn a_clause_after_a_hearer_and_its_complement() {
+    let (content, _, _, cue) =
+        one("Ms Lund told members of the parish council that the hall would close.");
+    assert_eq!(content, "that the hall would close");
+    assert_eq!(cue, s("told"));
+}

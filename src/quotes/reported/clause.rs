@@ -120,12 +120,15 @@ pub(super) fn content_start(doc: &Document, cue: &str, from: usize, e: usize) ->
             }
         }
     }
-    // `said on Tuesday that …`, `wrote in a letter to members that …`.
-    if doc
-        .tokens
-        .get(k)
-        .is_some_and(|t| is_word(t) && opens_adjunct(&lower(doc, t)))
-    {
+    // `said on Tuesday that …`, `wrote in a letter to members that …`; after a hearer, its
+    // complement too (`told members of the executive council that …`).
+    let after_hearer = k > from;
+    if doc.tokens.get(k).is_some_and(|t| {
+        is_word(t) && {
+            let l = lower(doc, t);
+            opens_adjunct(&l) || (after_hearer && l == "of")
+        }
+    }) {
         // The clause opens with `that`, or else with a subject pronoun (`said in a statement
         // Thursday night they pulled …`), past words, commas and the marks inside words
         // (`said in ‘08 that`).
