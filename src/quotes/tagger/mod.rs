@@ -32,6 +32,27 @@ struct Tagger {
     /// The FNV hash of a feature's name (`w=said`) → the start of its row in `rows`.
     row_of: HashMap<u64, usize, FnvBuild>,
     rows: Vec<f32>,
+    /// The rows of the features whose values form a closed set, found once here instead of
+    /// hashed for every word tagged: five of a word's eleven or twelve features.
+    closed: ClosedRows,
+}
+
+/// The shapes of [`shape`], as the training script names them (the values of `shape=`,
+/// `pshape=` and `nshape=`).
+const SHAPES: [&str; 7] = [
+    "none", "digit", "punct", "upper", "title", "hyphen", "lower",
+];
+
+/// The index in [`SHAPES`] of `lower`: a word's shape when it is tagged as if in lower case.
+const LOWER_SHAPE: usize = 6;
+
+/// The starts in `Tagger::rows` of the closed-set features' rows (`None`: not in the table).
+struct ClosedRows {
+    bias: Option<usize>,
+    shape: [Option<usize>; SHAPES.len()],
+    pshape: [Option<usize>; SHAPES.len()],
+    nshape: [Option<usize>; SHAPES.len()],
+    first: Option<usize>,
 }
 
 impl Tagger {
@@ -63,12 +84,29 @@ impl Tagger {
             });
             rows[start + column] = weight;
         }
-        Tagger { tags, row_of, rows }
+        let start_of = |parts: &[&str]| row_of.get(&fnv_parts(parts)).copied();
+        let closed = ClosedRows {
+            bias: start_of(&["bias"]),
+            shape: SHAPES.map(|shape| start_of(&["shape=", shape])),
+            pshape: SHAPES.map(|shape| start_of(&["pshape=", shape])),
+            nshape: SHAPES.map(|shape| start_of(&["nshape=", shape])),
+            first: start_of(&["first"]),
+        };
+        Tagger {
+            tags,
+            row_of,
+            rows,
+            closed,
+        }
     }
 
     /// The feature's weight for every tag; `None` for a feature the table lacks.
     fn row(&self, parts: &[&str]) -> Option<&[f32]> {
-        let start = *self.row_of.get(&fnv_parts(parts))?;
+        self.row_at(*self.row_of.get(&fnv_parts(parts))?)
+    }
+
+    /// The row starting at `start` in `rows`.
+    fn row_at(&self, start: usize) -> Option<&[f32]> {
         self.rows.get(start..start + self.tags.len())
     }
 }
@@ -78,9 +116,9 @@ fn tagger() -> &'static Tagger {
     TAGGER.get_or_init(|| Tagger::parse(include_str!("weights.tsv")))
 }
 
-/// The shape of a word as the training script names it. Read in one pass over the word: three
-/// shapes are asked for every word tagged.
-fn shape(word: &str) -> &'static str {
+/// The shape of a word, an index in [`SHAPES`]. Read in one pass over the word: three shapes
+/// are asked for every word tagged.
+fn shape(word: &str) -> usize {
     let (mut chars, mut digit, mut alphabetic, mut lowercase, mut hyphen) =
         (0, false, false, false, false);
     for c in word.chars() {
@@ -90,20 +128,21 @@ fn shape(word: &str) -> &'static str {
         lowercase |= c.is_lowercase();
         hyphen |= c == '-';
     }
+    // The indices of `none`, `digit`, `punct`, `upper`, `title`, `hyphen`, `lower`.
     if chars == 0 {
-        "none"
+        0
     } else if digit {
-        "digit"
+        1
     } else if !alphabetic {
-        "punct"
+        2
     } else if chars > 1 && !lowercase {
-        "upper"
+        3
     } else if word.chars().next().is_some_and(char::is_uppercase) {
-        "title"
+        4
     } else if hyphen {
-        "hyphen"
+        5
     } else {
-        "lower"
+        LOWER_SHAPE
     }
 }
 
@@ -199,32 +238,36 @@ fn compute_tag(doc: &Document, k: usize, in_lower_case: bool) -> Option<usize> {
     let nw = next.map_or(Cow::Borrowed(""), |n| normal(doc, n));
     let prev_word = prev.map_or("", |p| doc.word(p));
     let next_word = next.map_or("", |n| doc.word(n));
-    let features: [[&str; 2]; 12] = [
-        ["bias", ""],
-        ["w=", &lw],
-        ["s1=", suffix(&lw, 1)],
-        ["s2=", suffix(&lw, 2)],
-        ["s3=", suffix(&lw, 3)],
-        ["p1=", prefix1(&lw)],
-        ["shape=", if in_lower_case { "lower" } else { shape(word) }],
-        ["pw=", &pw],
-        ["nw=", &nw],
-        ["pshape=", shape(prev_word)],
-        ["nshape=", shape(next_word)],
-        // The sentence's first word; an empty name (no such feature) when it is not.
-        [if first { "first" } else { "" }, ""],
-    ];
     let tagger = tagger();
+    let closed = &tagger.closed;
+    let word_shape = if in_lower_case {
+        LOWER_SHAPE
+    } else {
+        shape(word)
+    };
+    let looked_up = |template: &str, value: &str| tagger.row(&[template, value]);
+    let at = |start: Option<usize>| start.and_then(|start| tagger.row_at(start));
+    // In the order of the training script's templates: the scores are the same sums, to the bit.
+    let rows: [Option<&[f32]>; 12] = [
+        at(closed.bias),
+        looked_up("w=", &lw),
+        looked_up("s1=", suffix(&lw, 1)),
+        looked_up("s2=", suffix(&lw, 2)),
+        looked_up("s3=", suffix(&lw, 3)),
+        looked_up("p1=", prefix1(&lw)),
+        at(closed.shape[word_shape]),
+        looked_up("pw=", &pw),
+        looked_up("nw=", &nw),
+        at(closed.pshape[shape(prev_word)]),
+        at(closed.nshape[shape(next_word)]),
+        // The sentence's first word; no such feature when it is not.
+        if first { at(closed.first) } else { None },
+    ];
     let mut scores = [0.0f32; 32];
     let scores = &mut scores[..tagger.tags.len().min(32)];
-    for [template, value] in &features {
-        if template.is_empty() {
-            continue;
-        }
-        if let Some(row) = tagger.row(&[template, value]) {
-            for (score, w) in scores.iter_mut().zip(row) {
-                *score += w;
-            }
+    for row in rows.into_iter().flatten() {
+        for (score, w) in scores.iter_mut().zip(row) {
+            *score += w;
         }
     }
     // Highest score wins; ties go to the tag last in alphabetical order, as in training.
@@ -255,6 +298,20 @@ mod tests {
     fn the_weights_were_trained_with_the_codes_templates() {
         let table = include_str!("weights.tsv");
         assert_eq!(crate::quotes::model::check_table(table, &TEMPLATES), Ok(()));
+    }
+
+    #[test]
+    fn shapes_are_named_as_in_training() {
+        let named = |w: &str| SHAPES[shape(w)];
+        assert_eq!(named(""), "none");
+        assert_eq!(named("2016"), "digit");
+        assert_eq!(named("’"), "punct");
+        assert_eq!(named("FBI"), "upper");
+        assert_eq!(named("Said"), "title");
+        assert_eq!(named("A"), "title");
+        assert_eq!(named("well-known"), "hyphen");
+        assert_eq!(named("said"), "lower");
+        assert_eq!(SHAPES[LOWER_SHAPE], "lower");
     }
 
     #[test]
