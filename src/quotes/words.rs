@@ -108,20 +108,28 @@ pub(crate) struct WordMap<V> {
     filter_shift: u32,
     /// Keys too long to pack: rare in text, rarer in the tables.
     long: Vec<(String, V)>,
-    /// Bit `n` set when a key has `n` bytes (bit 63: 63 or more): most tables hold a few
-    /// dozen words of a few lengths, and a word of another length is turned away before it is
-    /// packed or the filter is read.
-    lengths: u64,
+    /// A bit for each key's length, first byte and last byte ([`outline_bit`]), eight bits a
+    /// key: most words asked are turned away here, from three numbers read without a branch,
+    /// before they are packed (whose dispatch on the length the processor mispredicts, words
+    /// being of every length) or the filter is read.
+    outlines: Box<[u64]>,
+    outline_shift: u32,
 }
 
 /// The filter's bits for each key: a word in no table passes it about once in sixteen.
 const FILTER_BITS_A_KEY: usize = 16;
+
+/// The bits of [`WordMap::outlines`] for each key.
+const OUTLINE_BITS_A_KEY: usize = 8;
 
 impl<V: Copy> WordMap<V> {
     /// The map of `entries`; of two equal keys, the later one's value is kept.
     pub fn new<'w>(entries: impl ExactSizeIterator<Item = (&'w str, V)>) -> WordMap<V> {
         let size = (2 * entries.len()).next_power_of_two().max(8);
         let filter_bits = (FILTER_BITS_A_KEY * entries.len())
+            .next_power_of_two()
+            .max(64);
+        let outline_bits = (OUTLINE_BITS_A_KEY * entries.len())
             .next_power_of_two()
             .max(64);
         let mut map = WordMap {
@@ -131,10 +139,12 @@ impl<V: Copy> WordMap<V> {
             filter: vec![0; filter_bits / 64].into_boxed_slice(),
             filter_shift: 64 - filter_bits.trailing_zeros(),
             long: Vec::new(),
-            lengths: 0,
+            outlines: vec![0; outline_bits / 64].into_boxed_slice(),
+            outline_shift: 64 - outline_bits.trailing_zeros(),
         };
         for (w, value) in entries {
-            map.lengths |= length_bit(w.len());
+            let bit = outline_bit(w.as_bytes(), map.outline_shift);
+            map.outlines[bit >> 6] |= 1 << (bit & 63);
             let Some(key) = packed(w) else {
                 map.long.retain(|(k, _)| k != w);
                 map.long.push((w.to_string(), value));
@@ -152,8 +162,15 @@ impl<V: Copy> WordMap<V> {
         map
     }
 
+    /// Whether a key may have the outline of bit `bit` (see [`outline_bit`]).
+    fn may_hold(&self, bit: usize) -> bool {
+        self.outlines
+            .get(bit >> 6)
+            .is_some_and(|w| w & (1 << (bit & 63)) != 0)
+    }
+
     pub fn get(&self, w: &str) -> Option<V> {
-        if self.lengths & length_bit(w.len()) == 0 {
+        if !self.may_hold(outline_bit(w.as_bytes(), self.outline_shift)) {
             return None;
         }
         match packed(w) {
@@ -177,8 +194,8 @@ impl<V: Copy> WordMap<V> {
         if !w.is_ascii() {
             return self.get_lowercase_beyond_ascii(w);
         }
-        // Lowering ASCII keeps the length.
-        if self.lengths & length_bit(w.len()) == 0 {
+        // Lowering ASCII keeps the length, and lowers the first and last bytes alone.
+        if !self.may_hold(lowered_outline_bit(w.as_bytes(), self.outline_shift)) {
             return None;
         }
         let Some(key) = packed(w) else {
@@ -273,9 +290,22 @@ fn ascii_lowercase(x: u64) -> u64 {
     x | capital >> 2
 }
 
-/// The bit of [`WordMap::lengths`] for a word of `n` bytes.
-fn length_bit(n: usize) -> u64 {
-    1 << n.min(63)
+/// The bit of [`WordMap::outlines`] for the word of bytes `b`: a hash of its length, its first
+/// byte and its last (0 for an empty word).
+fn outline_bit(b: &[u8], shift: u32) -> usize {
+    let (first, last) = (b.first().copied(), b.last().copied());
+    outline_of(b.len(), first.unwrap_or(0), last.unwrap_or(0), shift)
+}
+
+/// [`outline_bit`] of the ASCII word of bytes `b` in lower case.
+fn lowered_outline_bit(b: &[u8], shift: u32) -> usize {
+    let lowered = |byte: Option<&u8>| byte.map_or(0, u8::to_ascii_lowercase);
+    outline_of(b.len(), lowered(b.first()), lowered(b.last()), shift)
+}
+
+fn outline_of(n: usize, first: u8, last: u8, shift: u32) -> usize {
+    let x = (n as u64) ^ u64::from(first) << 32 ^ u64::from(last) << 48;
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 /// A packed key's halves folded into one word, for [`slot`] and [`filter_bit`].
