@@ -219,12 +219,23 @@ fn may_open_a_report(doc: &Document, probs: &[f32], (s, e): (usize, usize), k: u
     if probs[k] >= MIN_CUE_SHARE {
         return true;
     }
-    // Asked of every word of every sentence: a word of another length than the three is
-    // turned away by its length alone, before any of their tests is called.
-    match doc.tokens.get(k).map(|t| t.end - t.start) {
-        Some(ACCORDING) => is_according(doc, k),
-        Some(ASKED) => is_asked(doc, s, k),
-        Some(IN) => opens_a_poll(doc, k, e),
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    // Asked of every word of every sentence: a word is turned away by its length and its
+    // first letter (in lower case), compared without a branch, before any of the three tests
+    // is called; dispatching on the length alone was mispredicted, words being of every length.
+    let length = t.end - t.start;
+    let first = doc.lowered.as_bytes().get(t.start).copied().unwrap_or(0);
+    let may_be_one = (length == ACCORDING || length == ASKED) & (first == b'a')
+        | (length == IN) & (first == b'i');
+    if !may_be_one {
+        return false;
+    }
+    match length {
+        ACCORDING => is_according(doc, k),
+        ASKED => is_asked(doc, s, k),
+        IN => opens_a_poll(doc, k, e),
         _ => false,
     }
 }
