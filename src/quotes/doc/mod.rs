@@ -169,6 +169,10 @@ impl<'a> Document<'a> {
                         end += 1;
                     }
                     let j = end;
+                    // A space ends most words: told on the byte, before the character's tests.
+                    if bytes.get(j) == Some(&b' ') {
+                        break;
+                    }
                     let Some(d) = char_at(text, j) else {
                         break;
                     };
@@ -192,7 +196,13 @@ impl<'a> Document<'a> {
                         break;
                     }
                 }
-                pos = end;
+                // The space after the word, if one follows, is skipped here rather than read
+                // again as a character by the loop (spaces make no token).
+                pos = if bytes.get(end) == Some(&b' ') {
+                    end + 1
+                } else {
+                    end
+                };
                 tokens.push(Token {
                     start: i,
                     end,
