@@ -301,10 +301,14 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
             continue;
         }
         if t.kind == TokKind::Word {
-            // `in the U.S. He says …`: a dotted abbreviation keeps its full stop.
+            // `in the U.S. He says …`: a dotted abbreviation keeps its full stop. A word ending
+            // in one is told by its last byte, not a slice of the text: asked of every word,
+            // and nearly none does.
+            if text.as_bytes().get(t.end.wrapping_sub(1)) != Some(&b'.') {
+                continue;
+            }
             let w = &text[t.start..t.end];
-            if w.ends_with('.')
-                && ends_like_a_place(w)
+            if ends_like_a_place(w)
                 && next.is_some_and(|nx| opens_sentence(&text[nx.start..nx.end]))
             {
                 tokens[i].ends_sentence = true;
