@@ -14,6 +14,19 @@ fn quotes(text: &str) -> Vec<Quote> {
     )
 }
 
+/// Every quotation of `text`, with the quoted text that is nobody's speech (titles, scare
+/// quotes, and short quotes nobody is said to have said).
+fn quotes_with_non_speech(text: &str) -> Vec<Quote> {
+    extract(
+        text,
+        &QuoteOptions {
+            reported: false,
+            keep_non_speech: true,
+            ..QuoteOptions::default()
+        },
+    )
+}
+
 /// (quote text, speaker, mention, cue) of one quote.
 type Who = (String, Option<String>, Option<String>, Option<String>);
 
@@ -546,12 +559,15 @@ fn apposition_between_dashes() {
 #[test]
 fn nouns_that_look_like_cues_and_abbreviations_ending_sentences() {
     let t = "Auditors found the council kept private email archives that were “a mess”.";
-    let q = quotes(t);
+    let q = quotes_with_non_speech(t);
     assert_ne!(
         q[0].cue.as_ref().map(|c| c.text.as_str()),
         Some("email"),
         "email is a noun here"
     );
+    // Left with nobody's words, two words are a scare quote, not returned by default.
+    assert_eq!(q[0].kind, QuoteKind::NonSpeech);
+    assert!(quotes(t).is_empty());
     let t = "Ms Varga says the fund will stay in the U.K. She says the move would be \
              “a betrayal of our members”.";
     assert_eq!(speaker_of(t, "betrayal").1, s("She"));
@@ -697,10 +713,13 @@ fn a_date_is_nobody() {
 fn plural_nouns_of_saying_are_not_cues() {
     let t =
         "The fact-checkers at VeriCheck rated 40% of Labour claims as “mostly false” this year.";
-    let w = who(t);
-    assert_eq!(w.len(), 1);
-    assert_ne!(w[0].3, s("claims"), "{w:?}");
-    assert_ne!(w[0].2, s("Labour"), "{w:?}");
+    let q = quotes_with_non_speech(t);
+    assert_eq!(q.len(), 1);
+    assert_ne!(q[0].cue.as_ref().map(|c| c.text.as_str()), Some("claims"));
+    assert_ne!(
+        q[0].mention.as_ref().map(|m| m.text.as_str()),
+        Some("Labour")
+    );
 }
 
 #[test]
@@ -1062,4 +1081,20 @@ fn an_age_as_the_speaker_and_a_document_after_its_verb() {
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].2, s("the statement"));
     assert_eq!(w[0].3, s("read"));
+}
+
+#[test]
+fn a_short_quote_nobody_is_said_to_have_said_is_no_quotation() {
+    let t = "The council moved the fair to the “Riverside Commons” after the flood.";
+    assert!(quotes(t).is_empty());
+    let kept = quotes_with_non_speech(t);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].kind, QuoteKind::NonSpeech);
+    // Attributed, a fragment of any length is a quotation.
+    let t = "Ms Bello called the plan “reckless”.";
+    assert_eq!(quotes(t).len(), 1);
+    // Unattributed but long, it still is.
+    let t = "A sign on the door read nothing else.\n\n“We are closed until the river goes down \
+             and the road is safe again.”";
+    assert_eq!(quotes(t).len(), 1);
 }
