@@ -585,3 +585,20 @@ fn a_clause_after_a_hearer_and_its_complement() {
     assert_eq!(content, "that the hall would close");
     assert_eq!(cue, s("told"));
 }
+
+#[test]
+fn a_gerund_after_a_set_off_attribution_shares_its_subject() {
+    let found = reported(
+        "The mayor will back the plan in the end, Ms Ito said, adding that the vote would be \
+         close.",
+    );
+    let adding = found
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "adding"))
+        .expect("the gerund's report");
+    assert_eq!(adding.text, "that the vote would be close");
+    assert_eq!(
+        adding.mention.as_ref().map(|m| m.text.as_str()),
+        Some("Ms Ito")
+    );
+}

@@ -5,8 +5,9 @@ use super::clause::{
     clause_end, content_start, content_words, is_punct, min_forward_words, takes_a_gerund,
 };
 use super::Reported;
-use crate::quotes::doc::Document;
-use crate::quotes::mentions::opening_np;
+use crate::quotes::cues::is_verb_of_saying_proper;
+use crate::quotes::doc::{is_word, lower, Document};
+use crate::quotes::mentions::{opening_np, subject_before};
 use crate::quotes::rules::Rule;
 
 /// The report of the gerund cue `w` at token `i` of the sentence `[s, e)`, heard with
@@ -26,7 +27,14 @@ pub(super) fn gerund_cue(
     if i == s || !(is_punct(doc, i - 1, ',') || takes_a_gerund(doc, i - 1)) {
         return None;
     }
-    let mention = last_mention.or_else(|| opening_np(doc, s, i - 1));
+    // `…, Fiorina said, adding that …`: the subject of the verb of saying right before.
+    let sayer = (i >= s + 3
+        && is_punct(doc, i - 1, ',')
+        && is_word(&doc.tokens[i - 2])
+        && is_verb_of_saying_proper(&lower(doc, &doc.tokens[i - 2])))
+    .then(|| subject_before(doc, i - 2, s))
+    .flatten();
+    let mention = sayer.or(last_mention).or_else(|| opening_np(doc, s, i - 1));
     let from = content_start(doc, w, i + 1, e);
     let content = (from, clause_end(doc, from, e));
     (content_words(doc, content) >= min_forward_words(w)).then_some((
