@@ -6,7 +6,7 @@ use super::clause::{
     min_forward_words, noun_after_determiner, opens_a_clause, past_parenthetical, prob,
     starts_with_preposition, subordinator, takes_particle, MIN_CONTENT_WORDS,
 };
-use super::cue::{MIN_CUE_SHARE, SURE_CUE_SHARE};
+use super::cue::{cue_share, MIN_CUE_SHARE, SURE_CUE_SHARE};
 use super::gerund::gerund_cue;
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
@@ -112,7 +112,17 @@ pub(super) fn verb_cue(
             && (content_words(doc, before) >= MIN_CONTENT_WORDS
                 || content_words(doc, forward) > MIN_CONTENT_WORDS)
             && set_off;
-        if (content_words(doc, forward) >= min_forward_words(&w) || is_yes_or_no(doc, forward))
+        // `…, Ms Ito said, adding that …`: the gerund reports on its own; this cue reports
+        // the words before it.
+        let gerund_follows = set_off
+            && doc.tokens.get(forward.0).is_some_and(|t| {
+                is_word(t) && {
+                    let l = lower(doc, t);
+                    l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE
+                }
+            });
+        if !gerund_follows
+            && (content_words(doc, forward) >= min_forward_words(&w) || is_yes_or_no(doc, forward))
             && (around
                 || !starts_with_preposition(doc, forward.0)
                 || opens_a_clause(doc, forward.0))
