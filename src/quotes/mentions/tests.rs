@@ -21,6 +21,15 @@ fn cue_index(d: &Document, w: &str) -> usize {
         .expect("cue in sentence")
 }
 
+/// Asserts the subject `subject_before` reads for the cue `said` of each sentence.
+fn assert_subjects_of_said(cases: &[(&str, &str)]) {
+    for &(t, want) in cases {
+        let d = doc(t);
+        let cue = cue_index(&d, "said");
+        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
+    }
+}
+
 #[test]
 fn lower_is_to_lowercase() {
     let d = doc("Trump’s ÉCOLE école Σίσυφος ΟΔΟΣ İstanbul \u{212A}ing ǅemal “Said” — U.S. x");
@@ -36,7 +45,7 @@ fn lower_is_to_lowercase() {
 
 #[test]
 fn subjects_before_the_cue() {
-    for (t, want) in [
+    assert_subjects_of_said(&[
         ("Mr Trump later said it was fine.", "Mr Trump"),
         (
             "The Prime Minister’s official spokesman said it.",
@@ -59,11 +68,7 @@ fn subjects_before_the_cue() {
             "A witness interviewed by county staff said it.",
             "A witness",
         ),
-    ] {
-        let d = doc(t);
-        let cue = cue_index(&d, "said");
-        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
-    }
+    ]);
 }
 
 #[test]
@@ -184,7 +189,7 @@ fn a_capitalised_time_noun_inside_a_sentence_is_a_name() {
 
 #[test]
 fn subjects_with_a_relative_clause_or_a_postmodifier() {
-    for (t, want) in [
+    assert_subjects_of_said(&[
         (
             "Teachers who have worked at the school for years said it.",
             "Teachers",
@@ -209,11 +214,7 @@ fn subjects_with_a_relative_clause_or_a_postmodifier() {
             "Residents involved in the cleanup said it.",
             "Residents involved in the cleanup",
         ),
-    ] {
-        let d = doc(t);
-        let cue = cue_index(&d, "said");
-        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
-    }
+    ]);
     // The verb has a subject of its own inside the clause: not the phrase before `who`.
     let t = "The judge who ruled last year when she said it.";
     let d = doc(t);
@@ -223,7 +224,7 @@ fn subjects_with_a_relative_clause_or_a_postmodifier() {
 
 #[test]
 fn subjects_before_examples_and_of_a_participle() {
-    for (t, want) in [
+    assert_subjects_of_said(&[
         (
             "Several parents, including Ms. Ortiz, said it.",
             "Several parents",
@@ -234,22 +235,14 @@ fn subjects_before_examples_and_of_a_participle() {
             "A neighbour who knew the family and who asked not to be named said it.",
             "A neighbour",
         ),
-    ] {
-        let d = doc(t);
-        let cue = cue_index(&d, "said");
-        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
-    }
+    ]);
 }
 
 #[test]
 fn a_proportion_is_a_subject() {
-    for (t, want) in [
+    assert_subjects_of_said(&[
         ("About 4 in 10 said it.", "About 4 in 10"),
         ("Nearly one in five said it.", "Nearly one in five"),
         ("And more than 6 in 10 said it.", "more than 6 in 10"),
-    ] {
-        let d = doc(t);
-        let cue = cue_index(&d, "said");
-        assert_eq!(text_of(&d, subject_before(&d, cue, 0)), want, "{t}");
-    }
+    ]);
 }
