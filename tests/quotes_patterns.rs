@@ -1098,3 +1098,13 @@ fn a_short_quote_nobody_is_said_to_have_said_is_no_quotation() {
              and the road is safe again.”";
     assert_eq!(quotes(t).len(), 1);
 }
+
+#[test]
+fn a_gerund_after_a_preposition_takes_the_subject_pronoun() {
+    let t = "Dr Amara Ncube opened the clinic in May.\n\n\
+             And she made a point of saying the ward was “a place for everyone” before she left.";
+    let w = who(t);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].2, s("she"));
+    assert_eq!(w[0].1, s("Amara Ncube"));
+}

@@ -236,7 +236,10 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
             }
             j -= 1;
         }
-        return None;
+        // `And he made a point of saying …`: no name before, the clause's subject pronoun.
+        return mentions::nearest_subject(doc, cue - 1, floor).filter(|&(s, e)| {
+            e == s + 1 && mentions::is_subject_pronoun(&lower(doc, &doc.tokens[s]))
+        });
     }
     // `Bradley apologized after they came out, saying …`: after a comma the gerund shares the
     // subject of the sentence; `He issued a statement saying`, `Obama ended by saying`: the
