@@ -261,8 +261,13 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 // `said the aide, stating …` ends the phrase; `Minnesota state delegate Mary
                 // Susan` does not: a cue that is mostly a noun, before a role noun, is part of
                 // the role.
+                // (`The email went on to say`: right after a determiner, such a cue is the
+                // noun.)
+                let noun_after_determiner =
+                    end == i && begin < i && lexicon::NOUN_LIKE_CUES.contains(&w);
                 if cue_word(doc.word(t)).is_some()
                     && !is_capitalised(doc, t)
+                    && !noun_after_determiner
                     && !(lexicon::NOUN_LIKE_CUES.contains(&w)
                         && doc
                             .tokens

@@ -246,3 +246,19 @@ fn a_proportion_is_a_subject() {
         ("And more than 6 in 10 said it.", "more than 6 in 10"),
     ]);
 }
+
+#[test]
+fn a_cue_that_is_mostly_a_noun_heads_a_phrase_after_a_determiner() {
+    for t in [
+        "The email went on to say it.",
+        "The statement went on to say it.",
+    ] {
+        let d = doc(t);
+        let cue = cue_index(&d, "say");
+        assert_eq!(
+            text_of(&d, opening_np(&d, 0, cue)),
+            t.split(" went").next().unwrap_or_default(),
+            "{t}"
+        );
+    }
+}
