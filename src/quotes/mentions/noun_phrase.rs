@@ -260,20 +260,14 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 }
                 // `said the aide, stating …` ends the phrase; `Minnesota state delegate Mary
                 // Susan` does not: a cue that is mostly a noun, before a role noun, is part of
-                // the role.
-                // (`The email went on to say`: right after a determiner, such a cue is the
-                // noun.)
-                let noun_after_determiner =
-                    end == i && begin < i && lexicon::NOUN_LIKE_CUES.contains(&w);
-                if cue_word(doc.word(t)).is_some()
-                    && !is_capitalised(doc, t)
-                    && !noun_after_determiner
-                    && !(lexicon::NOUN_LIKE_CUES.contains(&w)
-                        && doc
+                // the role; so is one right after a determiner (`The email went on to say`).
+                let noun_here = lexicon::NOUN_LIKE_CUES.contains(&w)
+                    && ((end == i && begin < i)
+                        || doc
                             .tokens
                             .get(end + 1)
-                            .is_some_and(|n| is_word(n) && is_role_noun(&lower(doc, n))))
-                {
+                            .is_some_and(|n| is_word(n) && is_role_noun(&lower(doc, n))));
+                if cue_word(doc.word(t)).is_some() && !is_capitalised(doc, t) && !noun_here {
                     break;
                 }
                 // `The ad targets a …`, `The board saw Fiorina`: after the first word of a
