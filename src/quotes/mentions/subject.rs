@@ -232,6 +232,20 @@ fn before_restrictive_relative(doc: &Document, i: usize, floor: usize) -> Option
         return None;
     }
     let head = np_ending_at(doc, who, floor)?;
+    // `Nate Silver, the polling guru who founded the site tweeted`: the name the described
+    // phrase is set off from.
+    if head.0 > floor + 1 && doc.tokens[head.0 - 1].kind == TokKind::Punct(',') {
+        if let Some(name) = np_ending_at(doc, head.0 - 1, floor) {
+            // Only a name opening its clause (not `At the town hall in Ho Chi Minh City, a
+            // young woman who …`).
+            let opens_clause = name.0 == floor
+                || matches!(doc.tokens[name.0 - 1].kind, TokKind::Mark)
+                || doc.tokens[name.0 - 1].ends_sentence;
+            if opens_clause && is_capitalised(doc, &doc.tokens[name.1 - 1]) {
+                return Some(name);
+            }
+        }
+    }
     Some(with_affiliated_name(doc, head, floor).unwrap_or(head))
 }
 

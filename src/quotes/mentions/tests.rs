@@ -214,6 +214,10 @@ fn subjects_with_a_relative_clause_or_a_postmodifier() {
             "Residents involved in the cleanup said it.",
             "Residents involved in the cleanup",
         ),
+        (
+            "Lena Fox, the pollster who founded the site said it.",
+            "Lena Fox",
+        ),
     ]);
     // The verb has a subject of its own inside the clause: not the phrase before `who`.
     let t = "The judge who ruled last year when she said it.";
