@@ -219,15 +219,14 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
             .filter_map(|r| reported_quote(&doc, &people, r))
             .collect();
         attribute_partials_to_reports(&mut found, &reported);
-        unattributed_fragments_are_non_speech(&mut found, options.keep_non_speech);
         if !reported.is_empty() {
             found.extend(reported);
             // Stable: a quotation stays before the reported clause that starts with it.
             found.sort_by_key(|q| q.start);
         }
-    } else {
-        unattributed_fragments_are_non_speech(&mut found, options.keep_non_speech);
     }
+    // After reported speech has lent its source to the fragments inside it.
+    unattributed_fragments_are_non_speech(&mut found, options.keep_non_speech);
     found
 }
 

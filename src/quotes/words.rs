@@ -80,6 +80,21 @@ impl WordSet {
         self.built().get_lowercase(w).is_some()
     }
 
+    /// Whether the set holds the two-word entry `first second` (`close to`, `at least`),
+    /// joined on the stack: asked near every cue, it allocates nothing for short pairs.
+    pub fn contains_pair(&self, first: &str, second: &str) -> bool {
+        let mut buffer = [0u8; 32];
+        let len = first.len() + 1 + second.len();
+        if len > buffer.len() {
+            return self.contains(&format!("{first} {second}"));
+        }
+        buffer[..first.len()].copy_from_slice(first.as_bytes());
+        buffer[first.len()] = b' ';
+        buffer[first.len() + 1..len].copy_from_slice(second.as_bytes());
+        // Two `str`s and an ASCII space are UTF-8.
+        std::str::from_utf8(&buffer[..len]).is_ok_and(|pair| self.contains(pair))
+    }
+
     /// The words, in the order of their list.
     pub fn words(&self) -> Vec<&'static str> {
         lexicon_entries(self.file).collect()
@@ -327,6 +342,18 @@ fn filter_bit(key: u128, shift: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_are_found_as_their_joined_entries() {
+        static PAIRS: WordSet =
+            WordSet::lines("close to\nknowledge of\nsomething longer than the buffer holds\n");
+        assert!(PAIRS.contains_pair("close", "to"));
+        assert!(PAIRS.contains_pair("knowledge", "of"));
+        assert!(!PAIRS.contains_pair("close", "of"));
+        assert!(!PAIRS.contains_pair("close to", ""));
+        // Longer than the stack buffer: joined on the heap, found all the same.
+        assert!(PAIRS.contains_pair("something", "longer than the buffer holds"));
+    }
 
     #[test]
     fn lowered_look_ups_are_look_ups_of_the_lower_case() {

@@ -7,7 +7,7 @@ use super::{
     is_capitalised, is_day, is_function_word, is_not_name, is_subject_pronoun, lexicon, lower,
     Document, TokKind,
 };
-use crate::quotes::doc::{is_word, Token};
+use crate::quotes::doc::{is_word, Lower, Token};
 
 /// The subject of the cue at token `cue`: the phrase before it, over adverbs and auxiliaries
 /// and over an apposition set off by commas.
@@ -179,12 +179,7 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
 /// `About 4 in 10 say`, `Nearly one in five said`: a proportion without its noun is the
 /// subject, read whole with the words that qualify it.
 fn proportion_ending_at(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
-    let word = |k: usize| {
-        doc.tokens
-            .get(k)
-            .filter(|t| is_word(t) && t.quote.is_none())
-            .map(|t| lower(doc, t))
-    };
+    let word = |k: usize| unquoted_word(doc, k);
     let is_number = |k: usize| {
         word(k).is_some_and(|w| {
             w.chars().all(|c| c.is_ascii_digit()) || lexicon::NUMBER_WORDS.contains(&w)
@@ -254,22 +249,15 @@ fn before_restrictive_relative(doc: &Document, i: usize, floor: usize) -> Option
 /// its preposition that modify the noun before them; the subject is that noun with the whole
 /// phrase (read over words only, so the phrase's own noun need not read as one).
 fn postmodified_subject(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
-    let word = |k: usize| {
-        doc.tokens
-            .get(k)
-            .filter(|t| is_word(t) && t.quote.is_none() && !t.ends_sentence)
-            .map(|t| lower(doc, t))
-    };
+    let word = |k: usize| unquoted_word(doc, k).filter(|_| !doc.tokens[k].ends_sentence);
     let lo = i.saturating_sub(10).max(floor + 2);
     let preposition = (lo..i)
         .rev()
         .take_while(|&k| word(k).is_some())
         .find(|&k| match (word(k - 1), word(k)) {
-            (Some(modifier), Some(preposition)) => lexicon::POSTMODIFIERS.contains(&format!(
-                "{} {}",
-                modifier.as_str(),
-                preposition.as_str()
-            )),
+            (Some(modifier), Some(preposition)) => {
+                lexicon::POSTMODIFIERS.contains_pair(modifier.as_str(), preposition.as_str())
+            }
             _ => false,
         })?;
     let mut head_end = preposition - 1;
@@ -313,12 +301,8 @@ fn over_adjunct(
     (start, end): (usize, usize),
     floor: usize,
 ) -> Option<(usize, usize)> {
-    let preposition = doc.tokens.get(start.checked_sub(1)?)?;
-    if !(is_word(preposition)
-        && preposition.quote.is_none()
-        && lexicon::ADJUNCT_PREPOSITIONS.contains(lower(doc, preposition).as_str()))
-        || start < floor + 2
-    {
+    let preposition = unquoted_word(doc, start.checked_sub(1)?)?;
+    if !lexicon::ADJUNCT_PREPOSITIONS.contains(preposition.as_str()) || start < floor + 2 {
         return None;
     }
     let before = np_ending_at(doc, start - 1, floor)?;
@@ -347,11 +331,8 @@ fn with_affiliated_name(
     (start, end): (usize, usize),
     floor: usize,
 ) -> Option<(usize, usize)> {
-    let joiner = doc.tokens.get(start.checked_sub(1)?)?;
-    if joiner.kind != TokKind::Word
-        || joiner.quote.is_some()
-        || !lexicon::AFFILIATION_PREPOSITIONS.contains(&lower(doc, joiner))
-    {
+    let joiner = unquoted_word(doc, start.checked_sub(1)?)?;
+    if !lexicon::AFFILIATION_PREPOSITIONS.contains(&joiner) {
         return None;
     }
     let name = np_ending_at(doc, start - 1, floor)?;
@@ -366,12 +347,7 @@ fn over_participle_phrase(
     (start, _): (usize, usize),
     floor: usize,
 ) -> Option<(usize, usize)> {
-    let word = |k: usize| {
-        doc.tokens
-            .get(k)
-            .filter(|t| is_word(t) && t.quote.is_none())
-            .map(|t| lower(doc, t))
-    };
+    let word = |k: usize| unquoted_word(doc, k);
     let preposition = word(start.checked_sub(1)?)?;
     let participle = word(start.checked_sub(2)?)?;
     // `A letter from the Legion obtained by The Associated Press warns`: the agent of a
@@ -553,6 +529,14 @@ fn time_phrase_ends_at(doc: &Document, i: usize) -> bool {
             && lexicon::BEFORE_A_TIME_NOUN.contains(lower(doc, p).as_str())
             && lexicon::TIME_NOUNS.contains(lower(doc, w).as_str())
     })
+}
+
+/// The word at token `k`, lower-cased, when it is a word outside quotation marks.
+fn unquoted_word<'d>(doc: &'d Document, k: usize) -> Option<Lower<'d>> {
+    doc.tokens
+        .get(k)
+        .filter(|t| is_word(t) && t.quote.is_none())
+        .map(|t| lower(doc, t))
 }
 
 /// Tokens `i - 2` and `i - 1` when both are words outside quotation marks.

@@ -260,11 +260,9 @@ pub(super) fn starts_with_preposition(doc: &Document, k: usize) -> bool {
 /// clause's subject.
 fn opens_a_quantity(doc: &Document, k: usize) -> bool {
     match (doc.tokens.get(k), doc.tokens.get(k + 1)) {
-        (Some(a), Some(b)) if is_word(a) && is_word(b) => QUANTITY_OPENERS.contains(&format!(
-            "{} {}",
-            lower(doc, a).as_str(),
-            lower(doc, b).as_str()
-        )),
+        (Some(a), Some(b)) if is_word(a) && is_word(b) => {
+            QUANTITY_OPENERS.contains_pair(lower(doc, a).as_str(), lower(doc, b).as_str())
+        }
         _ => false,
     }
 }
