@@ -128,6 +128,9 @@ rules! {
     /// `More than six in ten voters who attended described …`
     ReportedForwardLongSubject = "reported_forward_long_subject",
         "A sure cue whose subject is too long to read reports the clause after it, with no source named.";
+    /// `The senator seems to be losing ground.`
+    ReportedSeemsTo = "reported_seems_to",
+        "A verb whose subject belongs to what it reports (seems, appears to, is expected to) reports its whole clause, subject included, with no source named.";
     /// `The plan will fail, the minister said.`
     ReportedBackward = "reported_backward",
         "A source and its cue after a comma report the sentence before the comma (…, X said.).";

@@ -282,6 +282,8 @@ lists! {
     CLAUSE_OPENERS = "clause_openers.txt";
     /// Nouns naming a poll, which `in` makes a source (`In a CNN poll, …`).
     POLL_NOUNS = "poll_nouns.txt";
+    /// Verbs whose subject belongs to what they report (`the senator seems to be slipping`).
+    RAISING_VERBS = "raising_verbs.txt";
     /// Words labelling a paragraph before a colon without naming a speaker (`Editor's note:`).
     COLON_LABELS = "colon_labels.txt";
     /// Words opening the question put to a source after `asked` (`whether`, `about`).

@@ -21,7 +21,7 @@
 //! table of cue forms and the cue model), [`clause`] (where a reported clause starts and ends),
 //! one file per way an attribution is found ([`verb`]: `X said …`, `…, X said.`, `…, said X.`,
 //! `…, X said, …`; [`gerund`]: `…, adding that …`; [`closing`]: the attribution closing a
-//! sentence; [`according`]: `according to X`; [`headline`]: title-case headlines),
+//! sentence; [`raising`]: `X seems to …`, the subject inside the content; [`according`]: `according to X`; [`headline`]: title-case headlines),
 //! [`nested`] (reports within and beside one another), [`content_end`] (the learnt end of a
 //! clause read forwards), and this driver, which reads each sentence once. Every [`Reported`]
 //! names the [`Rule`] that found it (`reported_forward`, `reported_backward`, …).
@@ -37,6 +37,7 @@ mod gerund;
 mod headline;
 mod nested;
 mod poll;
+mod raising;
 #[cfg(test)]
 mod tests;
 mod verb;
@@ -314,6 +315,14 @@ fn sentence(
         // after that end is no report within this one.
         if is_forward(&found) {
             found.content.1 = end_of(&found);
+        } else if found.rule == Rule::ReportedSeemsTo {
+            // `The senator seems to be slipping in the polls, which …`: the clause after the
+            // cue ends as a forward one does; the subject before it is content too.
+            let after_cue = Reported {
+                content: (found.cue.1, found.content.1),
+                ..found
+            };
+            found.content.1 = end_of(&after_cue);
         }
         if let Some(outer) = outer.filter(|_| nested) {
             if overlap_share(out[outer].content, found.content) >= NESTED_MAX_OVERLAP {

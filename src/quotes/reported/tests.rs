@@ -173,6 +173,10 @@ fn each_pattern_names_its_rule() {
             "reported_forward_long_subject",
         ),
         (
+            "The harbour master seems to be losing patience with the ferry operator.",
+            "reported_seems_to",
+        ),
+        (
             "The ferry service will resume in May, the harbour master said.",
             "reported_backward",
         ),
@@ -244,4 +248,39 @@ fn every_reported_rule_is_in_the_table_and_prefixed() {
             assert!(rule.description().ends_with('.'), "{}", rule.name());
         }
     }
+}
+
+#[test]
+fn a_seeming_reports_its_whole_clause_with_no_source() {
+    let (content, cue, mention) =
+        one("The ferry operator seems to be losing patience with the port.");
+    assert_eq!(
+        content,
+        "The ferry operator seems to be losing patience with the port"
+    );
+    assert_eq!(cue, "seems");
+    assert_eq!(mention, None);
+    let (content, cue, mention) =
+        one("Councillor Brandt is widely expected to be the next mayor of Ostend.");
+    assert_eq!(
+        content,
+        "Councillor Brandt is widely expected to be the next mayor of Ostend"
+    );
+    assert_eq!(cue, "is widely expected");
+    assert_eq!(mention, None);
+    // Through a relative pronoun, the content starts at the pronoun.
+    let all = found("The mayor met Ms Ito, who appeared to have the stronger plan.");
+    assert!(
+        all.iter()
+            .any(|(c, k, m)| c == "who appeared to have the stronger plan"
+                && k == "appeared"
+                && m.is_none()),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn appeared_somewhere_is_no_seeming() {
+    let all = found("The mayor appeared on local radio and said the pier would reopen in May.");
+    assert!(all.iter().all(|(_, cue, _)| cue != "appeared"), "{all:?}");
 }

@@ -8,6 +8,7 @@ use super::clause::{
 };
 use super::cue::{cue_share, MIN_CUE_SHARE, SURE_CUE_SHARE};
 use super::gerund::gerund_cue;
+use super::raising::seems_to;
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
 use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
@@ -87,6 +88,10 @@ pub(super) fn verb_cue(
         from += 1;
     }
     let mut forward = (from, clause_end(doc, from, e));
+    if let Some(seems) = seems_to(doc, head, i, subject, forward, share) {
+        // Read on inside the clause: `The senator seemed to suggest he would …`.
+        return Some((seems, i + 1));
+    }
     if let Some(mention) = subject {
         // `Mr X, who said last week that …, issued …` / `While X said …, Y …`: a relative or
         // subordinate clause reports no further than its comma.

@@ -1,0 +1,76 @@
+//! A verb whose subject belongs to what it reports: `The senator seems to be slipping`,
+//! `The plan appeared doomed`, `Mr Lind is widely expected to run`.
+//!
+//! Nobody is named as the source of such an impression or expectation; PolNeAR draws the
+//! whole clause, subject included, as the content and the verb (with its auxiliary) as the cue,
+//! with no source. Read as `X said …`, the subject would be taken for a speaker and the
+//! content would lose it.
+
+use super::clause::is_punct;
+use super::Reported;
+use crate::quotes::doc::{is_word, lower, Document};
+use crate::quotes::lexicon::{BE_FORMS, RAISING_VERBS, RELATIVE_PRONOUNS};
+use crate::quotes::rules::Rule;
+
+/// The impression reported by the verb at `head` (the cue word at `i`, at or after it:
+/// `seemed to suggest`), whose subject is `subject` and whose clause read forwards is
+/// `forward`, heard with probability `share`.
+pub(super) fn seems_to(
+    doc: &Document,
+    head: usize,
+    i: usize,
+    subject: Option<(usize, usize)>,
+    forward: (usize, usize),
+    share: f32,
+) -> Option<Reported> {
+    let subject = subject?;
+    if head != i {
+        return None;
+    }
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| is_word(t) && t.quote.is_none())
+            .map(|t| lower(doc, t))
+    };
+    let w = word(head)?;
+    let next = word(head + 1);
+    let next_is = |x: &str| next.as_deref() == Some(x);
+    let cue_start = if RAISING_VERBS.contains(w.as_str()) {
+        // `seems content`, `seemed unsure`: a form of `seem` raises whatever follows it;
+        // `appeared` must be followed by `to` or `like` (`appeared on Fox News` is not one).
+        if !(w.starts_with("seem") || next_is("to") || next_is("like")) {
+            return None;
+        }
+        head
+    } else if w == "expected" && next_is("to") {
+        // `is (widely) expected to`: the passive, from its form of `be`.
+        let mut k = head;
+        while k > subject.1 && word(k - 1).is_some_and(|l| l.ends_with("ly")) {
+            k -= 1;
+        }
+        if k == subject.1 || !word(k - 1).is_some_and(|l| BE_FORMS.contains(l.as_str())) {
+            return None;
+        }
+        k - 1
+    } else {
+        return None;
+    };
+    // `…, the senator seemed, …`: set off, the verb is a parenthesis, not this clause's.
+    if is_punct(doc, head + 1, ',') || forward.1 <= i {
+        return None;
+    }
+    // `…, who seemed to …`: a subject read through a relative pronoun to the noun it stands
+    // for starts the content at the pronoun.
+    let from = (subject.0..head)
+        .rev()
+        .find(|&k| word(k).is_some_and(|l| RELATIVE_PRONOUNS.contains(l.as_str())))
+        .unwrap_or(subject.0);
+    Some(Reported {
+        content: (from, forward.1),
+        cue: (cue_start, head + 1),
+        mention: None,
+        confidence: share,
+        rule: Rule::ReportedSeemsTo,
+    })
+}
