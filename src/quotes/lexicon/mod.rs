@@ -284,6 +284,8 @@ lists! {
     POLL_NOUNS = "poll_nouns.txt";
     /// Verbs whose subject belongs to what they report (`the senator seems to be slipping`).
     RAISING_VERBS = "raising_verbs.txt";
+    /// Words a seeming's subject does not reach back over (`that`, `because`, `and`).
+    SEEMING_SUBJECT_STOPS = "seeming_subject_stops.txt";
     /// Words labelling a paragraph before a colon without naming a speaker (`Editor's note:`).
     COLON_LABELS = "colon_labels.txt";
     /// Words opening the question put to a source after `asked` (`whether`, `about`).

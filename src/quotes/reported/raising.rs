@@ -9,14 +9,16 @@
 use super::clause::is_punct;
 use super::Reported;
 use crate::quotes::doc::{is_word, lower, Document};
-use crate::quotes::lexicon::{BE_FORMS, RAISING_VERBS, RELATIVE_PRONOUNS};
+use crate::quotes::lexicon::{BE_FORMS, RAISING_VERBS, RELATIVE_PRONOUNS, SEEMING_SUBJECT_STOPS};
 use crate::quotes::rules::Rule;
+use crate::quotes::tagger::tag;
 
 /// The impression reported by the verb at `head` (the cue word at `i`, at or after it:
 /// `seemed to suggest`), whose subject is `subject` and whose clause read forwards is
 /// `forward`, heard with probability `share`.
 pub(super) fn seems_to(
     doc: &Document,
+    s: usize,
     head: usize,
     i: usize,
     subject: Option<(usize, usize)>,
@@ -62,10 +64,13 @@ pub(super) fn seems_to(
     }
     // `…, who seemed to …`: a subject read through a relative pronoun to the noun it stands
     // for starts the content at the pronoun.
-    let from = (subject.0..head)
+    let from = match (subject.0..head)
         .rev()
         .find(|&k| word(k).is_some_and(|l| RELATIVE_PRONOUNS.contains(l.as_str())))
-        .unwrap_or(subject.0);
+    {
+        Some(pronoun) => pronoun,
+        None => whole_subject_start(doc, s, subject.0),
+    };
     Some(Reported {
         content: (from, forward.1),
         cue: (cue_start, head + 1),
@@ -73,4 +78,32 @@ pub(super) fn seems_to(
         confidence: share,
         rule: Rule::ReportedSeemsTo,
     })
+}
+
+/// Where the whole subject ending in the phrase at `from` starts, in the sentence opening at
+/// `s`: the speaker rules read the nearest noun phrase (`super delegates` of `Clinton's
+/// strength among super delegates appears …`), but all of the subject is part of what seems.
+/// It reaches back to the sentence's start, punctuation, a word joining clauses or a verb.
+fn whole_subject_start(doc: &Document, s: usize, from: usize) -> usize {
+    let mut k = from;
+    while k > s {
+        let t = &doc.tokens[k - 1];
+        if !is_word(t) || t.quote.is_some() {
+            break;
+        }
+        let l = lower(doc, t);
+        // A verb ends the subject, unless the subject holds it: an infinitive (`The plan to
+        // close the harbour`) or a gerund (`The idea of wiping away the rule`).
+        let infinitive = k >= 2 && lower(doc, &doc.tokens[k - 2]) == "to";
+        let finite_verb = match tag(doc, k - 1) {
+            "AUX" => true,
+            "VERB" => !infinitive && !l.ends_with("ing"),
+            _ => false,
+        };
+        if SEEMING_SUBJECT_STOPS.contains(l.as_str()) || finite_verb {
+            break;
+        }
+        k -= 1;
+    }
+    k
 }

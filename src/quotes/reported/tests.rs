@@ -268,6 +268,13 @@ fn a_seeming_reports_its_whole_clause_with_no_source() {
     );
     assert_eq!(cue, "is widely expected");
     assert_eq!(mention, None);
+    // The whole subject, not its nearest noun phrase.
+    let (content, _, _) =
+        one("The plan to close the harbour in winter appears to have little support.");
+    assert_eq!(
+        content,
+        "The plan to close the harbour in winter appears to have little support"
+    );
     // Through a relative pronoun, the content starts at the pronoun.
     let all = found("The mayor met Ms Ito, who appeared to have the stronger plan.");
     assert!(

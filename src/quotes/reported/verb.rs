@@ -88,7 +88,7 @@ pub(super) fn verb_cue(
         from += 1;
     }
     let mut forward = (from, clause_end(doc, from, e));
-    if let Some(seems) = seems_to(doc, head, i, subject, forward, share) {
+    if let Some(seems) = seems_to(doc, s, head, i, subject, forward, share) {
         // Read on inside the clause: `The senator seemed to suggest he would …`.
         return Some((seems, i + 1));
     }
