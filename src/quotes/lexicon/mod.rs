@@ -165,6 +165,8 @@ lists! {
     /// Quantifiers whose `of` phrase names a group of speakers (`one of two witnesses`, `some
     /// of the protesters`).
     PARTITIVE_QUANTIFIERS = "partitive_quantifiers.txt";
+    /// Nouns naming a share of a group before its `of` phrase (`percent`, `majority`).
+    GROUP_SHARES = "group_shares.txt";
     /// Words ending in `-ing` that are nouns, not participles (`king`).
     NOT_PARTICIPLES = "not_participles.txt";
     /// Adverbs that cannot end a noun phrase, though they end in no `-ly` (`almost`, `never`).

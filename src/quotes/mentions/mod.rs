@@ -22,7 +22,7 @@ mod tests;
 
 pub(crate) use apposition::{apposed_name, role_on_behalf};
 pub(crate) use fragment::speaker_part;
-pub(crate) use noun_phrase::{np_ending_at, np_starting_at};
+pub(crate) use noun_phrase::{np_ending_at, np_starting_at, share_of_group};
 pub(crate) use subject::{nearest_subject, opening_np, subject_before};
 
 use super::doc::{is_acronym, is_capitalised, lower, Document, TokKind};

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::quotes::cues::cue_word;
 use crate::quotes::doc::{is_possessive, is_word};
+use crate::quotes::tagger::tag;
 
 /// Whether token `k` is `for` between two capitalised words of a name: `the Center for
 /// Nonproliferation Studies`, `Americans for Prosperity`.
@@ -28,6 +29,49 @@ fn for_inside_name(doc: &Document, k: usize) -> bool {
 /// The noun phrase that ends just before token `end` (exclusive), not reaching before `floor`.
 /// Returns the token range `[start, end)`.
 pub(crate) fn np_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let (start, end) = phrase_ending_at(doc, end, floor)?;
+    Some((share_of_group(doc, start, floor).unwrap_or(start), end))
+}
+
+/// The most words of the phrase naming a share (`about 72`, `a slim`, `nearly two`) before
+/// its noun.
+const MAX_SHARE_WORDS: usize = 3;
+
+/// Where the share of a group opening the phrase that starts at `start` starts: `72 percent
+/// of [Democrats]`, `A majority of [Republicans]`, `About two-thirds of [voters]`. A user
+/// counting what Democrats said must not be given what 72 percent of them said.
+pub(crate) fn share_of_group(doc: &Document, start: usize, floor: usize) -> Option<usize> {
+    if start < floor + 2 || lower(doc, &doc.tokens[start - 1]) != "of" {
+        return None;
+    }
+    let share = start - 2;
+    let t = &doc.tokens[share];
+    if !is_word(t) || t.quote.is_some() || !lexicon::GROUP_SHARES.contains(&lower(doc, t)) {
+        return None;
+    }
+    let mut from = share;
+    while from > floor && share - from < MAX_SHARE_WORDS {
+        let p = &doc.tokens[from - 1];
+        if !is_word(p) || p.quote.is_some() {
+            break;
+        }
+        let l = lower(doc, p);
+        let part_of_share = l.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || lexicon::NUMBER_WORDS.contains(&l)
+            || lexicon::BEFORE_A_PROPORTION.contains(&l)
+            || lexicon::INDEFINITE_ARTICLES.contains(&l)
+            || l == "the"
+            || tag(doc, from - 1) == "ADJ";
+        if !part_of_share {
+            break;
+        }
+        from -= 1;
+    }
+    Some(from)
+}
+
+/// [`np_ending_at`] without a share of the group it names.
+fn phrase_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, usize)> {
     if end <= floor || end > doc.tokens.len() {
         return None;
     }

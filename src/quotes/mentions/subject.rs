@@ -2,7 +2,7 @@
 //! apposition), the phrase that opens a clause (over introductory phrases and datelines), and
 //! the nearest subject pronoun.
 
-use super::{apposed_name, np_ending_at, np_starting_at};
+use super::{apposed_name, np_ending_at, np_starting_at, share_of_group};
 use super::{
     is_capitalised, is_day, is_function_word, is_not_name, is_subject_pronoun, lexicon, lower,
     Document, TokKind,
@@ -161,7 +161,8 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         .or_else(|| before_restrictive_relative(doc, i, floor))
         .or_else(|| postmodified_subject(doc, i, floor))
     {
-        return Some(np);
+        // `Two-thirds of those surveyed said`: a share of the group.
+        return Some((share_of_group(doc, np.0, floor).unwrap_or(np.0), np.1));
     }
     let mut np = np_ending_at(doc, i, floor)?;
     // `Clinton in a statement said`, `The mayor in an interview with the Post said`: the phrase

@@ -252,6 +252,36 @@ fn a_proportion_is_a_subject() {
 }
 
 #[test]
+fn a_share_of_a_group_is_the_subject_not_the_group() {
+    assert_subjects_of_said(&[
+        (
+            "A majority of Republicans said it.",
+            "A majority of Republicans",
+        ),
+        (
+            "Then 72 percent of Democrats said it.",
+            "72 percent of Democrats",
+        ),
+        (
+            "About half of the nurses said it.",
+            "About half of the nurses",
+        ),
+        (
+            "A slim majority of the council said it.",
+            "A slim majority of the council",
+        ),
+        (
+            "Two-thirds of those surveyed said it.",
+            "Two-thirds of those surveyed",
+        ),
+        (
+            "The rest of the council said it.",
+            "The rest of the council",
+        ),
+    ]);
+}
+
+#[test]
 fn a_cue_that_is_mostly_a_noun_heads_a_phrase_after_a_determiner() {
     for t in [
         "The email went on to say it.",
