@@ -212,6 +212,19 @@ fn direct_quotations_are_not_repeated_as_reported_speech() {
 }
 
 #[test]
+fn how_and_where_a_quotation_was_said_is_no_report() {
+    for t in [
+        "“We are calling from the campaign,” Ms Lind said pleasantly into the phone.",
+        "“The pier will reopen in May,” the mayor told a rally in Ostend on Friday.",
+    ] {
+        assert!(reported(t).is_empty(), "{t:?}: {:?}", reported(t));
+    }
+    // A clause after the cue is still reported.
+    let t = "“It was a long night,” the mayor told reporters that the pier would reopen in May.";
+    assert_eq!(one(t).0, "that the pier would reopen in May", "{t:?}");
+}
+
+#[test]
 fn reported_speech_can_be_turned_off() {
     let t = "The harbour authority said the new ferry would enter service in spring.";
     let options = QuoteOptions {

@@ -214,8 +214,18 @@ pub fn extract(text: &str, options: &QuoteOptions) -> Vec<Quote> {
         .filter(|q| q.kind != QuoteKind::Indirect || (options.reported && q.cue.is_some()))
         .collect();
     if options.reported {
+        // `“…,” Ms Lind said pleasantly into the phone`: the cue of a quotation before it, read
+        // forwards, says how or where it was said, not what.
+        let cues_after_quotes: Vec<usize> = found
+            .iter()
+            .filter_map(|q| q.cue.as_ref().filter(|c| c.start >= q.end).map(|c| c.start))
+            .collect();
         let reported: Vec<Quote> = reports
             .iter()
+            .filter(|r| {
+                !(cues_after_quotes.contains(&doc.tokens[r.cue.0].start)
+                    && reported::only_adjuncts(&doc, r))
+            })
             .filter_map(|r| reported_quote(&doc, &people, r))
             .collect();
         attribute_partials_to_reports(&mut found, &reported);

@@ -357,7 +357,7 @@ pub(super) fn noun_after_determiner(doc: &Document, i: usize) -> bool {
 /// Whether the tokens `[s, e)` hold a verb (by the tagger): a clause, not a bare noun phrase.
 /// A capitalised first word does not count: opening a sentence, a plural noun reads as a verb
 /// (`Advocates in Flint, Mich.`).
-pub(super) fn has_verb(doc: &Document, (s, e): (usize, usize)) -> bool {
+pub(crate) fn has_verb(doc: &Document, (s, e): (usize, usize)) -> bool {
     (s..e.min(doc.tokens.len())).any(|k| {
         let t = &doc.tokens[k];
         t.kind == TokKind::Word

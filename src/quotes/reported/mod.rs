@@ -73,6 +73,13 @@ pub(crate) struct Reported {
     pub rule: Rule,
 }
 
+/// Whether the forward report `r` holds no clause, only words on how, where or to whom
+/// something was said (`said pleasantly into the phone`, `told a rally in Ohio`): no report of
+/// its own when the cue attributes a quotation before it.
+pub(crate) fn only_adjuncts(doc: &Document, r: &Reported) -> bool {
+    is_forward(r) && r.rule == Rule::ReportedForward && !clause::has_verb(doc, r.content)
+}
+
 /// The attributions of reported speech in the article, in text order.
 pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
     let sentences = sentences(doc);
