@@ -138,6 +138,23 @@ fn according_to() {
     assert_eq!(cue, s("According to"));
     let (content, ..) = one("The merger has been called off, according to two people briefed.");
     assert_eq!(content, "The merger has been called off");
+    // What was said starts after a colon.
+    let (content, ..) =
+        one("The port had one good year: cargo rose by a third, according to the harbour board.");
+    assert_eq!(content, "cargo rose by a third");
+    // Around a source that runs on to its comma; not into a relative clause after it.
+    let (content, _, mention, _) = one(
+        "One of the options, according to aides who met the mayor on Friday, is to close the pier.",
+    );
+    assert_eq!(
+        content,
+        "One of the options, according to aides who met the mayor on Friday, is to close the pier"
+    );
+    assert_eq!(mention, s("aides who met the mayor on Friday"));
+    let (content, ..) = one(
+        "The pier will close, according to an aide, who asked not to be named because of the talks.",
+    );
+    assert_eq!(content, "The pier will close");
 }
 
 #[test]

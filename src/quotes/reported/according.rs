@@ -1,10 +1,16 @@
 //! `According to X, …`, `…, according to X.` and `…, according to X, …`.
 
-use super::clause::{clause_end, content_words, is_punct, MIN_CONTENT_WORDS};
+use super::clause::{clause_end, content_words, has_verb, is_punct, MIN_CONTENT_WORDS};
 use super::Reported;
-use crate::quotes::doc::{lower, Document};
+use crate::quotes::doc::{is_word, lower, Document};
+use crate::quotes::lexicon::RELATIVE_PRONOUNS;
 use crate::quotes::mentions::np_starting_at;
 use crate::quotes::rules::Rule;
+use crate::quotes::tagger::tag;
+
+/// The most tokens a source after `according to` may run on before the comma that resumes
+/// the sentence.
+const MAX_SOURCE_TAIL: usize = 12;
 
 /// `According to X, …` and `…, according to X.`
 pub(super) fn according_to(
@@ -24,16 +30,24 @@ pub(super) fn according_to(
     let source = np_starting_at(doc, i + 2, e);
     let source_end = source.map_or(i + 2, |m| m.1);
     if i > s && is_punct(doc, i - 1, ',') {
+        // `…: London was the capital of finance, according to X.`: what was said starts after
+        // the colon.
+        let s = (s..i - 1)
+            .rev()
+            .find(|&k| is_punct(doc, k, ':') || is_punct(doc, k, ';'))
+            .map_or(s, |k| k + 1);
         // `…, according to X, …`: both halves of the sentence around the source.
-        let resumes = is_punct(doc, source_end, ',')
-            && content_words(doc, (source_end + 1, clause_end(doc, source_end + 1, e))) >= 2;
-        let content = if resumes {
-            (s, clause_end(doc, source_end + 1, e))
-        } else {
-            (s, i - 1)
+        let comma = resumes_after_source(doc, (s, i - 1), source_end, e);
+        let (content, source) = match comma {
+            Some(c) => (
+                (s, clause_end(doc, c + 1, e)),
+                source.map(|m| (m.0, c.max(m.1))),
+            ),
+            None => ((s, i - 1), source),
         };
+        let source_end = source.map_or(source_end, |m| m.1);
         let words = content_words(doc, (s, i - 1));
-        let rule = if resumes {
+        let rule = if comma.is_some() {
             Rule::ReportedAccordingToAround
         } else {
             Rule::ReportedAccordingToAfter
@@ -63,4 +77,30 @@ pub(super) fn according_to(
         },
         content.1,
     ))
+}
+
+/// Where the sentence resumes after the source of `according to` that starts at `source` (up
+/// to `e`), the words `before` its comma being what comes before: at the next comma, when what
+/// comes before is no clause (`One of the options, according to aides who met him, is to
+/// close the pier`) or a verb follows the comma (`The pier, according to aides, will close`).
+/// The source may run on to that comma; a relative clause after it (`according to an aide, who
+/// asked not to be named`) or an apposition (`according to Ms Lind, a harbour pilot`) is no
+/// resumption.
+pub(super) fn resumes_after_source(
+    doc: &Document,
+    before: (usize, usize),
+    source: usize,
+    e: usize,
+) -> Option<usize> {
+    let comma = (source..e.min(source + MAX_SOURCE_TAIL)).find(|&k| is_punct(doc, k, ','))?;
+    let next = doc
+        .tokens
+        .get(comma + 1)
+        .filter(|n| is_word(n) && n.quote.is_none())?;
+    if RELATIVE_PRONOUNS.contains(lower(doc, next).as_str()) {
+        return None;
+    }
+    let verb_follows = matches!(tag(doc, comma + 1), "VERB" | "AUX");
+    let rest = (comma + 1, clause_end(doc, comma + 1, e));
+    ((verb_follows || !has_verb(doc, before)) && content_words(doc, rest) >= 2).then_some(comma)
 }

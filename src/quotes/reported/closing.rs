@@ -1,6 +1,7 @@
 //! The attribution closing a sentence: `…, X said.`, `…, said X.`, `…, according to X.`; its
 //! content is everything before the comma that sets it off.
 
+use super::according::resumes_after_source;
 use super::clause::{
     content_words, has_verb, is_introductory, is_punct, noun_after_determiner, prob,
     starts_with_preposition, takes_particle, MIN_CONTENT_WORDS,
@@ -48,11 +49,33 @@ pub(super) fn tail_attribution(
             }
             Some(_) => continue,
         };
-        let content = (s, comma);
+        // `The port had one good year: cargo rose by a third, the board said.`: what was said
+        // starts after a colon or a semicolon outside quotation marks.
+        let from = (s..comma)
+            .rev()
+            .find(|&k| {
+                doc.tokens[k].quote.is_none() && (is_punct(doc, k, ':') || is_punct(doc, k, ';'))
+            })
+            .map_or(s, |k| k + 1)
+            .min(comma);
+        // (Unless too little follows it: `Her answer: no, she said.`)
+        let from = if content_words(doc, (from, comma)) < MIN_CONTENT_WORDS {
+            s
+        } else {
+            from
+        };
+        let content = (from, comma);
         if content_words(doc, content) < MIN_CONTENT_WORDS || is_introductory(doc, content) {
             return None;
         }
         if let Some((cue, mention, rule)) = closing_source(doc, probs, after, end) {
+            // `One of the options, according to aides who met him, is to close the pier.`:
+            // the sentence goes on after the source, and `according.rs` reads it around.
+            if rule == Rule::ReportedAccordingToAfter
+                && resumes_after_source(doc, content, cue.1, end).is_some()
+            {
+                return None;
+            }
             // `Advocates in Flint, Mich., cheered the vote.`: before `…, said X` there must be
             // a clause, with a verb, for the words after the cue to be its source.
             if rule == Rule::ReportedBackwardInverted && !has_verb(doc, content) {
