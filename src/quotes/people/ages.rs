@@ -12,6 +12,10 @@ fn age_at<'d>(doc: &Document<'d>, k: usize) -> Option<&'d str> {
         .then_some(w)
 }
 
+/// The most words of an apposition read for an age (`a 52-year-old`, `the retired
+/// 70-year-old`).
+const APPOSITION_WORDS_BEFORE_AGE: usize = 3;
+
 impl People {
     /// Notes the age set off by commas after the name of person `p` ending at token `end`
     /// (`Ana Ruiz, 34,`).
@@ -21,10 +25,25 @@ impl People {
                 .get(k)
                 .is_some_and(|t| t.kind == TokKind::Punct(','))
         };
-        if comma(end) && comma(end + 2) {
+        if !comma(end) {
+            return;
+        }
+        if comma(end + 2) {
             if let Some(age) = age_at(doc, end + 1) {
                 self.ages.push((age.to_string(), p));
+                return;
             }
+        }
+        // `Maria Lopez, a 52-year-old nurse from Toledo,`: an apposition giving the age.
+        let apposition = (end + 1..(end + 1 + APPOSITION_WORDS_BEFORE_AGE).min(doc.tokens.len()))
+            .take_while(|&k| doc.tokens[k].kind == TokKind::Word)
+            .find_map(|k| {
+                let age = doc.word(&doc.tokens[k]).strip_suffix("-year-old")?;
+                (!age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()))
+                    .then_some(age)
+            });
+        if let Some(age) = apposition {
+            self.ages.push((age.to_string(), p));
         }
     }
 

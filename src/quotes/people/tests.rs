@@ -402,6 +402,13 @@ fn an_age_names_the_person_given_it() {
         resolved(text, "help", "the 34-year-old").as_deref(),
         Some("Maria Okafor")
     );
+    // An apposition may give the age.
+    let text = "Maria Okafor, a 52-year-old nurse from Leeds, waited for hours. Tom Hale, a \
+                retired 70-year-old, waited too. “We need help,” the 52-year-old said.";
+    assert_eq!(
+        resolved(text, "help", "the 52-year-old").as_deref(),
+        Some("Maria Okafor")
+    );
 }
 
 #[test]
