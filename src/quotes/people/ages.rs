@@ -1,8 +1,11 @@
-//! Ages the article gives (`Ana Ruiz, 34, said …`), for the descriptions that use them later
-//! (`the 34-year-old mother of three`).
+//! Ages the article gives (`Ana Ruiz, 34, said …`) and descriptions set off after names (`Ana
+//! Ruiz, a nurse from Leeds,`), for the mentions that use them later (`the 34-year-old mother of
+//! three`, `the nurse`).
 
 use super::People;
-use crate::quotes::doc::{Document, TokKind};
+use crate::quotes::doc::{is_capitalised, lower, Document, TokKind};
+use crate::quotes::lexicon;
+use crate::quotes::tagger::tag;
 
 /// The age written at token `k` if it is one: a number of one to three digits.
 fn age_at<'d>(doc: &Document<'d>, k: usize) -> Option<&'d str> {
@@ -11,6 +14,14 @@ fn age_at<'d>(doc: &Document<'d>, k: usize) -> Option<&'d str> {
     (t.kind == TokKind::Word && (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
         .then_some(w)
 }
+
+/// The most words of a description set off after a name read for its head noun (`a retired
+/// long-haul truck driver`).
+const DESCRIPTION_WORDS: usize = 5;
+
+/// The most tokens between a description's head noun and the comma that closes it (`a nurse
+/// from a small town near Leeds,`).
+const DESCRIPTION_TAIL: usize = 10;
 
 /// The most words of an apposition read for an age (`a 52-year-old`, `the retired
 /// 70-year-old`).
@@ -53,6 +64,61 @@ impl People {
         let t = doc.tokens.get(k)?;
         let age = doc.word(t).strip_suffix("-year-old")?;
         let mut people = self.ages.iter().filter(|(a, _)| a == age).map(|&(_, p)| p);
+        let p = people.next()?;
+        people.all(|q| q == p).then_some(p)
+    }
+
+    /// Notes the head noun of a description set off after the name of person `p` ending at
+    /// token `end`: `Ana Ruiz, a nurse from Leeds,` → `nurse`; `Tom Hale, an unemployed
+    /// welder,` → `welder`.
+    pub(super) fn note_description(&mut self, doc: &Document, end: usize, p: usize) {
+        let is = |k: usize, c: char| {
+            doc.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokKind::Punct(c))
+        };
+        if !is(end, ',') {
+            return;
+        }
+        let article = doc.tokens.get(end + 1).filter(|t| t.kind == TokKind::Word);
+        if !article.is_some_and(|t| lexicon::INDEFINITE_ARTICLES.contains(&lower(doc, t))) {
+            return;
+        }
+        // The last noun before the description's first preposition, comma or end.
+        let mut head = None;
+        for k in end + 2..(end + 2 + DESCRIPTION_WORDS).min(doc.tokens.len()) {
+            let t = &doc.tokens[k];
+            if t.kind != TokKind::Word || t.quote.is_some() || is_capitalised(doc, t) {
+                break;
+            }
+            match tag(doc, k) {
+                "NOUN" => head = Some(k),
+                "ADJ" | "NUM" => {}
+                _ => break,
+            }
+        }
+        // Set off on both sides: a comma closes it before any verb (`In downtown San
+        // Francisco, a group dressed in …` is a subject, not a description).
+        let closed = head.is_some_and(|k| {
+            (k + 1..(k + 1 + DESCRIPTION_TAIL).min(doc.tokens.len()))
+                .take_while(|&j| !matches!(tag(doc, j), "VERB" | "AUX"))
+                .any(|j| is(j, ','))
+        });
+        if let Some(k) = head.filter(|_| closed) {
+            self.described
+                .push((lower(doc, &doc.tokens[k]).as_str().to_string(), p));
+        }
+    }
+
+    /// The person a definite description ending at token `e` names (`the nurse`, `the retired
+    /// welder`), if the article set that noun after exactly one person's name.
+    pub(super) fn person_described(&self, doc: &Document, e: usize) -> Option<usize> {
+        let head = lower(doc, doc.tokens.get(e.checked_sub(1)?)?);
+        let mut people = self
+            .described
+            .iter()
+            .filter(|(noun, _)| noun.as_str() == head.as_str())
+            .map(|&(_, p)| p);
         let p = people.next()?;
         people.all(|q| q == p).then_some(p)
     }

@@ -173,6 +173,9 @@ pub(crate) struct People {
     organisations: Vec<organisations::Organisation>,
     /// Ages given after names (`Ana Ruiz, 34,`): (age as written, person).
     ages: Vec<(String, usize)>,
+    /// Head nouns of the descriptions set off after names (`Ana Ruiz, a nurse from Leeds,`):
+    /// (noun in lower case, person).
+    described: Vec<(String, usize)>,
     /// The token ranges of the mentions the quotation and reported-speech rules found speaking
     /// (`Conservative economist Aparna Mathur, who …, said`), sorted: who has spoken in the
     /// article, which a later `she said` most often continues.
@@ -203,6 +206,7 @@ impl People {
             signatures: Vec::new(),
             organisations: Vec::new(),
             ages: Vec::new(),
+            described: Vec::new(),
             sources: Vec::new(),
             pronouns: Vec::new(),
         };
@@ -280,6 +284,7 @@ impl People {
                         }
                         named[p] += 1;
                         people.note_age(doc, end, p);
+                        people.note_description(doc, end, p);
                         let spot = Salient {
                             at: run.start,
                             from: i,

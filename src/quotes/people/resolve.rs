@@ -55,7 +55,8 @@ pub mod link {
     /// `the 34-year-old` → the person the article gave that age (`Ana Ruiz, 34,`).
     pub const PERSON_OF_AGE: &str = "person_of_age";
     /// `the spokesman` → the description that introduced them (`a spokesman for the Prime
-    /// Minister`).
+    /// Minister`); `the nurse` → the person a description set off after their name introduced
+    /// (`Ana Ruiz, a nurse from Leeds,`).
     pub const DESCRIPTION_ANTECEDENT: &str = "description_antecedent";
     /// `I`, `my` outside quotation marks → the writer: the signature under the reader's letter
     /// it is in, or the author a byline or an author's note names (`my father` → `Ana Ruiz’s
@@ -341,6 +342,12 @@ impl People {
                         && before.quote.is_none())
             })
             .unwrap_or(e);
+        // `the nurse` after `Ana Ruiz, a nurse from Leeds,`: the person so described.
+        if first == "the" && e - s <= 3 {
+            if let Some(p) = self.person_described(doc, e) {
+                return Some(self.named(p, steps, link::DESCRIPTION_ANTECEDENT));
+            }
+        }
         // `the spokesman` after `a spokesman for the Prime Minister`: the description that
         // introduced them.
         if first == "the" && e - s <= 3 {

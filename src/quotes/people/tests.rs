@@ -412,6 +412,34 @@ fn an_age_names_the_person_given_it() {
 }
 
 #[test]
+fn a_description_set_after_a_name_names_that_person() {
+    let text = "Maria Okafor, a retired nurse from Leeds, waited for hours. Tom Hale, an \
+                unemployed welder, waited too. “We need help,” the nurse said. “So do I,” the \
+                welder said. “Me too,” the teacher said.";
+    assert_eq!(
+        resolved(text, "help", "the nurse").as_deref(),
+        Some("Maria Okafor")
+    );
+    assert_eq!(
+        resolved(text, "So do I", "the welder").as_deref(),
+        Some("Tom Hale")
+    );
+    // Nobody was described as a teacher.
+    assert_eq!(
+        resolved(text, "Me too", "the teacher").as_deref(),
+        Some("the teacher")
+    );
+    // Two people described alike: a reader cannot tell which.
+    let text = "Maria Okafor, a nurse, and Ruth Bell, a nurse from York, waited. “We need \
+                help,” the nurse said.";
+    let who = resolved(text, "help", "the nurse");
+    assert!(
+        !matches!(who.as_deref(), Some("Maria Okafor" | "Ruth Bell")),
+        "{who:?}"
+    );
+}
+
+#[test]
 fn i_in_a_letter_is_its_signer_and_in_an_op_ed_its_author() {
     let letters = "LETTERS\n\nI cannot believe the council closed the library.\n\nRuth \
                    Adeyemi.\n\nI think the council was right.\n\nPaul Greer.";
