@@ -28,6 +28,21 @@ fn s(x: &str) -> Option<String> {
 }
 
 #[test]
+fn a_refusal_lends_no_source_to_the_quote_inside_it() {
+    // The mayor did not say the quoted words: whoever the quote is attributed to did.
+    let t = "The mayor would not say that the pier was “beyond repair,” Ms Lind added.";
+    let all = extract(t, &QuoteOptions::default());
+    let partial = all
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("the fragment");
+    assert_eq!(
+        partial.mention.as_ref().map(|m| m.text.as_str()),
+        Some("Ms Lind")
+    );
+}
+
+#[test]
 fn a_partial_quote_inside_a_reported_clause_takes_its_source_and_cue() {
     let t = "Critics said the plan, echoing the mayor’s call for “fresh thinking,” was thin.";
     let all = extract(t, &QuoteOptions::default());
