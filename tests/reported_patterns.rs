@@ -30,7 +30,8 @@ fn s(x: &str) -> Option<String> {
 #[test]
 fn a_refusal_lends_no_source_to_the_quote_inside_it() {
     // The mayor did not say the quoted words: whoever the quote is attributed to did.
-    let t = "The mayor would not say that the pier was “beyond repair,” Ms Lind added.";
+    let t = "The mayor would not say that the pier was “beyond repair,” Ms Lind added, saying \
+             it was up to the council.";
     let all = extract(t, &QuoteOptions::default());
     let partial = all
         .iter()
