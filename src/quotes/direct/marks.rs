@@ -179,10 +179,34 @@ const MARK_START: [bool; 256] = {
     table
 };
 
+/// Whether any of the eight `bytes` is a [`MARK_START`] byte, tested on all eight at once: the
+/// byte-at-a-time table look-up took about 2% of the running time, reading every byte of the
+/// text. A byte equal to `c` is a zero byte of `x ^ c`, which the classic test finds (it may
+/// misplace a zero, never invent one where there is none).
+fn may_start_a_mark(bytes: &[u8]) -> bool {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let Ok(eight) = <[u8; 8]>::try_from(bytes) else {
+        return true;
+    };
+    let x = u64::from_le_bytes(eight);
+    let zeros = [b'<', b'"', b'\'', 0xC2, 0xE2].iter().fold(0, |zeros, &c| {
+        let v = x ^ (u64::from(c) * EACH);
+        zeros | (v.wrapping_sub(EACH) & !v)
+    });
+    zeros & (0x80 * EACH) != 0
+}
+
 fn marks_of(para: &str, base: usize, out: &mut Vec<Mark>) {
     let bytes = para.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Eight bytes none of which may start a mark are skipped at once: most of an article.
+        if let Some(eight) = bytes.get(i..i + 8) {
+            if !may_start_a_mark(eight) {
+                i += 8;
+                continue;
+            }
+        }
         if !MARK_START[usize::from(bytes[i])] {
             i += 1;
             continue;
@@ -506,5 +530,26 @@ mod tests {
         assert!(quoted_spans("Nothing quoted here, just the mayor’s plan.", ALL).is_empty());
         assert!(quoted_spans("", ALL).is_empty());
         assert!(quoted_spans("\"", ALL).is_empty());
+    }
+
+    #[test]
+    fn eight_bytes_may_start_a_mark_when_one_of_them_may() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let alphabet = b"ab <\"'\xC2\xE2\x80\x9C\x01\xFF";
+        for round in 0..200_000 {
+            let mut eight = [0u8; 8];
+            for b in &mut eight {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                *b = if round % 2 == 0 {
+                    (seed >> 24) as u8
+                } else {
+                    alphabet[(seed >> 24) as usize % alphabet.len()]
+                };
+            }
+            let by_table = eight.iter().any(|&b| MARK_START[usize::from(b)]);
+            assert_eq!(may_start_a_mark(&eight), by_table, "{eight:?}");
+        }
     }
 }
