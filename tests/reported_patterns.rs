@@ -516,7 +516,8 @@ fn a_name_and_a_colon_opening_a_paragraph_is_a_statement() {
              Tuesday: The council meets at noon.\n\n\
              Lind: 1,204.\n\n\
              Another problem for the council: the harbour wall is crumbling.\n\n\
-             Just Leaked: The Memo the Council Hid.";
+             Just Leaked: The Memo the Council Hid.\n\n\
+             Poll: Mayor Lind Leads Her Rival by Twelve Points";
     let found: Vec<(String, String)> = reported(t)
         .into_iter()
         .filter(|q| q.rule.name() == "reported_colon")
@@ -529,6 +530,8 @@ fn a_name_and_a_colon_opening_a_paragraph_is_a_statement() {
             "MAYOR ANNA LIND",
             "It will. We have the money and the crews.",
         ),
+        // A poll's headline is what the poll found (PolNeAR train: 5 of 6 annotated).
+        ("Poll", "Mayor Lind Leads Her Rival by Twelve Points"),
     ];
     assert_eq!(
         found,
