@@ -167,6 +167,8 @@ lists! {
     PARTITIVE_QUANTIFIERS = "partitive_quantifiers.txt";
     /// Nouns naming a share of a group before its `of` phrase (`percent`, `majority`).
     GROUP_SHARES = "group_shares.txt";
+    /// Adverbs focusing the phrase after them, no part of it (`only`, `just`).
+    FOCUS_ADVERBS = "focus_adverbs.txt";
     /// Words ending in `-ing` that are nouns, not participles (`king`).
     NOT_PARTICIPLES = "not_participles.txt";
     /// Adverbs that cannot end a noun phrase, though they end in no `-ly` (`almost`, `never`).

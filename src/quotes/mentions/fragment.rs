@@ -6,7 +6,7 @@
 use super::subject::adverbial_phrase_ends_at;
 use crate::quotes::doc::{lower, Document, TokKind};
 use crate::quotes::lexicon;
-use crate::quotes::tagger::{can_be, tag, tag_in_lower_case};
+use crate::quotes::tagger::{can_be, tag, tag_in_lower_case, VERB_TAGS};
 
 /// Why a mention is no speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,6 @@ const NOUN_TAGS: [&str; 3] = ["NOUN", "PROPN", "PRON"];
 const CUT_TAGS: [&str; 3] = ["VERB", "AUX", "ADV"];
 /// Tags of function words, which no name has.
 const FUNCTION_TAGS: [&str; 8] = ["ADV", "ADP", "SCONJ", "CCONJ", "DET", "PART", "INTJ", "AUX"];
-/// Tags that make a mention's first word a verb phrase's.
-const VERB_TAGS: [&str; 2] = ["VERB", "AUX"];
 
 /// The part of the mention at tokens `[s, e)` that can speak: the mention itself if it can, else
 /// the mention cut before a verb or an adverb that follows its noun (`McConnell deflected numerous` → `McConnell`, `The report

@@ -56,6 +56,10 @@ pub(crate) fn share_of_group(doc: &Document, start: usize, floor: usize) -> Opti
             break;
         }
         let l = lower(doc, p);
+        // `only 32 percent of voters`: `only` focuses the share, and is no part of it.
+        if lexicon::FOCUS_ADVERBS.contains(&l) {
+            break;
+        }
         let part_of_share = l.chars().all(|c| c.is_ascii_digit() || c == '.')
             || lexicon::NUMBER_WORDS.contains(&l)
             || lexicon::BEFORE_A_PROPORTION.contains(&l)

@@ -274,6 +274,11 @@ fn a_share_of_a_group_is_the_subject_not_the_group() {
             "Two-thirds of those surveyed said it.",
             "Two-thirds of those surveyed",
         ),
+        // `only` focuses the share and is no part of it.
+        (
+            "But only 32 percent of voters said it.",
+            "32 percent of voters",
+        ),
         (
             "The rest of the council said it.",
             "The rest of the council",

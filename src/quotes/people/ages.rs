@@ -5,7 +5,7 @@
 use super::People;
 use crate::quotes::doc::{is_capitalised, lower, Document, TokKind};
 use crate::quotes::lexicon;
-use crate::quotes::tagger::tag;
+use crate::quotes::tagger::{tag, VERB_TAGS};
 
 /// The age written at token `k` if it is one: a number of one to three digits.
 fn age_at<'d>(doc: &Document<'d>, k: usize) -> Option<&'d str> {
@@ -101,7 +101,7 @@ impl People {
         // Francisco, a group dressed in …` is a subject, not a description).
         let closed = head.is_some_and(|k| {
             (k + 1..(k + 1 + DESCRIPTION_TAIL).min(doc.tokens.len()))
-                .take_while(|&j| !matches!(tag(doc, j), "VERB" | "AUX"))
+                .take_while(|&j| !VERB_TAGS.contains(&tag(doc, j)))
                 .any(|j| is(j, ','))
         });
         if let Some(k) = head.filter(|_| closed) {

@@ -433,10 +433,8 @@ fn a_description_set_after_a_name_names_that_person() {
     let text = "Maria Okafor, a nurse, and Ruth Bell, a nurse from York, waited. “We need \
                 help,” the nurse said.";
     let who = resolved(text, "help", "the nurse");
-    assert!(
-        !matches!(who.as_deref(), Some("Maria Okafor" | "Ruth Bell")),
-        "{who:?}"
-    );
+    assert_ne!(who.as_deref(), Some("Maria Okafor"));
+    assert_ne!(who.as_deref(), Some("Ruth Bell"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::quotes::doc::{is_word, lower, Document};
 use crate::quotes::lexicon::RELATIVE_PRONOUNS;
 use crate::quotes::mentions::np_starting_at;
 use crate::quotes::rules::Rule;
-use crate::quotes::tagger::tag;
+use crate::quotes::tagger::{tag, VERB_TAGS};
 
 /// The most tokens a source after `according to` may run on before the comma that resumes
 /// the sentence.
@@ -100,7 +100,7 @@ pub(super) fn resumes_after_source(
     if RELATIVE_PRONOUNS.contains(lower(doc, next).as_str()) {
         return None;
     }
-    let verb_follows = matches!(tag(doc, comma + 1), "VERB" | "AUX");
+    let verb_follows = VERB_TAGS.contains(&tag(doc, comma + 1));
     let rest = (comma + 1, clause_end(doc, comma + 1, e));
     ((verb_follows || !has_verb(doc, before)) && content_words(doc, rest) >= 2).then_some(comma)
 }

@@ -25,6 +25,9 @@ const TEMPLATES: [&str; 12] = [
 /// A Universal POS tag, as the weight table names it (`NOUN`, `PROPN`, `VERB`, …).
 pub(crate) type Tag = &'static str;
 
+/// The tags of a verb: a verb proper or an auxiliary.
+pub(crate) const VERB_TAGS: [Tag; 2] = ["VERB", "AUX"];
+
 /// The weights laid out by feature: one look-up per feature gives its weight for every tag
 /// (a row of `tags.len()` numbers), instead of one look-up per feature and tag.
 struct Tagger {
