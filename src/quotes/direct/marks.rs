@@ -430,6 +430,7 @@ pub(crate) fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::doc::{random_eight_bytes, RANDOM_SEED};
 
     const ALL: MarkSet = MarkSet::EVERY;
 
@@ -534,20 +535,10 @@ mod tests {
 
     #[test]
     fn eight_bytes_may_start_a_mark_when_one_of_them_may() {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let alphabet = b"ab <\"'\xC2\xE2\x80\x9C\x01\xFF";
+        let mut seed = RANDOM_SEED;
         for round in 0..200_000 {
-            let mut eight = [0u8; 8];
-            for b in &mut eight {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                *b = if round % 2 == 0 {
-                    (seed >> 24) as u8
-                } else {
-                    alphabet[(seed >> 24) as usize % alphabet.len()]
-                };
-            }
+            // Any byte, and the bytes that start marks (`“` is E2 80 9C) often.
+            let eight = random_eight_bytes(&mut seed, round, b"ab <\"'\xC2\xE2\x80\x9C\x01\xFF");
             let by_table = eight.iter().any(|&b| MARK_START[usize::from(b)]);
             assert_eq!(may_start_a_mark(&eight), by_table, "{eight:?}");
         }

@@ -368,6 +368,29 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
     }
 }
 
+/// The seed of [`random_eight_bytes`].
+#[cfg(test)]
+pub(crate) const RANDOM_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Eight pseudo-random bytes (xorshift64 on `seed`) for the tests of the scans that read eight
+/// bytes at a time: any byte value on even rounds, bytes of `alphabet` on odd ones.
+#[cfg(test)]
+pub(crate) fn random_eight_bytes(seed: &mut u64, round: usize, alphabet: &[u8]) -> [u8; 8] {
+    let mut eight = [0u8; 8];
+    for b in &mut eight {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let byte = (*seed >> 24) as u8;
+        *b = if round % 2 == 0 {
+            byte
+        } else {
+            alphabet[usize::from(byte) % alphabet.len()]
+        };
+    }
+    eight
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,21 +565,10 @@ mod tests {
     #[test]
     fn alphanumeric_prefixes_are_counted_byte_by_byte() {
         let by_bytes = |b: &[u8]| b.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut eight = [0u8; 8];
+        let mut seed = RANDOM_SEED;
         for round in 0..200_000 {
-            for b in &mut eight {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                // Every byte value, and runs of letters and digits often enough to be long.
-                *b = if round % 2 == 0 {
-                    (seed >> 24) as u8
-                } else {
-                    let alphabet = b"aZ09m@[`{/:\x80\xff";
-                    alphabet[(seed >> 24) as usize % alphabet.len()]
-                };
-            }
+            // Every byte value, and runs of letters and digits often enough to be long.
+            let eight = random_eight_bytes(&mut seed, round, b"aZ09m@[`{/:\x80\xff");
             assert_eq!(alphanumeric_prefix(&eight), by_bytes(&eight), "{eight:?}");
         }
         for b in 0..=255u8 {
