@@ -1,5 +1,5 @@
 //! A verb whose subject belongs to what it reports: `The senator seems to be slipping`,
-//! `The plan appeared doomed`, `Mr Lind is widely expected to run`.
+//! `The plan appeared to stall`, `Mr Lind is widely expected to run`.
 //!
 //! Nobody is named as the source of such an impression or expectation; PolNeAR draws the
 //! whole clause, subject included, as the content and the verb (with its auxiliary) as the cue,
@@ -13,22 +13,19 @@ use crate::quotes::lexicon::{BE_FORMS, RAISING_VERBS, RELATIVE_PRONOUNS, SEEMING
 use crate::quotes::rules::Rule;
 use crate::quotes::tagger::tag;
 
-/// The impression reported by the verb at `head` (the cue word at `i`, at or after it:
-/// `seemed to suggest`), whose subject is `subject` and whose clause read forwards is
-/// `forward`, heard with probability `share`.
+/// The impression reported by the cue word at `head` of the sentence opening at token `s`,
+/// whose subject is `subject` and whose clause read forwards is `forward`, heard with
+/// probability `share`. (`seemed to suggest …`, whose cue is the verb after `to`, is read as
+/// `X said …`: PolNeAR draws the source there more often than not.)
 pub(super) fn seems_to(
     doc: &Document,
     s: usize,
     head: usize,
-    i: usize,
     subject: Option<(usize, usize)>,
     forward: (usize, usize),
     share: f32,
 ) -> Option<Reported> {
     let subject = subject?;
-    if head != i {
-        return None;
-    }
     let word = |k: usize| {
         doc.tokens
             .get(k)
@@ -59,7 +56,7 @@ pub(super) fn seems_to(
         return None;
     };
     // `…, the senator seemed, …`: set off, the verb is a parenthesis, not this clause's.
-    if is_punct(doc, head + 1, ',') || forward.1 <= i {
+    if is_punct(doc, head + 1, ',') || forward.1 <= head {
         return None;
     }
     // `…, who seemed to …`: a subject read through a relative pronoun to the noun it stands

@@ -88,7 +88,11 @@ pub(super) fn verb_cue(
         from += 1;
     }
     let mut forward = (from, clause_end(doc, from, e));
-    if let Some(seems) = seems_to(doc, s, head, i, subject, forward, share) {
+    // (Only when the cue word is the seeming verb itself: see `seems_to`.)
+    let seems = (head == i)
+        .then(|| seems_to(doc, s, head, subject, forward, share))
+        .flatten();
+    if let Some(seems) = seems {
         // Read on inside the clause: `The senator seemed to suggest he would …`.
         return Some((seems, i + 1));
     }
