@@ -93,7 +93,8 @@ pub(super) fn verb_cue(
         .then(|| seems_to(doc, s, head, subject, forward, share))
         .flatten();
     if let Some(seems) = seems {
-        // Read on inside the clause: `The senator seemed to suggest he would …`.
+        // Read on inside the clause for reports within it (`The mayor seems unaware that aides
+        // warned …`).
         return Some((seems, i + 1));
     }
     if let Some(mention) = subject {
