@@ -99,8 +99,7 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
         // `more than 4 in 10`: a proportion, however it opens.
         // `about half of the voters`, `only 32 percent of residents`: a share of a group.
         let proportion = first < last
-            && (last_word.chars().all(|c| c.is_ascii_digit())
-                || lexicon::NUMBER_WORDS.contains(&last_word)
+            && (super::is_number(&last_word)
                 || (first + 1..last).any(|k| {
                     lexicon::GROUP_SHARES.contains(&lower(doc, &doc.tokens[k]))
                         && lower(doc, &doc.tokens[k + 1]) == "of"

@@ -44,6 +44,12 @@ fn is_day(w: &str) -> bool {
     is_day_name(w) || lexicon::TIMES_OF_DAY.contains(w)
 }
 
+/// A number in digits or in words (`72`, `four`), lower-cased: what a proportion (`4 in 10`)
+/// or a share (`72 percent`) is counted in.
+pub(crate) fn is_number(w: &str) -> bool {
+    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())) || lexicon::NUMBER_WORDS.contains(w)
+}
+
 /// A weekday, `today` or `yesterday`: the time words news puts between a cue and its speaker
 /// (`said Sunday`, `said yesterday`), lower-cased.
 pub(crate) fn is_day_name(w: &str) -> bool {

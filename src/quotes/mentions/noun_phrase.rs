@@ -3,8 +3,8 @@
 
 use super::{
     is_capitalised, is_day_name, is_determiner, is_function_word, is_kin_or_member, is_not_name,
-    is_role_noun, is_subject_pronoun, is_title, lexicon, lower, name_part, role_on_behalf,
-    Document, TokKind,
+    is_number, is_role_noun, is_subject_pronoun, is_title, lexicon, lower, name_part,
+    role_on_behalf, Document, TokKind,
 };
 use crate::quotes::cues::cue_word;
 use crate::quotes::doc::{is_possessive, is_word};
@@ -60,8 +60,7 @@ pub(crate) fn share_of_group(doc: &Document, start: usize, floor: usize) -> Opti
         if lexicon::FOCUS_ADVERBS.contains(&l) {
             break;
         }
-        let part_of_share = l.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || lexicon::NUMBER_WORDS.contains(&l)
+        let part_of_share = is_number(&l)
             || lexicon::BEFORE_A_PROPORTION.contains(&l)
             || lexicon::INDEFINITE_ARTICLES.contains(&l)
             || l == "the"

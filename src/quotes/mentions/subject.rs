@@ -4,8 +4,8 @@
 
 use super::{apposed_name, np_ending_at, np_starting_at, share_of_group};
 use super::{
-    is_capitalised, is_day, is_function_word, is_not_name, is_subject_pronoun, lexicon, lower,
-    Document, TokKind,
+    is_capitalised, is_day, is_function_word, is_not_name, is_number, is_subject_pronoun, lexicon,
+    lower, Document, TokKind,
 };
 use crate::quotes::doc::{is_word, Lower, Token};
 
@@ -181,12 +181,8 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
 /// subject, read whole with the words that qualify it.
 fn proportion_ending_at(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
     let word = |k: usize| unquoted_word(doc, k);
-    let is_number = |k: usize| {
-        word(k).is_some_and(|w| {
-            w.chars().all(|c| c.is_ascii_digit()) || lexicon::NUMBER_WORDS.contains(&w)
-        })
-    };
-    if i < floor + 3 || !(is_number(i - 1) && is_number(i - 3)) || word(i - 2)? != "in" {
+    let number_at = |k: usize| word(k).is_some_and(|w| is_number(&w));
+    if i < floor + 3 || !(number_at(i - 1) && number_at(i - 3)) || word(i - 2)? != "in" {
         return None;
     }
     let mut start = i - 3;

@@ -11,8 +11,17 @@ use crate::quotes::tagger::{tag, VERB_TAGS};
 fn age_at<'d>(doc: &Document<'d>, k: usize) -> Option<&'d str> {
     let t = doc.tokens.get(k)?;
     let w = doc.word(t);
-    (t.kind == TokKind::Word && (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
-        .then_some(w)
+    (t.kind == TokKind::Word && is_age(w)).then_some(w)
+}
+
+/// Whether `w` is an age: a number of one to three digits.
+fn is_age(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The age an `N-year-old` word gives (`34-year-old` → `34`).
+fn age_of_year_old(w: &str) -> Option<&str> {
+    w.strip_suffix("-year-old").filter(|age| is_age(age))
 }
 
 /// The most words of a description set off after a name read for its head noun (`a retired
@@ -48,11 +57,7 @@ impl People {
         // `Maria Lopez, a 52-year-old nurse from Toledo,`: an apposition giving the age.
         let apposition = (end + 1..(end + 1 + APPOSITION_WORDS_BEFORE_AGE).min(doc.tokens.len()))
             .take_while(|&k| doc.tokens[k].kind == TokKind::Word)
-            .find_map(|k| {
-                let age = doc.word(&doc.tokens[k]).strip_suffix("-year-old")?;
-                (!age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit()))
-                    .then_some(age)
-            });
+            .find_map(|k| age_of_year_old(doc.word(&doc.tokens[k])));
         if let Some(age) = apposition {
             self.ages.push((age.to_string(), p));
         }
@@ -62,7 +67,7 @@ impl People {
     /// exactly one person that age.
     pub(super) fn person_of_age(&self, doc: &Document, k: usize) -> Option<usize> {
         let t = doc.tokens.get(k)?;
-        let age = doc.word(t).strip_suffix("-year-old")?;
+        let age = age_of_year_old(doc.word(t))?;
         let mut people = self.ages.iter().filter(|(a, _)| a == age).map(|&(_, p)| p);
         let p = people.next()?;
         people.all(|q| q == p).then_some(p)

@@ -1,6 +1,8 @@
 //! `According to X, …`, `…, according to X.` and `…, according to X, …`.
 
-use super::clause::{clause_end, content_words, has_verb, is_punct, MIN_CONTENT_WORDS};
+use super::clause::{
+    after_last_colon, clause_end, content_words, has_verb, is_punct, MIN_CONTENT_WORDS,
+};
 use super::Reported;
 use crate::quotes::doc::{is_word, lower, Document};
 use crate::quotes::lexicon::RELATIVE_PRONOUNS;
@@ -30,12 +32,8 @@ pub(super) fn according_to(
     let source = np_starting_at(doc, i + 2, e);
     let source_end = source.map_or(i + 2, |m| m.1);
     if i > s && is_punct(doc, i - 1, ',') {
-        // `…: London was the capital of finance, according to X.`: what was said starts after
-        // the colon.
-        let s = (s..i - 1)
-            .rev()
-            .find(|&k| is_punct(doc, k, ':') || is_punct(doc, k, ';'))
-            .map_or(s, |k| k + 1);
+        // `…: London was the capital of finance, according to X.`
+        let s = after_last_colon(doc, (s, i - 1));
         // `…, according to X, …`: both halves of the sentence around the source.
         let comma = resumes_after_source(doc, (s, i - 1), source_end, e);
         let (content, source) = match comma {

@@ -354,6 +354,23 @@ pub(super) fn noun_after_determiner(doc: &Document, i: usize) -> bool {
     }
 }
 
+/// Where what was said starts in the words `[s, e)` before an attribution closing them: after
+/// the last colon or semicolon outside quotation marks (`The port had one good year: cargo rose
+/// by a third, the board said.`), unless too little follows it (`Her answer: no, she said.`).
+pub(super) fn after_last_colon(doc: &Document, (s, e): (usize, usize)) -> usize {
+    let from = (s..e)
+        .rev()
+        .find(|&k| {
+            doc.tokens[k].quote.is_none() && (is_punct(doc, k, ':') || is_punct(doc, k, ';'))
+        })
+        .map_or(s, |k| k + 1);
+    if content_words(doc, (from, e)) < MIN_CONTENT_WORDS {
+        s
+    } else {
+        from
+    }
+}
+
 /// Whether the tokens `[s, e)` hold a verb (by the tagger): a clause, not a bare noun phrase.
 /// A capitalised first word does not count: opening a sentence, a plural noun reads as a verb
 /// (`Advocates in Flint, Mich.`).

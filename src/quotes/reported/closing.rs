@@ -3,8 +3,8 @@
 
 use super::according::resumes_after_source;
 use super::clause::{
-    content_words, has_verb, is_introductory, is_punct, noun_after_determiner, prob,
-    starts_with_preposition, takes_particle, MIN_CONTENT_WORDS,
+    after_last_colon, content_words, has_verb, is_introductory, is_punct, noun_after_determiner,
+    prob, starts_with_preposition, takes_particle, MIN_CONTENT_WORDS,
 };
 use super::cue::MIN_CUE_SHARE;
 use super::Reported;
@@ -49,22 +49,7 @@ pub(super) fn tail_attribution(
             }
             Some(_) => continue,
         };
-        // `The port had one good year: cargo rose by a third, the board said.`: what was said
-        // starts after a colon or a semicolon outside quotation marks.
-        let from = (s..comma)
-            .rev()
-            .find(|&k| {
-                doc.tokens[k].quote.is_none() && (is_punct(doc, k, ':') || is_punct(doc, k, ';'))
-            })
-            .map_or(s, |k| k + 1)
-            .min(comma);
-        // (Unless too little follows it: `Her answer: no, she said.`)
-        let from = if content_words(doc, (from, comma)) < MIN_CONTENT_WORDS {
-            s
-        } else {
-            from
-        };
-        let content = (from, comma);
+        let content = (after_last_colon(doc, (s, comma)), comma);
         if content_words(doc, content) < MIN_CONTENT_WORDS || is_introductory(doc, content) {
             return None;
         }
