@@ -171,6 +171,12 @@ pub(super) fn content_start(doc: &Document, cue: &str, from: usize, e: usize) ->
     k
 }
 
+/// A lowercased word that is a gerund cue (`adding`, `urging`, `saying`): such a word opens a
+/// report of its own, so the clause before it ends there.
+pub(super) fn is_gerund_cue(lowered: &str) -> bool {
+    lowered.ends_with("ing") && cue_share(lowered) >= MIN_CUE_SHARE
+}
+
 /// Where a reported clause starting at `from` ends: the sentence's end, or a comma before
 /// another attribution (`…, adding that …`, `…, according to …`, `…, he said`).
 pub(super) fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
@@ -184,8 +190,7 @@ pub(super) fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
         // `urging voters to …, and promising to …`: a second gerund cue is a second report.
         if k > from && is_word(&doc.tokens[k]) && lower(doc, &doc.tokens[k]) == "and" {
             if let Some(next) = doc.tokens.get(k + 1).filter(|n| is_word(n)) {
-                let l = lower(doc, next);
-                if l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE {
+                if is_gerund_cue(&lower(doc, next)) {
                     return k;
                 }
             }
@@ -205,7 +210,7 @@ pub(super) fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
         // reported one on (counted on PolNeAR train: `which`, `while`, `but` end it about as
         // often as not, `according` and the gerund cues nearly always).
         let new_clause = CLAUSE_BREAKERS.contains(l.as_str());
-        if new_clause || (l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE) {
+        if new_clause || is_gerund_cue(&l) {
             return k;
         }
     }

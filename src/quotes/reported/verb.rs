@@ -2,11 +2,11 @@
 //! `…, said X.`) or around its clause (`…, X said, …`).
 
 use super::clause::{
-    clause_end, content_start, content_words, has_verb, is_introductory, is_punct, is_yes_or_no,
-    min_forward_words, noun_after_determiner, opens_a_clause, past_parenthetical, prob,
-    starts_with_preposition, subordinator, takes_particle, MIN_CONTENT_WORDS,
+    clause_end, content_start, content_words, has_verb, is_gerund_cue, is_introductory, is_punct,
+    is_yes_or_no, min_forward_words, noun_after_determiner, opens_a_clause, past_parenthetical,
+    prob, starts_with_preposition, subordinator, takes_particle, MIN_CONTENT_WORDS,
 };
-use super::cue::{cue_share, MIN_CUE_SHARE, SURE_CUE_SHARE};
+use super::cue::{MIN_CUE_SHARE, SURE_CUE_SHARE};
 use super::gerund::gerund_cue;
 use super::raising::seems_to;
 use super::Reported;
@@ -125,12 +125,10 @@ pub(super) fn verb_cue(
         // `…, Ms Ito said, adding that …`: the gerund reports on its own; this cue reports
         // the words before it.
         let gerund_follows = set_off
-            && doc.tokens.get(forward.0).is_some_and(|t| {
-                is_word(t) && {
-                    let l = lower(doc, t);
-                    l.ends_with("ing") && cue_share(&l) >= MIN_CUE_SHARE
-                }
-            });
+            && doc
+                .tokens
+                .get(forward.0)
+                .is_some_and(|t| is_word(t) && is_gerund_cue(&lower(doc, t)));
         if !gerund_follows
             && (content_words(doc, forward) >= min_forward_words(&w) || is_yes_or_no(doc, forward))
             && (around
