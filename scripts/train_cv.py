@@ -7,6 +7,7 @@ fold, on the other folds only, and the held-out articles are predicted with thos
 - the cue-form table and the cue model of reported speech, the content-end model
   (`scripts/train_reported.py`, dumps by `tests/reported_train.rs`);
 - the speaker ranker (`scripts/train_quotes.py`, dump by `tests/quotes_train.rs`);
+- the cue chooser (`scripts/train_cue_choice.py`, dump by `tests/quotes_train.rs`);
 - the antecedent ranker (`scripts/train_antecedents.py`: GUM whole, plus the PolNeAR
   pseudo-pronouns of the training folds, `tests/antecedents_train.rs`);
 - with `--census DIR`, the first-name lists too (`scripts/train_first_names.py`: census + GUM
@@ -65,6 +66,7 @@ WEIGHTS = (
     "src/quotes/content_end_weights.tsv",
     "src/quotes/direct/speaker_weights.tsv",
     "src/quotes/people/antecedent_weights.tsv",
+    "src/quotes/direct/cue_choice_weights.tsv",
 )
 # Runs the copy's scripts/train_first_names.py on another train file (argv: TRAIN GUM CENSUS_DIR).
 REFIT_FIRST_NAMES = """import sys
@@ -192,6 +194,9 @@ class Copy:
         self.harness(
             "quotes_train", "candidates", SAIDWHO_TRAIN=str(train), SAIDWHO_CANDIDATES=str(cands)
         )
+        choices = scratch / "cue_choices.jsonl"
+        choices_env = {"SAIDWHO_TRAIN": str(train), "SAIDWHO_CUE_CHOICES": str(choices)}
+        self.harness("quotes_train", "cue_choices", **choices_env)
         both = {"SAIDWHO_GUM": str(gum), "SAIDWHO_ANTECEDENTS": str(ante)}
         self.harness("antecedents_train", "antecedents", **both)
         self.harness("antecedents_train", "pseudo_pronouns", SAIDWHO_TRAIN=str(train), **both)
@@ -200,6 +205,8 @@ class Copy:
         speaker = p / "src/quotes/direct/speaker_weights.tsv"
         self.script("train_quotes.py", str(cands), str(train), "-o", str(speaker), "--folds", "0")
         self.script("train_antecedents.py", str(ante), "-o", str(p / WEIGHTS[4]))
+        chooser = str(p / WEIGHTS[5])
+        self.script("train_cue_choice.py", str(choices), str(train), "-o", chooser, "--folds", "0")
         self.build()
 
 

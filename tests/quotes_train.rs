@@ -7,6 +7,10 @@
 //!     cargo test --release --test quotes_train -- --ignored candidates
 //! python3 scripts/train_quotes.py /tmp/train.cands.jsonl ../shared/data/polnear/train.jsonl
 //! ```
+//! `cue_choices` writes the training data of the cue chooser the same way
+//! (`SAIDWHO_CUE_CHOICES=FILE`, for `scripts/train_cue_choice.py`): each speech quote with two
+//! or more cues before it, each cue with its byte range and features.
+//!
 //! The first row is `{"templates": [...]}`, the ranker's feature templates; each row after it
 //! is a quote. Offsets are Python `str` indices. Only train.jsonl is ever read here: the dev split is for
 //! measuring. `SAIDWHO_TRAIN=FILE` reads FILE instead (the training folds of
@@ -17,7 +21,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use saidwho::offsets::CharIndex;
-use saidwho::quotes::{speaker_candidates, QuoteOptions, SPEAKER_TEMPLATES};
+use saidwho::quotes::{
+    cue_choice_candidates, speaker_candidates, QuoteOptions, CUE_CHOICE_TEMPLATES,
+    SPEAKER_TEMPLATES,
+};
 use serde_json::{json, Value};
 
 #[test]
@@ -78,4 +85,50 @@ fn candidates() {
         }
     }
     eprintln!("{n} quotes with candidates written to {}", out.display());
+}
+
+#[test]
+#[ignore]
+fn cue_choices() {
+    let Some(records) = common::first_annotations(&common::train_split()) else {
+        return;
+    };
+    let out = std::env::var_os("SAIDWHO_CUE_CHOICES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.cue_choices.jsonl"));
+    let mut file = std::fs::File::create(&out).expect("create cue choices file");
+    let options = QuoteOptions {
+        double_marks_only: true,
+        keep_non_speech: false,
+        reported: false,
+    };
+    writeln!(file, "{}", json!({ "templates": CUE_CHOICE_TEMPLATES })).expect("write");
+    let mut n = 0;
+    for (id, rec) in &records {
+        let text = rec["text"].as_str().unwrap_or("");
+        let idx = CharIndex::new(text);
+        let span = |r: Option<(usize, usize)>| {
+            r.map(|(s, e)| json!([idx.char_offset(s), idx.char_offset(e)]))
+        };
+        for set in cue_choice_candidates(text, &options) {
+            let cands: Vec<Value> = set
+                .candidates
+                .iter()
+                .map(|c| json!({"mention": span(c.mention), "cue": span(c.cue), "features": c.features}))
+                .collect();
+            let row = json!({
+                "id": id.as_str(),
+                "start": idx.char_offset(set.start),
+                "end": idx.char_offset(set.end),
+                "chosen": set.chosen,
+                "candidates": cands,
+            });
+            writeln!(file, "{row}").expect("write");
+            n += 1;
+        }
+    }
+    eprintln!(
+        "{n} quotes with cues to choose from written to {}",
+        out.display()
+    );
 }

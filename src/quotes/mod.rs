@@ -437,6 +437,24 @@ pub fn speaker_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSe
     direct::candidate_sets(&doc, &spans, &kinds, &people)
 }
 
+/// The feature templates of the cue chooser (see `tests/quotes_train.rs`).
+#[doc(hidden)]
+pub use direct::cue_choice::TEMPLATES as CUE_CHOICE_TEMPLATES;
+
+/// Every speech quote with two or more cues before it, with those cues and their features
+/// (training data for `scripts/train_cue_choice.py`; see `tests/quotes_train.rs`). `chosen` is
+/// the hand-written rules' pick.
+#[doc(hidden)]
+pub fn cue_choice_candidates(text: &str, options: &QuoteOptions) -> Vec<CandidateSet> {
+    let spans = marks::quoted_spans(text, options.mark_set());
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let doc = doc::Document::new(text, &spans);
+    let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
+    direct::cue_choice_sets(&doc, &spans, &kinds)
+}
+
 /// The feature templates of the reported-speech cue and content-end models, which the training
 /// dumps carry so that `scripts/train_reported.py` writes them into each table's header.
 #[doc(hidden)]

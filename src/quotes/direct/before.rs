@@ -4,6 +4,7 @@
 //! (`Mr Trump on Twitter: “…”`).
 
 use super::cue::{cue_at, passive, preceded_by_to, used_as_noun};
+use super::cue_choice::{self, BeforeCue};
 use super::window::{clause_start, sentence_start, skip_adverbs};
 use super::{Confidence, Evidence};
 use crate::quotes::cues;
@@ -13,25 +14,37 @@ use crate::quotes::mentions::{self, np_ending_at, np_starting_at, subject_before
 use crate::quotes::Rule;
 
 pub(super) fn before_quote(doc: &Document, open_tok: usize) -> Option<Evidence> {
+    scoped(doc, open_tok).1
+}
+
+/// Where [`before_quote`] reads from (the clause of the quote or its whole sentence) and what
+/// it finds there.
+pub(super) fn scoped(doc: &Document, open_tok: usize) -> (usize, Option<Evidence>) {
     let floor = sentence_start(doc, open_tok);
     // The clause of the quote first: `Jindal signed an order, while Mike Huckabee proposed we
     // “wake up …”`, `After Tanden informed Soros …, Tanden wrote that Soros “said …”`.
     let clause = clause_start(doc, floor, open_tok);
     if clause > floor {
         if let Some(found) = before_in(doc, clause, open_tok).filter(|f| f.mention.is_some()) {
-            return Some(found);
+            return (clause, Some(found));
         }
     }
-    before_in(doc, floor, open_tok)
+    (floor, before_in(doc, floor, open_tok))
 }
 
 /// The best cue of the tokens `[floor, open_tok)` and its subject.
 pub(super) fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Evidence> {
-    // Every cue of the sentence before the quote is a candidate; the nearest strong cue with a
-    // subject wins. A spurious verb near the quote (`schools that reminded him of “…”`, `the
-    // refusal to call the attack “…”`) loses to the verb of saying that governs the sentence.
-    let mut best: Option<(i32, Evidence)> = None;
-    let mut candidates: Vec<(i32, Evidence)> = Vec::new();
+    let cues = before_cues(doc, floor, open_tok);
+    if !cues.is_empty() {
+        let pick = rules_pick(doc, &cues);
+        return Some(cue_choice::choose(doc, open_tok, &cues, pick));
+    }
+    colon_lead_in(doc, floor, open_tok)
+}
+
+/// Every cue of the tokens `[floor, open_tok)` with its subject, nearest the quote first.
+pub(super) fn before_cues(doc: &Document, floor: usize, open_tok: usize) -> Vec<BeforeCue> {
+    let mut candidates: Vec<BeforeCue> = Vec::new();
     let mut j = open_tok;
     while j > floor {
         j -= 1;
@@ -93,7 +106,7 @@ pub(super) fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option
             (false, true) => Confidence::Fair,
             _ => Confidence::Poor,
         };
-        let found = Evidence {
+        let evidence = Evidence {
             cue: Some((j, past)),
             mention,
             pattern: if non_finite {
@@ -103,43 +116,59 @@ pub(super) fn before_in(doc: &Document, floor: usize, open_tok: usize) -> Option
             },
             confidence,
         };
-        // Candidates come nearest first; a farther one must score higher, or govern the nearer
-        // one (below).
-        match &best {
-            Some((b, _)) if score <= *b => {}
-            _ => best = Some((score, found)),
-        }
-        candidates.push((score, found));
+        candidates.push(BeforeCue {
+            evidence,
+            score,
+            word: cue,
+        });
     }
-    if let Some((top, mut chosen)) = best {
-        // Among equals the outer cue wins when the nearer cue's clause is its complement:
-        // `Bolton said he would advise Trump on “…”` is Bolton's saying; `a woman asked for a
-        // photo and Clinton said, “…”` is not the woman's.
-        for (score, outer) in candidates.iter().filter(|(s, _)| *s == top) {
-            let (Some((_, outer_past)), Some((inner_start, _))) = (outer.cue, chosen.mention)
-            else {
-                continue;
-            };
-            let outer_start = outer.cue.map_or(0, |c| c.0);
-            let inner_cue = chosen.cue.map_or(0, |c| c.0);
-            if outer_start >= inner_cue || *score != top {
-                continue;
-            }
-            // Separated clauses (`asked for a photo and Clinton said`) keep the nearer cue.
-            let governs = outer_past <= inner_start
-                && !doc.tokens[outer_past..inner_start]
-                    .iter()
-                    .any(|t| match t.kind {
-                        TokKind::Punct(',' | ';' | ':') | TokKind::Mark => true,
-                        TokKind::Word => CLAUSE_BOUNDARIES.contains(lower(doc, t).as_str()),
-                        _ => false,
-                    });
-            if governs {
-                chosen = *outer;
-            }
+    candidates
+}
+
+/// The cue the hand-written rules choose among `cues` (nearest first): the nearest strong cue
+/// with a subject wins, a farther one must score higher or govern the nearer one. A spurious
+/// verb near the quote (`schools that reminded him of “…”`, `the refusal to call the attack
+/// “…”`) loses to the verb of saying that governs the sentence.
+pub(super) fn rules_pick(doc: &Document, cues: &[BeforeCue]) -> usize {
+    let mut best = 0;
+    for (i, c) in cues.iter().enumerate() {
+        if c.score > cues[best].score {
+            best = i;
         }
-        return Some(chosen);
     }
+    let top = cues[best].score;
+    let mut chosen = best;
+    // Among equals the outer cue wins when the nearer cue's clause is its complement:
+    // `Bolton said he would advise Trump on “…”` is Bolton's saying; `a woman asked for a
+    // photo and Clinton said, “…”` is not the woman's.
+    for (i, outer) in cues.iter().enumerate() {
+        let (Some((outer_start, outer_past)), Some((inner_start, _))) =
+            (outer.evidence.cue, cues[chosen].evidence.mention)
+        else {
+            continue;
+        };
+        let inner_cue = cues[chosen].evidence.cue.map_or(0, |c| c.0);
+        if outer.score != top || outer_start >= inner_cue {
+            continue;
+        }
+        // Separated clauses (`asked for a photo and Clinton said`) keep the nearer cue.
+        let governs = outer_past <= inner_start
+            && !doc.tokens[outer_past..inner_start]
+                .iter()
+                .any(|t| match t.kind {
+                    TokKind::Punct(',' | ';' | ':') | TokKind::Mark => true,
+                    TokKind::Word => CLAUSE_BOUNDARIES.contains(lower(doc, t).as_str()),
+                    _ => false,
+                });
+        if governs {
+            chosen = i;
+        }
+    }
+    chosen
+}
+
+/// A colon lead-in without a verb, when the tokens before the quote hold no cue.
+fn colon_lead_in(doc: &Document, floor: usize, open_tok: usize) -> Option<Evidence> {
     // A colon lead-in without a verb: `Mr Trump on Twitter: “…”`.
     let prev = open_tok.checked_sub(1)?;
     if prev >= floor && doc.tokens[prev].kind == TokKind::Punct(':') {

@@ -19,6 +19,7 @@
 mod after;
 mod before;
 mod cue;
+pub(crate) mod cue_choice;
 pub(crate) mod kinds;
 pub(crate) mod marks;
 mod noun_phrases;
@@ -407,6 +408,52 @@ pub(crate) fn candidate_sets(
                 .get(e.saturating_sub(1))
                 .map(|t| lower(doc, t).to_string());
         }
+    }
+    out
+}
+
+/// For training the cue chooser: each speech quote's cues before it (as [`before_quote`] reads
+/// them) with their features, as byte ranges; `chosen` is the rules' pick. Quotes with fewer
+/// than two cues are left out: there is nothing to choose.
+///
+/// [`before_quote`]: before::before_quote
+pub(crate) fn cue_choice_sets(
+    doc: &Document,
+    spans: &[QuotedSpan],
+    kinds: &[QuoteKind],
+) -> Vec<crate::quotes::CandidateSet> {
+    let bytes = |r: Option<(usize, usize)>| {
+        let (s, e) = r?;
+        Some((
+            doc.tokens.get(s)?.start,
+            doc.tokens.get(e.checked_sub(1)?)?.end,
+        ))
+    };
+    let mut out = Vec::new();
+    for (span, kind) in spans.iter().zip(kinds) {
+        if *kind == QuoteKind::NonSpeech {
+            continue;
+        }
+        let open = doc.token_at(span.open);
+        let (floor, _) = before::scoped(doc, open);
+        let cues = before::before_cues(doc, floor, open);
+        if cues.len() < 2 {
+            continue;
+        }
+        let pick = before::rules_pick(doc, &cues);
+        let candidates = (0..cues.len())
+            .map(|i| crate::quotes::Candidate {
+                mention: bytes(cues[i].evidence.mention),
+                cue: bytes(cues[i].evidence.cue),
+                features: cue_choice::features(doc, open, &cues, pick, i),
+            })
+            .collect();
+        out.push(crate::quotes::CandidateSet {
+            start: span.start,
+            end: span.end,
+            chosen: pick,
+            candidates,
+        });
     }
     out
 }
