@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::doc::{lower, Document};
+use super::lexicon::{FORMS_OF_BE, IRREGULAR_PARTICIPLES, PASSIVE_ADVERBS};
 use super::words::WordMap;
 use super::words::{lexicon_entries, FnvBuild};
 
@@ -207,6 +209,26 @@ pub(crate) fn saying_forms() -> impl Iterator<Item = &'static str> {
 /// The particle a cue needs (`shot back`, `pointed out`), if any.
 pub(crate) fn particle_of(base: &str) -> Option<&'static [&'static str]> {
     needs_particle(base)
+}
+
+/// Whether the word at `j` is a passive participle (`the staffer was charged`, `is described
+/// as`, `was widely expected`): a form of be before it, over adverbs. A passive reports nobody's
+/// words but its agent's, and its subject is who was spoken to or about.
+pub(crate) fn is_passive(doc: &Document, j: usize) -> bool {
+    let w = lower(doc, &doc.tokens[j]);
+    if !(w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(w.as_str())) {
+        return false;
+    }
+    let mut k = j;
+    while k > 0 {
+        let prev = lower(doc, &doc.tokens[k - 1]);
+        if prev.ends_with("ly") || PASSIVE_ADVERBS.contains(prev.as_str()) {
+            k -= 1;
+            continue;
+        }
+        return FORMS_OF_BE.contains(prev.as_str());
+    }
+    false
 }
 
 #[cfg(test)]

@@ -131,6 +131,9 @@ rules! {
     /// `The senator seems to be losing ground.`
     ReportedSeemsTo = "reported_seems_to",
         "A verb whose subject belongs to what it reports (seems, appears to, is expected to) reports its whole clause, subject included, with no source named.";
+    /// `The senator was asked to explain the vote.`
+    ReportedPassive = "reported_passive",
+        "A cue in the passive (was asked to, is known for, was told that) reports the clause after it with no source named: its subject was spoken to or about, and did not speak.";
     /// `The plan will fail, the minister said.`
     ReportedBackward = "reported_backward",
         "A source and its cue after a comma report the sentence before the comma (…, X said.).";

@@ -3,7 +3,7 @@
 //! gerund cue (`criticised Mr Zelensky for suggesting …`), and a colon lead-in without a verb
 //! (`Mr Trump on Twitter: “…”`).
 
-use super::cue::{cue_at, passive, preceded_by_to, used_as_noun};
+use super::cue::{cue_at, preceded_by_to, used_as_noun};
 use super::cue_choice::{self, BeforeCue};
 use super::window::{clause_start, sentence_start, skip_adverbs};
 use super::{Confidence, Evidence};
@@ -55,7 +55,7 @@ pub(super) fn before_cues(doc: &Document, floor: usize, open_tok: usize) -> Vec<
         let Some((cue, past)) = cue_at(doc, j) else {
             continue;
         };
-        if past > open_tok || used_as_noun(doc, j) || passive(doc, j) {
+        if past > open_tok || used_as_noun(doc, j) || cues::is_passive(doc, j) {
             continue;
         }
         let non_finite = cue.gerund || preceded_by_to(doc, j);
@@ -283,7 +283,7 @@ fn gerund_subject(doc: &Document, cue: usize, floor: usize) -> Option<(usize, us
                 continue;
             }
             if let Some((found, past)) = cue_at(doc, k) {
-                if found.gerund || used_as_noun(doc, k) || passive(doc, k) {
+                if found.gerund || used_as_noun(doc, k) || cues::is_passive(doc, k) {
                     continue;
                 }
                 // `“…,” said Rep. Bobby Scott, adding that …`: inverted after a comma or a quote.

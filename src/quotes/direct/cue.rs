@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use crate::quotes::cues::{self, CueWord};
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{
-    ADJECTIVE_SUFFIXES, FORMS_OF_BE, IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, NOUN_DETERMINERS,
-    NOUN_LIKE_CUES, PASSIVE_ADVERBS, PLURAL_QUANTIFIERS, SUBJECT_PRONOUNS, VERB_OPENERS,
+    ADJECTIVE_SUFFIXES, IRREGULAR_PASTS, NOUN_DETERMINERS, NOUN_LIKE_CUES, PLURAL_QUANTIFIERS,
+    SUBJECT_PRONOUNS, VERB_OPENERS,
 };
 use crate::quotes::mentions;
 
@@ -151,24 +151,6 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
         return adjective
             || (!third_person && !b.ends_with('s'))
             || (third_person && doc::is_capitalised(doc, between));
-    }
-    false
-}
-
-/// `the staffer was charged`, `is described as`: a passive participle reports nobody's words.
-pub(super) fn passive(doc: &Document, j: usize) -> bool {
-    let w = lower(doc, &doc.tokens[j]);
-    if !(w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(w.as_str())) {
-        return false;
-    }
-    let mut k = j;
-    while k > 0 {
-        let prev = lower(doc, &doc.tokens[k - 1]);
-        if prev.ends_with("ly") || PASSIVE_ADVERBS.contains(prev.as_str()) {
-            k -= 1;
-            continue;
-        }
-        return FORMS_OF_BE.contains(prev.as_str());
     }
     false
 }

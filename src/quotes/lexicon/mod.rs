@@ -219,6 +219,8 @@ lists! {
     PASSIVE_ADVERBS = "passive_adverbs.txt";
     /// The forms of be.
     FORMS_OF_BE = "forms_of_be.txt";
+    /// Participles of a view or feeling, whose subject after be holds it (`concerned`, `convinced`).
+    STANCE_PARTICIPLES = "stance_participles.txt";
     /// Words skipped between a subject and its verb (`also`, `has`, `last`).
     BEFORE_VERB_FILLERS = "before_verb_fillers.txt";
     /// Words that may follow a closing attribution's verb (`in`, `monday`, `today`).

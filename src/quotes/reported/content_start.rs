@@ -52,7 +52,7 @@ fn weights() -> &'static WeightTable {
 
 /// Whether the model reads the clause of `r`: a clause read forwards from a verb.
 pub(crate) fn applies(r: &Reported) -> bool {
-    r.rule == Rule::ReportedForward && r.content.0 >= r.cue.1
+    matches!(r.rule, Rule::ReportedForward | Rule::ReportedPassive) && r.content.0 >= r.cue.1
 }
 
 /// The places the content of `r` may start: the rules' start and the tokens after it, up to

@@ -79,7 +79,9 @@ pub(crate) struct Reported {
 /// something was said (`said pleasantly into the phone`, `told a rally in Ohio`): no report of
 /// its own when the cue attributes a quotation before it.
 pub(crate) fn only_adjuncts(doc: &Document, r: &Reported) -> bool {
-    is_forward(r) && r.rule == Rule::ReportedForward && !clause::has_verb(doc, r.content)
+    is_forward(r)
+        && matches!(r.rule, Rule::ReportedForward | Rule::ReportedPassive)
+        && !clause::has_verb(doc, r.content)
 }
 
 /// The attributions of reported speech in the article, in text order.

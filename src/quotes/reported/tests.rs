@@ -177,6 +177,10 @@ fn each_pattern_names_its_rule() {
             "reported_seems_to",
         ),
         (
+            "The harbour master was asked to explain the delays at the ferry terminal.",
+            "reported_passive",
+        ),
+        (
             "The ferry service will resume in May, the harbour master said.",
             "reported_backward",
         ),
@@ -290,4 +294,26 @@ fn a_seeming_reports_its_whole_clause_with_no_source() {
 fn appeared_somewhere_is_no_seeming() {
     let all = found("The mayor appeared on local radio and said the pier would reopen in May.");
     assert!(all.iter().all(|(_, cue, _)| cue != "appeared"), "{all:?}");
+}
+
+#[test]
+fn the_subject_of_a_passive_did_not_speak() {
+    let (content, cue, mention) =
+        one("Councillor Dana Reyes was asked to explain the cost of the new depot.");
+    assert_eq!(content, "the cost of the new depot");
+    assert_eq!(cue, "asked to explain");
+    assert_eq!(mention, None);
+    let (_, cue, mention) =
+        one("The chief executive is widely known for promising a merger that never came.");
+    assert_eq!(cue, "known for");
+    assert_eq!(mention, None);
+}
+
+#[test]
+fn a_view_held_after_be_keeps_its_holder() {
+    let (content, cue, mention) =
+        one("Local officials are concerned that the new depot will flood every spring.");
+    assert_eq!(content, "that the new depot will flood every spring");
+    assert_eq!(cue, "concerned");
+    assert_eq!(mention.as_deref(), Some("Local officials"));
 }

@@ -10,9 +10,9 @@ use super::cue::{MIN_CUE_SHARE, SURE_CUE_SHARE};
 use super::gerund::gerund_cue;
 use super::raising::seems_to;
 use super::Reported;
-use crate::quotes::cues::is_verb_of_saying_proper;
+use crate::quotes::cues::{self, is_verb_of_saying_proper};
 use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
-use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS};
+use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS, STANCE_PARTICIPLES};
 use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
 use crate::quotes::rules::Rule;
 use crate::quotes::tagger::tag;
@@ -138,10 +138,18 @@ pub(super) fn verb_cue(
             if set_off && !around && !as_said {
                 return None; // `“…,” she continued, prompting cheers`: no clause reported.
             }
+            // `Sanders was asked to name …`, `She is known for …`: the subject of a passive
+            // did not speak (`are concerned that …` is a view its subject holds, as an
+            // adjective would be). In `was asked to explain` the verb opening the cue is the
+            // passive.
+            let passive = cues::is_passive(doc, head)
+                && !STANCE_PARTICIPLES.contains(lower(doc, &doc.tokens[head]).as_str());
             let (content, rule) = if around {
                 ((s, forward.1), Rule::ReportedAround)
             } else if as_said {
                 (forward, Rule::ReportedAsSaid)
+            } else if passive {
+                (forward, Rule::ReportedPassive)
             } else {
                 (forward, Rule::ReportedForward)
             };
@@ -149,7 +157,7 @@ pub(super) fn verb_cue(
                 Reported {
                     content,
                     cue,
-                    mention: Some(mention),
+                    mention: (rule != Rule::ReportedPassive).then_some(mention),
                     confidence: share,
                     rule,
                 },
