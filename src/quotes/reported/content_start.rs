@@ -124,12 +124,8 @@ fn score(doc: &Document, r: &Reported, p: usize, w: &WeightTable) -> f32 {
 /// Where the content of `r` starts: the place the model scores highest, the rules' start
 /// unless another scores strictly higher.
 pub(crate) fn learned_start(doc: &Document, r: &Reported) -> usize {
-    start_by(doc, r, weights())
-}
-
-/// [`learned_start`] with the weights `w`.
-fn start_by(doc: &Document, r: &Reported, w: &WeightTable) -> usize {
     let from = r.content.0;
+    let w = weights();
     if w.is_empty() || !applies(r) {
         return from;
     }
@@ -180,78 +176,10 @@ pub(crate) fn start_candidates(doc: &Document, r: &Reported) -> Vec<(usize, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::kinds::kind_of;
-    use crate::quotes::marks::{quoted_spans, MarkSet};
     use crate::quotes::model::check_table;
-    use crate::quotes::QuoteKind;
 
     #[test]
     fn the_table_was_trained_with_the_codes_templates() {
         assert_eq!(check_table(START_WEIGHTS, &START_TEMPLATES), Ok(()));
-    }
-
-    /// The content and cue of the one report of `text` read forwards from its cue, with the
-    /// model's start and with an empty table's (the rules').
-    fn learned_and_rules(text: &str) -> [(String, String); 2] {
-        let spans = quoted_spans(text, MarkSet::EVERY);
-        let doc = Document::new(text, &spans);
-        let kinds: Vec<QuoteKind> = spans.iter().map(|s| kind_of(&doc, s)).collect();
-        let found: Vec<Reported> = super::super::reported(&doc, &kinds)
-            .into_iter()
-            .filter(|r| r.rule == Rule::ReportedForward)
-            .collect();
-        assert_eq!(found.len(), 1, "{text:?}");
-        let piece =
-            |(a, b): (usize, usize)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
-        let learned = (piece(found[0].content), piece(found[0].cue));
-        // The report as the rules drew it: its cue is the verb alone, its content what follows.
-        let mut rules = found[0];
-        rules.cue.1 = rules.cue.0 + 1;
-        rules.content.0 = rules.cue.1;
-        let empty = WeightTable::parse("");
-        let start = start_by(&doc, &rules, &empty);
-        let by_rules = (piece((start, rules.content.1)), piece(rules.cue));
-        [learned, by_rules]
-    }
-
-    #[test]
-    fn a_noun_and_its_preposition_join_the_cue() {
-        let text = "The union expressed concern about the cost of the new stadium.";
-        let [learned, by_rules] = learned_and_rules(text);
-        assert_eq!(
-            learned,
-            (
-                "the cost of the new stadium".into(),
-                "expressed concern about".into()
-            )
-        );
-        assert_eq!(
-            by_rules,
-            (
-                "concern about the cost of the new stadium".into(),
-                "expressed".into()
-            )
-        );
-    }
-
-    #[test]
-    fn called_on_takes_its_preposition() {
-        let text = "The nurses' association called on lawmakers to reject the proposal.";
-        let [learned, _] = learned_and_rules(text);
-        assert_eq!(
-            learned,
-            (
-                "lawmakers to reject the proposal".into(),
-                "called on".into()
-            )
-        );
-    }
-
-    #[test]
-    fn a_clause_after_said_starts_where_the_rules_start_it() {
-        let text = "Ms Okafor said the new bridge would open before the winter.";
-        let [learned, by_rules] = learned_and_rules(text);
-        assert_eq!(learned, by_rules);
-        assert_eq!(learned.0, "the new bridge would open before the winter");
     }
 }
