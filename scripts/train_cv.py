@@ -8,8 +8,6 @@ fold, on the other folds only, and the held-out articles are predicted with thos
   (`scripts/train_reported.py`, dumps by `tests/reported_train.rs`);
 - the speaker ranker (`scripts/train_quotes.py`, dump by `tests/quotes_train.rs`);
 - the cue chooser (`scripts/train_cue_choice.py`, dump by `tests/quotes_train.rs`);
-- the content-start model of reported speech (`scripts/train_content_start.py`, dump by
-  `tests/reported_train.rs`);
 - the antecedent ranker (`scripts/train_antecedents.py`: GUM whole, plus the PolNeAR
   pseudo-pronouns of the training folds, `tests/antecedents_train.rs`);
 - with `--census DIR`, the first-name lists too (`scripts/train_first_names.py`: census + GUM
@@ -69,7 +67,6 @@ WEIGHTS = (
     "src/quotes/direct/speaker_weights.tsv",
     "src/quotes/people/antecedent_weights.tsv",
     "src/quotes/direct/cue_choice_weights.tsv",
-    "src/quotes/content_start_weights.tsv",
 )
 # Runs the copy's scripts/train_first_names.py on another train file (argv: TRAIN GUM CENSUS_DIR).
 REFIT_FIRST_NAMES = """import sys
@@ -194,10 +191,6 @@ class Copy:
         cands, ante = scratch / "cands.jsonl", scratch / "antecedents.jsonl"
         self.harness("reported_train", "cues", SAIDWHO_TRAIN=str(train), SAIDWHO_CUES=str(cues))
         self.harness("reported_train", "ends", SAIDWHO_TRAIN=str(train), SAIDWHO_ENDS=str(ends))
-        starts = scratch / "starts.jsonl"
-        self.harness(
-            "reported_train", "starts", SAIDWHO_TRAIN=str(train), SAIDWHO_STARTS=str(starts)
-        )
         self.harness(
             "quotes_train", "candidates", SAIDWHO_TRAIN=str(train), SAIDWHO_CANDIDATES=str(cands)
         )
@@ -214,8 +207,6 @@ class Copy:
         self.script("train_antecedents.py", str(ante), "-o", str(p / WEIGHTS[4]))
         chooser = str(p / WEIGHTS[5])
         self.script("train_cue_choice.py", str(choices), str(train), "-o", chooser, "--folds", "0")
-        start = str(p / WEIGHTS[6])
-        self.script("train_content_start.py", str(starts), str(train), "-o", start, "--folds", "0")
         self.build()
 
 

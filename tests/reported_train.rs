@@ -9,9 +9,6 @@
 //! SAIDWHO_ENDS=/tmp/train.ends.jsonl \
 //!     cargo test --release --test reported_train -- --ignored ends
 //! python3 scripts/train_reported.py --ends /tmp/train.ends.jsonl
-//! SAIDWHO_STARTS=/tmp/train.starts.jsonl \
-//!     cargo test --release --test reported_train -- --ignored starts
-//! python3 scripts/train_content_start.py /tmp/train.starts.jsonl TRAIN.jsonl
 //! ```
 //! Each dump opens with a row `{"templates": [...]}`: the model's feature templates, whose hash
 //! the script writes into the weight table's header (`model::check_table`).
@@ -25,9 +22,8 @@ use std::path::PathBuf;
 
 use saidwho::offsets::CharIndex;
 use saidwho::quotes::{
-    reported_cue_candidates, reported_cue_probabilities, reported_end_candidates,
-    reported_start_candidates, QuoteOptions, REPORTED_CUE_TEMPLATES, REPORTED_END_TEMPLATES,
-    REPORTED_START_TEMPLATES,
+    reported_cue_candidates, reported_cue_probabilities, reported_end_candidates, QuoteOptions,
+    REPORTED_CUE_TEMPLATES, REPORTED_END_TEMPLATES,
 };
 use serde_json::json;
 
@@ -98,38 +94,6 @@ fn ends() {
                         "at": idx.char_offset(at),
                         "features": features,
                     })
-                })
-                .collect()
-        },
-    );
-}
-
-/// Every forward reported clause with the places its content may start (`SAIDWHO_STARTS`,
-/// for `scripts/train_content_start.py`).
-#[test]
-#[ignore]
-fn starts() {
-    let templates = &REPORTED_START_TEMPLATES;
-    dump(
-        "SAIDWHO_STARTS",
-        "saidwho-train.starts.jsonl",
-        templates,
-        |text, idx| {
-            let options = QuoteOptions {
-                double_marks_only: true,
-                ..QuoteOptions::default()
-            };
-            let char_span =
-                |(s, e): (usize, usize)| json!([idx.char_offset(s), idx.char_offset(e)]);
-            reported_start_candidates(text, &options)
-                .into_iter()
-                .map(|c| {
-                    let places: Vec<serde_json::Value> = c
-                        .places
-                        .into_iter()
-                        .map(|(at, features)| json!({"at": idx.char_offset(at), "features": features}))
-                        .collect();
-                    json!({"clause": char_span(c.clause), "cue": char_span(c.cue), "places": places})
                 })
                 .collect()
         },

@@ -460,7 +460,6 @@ pub fn cue_choice_candidates(text: &str, options: &QuoteOptions) -> Vec<Candidat
 #[doc(hidden)]
 pub use reported::{
     CUE_TEMPLATES as REPORTED_CUE_TEMPLATES, END_TEMPLATES as REPORTED_END_TEMPLATES,
-    START_TEMPLATES as REPORTED_START_TEMPLATES,
 };
 
 /// Every word the reported-speech cue model scores, as a byte range with its features
@@ -489,38 +488,6 @@ pub fn reported_cue_probabilities(text: &str, options: &QuoteOptions) -> Vec<(us
         .enumerate()
         .filter(|&(_, p)| p > 0.0)
         .map(|(i, p)| (doc.tokens[i].start, doc.tokens[i].end, p))
-        .collect()
-}
-
-/// A forward clause of reported speech as the content-start model sees it: the clause and its
-/// cue as the rules draw them (byte ranges), and each place the content may start (the byte
-/// offset of its first token) with its features.
-#[doc(hidden)]
-pub struct StartCandidates {
-    pub clause: (usize, usize),
-    pub cue: (usize, usize),
-    pub places: Vec<(usize, Vec<String>)>,
-}
-
-/// Every forward clause the content-start model reads, with its places (training data for
-/// `scripts/train_content_start.py`; see `tests/reported_train.rs`).
-#[doc(hidden)]
-pub fn reported_start_candidates(text: &str, options: &QuoteOptions) -> Vec<StartCandidates> {
-    let spans = marks::quoted_spans(text, options.mark_set());
-    let doc = doc::Document::new(text, &spans);
-    let kinds: Vec<QuoteKind> = spans.iter().map(|s| kinds::kind_of(&doc, s)).collect();
-    reported::start_candidates(&doc, &kinds)
-        .into_iter()
-        .filter_map(|(clause, cue, places)| {
-            Some(StartCandidates {
-                clause: doc.byte_span(clause)?,
-                cue: doc.byte_span(cue)?,
-                places: places
-                    .into_iter()
-                    .map(|(p, features)| (doc.tokens[p].start, features))
-                    .collect(),
-            })
-        })
         .collect()
 }
 

@@ -32,7 +32,6 @@ mod clause;
 mod closing;
 mod colon;
 mod content_end;
-mod content_start;
 mod cue;
 mod gerund;
 mod headline;
@@ -52,7 +51,6 @@ use clause::{is_according, is_punct};
 use closing::tail_attribution;
 use colon::colon_statement;
 pub use content_end::END_TEMPLATES;
-pub use content_start::START_TEMPLATES;
 pub(crate) use cue::cue_candidates;
 pub use cue::CUE_TEMPLATES;
 use cue::{cue_probability, cue_share, MIN_CUE_SHARE};
@@ -88,31 +86,9 @@ pub(crate) fn only_adjuncts(doc: &Document, r: &Reported) -> bool {
 pub(crate) fn reported(doc: &Document, kinds: &[QuoteKind]) -> Vec<Reported> {
     let sentences = sentences(doc);
     let probs = cue_probabilities_in(doc, &sentences);
-    let mut found = by_rules(doc, kinds, &probs, &sentences, &mut |r| {
-        content_end::learned_end(doc, &probs, r)
-    });
-    for r in &mut found {
-        content_start::start_after_cue_phrase(doc, r);
-    }
-    found
-}
-
-/// Every place the content-start model scores in the forward clauses found, with the clause
-/// and cue as found (the rules' start) and the place's features (training data for the model).
-#[allow(clippy::type_complexity)]
-pub(crate) fn start_candidates(
-    doc: &Document,
-    kinds: &[QuoteKind],
-) -> Vec<((usize, usize), (usize, usize), Vec<(usize, Vec<String>)>)> {
-    let sentences = sentences(doc);
-    let probs = cue_probabilities_in(doc, &sentences);
     by_rules(doc, kinds, &probs, &sentences, &mut |r| {
         content_end::learned_end(doc, &probs, r)
     })
-    .iter()
-    .filter(|r| content_start::applies(r))
-    .map(|r| (r.content, r.cue, content_start::start_candidates(doc, r)))
-    .collect()
 }
 
 /// A sentence of the article: its tokens `[s, e)`, and whether it is a headline in title case.
