@@ -22,42 +22,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import lexicon  # noqa: E402
-from train_quotes import informative, overlap, score, templates, train  # noqa: E402
+from train_quotes import (  # noqa: E402
+    gold_span,
+    informative,
+    load_gold,
+    overlap,
+    score,
+    templates,
+    train,
+    write_table,
+)
 
 OUT = "src/quotes/direct/cue_choice_weights.tsv"
-
-
-def load_gold_cues(path):
-    """Article id -> list of (segments, cue span) from its first annotation."""
-    gold = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            art = rec.get("article") or rec.get("id")
-            if art in gold:
-                continue
-            quotes = []
-            for q in rec.get("quotes", []):
-                segs = [(s["start"], s["end"]) for s in q.get("segments") or []] or [
-                    (q["start"], q["end"])
-                ]
-                cue = (q.get("cue_start"), q.get("cue_end"))
-                quotes.append((segs, cue if None not in cue else None))
-            gold[art] = quotes
-    return gold
-
-
-def gold_cue(quotes, start, end):
-    best, best_iou = None, 0.5
-    for segs, cue in quotes:
-        for s, e in segs:
-            inter = overlap(s, e, start, end)
-            union = max(e, end) - min(s, start)
-            if union > 0 and inter / union >= best_iou:
-                best, best_iou = (cue,), inter / union
-    return best
 
 
 def examples(cues_path, gold):
@@ -68,7 +44,7 @@ def examples(cues_path, gold):
             row = json.loads(line)
             if "templates" in row:
                 continue
-            match = gold_cue(gold.get(row["id"], []), row["start"], row["end"])
+            match = gold_span(gold.get(row["id"], []), row["start"], row["end"])
             if match is None or match[0] is None:
                 unmatched += 1
                 continue
@@ -106,7 +82,7 @@ def main(argv=None):
     if "dev" in args.gold.rsplit("/", 1)[-1]:
         raise SystemExit("train on the train split only")
     header = lexicon.templates_header(templates(args.cues))
-    matched, unmatched = examples(args.cues, load_gold_cues(args.gold))
+    matched, unmatched = examples(args.cues, load_gold(args.gold, "cue"))
     data = [(g, labels) for g, labels, _ in matched if informative((g, labels))]
     rules = sum(labels[pick] for _, labels, pick in matched)
     print(
@@ -116,19 +92,19 @@ def main(argv=None):
     if args.folds:
         held_right = 0
         for k in range(args.folds):
-            tr = [d for i, d in enumerate(data) if i % args.folds != k]
+            # Both sides fold the same list: a quote held out is never trained on.
+            tr = [
+                (g, labels)
+                for i, (g, labels, _) in enumerate(matched)
+                if i % args.folds != k and informative((g, labels))
+            ]
             held = [d for i, d in enumerate(matched) if i % args.folds == k]
             w = train(tr, args.epochs, seed=1)
             held_right += right(w, held)
         print(f"cross-validated: chooser right on {held_right} of {len(matched)} (rules {rules})")
     w = train(data, args.epochs, seed=1)
-    kept = sorted((x, round(v, 3)) for x, v in w.items() if abs(round(v, 3)) > 0)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write("# cue choice weights: scripts/train_cue_choice.py on PolNeAR train (do not edit)")
-        f.write("\n")
-        f.write(header)
-        for x, v in kept:
-            f.write(f"{x}\t{v}\n")
+    title = "# cue choice weights: scripts/train_cue_choice.py on PolNeAR train (do not edit)"
+    kept = write_table(args.out, title, header, w)
     print(f"{len(kept)} weights written to {args.out}; in-sample right on {right(w, matched)}")
     for x, v in sorted(kept, key=lambda p: -abs(p[1]))[:15]:
         print(f"  {v:+.3f} {x}")

@@ -30,8 +30,9 @@ def overlap(a0, a1, b0, b1):
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def load_gold(path):
-    """Article id -> list of (segments, speaker span) from its first annotation."""
+def load_gold(path, field="speaker"):
+    """Article id -> list of (segments, span of the quote's `field`: speaker or cue) from its
+    first annotation."""
     gold = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -46,20 +47,22 @@ def load_gold(path):
                 segs = [(s["start"], s["end"]) for s in q.get("segments") or []] or [
                     (q["start"], q["end"])
                 ]
-                spk = (q.get("speaker_start"), q.get("speaker_end"))
-                quotes.append((segs, spk if None not in spk else None))
+                span = (q.get(f"{field}_start"), q.get(f"{field}_end"))
+                quotes.append((segs, span if None not in span else None))
             gold[art] = quotes
     return gold
 
 
-def gold_speaker(quotes, start, end):
+def gold_span(quotes, start, end):
+    """The gold span (speaker or cue, as loaded) of the quote whose segment overlaps
+    `[start, end)` most (overlap/union at least 0.5), in a 1-tuple; None if none does."""
     best, best_iou = None, 0.5
-    for segs, spk in quotes:
+    for segs, span in quotes:
         for s, e in segs:
             inter = overlap(s, e, start, end)
             union = max(e, end) - min(s, start)
             if union > 0 and inter / union >= best_iou:
-                best, best_iou = (spk,), inter / union
+                best, best_iou = (span,), inter / union
     return best
 
 
@@ -80,7 +83,7 @@ def examples(cands_path, gold):
             row = json.loads(line)
             if "templates" in row:
                 continue
-            match = gold_speaker(gold.get(row["id"], []), row["start"], row["end"])
+            match = gold_span(gold.get(row["id"], []), row["start"], row["end"])
             if match is None or match[0] is None:
                 stats["unmatched_or_no_speaker"] += 1
                 continue
@@ -149,6 +152,18 @@ def accuracy(w, data):
     return sum(labels[predict(w, g)] for g, labels in data) / max(len(data), 1)
 
 
+def write_table(path, title, header, w):
+    """Writes the weights `w` (rounded to three decimals, zeros left out, sorted) under `title`
+    and the templates' `header`; returns the (feature, weight) pairs written."""
+    kept = sorted((x, round(v, 3)) for x, v in w.items() if abs(round(v, 3)) > 0)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(title + "\n")
+        f.write(header)
+        for x, v in kept:
+            f.write(f"{x}\t{v}\n")
+    return kept
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("candidates")
@@ -186,14 +201,8 @@ def main(argv=None):
         cv = (rest + right) / n
         print(f"train speaker_mention (matched): rules {rules / n:.4f}  ranker (cv) {cv:.4f}")
     w = train(data, args.epochs, seed=1)
-    kept = sorted((x, round(v, 3)) for x, v in w.items() if abs(round(v, 3)) > 0)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(
-            "# speaker ranker weights: scripts/train_quotes.py on PolNeAR train (do not edit)\n"
-        )
-        f.write(header)
-        for x, v in kept:
-            f.write(f"{x}\t{v}\n")
+    title = "# speaker ranker weights: scripts/train_quotes.py on PolNeAR train (do not edit)"
+    kept = write_table(args.out, title, header, w)
     print(f"{len(kept)} weights written to {args.out}; train accuracy {accuracy(w, data):.3f}")
     for x, v in sorted(kept, key=lambda p: -abs(p[1]))[:15]:
         print(f"  {v:+.3f} {x}")

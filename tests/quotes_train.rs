@@ -22,10 +22,56 @@ use std::path::PathBuf;
 
 use saidwho::offsets::CharIndex;
 use saidwho::quotes::{
-    cue_choice_candidates, speaker_candidates, QuoteOptions, CUE_CHOICE_TEMPLATES,
+    cue_choice_candidates, speaker_candidates, CandidateSet, QuoteOptions, CUE_CHOICE_TEMPLATES,
     SPEAKER_TEMPLATES,
 };
 use serde_json::{json, Value};
+
+/// The file a dump is written to: `$VAR`, else `NAME` in the temporary folder.
+fn dump_file(var: &str, name: &str) -> (PathBuf, std::fs::File) {
+    let out = std::env::var_os(var)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join(name));
+    let file =
+        std::fs::File::create(&out).unwrap_or_else(|e| panic!("create {}: {e}", out.display()));
+    (out, file)
+}
+
+/// The corpus's convention: quotations from double marks only, speech only, no reported speech
+/// (the dumps are of quotations).
+fn train_options() -> QuoteOptions {
+    QuoteOptions {
+        double_marks_only: true,
+        keep_non_speech: false,
+        reported: false,
+    }
+}
+
+/// Writes one JSON row a quotation of `sets` (its candidates with character offsets into
+/// `text`); returns how many.
+fn write_sets(file: &mut std::fs::File, id: &str, text: &str, sets: Vec<CandidateSet>) -> usize {
+    let idx = CharIndex::new(text);
+    let span =
+        |r: Option<(usize, usize)>| r.map(|(s, e)| json!([idx.char_offset(s), idx.char_offset(e)]));
+    for set in &sets {
+        let cands: Vec<Value> = set
+            .candidates
+            .iter()
+            .map(
+                |c| json!({"mention": span(c.mention), "cue": span(c.cue), "features": c.features}),
+            )
+            .collect();
+        let row = json!({
+            "id": id,
+            "start": idx.char_offset(set.start),
+            "end": idx.char_offset(set.end),
+            "chosen": set.chosen,
+            "candidates": cands,
+        });
+        writeln!(file, "{row}").expect("write");
+    }
+    sets.len()
+}
 
 #[test]
 #[ignore]
@@ -33,16 +79,8 @@ fn candidates() {
     let Some(records) = common::first_annotations(&common::train_split()) else {
         return;
     };
-    let out = std::env::var_os("SAIDWHO_CANDIDATES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.cands.jsonl"));
-    let mut file = std::fs::File::create(&out).expect("create candidates file");
-    // The corpus's convention: quotations from double marks only.
-    let options = QuoteOptions {
-        double_marks_only: true,
-        keep_non_speech: false,
-        reported: false,
-    };
+    let (out, mut file) = dump_file("SAIDWHO_CANDIDATES", "saidwho-train.cands.jsonl");
+    let options = train_options();
     // SAIDWHO_TEXT: dump one plain-text article instead (to see why the ranker chose).
     if let Some(one) = std::env::var_os("SAIDWHO_TEXT") {
         let text = std::fs::read_to_string(one).expect("read SAIDWHO_TEXT");
@@ -63,26 +101,7 @@ fn candidates() {
     for (id, rec) in &records {
         let id = id.as_str();
         let text = rec["text"].as_str().unwrap_or("");
-        let idx = CharIndex::new(text);
-        let span = |r: Option<(usize, usize)>| {
-            r.map(|(s, e)| json!([idx.char_offset(s), idx.char_offset(e)]))
-        };
-        for set in speaker_candidates(text, &options) {
-            let cands: Vec<Value> = set
-                .candidates
-                .iter()
-                .map(|c| json!({"mention": span(c.mention), "cue": span(c.cue), "features": c.features}))
-                .collect();
-            let row = json!({
-                "id": id,
-                "start": idx.char_offset(set.start),
-                "end": idx.char_offset(set.end),
-                "chosen": set.chosen,
-                "candidates": cands,
-            });
-            writeln!(file, "{row}").expect("write");
-            n += 1;
-        }
+        n += write_sets(&mut file, id, text, speaker_candidates(text, &options));
     }
     eprintln!("{n} quotes with candidates written to {}", out.display());
 }
@@ -93,39 +112,18 @@ fn cue_choices() {
     let Some(records) = common::first_annotations(&common::train_split()) else {
         return;
     };
-    let out = std::env::var_os("SAIDWHO_CUE_CHOICES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("saidwho-train.cue_choices.jsonl"));
-    let mut file = std::fs::File::create(&out).expect("create cue choices file");
-    let options = QuoteOptions {
-        double_marks_only: true,
-        keep_non_speech: false,
-        reported: false,
-    };
+    let (out, mut file) = dump_file("SAIDWHO_CUE_CHOICES", "saidwho-train.cue_choices.jsonl");
+    let options = train_options();
     writeln!(file, "{}", json!({ "templates": CUE_CHOICE_TEMPLATES })).expect("write");
     let mut n = 0;
     for (id, rec) in &records {
         let text = rec["text"].as_str().unwrap_or("");
-        let idx = CharIndex::new(text);
-        let span = |r: Option<(usize, usize)>| {
-            r.map(|(s, e)| json!([idx.char_offset(s), idx.char_offset(e)]))
-        };
-        for set in cue_choice_candidates(text, &options) {
-            let cands: Vec<Value> = set
-                .candidates
-                .iter()
-                .map(|c| json!({"mention": span(c.mention), "cue": span(c.cue), "features": c.features}))
-                .collect();
-            let row = json!({
-                "id": id.as_str(),
-                "start": idx.char_offset(set.start),
-                "end": idx.char_offset(set.end),
-                "chosen": set.chosen,
-                "candidates": cands,
-            });
-            writeln!(file, "{row}").expect("write");
-            n += 1;
-        }
+        n += write_sets(
+            &mut file,
+            id.as_str(),
+            text,
+            cue_choice_candidates(text, &options),
+        );
     }
     eprintln!(
         "{n} quotes with cues to choose from written to {}",

@@ -22,7 +22,7 @@ use crate::quotes::doc::{is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::{
     COORDINATING_CONJUNCTIONS, GERUND_PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS,
 };
-use crate::quotes::model::WeightTable;
+use crate::quotes::model::{distance_bucket, WeightTable};
 
 /// The feature templates, in the order they are emitted (the weight table's header names their
 /// hash; see `model::check_table`).
@@ -146,17 +146,6 @@ pub(crate) fn features(
 /// said Ms Ortega`, `“…,” the finance chair said`).
 const CLOSING_REACH: usize = 4;
 
-fn bucket(d: usize) -> &'static str {
-    match d {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=5 => "3-5",
-        6..=10 => "6-10",
-        _ => "11+",
-    }
-}
-
 /// What lies between a cue and the quote: nothing but punctuation (`said: “…”`, `calls “…”`), a
 /// short object (`calls her “…”`), a `that` clause, another quotation, a comma, or more.
 fn between(doc: &Document, from: usize, open_tok: usize) -> &'static str {
@@ -237,8 +226,8 @@ fn each_feature(
     if i == pick {
         f(&["pick"]);
     }
-    f(&["rank=", bucket(i)]);
-    f(&["gap=", bucket(open_tok.saturating_sub(past))]);
+    f(&["rank=", distance_bucket(i)]);
+    f(&["gap=", distance_bucket(open_tok.saturating_sub(past))]);
     f(&["between=", gap_kind]);
     f(&["strong=", yes_no(c.word.strength == Strength::Strong)]);
     f(&["subject=", yes_no(c.evidence.mention.is_some())]);

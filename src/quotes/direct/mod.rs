@@ -370,13 +370,7 @@ pub(crate) fn candidate_sets(
     kinds: &[QuoteKind],
     people: &People,
 ) -> Vec<crate::quotes::CandidateSet> {
-    let bytes = |r: Option<(usize, usize)>| {
-        let (s, e) = r?;
-        Some((
-            doc.tokens.get(s)?.start,
-            doc.tokens.get(e.checked_sub(1)?)?.end,
-        ))
-    };
+    let bytes = |r: Option<(usize, usize)>| r.and_then(|r| doc.byte_span(r));
     let mut previous_last: Option<String> = None;
     let mut out = Vec::new();
     for (span, kind) in spans.iter().zip(kinds) {
@@ -422,13 +416,7 @@ pub(crate) fn cue_choice_sets(
     spans: &[QuotedSpan],
     kinds: &[QuoteKind],
 ) -> Vec<crate::quotes::CandidateSet> {
-    let bytes = |r: Option<(usize, usize)>| {
-        let (s, e) = r?;
-        Some((
-            doc.tokens.get(s)?.start,
-            doc.tokens.get(e.checked_sub(1)?)?.end,
-        ))
-    };
+    let bytes = |r: Option<(usize, usize)>| r.and_then(|r| doc.byte_span(r));
     let mut out = Vec::new();
     for (span, kind) in spans.iter().zip(kinds) {
         if *kind == QuoteKind::NonSpeech {

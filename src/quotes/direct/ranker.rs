@@ -22,7 +22,7 @@ use crate::quotes::doc::{is_possessive, lower};
 use crate::quotes::doc::{Document, TokKind};
 use crate::quotes::lexicon::{ARTICLES, SUBJECT_PRONOUNS};
 use crate::quotes::mentions::{is_function_word, is_role_noun, is_title};
-use crate::quotes::model::WeightTable;
+use crate::quotes::model::{distance_bucket, WeightTable};
 use crate::quotes::Rule;
 
 /// One rule's proposal, in token ranges.
@@ -105,17 +105,6 @@ fn weights() -> &'static WeightTable {
     WEIGHTS.get_or_init(|| WeightTable::parse(include_str!("speaker_weights.tsv")))
 }
 
-fn bucket(d: usize) -> &'static str {
-    match d {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=5 => "3-5",
-        6..=10 => "6-10",
-        _ => "11+",
-    }
-}
-
 /// A small count as a feature value: `0` to `5`, larger counts as `5`.
 fn count(n: usize) -> &'static str {
     ["0", "1", "2", "3", "4", "5"][n.min(5)]
@@ -196,7 +185,7 @@ fn each_feature(
         ("inside", 0)
     };
     f(&["side=", side]);
-    f(&["side|dist=", side, "|", bucket(dist)]);
+    f(&["side|dist=", side, "|", distance_bucket(dist)]);
     f(&["rule|side=", rule, "|", side]);
     let (lo, hi) = if side == "before" {
         (me, quote.open)

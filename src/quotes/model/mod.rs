@@ -50,6 +50,19 @@ impl WeightTable {
 }
 
 /// The logistic function: a model's score as a probability.
+/// A distance in tokens as a feature value: `0`, `1`, `2`, `3-5`, `6-10`, `11+` (the speaker
+/// ranker and the cue chooser).
+pub(crate) fn distance_bucket(d: usize) -> &'static str {
+    match d {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        _ => "11+",
+    }
+}
+
 pub(crate) fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
