@@ -104,10 +104,7 @@ def main(argv=None):
         print(f"cross-validated: chooser right on {held_right} of {len(matched)} (rules {rules})")
     w = train(data, args.epochs, seed=1)
     title = "# cue choice weights: scripts/train_cue_choice.py on PolNeAR train (do not edit)"
-    kept = write_table(args.out, title, header, w)
-    print(f"{len(kept)} weights written to {args.out}; in-sample right on {right(w, matched)}")
-    for x, v in sorted(kept, key=lambda p: -abs(p[1]))[:15]:
-        print(f"  {v:+.3f} {x}")
+    write_table(args.out, title, header, w, f"in-sample right on {right(w, matched)}")
 
 
 if __name__ == "__main__":

@@ -152,16 +152,18 @@ def accuracy(w, data):
     return sum(labels[predict(w, g)] for g, labels in data) / max(len(data), 1)
 
 
-def write_table(path, title, header, w):
+def write_table(path, title, header, w, note):
     """Writes the weights `w` (rounded to three decimals, zeros left out, sorted) under `title`
-    and the templates' `header`; returns the (feature, weight) pairs written."""
+    and the templates' `header`, then prints how many with `note` and the strongest."""
     kept = sorted((x, round(v, 3)) for x, v in w.items() if abs(round(v, 3)) > 0)
     with open(path, "w", encoding="utf-8") as f:
         f.write(title + "\n")
         f.write(header)
         for x, v in kept:
             f.write(f"{x}\t{v}\n")
-    return kept
+    print(f"{len(kept)} weights written to {path}; {note}")
+    for x, v in sorted(kept, key=lambda p: -abs(p[1]))[:15]:
+        print(f"  {v:+.3f} {x}")
 
 
 def main(argv=None):
@@ -202,10 +204,7 @@ def main(argv=None):
         print(f"train speaker_mention (matched): rules {rules / n:.4f}  ranker (cv) {cv:.4f}")
     w = train(data, args.epochs, seed=1)
     title = "# speaker ranker weights: scripts/train_quotes.py on PolNeAR train (do not edit)"
-    kept = write_table(args.out, title, header, w)
-    print(f"{len(kept)} weights written to {args.out}; train accuracy {accuracy(w, data):.3f}")
-    for x, v in sorted(kept, key=lambda p: -abs(p[1]))[:15]:
-        print(f"  {v:+.3f} {x}")
+    write_table(args.out, title, header, w, f"train accuracy {accuracy(w, data):.3f}")
 
 
 if __name__ == "__main__":
