@@ -49,7 +49,6 @@ impl WeightTable {
     }
 }
 
-/// The logistic function: a model's score as a probability.
 /// A distance in tokens as a feature value: `0`, `1`, `2`, `3-5`, `6-10`, `11+` (the speaker
 /// ranker and the cue chooser).
 pub(crate) fn distance_bucket(d: usize) -> &'static str {
@@ -63,6 +62,7 @@ pub(crate) fn distance_bucket(d: usize) -> &'static str {
     }
 }
 
+/// The logistic function: a model's score as a probability.
 pub(crate) fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }

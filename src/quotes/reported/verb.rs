@@ -17,6 +17,15 @@ use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
 use crate::quotes::rules::Rule;
 use crate::quotes::tagger::tag;
 
+/// Whether the cue opening at `head` is a passive, whose subject did not speak (`Sanders was
+/// asked to name …`, `She is known for …`; in `was asked to explain` the verb opening the cue is
+/// the passive). A participle of a view or feeling (`are concerned that …`) is no such passive:
+/// its subject holds the view, as with an adjective.
+fn subject_did_not_speak(doc: &Document, head: usize) -> bool {
+    cues::is_passive(doc, head)
+        && !STANCE_PARTICIPLES.contains(lower(doc, &doc.tokens[head]).as_str())
+}
+
 /// A verb reporting speech or thought at token `i`, forwards, backwards or around its clause.
 pub(super) fn verb_cue(
     doc: &Document,
@@ -138,12 +147,7 @@ pub(super) fn verb_cue(
             if set_off && !around && !as_said {
                 return None; // `“…,” she continued, prompting cheers`: no clause reported.
             }
-            // `Sanders was asked to name …`, `She is known for …`: the subject of a passive
-            // did not speak (`are concerned that …` is a view its subject holds, as an
-            // adjective would be). In `was asked to explain` the verb opening the cue is the
-            // passive.
-            let passive = cues::is_passive(doc, head)
-                && !STANCE_PARTICIPLES.contains(lower(doc, &doc.tokens[head]).as_str());
+            let passive = subject_did_not_speak(doc, head);
             let (content, rule) = if around {
                 ((s, forward.1), Rule::ReportedAround)
             } else if as_said {
@@ -195,9 +199,7 @@ pub(super) fn verb_cue(
         // The source is the phrase that opens the clause (`The statement by the two
         // suggested`, `About 4 in 10 say`), when there is one.
         // Not of a passive (`Clinton has been asked to release …`): its subject is no source.
-        let passive = w.ends_with("ed")
-            && head > s
-            && BE_FORMS.contains(lower(doc, &doc.tokens[head - 1]).as_str());
+        let passive = subject_did_not_speak(doc, head);
         let mention = opening_np(doc, s, head).filter(|m| m.1 <= head && !passive);
         return Some((
             Reported {
