@@ -37,8 +37,9 @@ OUT = "src/quotes/direct/cue_choice_weights.tsv"
 
 
 def examples(cues_path, gold):
-    """(features of each cue, labels, the rules' pick) for each quote matched to a gold cue."""
-    out, unmatched = [], 0
+    """(features of each cue, labels, the rules' pick) for each quote matched to a gold cue, the
+    article of each, and how many quotes matched none."""
+    out, articles, unmatched = [], [], 0
     with open(cues_path, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
@@ -54,7 +55,8 @@ def examples(cues_path, gold):
                 for c in row["candidates"]
             ]
             out.append(([c["features"] for c in row["candidates"]], labels, row["chosen"]))
-    return out, unmatched
+            articles.append(row["id"])
+    return out, articles, unmatched
 
 
 def choose(w, group, pick):
@@ -82,7 +84,7 @@ def main(argv=None):
     if "dev" in args.gold.rsplit("/", 1)[-1]:
         raise SystemExit("train on the train split only")
     header = lexicon.templates_header(templates(args.cues))
-    matched, unmatched = examples(args.cues, load_gold(args.gold, "cue"))
+    matched, articles, unmatched = examples(args.cues, load_gold(args.gold, "cue"))
     data = [(g, labels) for g, labels, _ in matched if informative((g, labels))]
     rules = sum(labels[pick] for _, labels, pick in matched)
     print(
@@ -90,15 +92,18 @@ def main(argv=None):
         f"({unmatched} not); informative {len(data)}; rules' pick right on {rules}"
     )
     if args.folds:
+        # Folds of articles, as scripts/train_cv.py makes them: no quote held out, nor any of
+        # its article's, is trained on.
+        fold_of = {a: n % args.folds for n, a in enumerate(sorted(set(articles)))}
+        folds = [fold_of[a] for a in articles]
         held_right = 0
         for k in range(args.folds):
-            # Both sides fold the same list: a quote held out is never trained on.
             tr = [
                 (g, labels)
-                for i, (g, labels, _) in enumerate(matched)
-                if i % args.folds != k and informative((g, labels))
+                for (g, labels, _), f in zip(matched, folds, strict=True)
+                if f != k and informative((g, labels))
             ]
-            held = [d for i, d in enumerate(matched) if i % args.folds == k]
+            held = [d for d, f in zip(matched, folds, strict=True) if f == k]
             w = train(tr, args.epochs, seed=1)
             held_right += right(w, held)
         print(f"cross-validated: chooser right on {held_right} of {len(matched)} (rules {rules})")
