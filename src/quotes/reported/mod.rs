@@ -13,8 +13,9 @@
 //! - `According to X, …`: the clause after the comma.
 //!
 //! Which words report speech is learnt: `reported_cues.tsv` holds, for every word form, how
-//! often it heads an annotated cue in PolNeAR's train split (`scripts/train_reported.py`); the
-//! verbs of `cues` count as cues too. A clause that is all quotation is left to the quotation
+//! often it heads an annotated cue in PolNeAR's train split (`scripts/train_reported.py`; a
+//! form too rare to judge alone borrows the share of its verb's other inflections); the verbs
+//! of `cues` count as cues too. A clause that is all quotation is left to the quotation
 //! (it is a direct quote); one holding a quoted fragment is mixed speech and kept whole.
 //!
 //! The module is laid out by concern: [`cue`] (how likely a word is to head a cue: the learnt
