@@ -3,8 +3,9 @@
 //! `reported_cues.tsv` holds, for every word form, the share of its occurrences in PolNeAR
 //! train that head an annotated cue (`scripts/train_reported.py`); the verbs of saying of
 //! `lexicon/speech_verbs.tsv` count as cues too. Forms that head cues often enough are scored by
-//! the cue model, a logistic regression over the word, its suffix and the classes of the words
-//! around it ([`CUE_TEMPLATES`], weights in `reported_weights.tsv`).
+//! the cue model, a logistic regression over the word, its suffix, its verb's family (the stem
+//! its inflections share, [`family`]: what `warned` teaches counts for `warns`) and the classes
+//! of the words around it ([`CUE_TEMPLATES`], weights in `reported_weights.tsv`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -19,9 +20,9 @@ pub(crate) const CUE_WEIGHTS: &str = include_str!("../reported_weights.tsv");
 
 /// The feature templates of the cue model: the first piece of every feature [`each_feature`]
 /// emits. The header of `reported_weights.tsv` carries their hash ([`crate::quotes::model`]).
-pub const CUE_TEMPLATES: [&str; 13] = [
+pub const CUE_TEMPLATES: [&str; 15] = [
     "bias", "w=", "sfx=", "p=", "n=", "pc=", "nc=", "nc2=", "pc|nc=", "w|nc=", "w|pc=", "sfx|nc=",
-    "first=",
+    "first=", "fam=", "fam|nc=",
 ];
 
 /// The least share of a word's occurrences heading a cue for it to open an attribution.
@@ -237,6 +238,9 @@ fn each_feature(doc: &Document, i: usize, emit: &mut dyn FnMut(&[&str])) {
     put(&["w|pc=", w, "|", pc]);
     put(&["sfx|nc=", suffix, "|", nc]);
     put(&["first=", if first { "true" } else { "false" }]);
+    let fam = family(w);
+    put(&["fam=", fam.as_str()]);
+    put(&["fam|nc=", fam.as_str(), "|", nc]);
 }
 
 /// The cue model's features of the word at `i`, for training.
@@ -280,6 +284,10 @@ struct FormWeights {
     w_pc: [f32; CLASSES],
     /// `sfx|nc=`, by the class of the next token.
     sfx_nc: [f32; CLASSES],
+    /// `fam=`: what the inflections of the word's verb share (`urges` learns from `urged`).
+    fam: f32,
+    /// `fam|nc=`, by the class of the next token.
+    fam_nc: [f32; CLASSES],
 }
 
 /// The cue model laid out for scoring. Of the features of [`each_feature`] only the
@@ -315,6 +323,7 @@ fn scorer() -> &'static Scorer {
             .filter(|&(_, &share)| share >= MODEL_FLOOR)
             .map(|(&w, _)| {
                 let sfx = suffix(w);
+                let fam = family(w);
                 let with_class = |prefix: &str, part: &str| {
                     Class::ALL.map(|c| weight(&[prefix, part, "|", c.name()]))
                 };
@@ -324,6 +333,8 @@ fn scorer() -> &'static Scorer {
                     w_nc: with_class("w|nc=", w),
                     w_pc: with_class("w|pc=", w),
                     sfx_nc: with_class("sfx|nc=", sfx),
+                    fam: weight(&["fam=", fam.as_str()]),
+                    fam_nc: with_class("fam|nc=", fam.as_str()),
                 };
                 (w, weights)
             })
@@ -340,6 +351,32 @@ fn scorer() -> &'static Scorer {
             forms,
         }
     })
+}
+
+/// A crude stem that the inflections of one verb share, as `scripts/train_reported.py`'s
+/// `family` draws it: `urges`, `urged`, `urging`, `urge` give `urg`; `denies` gives `deny`.
+/// One suffix is cut (`ing`, `ed`, `es`, `s`, `e`) where three letters stay, then a doubled
+/// final consonant (`committ` -> `commit`), and a final `i` becomes `y`.
+pub(crate) fn family(form: &str) -> String {
+    let mut stem = form;
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if let Some(rest) = stem.strip_suffix(suffix) {
+            if rest.chars().count() >= 3 {
+                stem = rest;
+                break;
+            }
+        }
+    }
+    let mut out: Vec<char> = stem.chars().collect();
+    let n = out.len();
+    if n > 3 && out[n - 1] == out[n - 2] && !"aeiousl".contains(out[n - 1]) {
+        out.pop();
+    }
+    if out.last() == Some(&'i') {
+        out.pop();
+        out.push('y');
+    }
+    out.into_iter().collect()
 }
 
 /// The last three characters of a word (the whole of a shorter one): the `sfx=` feature.
@@ -383,6 +420,8 @@ fn model_probability(doc: &Document, i: usize, form: &str) -> f32 {
     z += fw.w_pc[pc];
     z += fw.sfx_nc[nc];
     z += scorer.first[usize::from(first)];
+    z += fw.fam;
+    z += fw.fam_nc[nc];
     sigmoid(z)
 }
 
@@ -447,6 +486,20 @@ fn lexicon_only_share(word: &str) -> f32 {
 #[cfg(test)]
 mod model_tests {
     use super::*;
+
+    #[test]
+    fn the_inflections_of_a_verb_share_a_family() {
+        for forms in [
+            ["urges", "urged", "urging", "urge"],
+            ["denies", "denied", "deny", "denying"],
+            ["admits", "admitted", "admitting", "admit"],
+        ] {
+            let families: Vec<String> = forms.iter().map(|f| family(f)).collect();
+            assert!(families.iter().all(|f| f == &families[0]), "{families:?}");
+        }
+        assert_ne!(family("said"), family("sad"));
+        assert_eq!(family("tell"), "tell");
+    }
     use crate::quotes::marks::{quoted_spans, MarkSet};
 
     #[test]
