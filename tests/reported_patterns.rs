@@ -663,7 +663,10 @@ fn a_rare_inflection_borrows_the_share_of_its_verb() {
     assert_eq!(cue, s("warns"));
     let (content, _, mention, cue) =
         one("Ms Ortega laments that the branch library closed before the election.");
-    assert_eq!(content, "that the branch library closed before the election");
+    assert_eq!(
+        content,
+        "that the branch library closed before the election"
+    );
     assert_eq!(mention, s("Ms Ortega"));
     assert_eq!(cue, s("laments"));
 }
