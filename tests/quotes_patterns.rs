@@ -909,7 +909,8 @@ const RULE_EXAMPLES: &[(&str, &str, usize)] = &[
     ),
     (
         "inside_report",
-        "Critics said the plan, echoing the mayor’s call for “fresh thinking,” was thin.",
+        "Critics told the council the plan, as the mayor put it, offered “fresh thinking” but \
+         little else.",
         0,
     ),
     (

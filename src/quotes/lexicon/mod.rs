@@ -84,6 +84,10 @@ lists! {
     MALE_TITLES = "male_titles.txt";
     /// Titles that make the person they name a woman (`Mrs`, `Dame`).
     FEMALE_TITLES = "female_titles.txt";
+    /// Nouns that name a man or a boy (`father`, `son`): the gender of a description.
+    MALE_PERSON_NOUNS = "male_person_nouns.txt";
+    /// Nouns that name a woman or a girl (`mother`, `daughter`): the gender of a description.
+    FEMALE_PERSON_NOUNS = "female_person_nouns.txt";
     /// Titles after which a single name is a first name (knights and dames: `Sir Keir`, `Dame
     /// Judi`).
     FIRST_NAME_TITLES = "first_name_titles.txt";

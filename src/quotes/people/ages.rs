@@ -2,7 +2,7 @@
 //! Ruiz, a nurse from Leeds,`), for the mentions that use them later (`the 34-year-old mother of
 //! three`, `the nurse`).
 
-use super::People;
+use super::{Gender, People, Salient};
 use crate::quotes::doc::{is_capitalised, lower, Document, TokKind};
 use crate::quotes::lexicon;
 use crate::quotes::tagger::{tag, VERB_TAGS};
@@ -71,6 +71,51 @@ impl People {
         let mut people = self.ages.iter().filter(|(a, _)| a == age).map(|&(_, p)| p);
         let p = people.next()?;
         people.all(|q| q == p).then_some(p)
+    }
+
+    /// The person a definite description giving an age stands for when the article gave nobody
+    /// that age (`the 34-year-old mother of three` after `Ivanka Trump, the nominee's eldest
+    /// daughter,`): news writes such epithets for somebody it has just named, so the antecedent
+    /// a pronoun would have there, of the gender the description's nouns give (`mother`,
+    /// `father`), or of either, the nearer, when they give none. `None` when the age was given to
+    /// somebody else, or an earlier `a 34-year-old …` introduced somebody unnamed.
+    pub(super) fn epithet_antecedent(
+        &self,
+        doc: &Document,
+        s: usize,
+        e: usize,
+        previous: Option<usize>,
+    ) -> Option<Salient> {
+        let age_word = (s..e).find(|&k| age_of_year_old(doc.word(&doc.tokens[k])).is_some())?;
+        let age = age_of_year_old(doc.word(&doc.tokens[age_word]))?;
+        if self.ages.iter().any(|(a, _)| a == age) {
+            return None;
+        }
+        let year_old = doc.word(&doc.tokens[age_word]);
+        if (0..s).any(|k| doc.word(&doc.tokens[k]).eq_ignore_ascii_case(year_old)) {
+            return None;
+        }
+        let gender = (age_word + 1..e).find_map(|k| {
+            let w = lower(doc, &doc.tokens[k]);
+            if lexicon::FEMALE_PERSON_NOUNS.contains(&w) {
+                Some(Gender::Female)
+            } else if lexicon::MALE_PERSON_NOUNS.contains(&w) {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        });
+        match gender {
+            Some(g) => self.antecedent(doc, s, g, previous),
+            None => {
+                let man = self.antecedent(doc, s, Gender::Male, previous);
+                let woman = self.antecedent(doc, s, Gender::Female, previous);
+                match (man, woman) {
+                    (Some(m), Some(w)) => Some(if m.from >= w.from { m } else { w }),
+                    (m, w) => m.or(w),
+                }
+            }
+        }
     }
 
     /// Notes the head noun of a description set off after the name of person `p` ending at

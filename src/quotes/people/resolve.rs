@@ -54,6 +54,10 @@ pub mod link {
     pub const ORGANISATION_ANTECEDENT: &str = "organisation_antecedent";
     /// `the 34-year-old` → the person the article gave that age (`Ana Ruiz, 34,`).
     pub const PERSON_OF_AGE: &str = "person_of_age";
+    /// `the 34-year-old mother of three` when the article gave nobody that age and introduced
+    /// nobody with it → the person it is talking about: the antecedent a pronoun of the
+    /// description's gender (`mother`, `father`; either, failing one) would have there.
+    pub const EPITHET_ANTECEDENT: &str = "epithet_antecedent";
     /// `the spokesman` → the description that introduced them (`a spokesman for the Prime
     /// Minister`); `the nurse` → the person a description set off after their name introduced
     /// (`Ana Ruiz, a nurse from Leeds,`).
@@ -66,7 +70,7 @@ pub mod link {
     /// Every link, in the order above (for the tests, and the one that checks the
     /// documentation).
     #[cfg(test)]
-    pub const ALL: [&str; 17] = [
+    pub const ALL: [&str; 18] = [
         MENTION,
         PRONOUN_ANTECEDENT,
         RELATIVE_ANTECEDENT,
@@ -83,6 +87,7 @@ pub mod link {
         ORGANISATION_ANTECEDENT,
         FIRST_PERSON_WRITER,
         PERSON_OF_AGE,
+        EPITHET_ANTECEDENT,
         DESCRIPTION_ANTECEDENT,
     ];
 }
@@ -245,7 +250,7 @@ impl People {
             let want = if male { Gender::Male } else { Gender::Female };
             let antecedent = self.antecedent(doc, s, want, previous)?;
             if S::RECORDS {
-                self.antecedent_steps(doc, &antecedent, steps);
+                self.antecedent_steps(doc, &antecedent, steps, link::PRONOUN_ANTECEDENT);
             }
             return Some(self.entries[antecedent.person].name());
         }
@@ -316,6 +321,15 @@ impl People {
         // `the 34-year-old`: the person whose age the article gave.
         if let Some(p) = (s..e).find_map(|k| self.person_of_age(doc, k)) {
             return Some(self.named(p, steps, link::PERSON_OF_AGE));
+        }
+        // `the 34-year-old mother of three` when nobody was given that age: somebody named.
+        if first == "the" {
+            if let Some(antecedent) = self.epithet_antecedent(doc, s, e, previous) {
+                if S::RECORDS {
+                    self.antecedent_steps(doc, &antecedent, steps, link::EPITHET_ANTECEDENT);
+                }
+                return Some(self.entries[antecedent.person].name());
+            }
         }
         if first == "the" {
             if let Some(&p) = self.role_mentions.get(&s) {
@@ -395,23 +409,29 @@ impl People {
     }
 
     /// The steps from a pronoun to the person: the antecedent as written, then its name.
-    fn antecedent_steps<S: Steps>(&self, doc: &Document, m: &Salient, steps: &mut S) {
+    fn antecedent_steps<S: Steps>(
+        &self,
+        doc: &Document,
+        m: &Salient,
+        steps: &mut S,
+        how: &'static str,
+    ) {
         let as_written = || {
             let (a, b) = doc.byte_span((m.from, m.end)).unwrap_or((0, 0));
             &doc.text[a..b]
         };
         if m.office {
-            step(steps, as_written, link::PRONOUN_ANTECEDENT);
+            step(steps, as_written, how);
             self.named(m.person, steps, link::OFFICE_HOLDER);
             return;
         }
         match split_run(doc, m.from, m.end) {
             Some(run) => {
-                step(steps, || run.surface, link::PRONOUN_ANTECEDENT);
+                step(steps, || run.surface, how);
                 self.named(m.person, steps, self.name_link(&run, m.person));
             }
             None => {
-                step(steps, as_written, link::PRONOUN_ANTECEDENT);
+                step(steps, as_written, how);
                 self.named(m.person, steps, link::FULLEST_FORM);
             }
         }

@@ -412,6 +412,33 @@ fn an_age_names_the_person_given_it() {
 }
 
 #[test]
+fn an_age_nobody_was_given_is_an_epithet_for_somebody_named() {
+    // The article never gave Ines Varga's age: `the 41-year-old mother of two` is still her,
+    // the woman it is talking about, not the man named after her.
+    let text = "Ines Varga, the county's new health director, toured the clinic on Monday with \
+                Mayor Tom Hale. Asked about the waiting lists, the 41-year-old mother of two \
+                said, “We will hire more nurses.”";
+    assert_eq!(
+        resolved(text, "waiting lists", "the 41-year-old mother of two").as_deref(),
+        Some("Ines Varga")
+    );
+    // Without a gendered noun, the person named nearest.
+    let text = "Tom Hale opened the meeting. Later Ines Varga took the floor, and the \
+                41-year-old said, “We will hire more nurses.”";
+    assert_eq!(
+        resolved(text, "took the floor", "the 41-year-old").as_deref(),
+        Some("Ines Varga")
+    );
+    // An earlier `a 41-year-old …` introduced somebody the article does not name.
+    let text = "Ines Varga toured the clinic. A 41-year-old woman in the queue stopped her. \
+                “We have waited for months,” the 41-year-old said.";
+    assert_eq!(
+        resolved(text, "months", "the 41-year-old").as_deref(),
+        Some("the 41-year-old")
+    );
+}
+
+#[test]
 fn a_description_set_after_a_name_names_that_person() {
     let text = "Maria Okafor, a retired nurse from Leeds, waited for hours. Tom Hale, an \
                 unemployed welder, waited too. “We need help,” the nurse said. “So do I,” the \

@@ -232,8 +232,7 @@ fn each_pattern_names_its_rule() {
             "reported_nested",
         ),
         (
-            "She is building on this narrative by pushing a new conversation that humanizes black \
-             people and demands respect and accountability.",
+            "The council says the budget is balanced and insists that no services will be cut.",
             "reported_coordinated",
         ),
     ] {
