@@ -33,7 +33,7 @@ ARTICLE = (
     "Helena Marsh, the mayor, spoke on Monday.\n\n"
     "“We will not give up,” Ms Marsh said.\n\n"
     "Ms Marsh said the bridge would reopen in May.\n\n"
-    "Ms Marsh believes the merger will collapse.\n\n"
+    "Ms Marsh believes that the merger will collapse.\n\n"
     "The spokesman would not say whether the talks had failed.\n\n"
     "Police declined to comment on the arrest.\n\n"
     "Fans cheered the team."
