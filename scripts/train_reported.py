@@ -59,7 +59,7 @@ AUXILIARY = lexicon.load("cue_span_fillers.txt")
 MIN_COUNT = 3
 MIN_SHARE = 0.02
 # A form that heads fewer than MIN_COUNT cues borrows the share of its family (`urges` from
-# `urged`, `urging`, `urge`), weighed as this many occurrences of its own (see `family_share`).
+# `urged`, `urging`, `urge`; see `family`), weighed as this many occurrences of its own.
 FAMILY_WEIGHT = 5.0
 WEIGHTS = ROOT / "src" / "quotes" / "reported_weights.tsv"
 ENDS = ROOT / "src" / "quotes" / "content_end_weights.tsv"

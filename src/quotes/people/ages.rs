@@ -86,12 +86,13 @@ impl People {
         e: usize,
         previous: Option<usize>,
     ) -> Option<Salient> {
-        let age_word = (s..e).find(|&k| age_of_year_old(doc.word(&doc.tokens[k])).is_some())?;
-        let age = age_of_year_old(doc.word(&doc.tokens[age_word]))?;
+        let (age_word, year_old, age) = (s..e).find_map(|k| {
+            let w = doc.word(&doc.tokens[k]);
+            age_of_year_old(w).map(|age| (k, w, age))
+        })?;
         if self.ages.iter().any(|(a, _)| a == age) {
             return None;
         }
-        let year_old = doc.word(&doc.tokens[age_word]);
         if (0..s).any(|k| doc.word(&doc.tokens[k]).eq_ignore_ascii_case(year_old)) {
             return None;
         }
