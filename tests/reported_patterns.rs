@@ -678,3 +678,51 @@ fn a_rare_inflection_borrows_the_share_of_its_verb() {
         assert_eq!(cue, s(want_cue));
     }
 }
+
+#[test]
+fn an_aside_inside_the_clause_does_not_end_it() {
+    // The clause has said nothing yet (`that,`), or has its subject but not its verb, which
+    // follows the aside: the aside's commas are no end.
+    let cases = [
+        (
+            "The union argued that, while the levy may lower fares, drivers will not see the savings.",
+            "that, while the levy may lower fares, drivers will not see the savings",
+        ),
+        (
+            "Mr Hale told the council that the pier, which opened in 1902, was unsafe.",
+            "that the pier, which opened in 1902, was unsafe",
+        ),
+        (
+            "The inspector said the lift, despite its age, was safe to use.",
+            "the lift, despite its age, was safe to use",
+        ),
+    ];
+    for (text, clause) in cases {
+        let (content, _, _, _) = one(text);
+        assert_eq!(content, clause, "{text:?}");
+    }
+    // `according to X,` after `that` opens the clause: the report goes on after the source,
+    // which is the source of the clause within it.
+    let text = "The paper reported that, according to a review of her diary, most of the meetings were with donors.";
+    let found = reported(text);
+    let outer = found
+        .iter()
+        .find(|q| q.mention.as_ref().is_some_and(|m| m.text == "The paper"));
+    assert_eq!(
+        outer.map(|q| q.text.as_str()),
+        Some("that, according to a review of her diary, most of the meetings were with donors"),
+        "{found:?}"
+    );
+    let inner = found
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "according to"));
+    assert_eq!(
+        inner.map(|q| q.text.as_str()),
+        Some("most of the meetings were with donors"),
+        "{found:?}"
+    );
+    // A clause that has its verb ends before the relative clause commenting on it.
+    let (content, _, _, _) =
+        one("The mayor said the council had approved the plan, which angered residents.");
+    assert_eq!(content, "the council had approved the plan");
+}

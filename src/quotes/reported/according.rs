@@ -31,7 +31,10 @@ pub(super) fn according_to(
     let cue = (i, i + 2);
     let source = np_starting_at(doc, i + 2, e);
     let source_end = source.map_or(i + 2, |m| m.1);
-    if i > s && is_punct(doc, i - 1, ',') {
+    // `reported that, according to X, …`: the phrase is an aside opening the reported clause,
+    // which follows the source, as after `According to X,`.
+    let after_that = i >= s + 2 && lower(doc, &doc.tokens[i - 2]) == "that";
+    if i > s && is_punct(doc, i - 1, ',') && !after_that {
         // `…: London was the capital of finance, according to X.`
         let s = after_last_colon(doc, (s, i - 1));
         // `…, according to X, …`: both halves of the sentence around the source.

@@ -210,7 +210,7 @@ pub(super) fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
         // reported one on (counted on PolNeAR train: `which`, `while`, `but` end it about as
         // often as not, `according` and the gerund cues nearly always).
         let new_clause = CLAUSE_BREAKERS.contains(l.as_str());
-        if new_clause || is_gerund_cue(&l) {
+        if (new_clause || is_gerund_cue(&l)) && aside_closing(doc, from, k, e).is_none() {
             return k;
         }
     }
@@ -221,6 +221,51 @@ pub(super) fn clause_end(doc: &Document, from: usize, e: usize) -> usize {
     }
     end
 }
+
+/// The comma closing an aside that the comma at `k` opens inside the clause `[from, e)`, when
+/// the clause cannot end at `k` because it has said nothing yet: `said that, while the tax may
+/// help, workers will not see the savings` (only `that` before the comma), `said that the
+/// pier, which opened in 1902, was unsafe` (a subject without its verb, which follows the
+/// aside). An aside is at most [`MAX_ASIDE_TOKENS`] long and holds no quotation mark.
+pub(super) fn aside_closing(doc: &Document, from: usize, k: usize, e: usize) -> Option<usize> {
+    // An aside opens with a relative, a subordinator or `according`: `, and …` or `, putting
+    // …` continue or leave the clause instead.
+    let opener = doc.tokens.get(k + 1).filter(|t| is_word(t))?;
+    let o = lower(doc, opener);
+    let opens_aside = ASIDE_OPENERS.contains(&o.as_str()) || SUBORDINATORS.contains(o.as_str());
+    if !is_punct(doc, k, ',') || !opens_aside {
+        return None;
+    }
+    let close = (k + 2..e.min(k + MAX_ASIDE_TOKENS))
+        .take_while(|&j| doc.tokens[j].kind != TokKind::Mark && !is_punct(doc, j, ';'))
+        .find(|&j| is_punct(doc, j, ','))?;
+    let words: Vec<usize> = (from..k).filter(|&j| is_word(&doc.tokens[j])).collect();
+    let said_nothing = words.iter().all(|&j| {
+        SUBORDINATORS.contains(lower(doc, &doc.tokens[j]).as_str())
+            || lower(doc, &doc.tokens[j]) == "that"
+    });
+    let verbless = words.iter().all(|&j| !VERB_TAGS.contains(&tag(doc, j)));
+    let verb_follows = doc
+        .tokens
+        .get(close + 1)
+        .is_some_and(|t| is_word(t) && VERB_TAGS.contains(&tag(doc, close + 1)));
+    // A noun phrase before the aside is the clause's subject only where a clause is reported
+    // (`said the pier, …`, `warned that the pier, …`), not a cue's object (`ordered a review
+    // of the program, which …, and …`).
+    let reports_clause = words.first().is_some_and(|&j| {
+        let w = lower(doc, &doc.tokens[j]);
+        w == "that" || w == "whether"
+    }) || (from > 0
+        && is_word(&doc.tokens[from - 1])
+        && is_verb_of_saying_proper(&lower(doc, &doc.tokens[from - 1])));
+    (said_nothing || (verbless && verb_follows && reports_clause)).then_some(close)
+}
+
+/// Words opening an aside besides the subordinators: relatives and `according`.
+const ASIDE_OPENERS: [&str; 6] = ["which", "who", "whose", "where", "according", "despite"];
+
+/// The longest aside [`aside_closing`] reads over, in tokens.
+const MAX_ASIDE_TOKENS: usize = 30;
 
 /// `Sir Keir said no.`: a one-word answer is what was said.
 pub(super) fn is_yes_or_no(doc: &Document, (a, b): (usize, usize)) -> bool {

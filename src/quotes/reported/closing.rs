@@ -56,8 +56,10 @@ pub(super) fn tail_attribution(
         if let Some((cue, mention, rule)) = closing_source(doc, probs, after, end) {
             // `One of the options, according to aides who met him, is to close the pier.`:
             // the sentence goes on after the source, and `according.rs` reads it around.
+            // `reported that, according to X, …` opens the reported clause (`according.rs`).
             if rule == Rule::ReportedAccordingToAfter
-                && resumes_after_source(doc, content, cue.1, end).is_some()
+                && (resumes_after_source(doc, content, cue.1, end).is_some()
+                    || lower(doc, &doc.tokens[comma - 1]) == "that")
             {
                 return None;
             }

@@ -12,6 +12,7 @@
 
 use std::sync::OnceLock;
 
+use super::clause::{aside_closing, is_punct};
 use super::cue::{class_of, token_class, Class, CLASSES};
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
@@ -407,9 +408,25 @@ pub(crate) fn learned_end(doc: &Document, probs: &[f32], r: &Reported) -> usize 
     if weights().is_empty() {
         return end;
     }
-    let Some((k, _)) =
-        candidates(doc, r).find(|&place| end_probability(doc, probs, r, place) >= SURE_END)
-    else {
+    // Past an aside the clause cannot end before (`that the pier, which opened in 1902, was
+    // unsafe`): neither at its commas nor inside it.
+    let mut past_aside = from;
+    let Some((k, _)) = candidates(doc, r).find(|&place| {
+        let k = place.0;
+        if k < past_aside {
+            return false;
+        }
+        let opening = if is_punct(doc, k, ',') {
+            Some(k)
+        } else {
+            (k > from && is_punct(doc, k - 1, ',')).then(|| k - 1)
+        };
+        if let Some(close) = opening.and_then(|c| aside_closing(doc, from, c, end)) {
+            past_aside = close + 1;
+            return false;
+        }
+        end_probability(doc, probs, r, place) >= SURE_END
+    }) else {
         return end;
     };
     let mut cut = k;
