@@ -726,3 +726,39 @@ fn an_aside_inside_the_clause_does_not_end_it() {
         one("The mayor said the council had approved the plan, which angered residents.");
     assert_eq!(content, "the council had approved the plan");
 }
+
+#[test]
+fn a_source_behind_a_proportion_a_particle_or_a_light_verb() {
+    // `nine out of 10` is a proportion, as `nine in 10` is.
+    let (content, _, mention, _) = one("Nearly nine out of 10 say the ferry should stay.");
+    assert_eq!(content, "the ferry should stay");
+    assert_eq!(mention.as_deref(), Some("Nearly nine out of 10"));
+    // `went on to express`: the subject of `went` expressed it.
+    let found = reported("After the vote, she went on to express regret for the closures.");
+    let expressed = found
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text.ends_with("express")));
+    assert_eq!(
+        expressed
+            .and_then(|q| q.mention.as_ref())
+            .map(|m| m.text.as_str()),
+        Some("she"),
+        "{found:?}"
+    );
+    // `voiced support for`: the noun cue's source is the subject of the verb before it.
+    let found = reported("At the meeting, the mayor voiced support for a second ferry.");
+    let support = found
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "support for"));
+    assert_eq!(
+        support.map(|q| q.text.as_str()),
+        Some("a second ferry"),
+        "{found:?}"
+    );
+    assert_eq!(
+        support
+            .and_then(|q| q.mention.as_ref())
+            .map(|m| m.text.as_str()),
+        Some("the mayor")
+    );
+}

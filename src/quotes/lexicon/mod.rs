@@ -225,6 +225,9 @@ lists! {
     FORMS_OF_BE = "forms_of_be.txt";
     /// Participles of a view or feeling, whose subject after be holds it (`concerned`, `convinced`).
     STANCE_PARTICIPLES = "stance_participles.txt";
+    /// Verbs whose subject receives or provokes what the noun after them names (`faced
+    /// questions about`, `drew criticism for`).
+    RECEIVING_VERBS = "receiving_verbs.txt";
     /// Words skipped between a subject and its verb (`also`, `has`, `last`).
     BEFORE_VERB_FILLERS = "before_verb_fillers.txt";
     /// Words that may follow a closing attribution's verb (`in`, `monday`, `today`).

@@ -177,15 +177,19 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
 }
 
-/// `About 4 in 10 say`, `Nearly one in five said`: a proportion without its noun is the
+/// `About 4 in 10 say`, `Nearly one in five said`, `nine out of 10 say`: a proportion without its noun is the
 /// subject, read whole with the words that qualify it.
 fn proportion_ending_at(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
     let word = |k: usize| unquoted_word(doc, k);
     let number_at = |k: usize| word(k).is_some_and(|w| is_number(&w));
-    if i < floor + 3 || !(number_at(i - 1) && number_at(i - 3)) || word(i - 2)? != "in" {
+    // `nine out of 10`: the number before `out of`.
+    let out_of = i >= floor + 4 && word(i - 2)? == "of" && word(i - 3)? == "out";
+    let first = if out_of { i - 4 } else { i - 3 };
+    let joined = out_of || word(i - 2)? == "in";
+    if i < floor + 3 || !(number_at(i - 1) && number_at(first)) || !joined {
         return None;
     }
-    let mut start = i - 3;
+    let mut start = first;
     while start > floor
         && i - start < 7
         && word(start - 1).is_some_and(|w| lexicon::BEFORE_A_PROPORTION.contains(&w))

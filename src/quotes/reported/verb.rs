@@ -12,7 +12,7 @@ use super::raising::seems_to;
 use super::Reported;
 use crate::quotes::cues::{self, is_verb_of_saying_proper};
 use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
-use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS, STANCE_PARTICIPLES};
+use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS, RECEIVING_VERBS, STANCE_PARTICIPLES};
 use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
 use crate::quotes::rules::Rule;
 use crate::quotes::tagger::tag;
@@ -83,8 +83,22 @@ pub(super) fn verb_cue(
             return None;
         }
         head = i - 2;
+        // `She went on to express regret`: the verb before the particle governs.
+        if i > s + 2 && lower(doc, gov) == "on" && tag(doc, i - 3) == "VERB" {
+            head = i - 3;
+        }
     }
-    let subject = subject_before(doc, head, s).filter(|m| m.1 <= head);
+    // `Trump had voiced support for …`, `he expressed doubts about …`: a cue right after a
+    // verb reports what that verb's subject said (read before the verb, which is no part of it).
+    // (Not `faced questions about`, `drew criticism for`: their subject is who was asked.)
+    let light_verb = head == i
+        && i > s + 1
+        && tag(doc, i - 1) == "VERB"
+        && !RECEIVING_VERBS.contains(lower(doc, &doc.tokens[i - 1]).as_str());
+    let subject = light_verb
+        .then(|| subject_before(doc, i - 1, s).filter(|m| m.1 < i))
+        .flatten()
+        .or_else(|| subject_before(doc, head, s).filter(|m| m.1 <= head));
     if head < i && subject.is_none() {
         return None; // `a plan to say`, `refused to deny`: not a report of what was said.
     }
