@@ -762,3 +762,28 @@ fn a_source_behind_a_proportion_a_particle_or_a_light_verb() {
         Some("the mayor")
     );
 }
+
+#[test]
+fn a_gerund_after_a_closing_source_is_its_next_report() {
+    // `…, said X, a Y, adding that …`: the closing source said the gerund's clause too, with
+    // or without quotation marks before it.
+    for text in [
+        "The pier is unsafe, said Tom Reid, a former harbour master, adding that repairs would take a year.",
+        "\u{201c}The pier is unsafe,\u{201d} said Tom Reid, a former harbour master, adding that repairs would take a year.",
+    ] {
+        let found = reported(text);
+        let adding = found
+            .iter()
+            .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "adding"));
+        assert_eq!(
+            adding.map(|q| q.text.as_str()),
+            Some("that repairs would take a year"),
+            "{text:?}: {found:?}"
+        );
+        assert_eq!(
+            adding.and_then(|q| q.mention.as_ref()).map(|m| m.text.as_str()),
+            Some("Tom Reid"),
+            "{text:?}"
+        );
+    }
+}

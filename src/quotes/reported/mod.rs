@@ -48,13 +48,14 @@ use super::rules::Rule;
 use super::QuoteKind;
 use according::according_to;
 use asked::{asked_question, is_asked};
-use clause::{is_according, is_punct};
+use clause::{is_according, is_gerund_cue, is_punct};
 use closing::tail_attribution;
 use colon::colon_statement;
 pub use content_end::END_TEMPLATES;
 pub(crate) use cue::cue_candidates;
 pub use cue::CUE_TEMPLATES;
 use cue::{cue_probability, cue_share, MIN_CUE_SHARE};
+use gerund::gerund_cue;
 use headline::is_headline;
 use nested::{coordinated, overlap_share, NESTED_MAX_OVERLAP, NESTED_MIN_CONFIDENCE};
 use poll::{in_a_poll, opens_a_poll};
@@ -365,6 +366,23 @@ fn sentence(
         // a question of its own.
         if let Some(k) = (t.cue.1..e).find(|&k| is_asked(doc, s, k)) {
             out.extend(asked_question(doc, s, e, k).map(|(q, _)| q));
+        }
+        // `…, said Tom Reid, a former harbour master, adding that …`: a gerund after the
+        // closing source reports what that source said next.
+        let after_source = t.mention.map_or(t.cue.1, |m| m.1.max(t.cue.1));
+        if let Some(mut gerund) = (after_source + 1..e)
+            .filter(|&k| is_punct(doc, k - 1, ','))
+            .find(|&k| doc.tokens[k].quote.is_none() && is_gerund_cue(&lower(doc, &doc.tokens[k])))
+            .and_then(|k| {
+                let w = lower(doc, &doc.tokens[k]);
+                gerund_cue(doc, &w, probs[k], (s, e), k, t.mention)
+            })
+            .map(|(g, _)| g)
+        {
+            gerund.content.1 = end_of(&gerund);
+            if !mostly_direct_quote(doc, kinds, gerund.content) {
+                out.push(gerund);
+            }
         }
     }
 }
