@@ -156,6 +156,19 @@ fn according_to() {
     assert_eq!(cue, s("According to"));
     let (content, ..) = one("The merger has been called off, according to two people briefed.");
     assert_eq!(content, "The merger has been called off");
+    // A document or a plural noun is a source too (the tagger reads a verb after `to`, and
+    // `report` is also a verb of saying).
+    for (text, source) in [
+        (
+            "The pier was closed in May, according to the report.",
+            "the report",
+        ),
+        ("According to aides, the talks have stalled.", "aides"),
+        ("Turnout fell by a third, according to experts.", "experts"),
+    ] {
+        let (_, _, mention, _) = one(text);
+        assert_eq!(mention.as_deref(), Some(source), "{text:?}");
+    }
     // What was said starts after a colon.
     let (content, ..) =
         one("The port had one good year: cargo rose by a third, according to the harbour board.");

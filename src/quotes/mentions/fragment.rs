@@ -84,7 +84,13 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
         // `sends a clear`, `faced stern`; not `registered voters`, whose last word is its noun.
         // `organized the letter`, `prompted the tabloid`: a verb and its object.
         let verb_and_object = first < last && tag(doc, first + 1) == "DET";
+        // `according to aides`: after `to` the tagger reads an infinitive; a word that can be a
+        // noun is one there.
+        let noun_after_to = first > 0
+            && lower(doc, &doc.tokens[first - 1]) == "to"
+            && can_be(doc, first, &["NOUN"]) != Some(false);
         if VERB_TAGS.contains(&first_tag)
+            && !noun_after_to
             && (verb_and_object
                 || !NOUN_TAGS.contains(&tag(doc, last))
                 || follows_its_subject(doc, first))

@@ -308,12 +308,16 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 // `said the aide, stating …` ends the phrase; `Minnesota state delegate Mary
                 // Susan` does not: a cue that is mostly a noun, before a role noun, is part of
                 // the role; so is one right after a determiner (`The email went on to say`).
-                let noun_here = lexicon::NOUN_LIKE_CUES.contains(&w)
-                    && ((end == i && begin < i)
-                        || doc
-                            .tokens
-                            .get(end + 1)
-                            .is_some_and(|n| is_word(n) && is_role_noun(&lower(doc, n))));
+                // Any cue right after an article is a noun (`according to the report`).
+                let after_article =
+                    end == i && begin < i && lexicon::ARTICLES.contains(&lower(doc, first));
+                let noun_here = after_article
+                    || lexicon::NOUN_LIKE_CUES.contains(&w)
+                        && ((end == i && begin < i)
+                            || doc
+                                .tokens
+                                .get(end + 1)
+                                .is_some_and(|n| is_word(n) && is_role_noun(&lower(doc, n))));
                 if cue_word(doc.word(t)).is_some() && !is_capitalised(doc, t) && !noun_here {
                     break;
                 }
