@@ -800,3 +800,15 @@ fn a_gerund_after_a_closing_source_is_its_next_report() {
         );
     }
 }
+
+#[test]
+fn a_belief_followed_by_its_clause_is_reported() {
+    // The cue model leaves `believes` here just short of a cue; the clause with its own
+    // auxiliary right after it makes it one.
+    let (content, _, mention, cue) = one("Ms Marsh believes the merger will collapse.");
+    assert_eq!(content, "the merger will collapse");
+    assert_eq!(mention.as_deref(), Some("Ms Marsh"));
+    assert_eq!(cue.as_deref(), Some("believes"));
+    // A word the model does not take for a cue at all stays none.
+    assert!(reported("The ferry carries the mail when the road is closed.").is_empty());
+}
