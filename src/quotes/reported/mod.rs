@@ -135,9 +135,9 @@ fn cue_probabilities_in(doc: &Document, sentences: &[Sentence]) -> Vec<f32> {
         .collect();
     // `Ms Marsh believes the merger will collapse`: a word the model leaves just short of a
     // cue opens one when a clause with its own auxiliary follows it at once.
-    for k in 0..probs.len() {
-        if (NEAR_CUE_SHARE..MIN_CUE_SHARE).contains(&probs[k]) && clause_follows(doc, k) {
-            probs[k] = MIN_CUE_SHARE;
+    for (k, p) in probs.iter_mut().enumerate() {
+        if (NEAR_CUE_SHARE..MIN_CUE_SHARE).contains(p) && clause_follows(doc, k) {
+            *p = MIN_CUE_SHARE;
         }
     }
     // In a headline every word is capitalised (`Senator Calls For Inquiry`): there the cue
