@@ -239,26 +239,30 @@ pub(super) fn aside_closing(doc: &Document, from: usize, k: usize, e: usize) -> 
     let close = (k + 2..e.min(k + MAX_ASIDE_TOKENS))
         .take_while(|&j| doc.tokens[j].kind != TokKind::Mark && !is_punct(doc, j, ';'))
         .find(|&j| is_punct(doc, j, ','))?;
-    let words: Vec<usize> = (from..k).filter(|&j| is_word(&doc.tokens[j])).collect();
-    let said_nothing = words.iter().all(|&j| {
-        SUBORDINATORS.contains(lower(doc, &doc.tokens[j]).as_str())
-            || lower(doc, &doc.tokens[j]) == "that"
+    let mut words = (from..k).filter(|&j| is_word(&doc.tokens[j]));
+    let said_nothing = words.clone().all(|j| {
+        let w = lower(doc, &doc.tokens[j]);
+        SUBORDINATORS.contains(w.as_str()) || w == "that"
     });
-    let verbless = words.iter().all(|&j| !VERB_TAGS.contains(&tag(doc, j)));
-    let verb_follows = doc
-        .tokens
-        .get(close + 1)
-        .is_some_and(|t| is_word(t) && VERB_TAGS.contains(&tag(doc, close + 1)));
+    if said_nothing {
+        return Some(close);
+    }
     // A noun phrase before the aside is the clause's subject only where a clause is reported
     // (`said the pier, …`, `warned that the pier, …`), not a cue's object (`ordered a review
-    // of the program, which …, and …`).
-    let reports_clause = words.first().is_some_and(|&j| {
+    // of the program, which …, and …`). (Read cheapest first: the tagger last.)
+    let reports_clause = words.clone().next().is_some_and(|j| {
         let w = lower(doc, &doc.tokens[j]);
         w == "that" || w == "whether"
     }) || (from > 0
         && is_word(&doc.tokens[from - 1])
         && is_verb_of_saying_proper(&lower(doc, &doc.tokens[from - 1])));
-    (said_nothing || (verbless && verb_follows && reports_clause)).then_some(close)
+    let verb_follows = || {
+        doc.tokens
+            .get(close + 1)
+            .is_some_and(|t| is_word(t) && VERB_TAGS.contains(&tag(doc, close + 1)))
+    };
+    (reports_clause && verb_follows() && words.all(|j| !VERB_TAGS.contains(&tag(doc, j))))
+        .then_some(close)
 }
 
 /// Words opening an aside besides the subordinators: relatives and `according`.

@@ -416,10 +416,12 @@ pub(crate) fn learned_end(doc: &Document, probs: &[f32], r: &Reported) -> usize 
         if k < past_aside {
             return false;
         }
+        // (A comma is a place itself, read before the word after it, but for the first: `that,
+        // while …`.)
         let opening = if is_punct(doc, k, ',') {
             Some(k)
         } else {
-            (k > from && is_punct(doc, k - 1, ',')).then(|| k - 1)
+            (k == from + 2 && is_punct(doc, k - 1, ',')).then(|| k - 1)
         };
         if let Some(close) = opening.and_then(|c| aside_closing(doc, from, c, end)) {
             past_aside = close + 1;

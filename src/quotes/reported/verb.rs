@@ -12,8 +12,10 @@ use super::raising::seems_to;
 use super::Reported;
 use crate::quotes::cues::{self, is_verb_of_saying_proper};
 use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
-use crate::quotes::lexicon::{BE_FORMS, PROGRESSIVE_ADVERBS, RECEIVING_VERBS, STANCE_PARTICIPLES};
-use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
+use crate::quotes::lexicon::{
+    BETWEEN_SUBJECT_AND_VERB, BE_FORMS, PROGRESSIVE_ADVERBS, RECEIVING_VERBS, STANCE_PARTICIPLES,
+};
+use crate::quotes::mentions::{is_subject_pronoun, np_starting_at, opening_np, subject_before};
 use crate::quotes::rules::Rule;
 use crate::quotes::tagger::tag;
 
@@ -91,10 +93,18 @@ pub(super) fn verb_cue(
     // `Trump had voiced support for …`, `he expressed doubts about …`: a cue right after a
     // verb reports what that verb's subject said (read before the verb, which is no part of it).
     // (Not `faced questions about`, `drew criticism for`: their subject is who was asked.)
-    let light_verb = head == i
-        && i > s + 1
-        && tag(doc, i - 1) == "VERB"
-        && !RECEIVING_VERBS.contains(lower(doc, &doc.tokens[i - 1]).as_str());
+    // (Most cues follow their subject, a pronoun or an auxiliary: those are turned away before
+    // the tagger is asked.)
+    let light_verb = head == i && i > s + 1 && {
+        let before = &doc.tokens[i - 1];
+        let w = lower(doc, before);
+        is_word(before)
+            && !is_capitalised(doc, before)
+            && !is_subject_pronoun(&w)
+            && !BETWEEN_SUBJECT_AND_VERB.contains(w.as_str())
+            && !RECEIVING_VERBS.contains(w.as_str())
+            && tag(doc, i - 1) == "VERB"
+    };
     let subject = light_verb
         .then(|| subject_before(doc, i - 1, s).filter(|m| m.1 < i))
         .flatten()
