@@ -182,11 +182,13 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
 fn proportion_ending_at(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
     let word = |k: usize| unquoted_word(doc, k);
     let number_at = |k: usize| word(k).is_some_and(|w| is_number(&w));
+    if i < floor + 3 || !number_at(i - 1) {
+        return None;
+    }
     // `nine out of 10`: the number before `out of`.
     let out_of = i >= floor + 4 && word(i - 2)? == "of" && word(i - 3)? == "out";
     let first = if out_of { i - 4 } else { i - 3 };
-    let joined = out_of || word(i - 2)? == "in";
-    if i < floor + 3 || !(number_at(i - 1) && number_at(first)) || !joined {
+    if !number_at(first) || !(out_of || word(i - 2)? == "in") {
         return None;
     }
     let mut start = first;

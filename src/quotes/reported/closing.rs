@@ -59,7 +59,9 @@ pub(super) fn tail_attribution(
             // `reported that, according to X, …` opens the reported clause (`according.rs`).
             if rule == Rule::ReportedAccordingToAfter
                 && (resumes_after_source(doc, content, cue.1, end).is_some()
-                    || lower(doc, &doc.tokens[comma - 1]) == "that")
+                    || comma
+                        .checked_sub(1)
+                        .is_some_and(|k| lower(doc, &doc.tokens[k]) == "that"))
             {
                 return None;
             }
