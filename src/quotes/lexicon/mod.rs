@@ -205,6 +205,9 @@ lists! {
     CLAUSE_LINKS = "clause_links.txt";
     /// Conjunctions opening a subordinate clause (`after`, `when`, `although`).
     SUBORDINATORS = "subordinators.txt";
+    /// Words besides the subordinators that open an aside inside a reported clause (`which`,
+    /// `according`, `despite`).
+    ASIDE_OPENERS = "aside_openers.txt";
     /// Conjunctions of contrast opening a clause inside a sentence (`while`, `whereas`).
     CONTRAST_CONJUNCTIONS = "contrast_conjunctions.txt";
     /// Words separating the clauses of two verbs of saying (`and`, `because`).

@@ -1,7 +1,8 @@
 //! `According to X, …`, `…, according to X.` and `…, according to X, …`.
 
 use super::clause::{
-    after_last_colon, clause_end, content_words, has_verb, is_punct, MIN_CONTENT_WORDS,
+    after_last_colon, clause_end, comma_after_that, content_words, has_verb, is_punct,
+    MIN_CONTENT_WORDS,
 };
 use super::Reported;
 use crate::quotes::doc::{is_word, lower, Document};
@@ -33,8 +34,7 @@ pub(super) fn according_to(
     let source_end = source.map_or(i + 2, |m| m.1);
     // `reported that, according to X, …`: the phrase is an aside opening the reported clause,
     // which follows the source, as after `According to X,`.
-    let after_that = i >= s + 2 && lower(doc, &doc.tokens[i - 2]) == "that";
-    if i > s && is_punct(doc, i - 1, ',') && !after_that {
+    if i > s && is_punct(doc, i - 1, ',') && !comma_after_that(doc, i - 1) {
         // `…: London was the capital of finance, according to X.`
         let s = after_last_colon(doc, (s, i - 1));
         // `…, according to X, …`: both halves of the sentence around the source.

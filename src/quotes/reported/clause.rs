@@ -4,10 +4,10 @@ use super::cue::{class_of, cue_share, Class, MIN_CUE_SHARE};
 use crate::quotes::cues::{is_verb_of_saying_proper, takes_a_hearer};
 use crate::quotes::doc::{is_possessive, is_word, lower, Document, Lower, TokKind};
 use crate::quotes::lexicon::{
-    ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_BREAKERS, CLAUSE_OPENERS, CUE_PARTICLES, GERUND_OPENERS,
-    HEARER_NOUNS, NOT_CONTENT_OPENERS, ONE_WORD_ANSWERS, PARENTHETICAL_ADVERBS, QUANTITY_OPENERS,
-    RELATIVE_DAYS, RELATIVE_OPENERS, SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS, TIME_PHRASE_OPENERS,
-    TIME_PHRASE_WORDS,
+    ADJUNCT_OPENERS, ASIDE_OPENERS, AUXILIARIES, CLAUSE_BREAKERS, CLAUSE_OPENERS, CUE_PARTICLES,
+    GERUND_OPENERS, HEARER_NOUNS, NOT_CONTENT_OPENERS, ONE_WORD_ANSWERS, PARENTHETICAL_ADVERBS,
+    QUANTITY_OPENERS, RELATIVE_DAYS, RELATIVE_OPENERS, SCENE_OPENERS, SUBORDINATORS, TIME_NOUNS,
+    TIME_PHRASE_OPENERS, TIME_PHRASE_WORDS,
 };
 use crate::quotes::mentions::{is_day_name, is_subject_pronoun, np_starting_at};
 use crate::quotes::tagger::tag;
@@ -232,7 +232,7 @@ pub(super) fn aside_closing(doc: &Document, from: usize, k: usize, e: usize) -> 
     // …` continue or leave the clause instead.
     let opener = doc.tokens.get(k + 1).filter(|t| is_word(t))?;
     let o = lower(doc, opener);
-    let opens_aside = ASIDE_OPENERS.contains(&o.as_str()) || SUBORDINATORS.contains(o.as_str());
+    let opens_aside = ASIDE_OPENERS.contains(o.as_str()) || SUBORDINATORS.contains(o.as_str());
     if !is_punct(doc, k, ',') || !opens_aside {
         return None;
     }
@@ -265,8 +265,13 @@ pub(super) fn aside_closing(doc: &Document, from: usize, k: usize, e: usize) -> 
         .then_some(close)
 }
 
-/// Words opening an aside besides the subordinators: relatives and `according`.
-const ASIDE_OPENERS: [&str; 6] = ["which", "who", "whose", "where", "according", "despite"];
+/// Whether the comma at `comma` follows `that`: `reported that, according to X, …`, where the
+/// `according to` phrase is an aside opening the reported clause, not a source closing one.
+pub(super) fn comma_after_that(doc: &Document, comma: usize) -> bool {
+    comma
+        .checked_sub(1)
+        .is_some_and(|k| is_word(&doc.tokens[k]) && lower(doc, &doc.tokens[k]) == "that")
+}
 
 /// The longest aside [`aside_closing`] reads over, in tokens.
 const MAX_ASIDE_TOKENS: usize = 30;

@@ -3,8 +3,8 @@
 
 use super::according::resumes_after_source;
 use super::clause::{
-    after_last_colon, content_words, has_verb, is_introductory, is_punct, noun_after_determiner,
-    prob, starts_with_preposition, takes_particle, MIN_CONTENT_WORDS,
+    after_last_colon, comma_after_that, content_words, has_verb, is_introductory, is_punct,
+    noun_after_determiner, prob, starts_with_preposition, takes_particle, MIN_CONTENT_WORDS,
 };
 use super::cue::MIN_CUE_SHARE;
 use super::Reported;
@@ -59,9 +59,7 @@ pub(super) fn tail_attribution(
             // `reported that, according to X, …` opens the reported clause (`according.rs`).
             if rule == Rule::ReportedAccordingToAfter
                 && (resumes_after_source(doc, content, cue.1, end).is_some()
-                    || comma
-                        .checked_sub(1)
-                        .is_some_and(|k| lower(doc, &doc.tokens[k]) == "that"))
+                    || comma_after_that(doc, comma))
             {
                 return None;
             }

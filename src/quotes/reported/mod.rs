@@ -395,14 +395,11 @@ fn sentence(
         // `…, said Tom Reid, a former harbour master, adding that …`: a gerund after the
         // closing source reports what that source said next.
         let after_source = t.mention.map_or(t.cue.1, |m| m.1.max(t.cue.1));
-        if let Some(mut gerund) = (after_source + 1..e)
-            .filter(|&k| is_punct(doc, k - 1, ','))
-            .find(|&k| doc.tokens[k].quote.is_none() && is_gerund_cue(&lower(doc, &doc.tokens[k])))
-            .and_then(|k| {
-                let w = lower(doc, &doc.tokens[k]);
-                gerund_cue(doc, &w, probs[k], (s, e), k, t.mention)
-            })
-            .map(|(g, _)| g)
+        let gerund_at = (after_source + 1..e)
+            .filter(|&k| is_punct(doc, k - 1, ',') && doc.tokens[k].quote.is_none())
+            .find_map(|k| Some((k, lower(doc, &doc.tokens[k]))).filter(|(_, w)| is_gerund_cue(w)));
+        if let Some((mut gerund, _)) =
+            gerund_at.and_then(|(k, w)| gerund_cue(doc, &w, probs[k], (s, e), k, t.mention))
         {
             gerund.content.1 = end_of(&gerund);
             if !mostly_direct_quote(doc, kinds, gerund.content) {
