@@ -812,3 +812,47 @@ fn a_belief_followed_by_its_clause_is_reported() {
     // A word the model does not take for a cue at all stays none.
     assert!(reported("The ferry carries the mail when the road is closed.").is_empty());
 }
+
+#[test]
+fn only_a_verb_of_saying_closes_a_sentence_before_its_source() {
+    // `…, passed every test` goes on with the clause: `every test` is not a source after an
+    // inverted cue as in `…, said the inspector`.
+    for text in [
+        "The inspector said the lift, despite its age, passed every test.",
+        "The inspector said the lift, which opened in 1902, passed every test.",
+    ] {
+        let (content, _, mention, cue) = one(text);
+        assert!(
+            content.ends_with("passed every test"),
+            "{text:?}: {content:?}"
+        );
+        assert_eq!(mention.as_deref(), Some("The inspector"), "{text:?}");
+        assert_eq!(cue.as_deref(), Some("said"), "{text:?}");
+    }
+    // The inverted source is still read after a verb of saying.
+    let (content, _, mention, cue) = one("The lift passed every test, said the inspector.");
+    assert_eq!(content, "The lift passed every test");
+    assert_eq!(mention.as_deref(), Some("the inspector"));
+    assert_eq!(cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_proportion_with_its_noun_is_one_source() {
+    for (text, source) in [
+        (
+            "Nine out of 10 residents say the council acted too late.",
+            "Nine out of 10 residents",
+        ),
+        (
+            "Only three in 10 voters said they trusted the council.",
+            "Only three in 10 voters",
+        ),
+        (
+            "About 4 in 10 tenants in the borough say rents are too high.",
+            "About 4 in 10 tenants",
+        ),
+    ] {
+        let (_, _, mention, _) = one(text);
+        assert_eq!(mention.as_deref(), Some(source), "{text:?}");
+    }
+}

@@ -165,20 +165,34 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
         return Some((share_of_group(doc, np.0, floor).unwrap_or(np.0), np.1));
     }
     let mut np = np_ending_at(doc, i, floor)?;
+    // `nine out of 10 residents (in the state) say`, `Only three in 10 voters said`: a
+    // proportion with its noun, read whole with the words that qualify it.
+    // (The phrase may start at the number or just after it: `10 Republicans`, `Republicans`.)
+    let with_proportion = |np: (usize, usize)| {
+        proportion_ending_at(doc, np.0 + 1, floor)
+            .or_else(|| proportion_ending_at(doc, np.0, floor))
+            .map(|(s, _)| (s, np.1))
+    };
+    if let Some(proportion) = with_proportion(np) {
+        return Some(proportion);
+    }
     // `Clinton in a statement said`, `The mayor in an interview with the Post said`: the phrase
     // before the adjuncts.
     for _ in 0..3 {
         let Some(before) = over_adjunct(doc, np, floor) else {
             break;
         };
+        if let Some(proportion) = with_proportion(before) {
+            return Some(proportion);
+        }
         np = before;
     }
     let np = over_participle_phrase(doc, np, floor).unwrap_or(np);
     Some(with_affiliated_name(doc, np, floor).unwrap_or(np))
 }
 
-/// `About 4 in 10 say`, `Nearly one in five said`, `nine out of 10 say`: a proportion without its noun is the
-/// subject, read whole with the words that qualify it.
+/// `About 4 in 10 say`, `Nearly one in five said`, `nine out of 10 say`: a proportion without its
+/// noun is the subject, read whole with the words that qualify it.
 fn proportion_ending_at(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
     let word = |k: usize| unquoted_word(doc, k);
     let number_at = |k: usize| word(k).is_some_and(|w| is_number(&w));

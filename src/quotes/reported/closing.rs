@@ -8,7 +8,7 @@ use super::clause::{
 };
 use super::cue::MIN_CUE_SHARE;
 use super::Reported;
-use crate::quotes::cues::{is_verb_of_saying_proper, takes_a_hearer};
+use crate::quotes::cues::{is_cue_word, is_verb_of_saying_proper, takes_a_hearer};
 use crate::quotes::doc::{is_capitalised, is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::{CLOSING_CUE_FILLERS, RELATIVE_DAYS, SOURCE_JOINERS};
 use crate::quotes::mentions::{is_day_name, np_starting_at};
@@ -115,8 +115,9 @@ fn closing_source(
                 && prob(probs, k) >= MIN_CUE_SHARE
         })
     };
-    // `…, said Ms Brandt.`, `…, said Ms Brandt, a doctor.`
-    if is_cue(from) && !is_capitalised(doc, first) {
+    // `…, said Ms Brandt.`, `…, said Ms Brandt, a doctor.` Only a verb of saying inverts
+    // (`…, passed every test` is a clause going on, not a source after its cue).
+    if is_cue(from) && is_cue_word(&lower(doc, first)) && !is_capitalised(doc, first) {
         let mention = np_starting_at(doc, from + 1, end)?;
         let closed = mention.1 >= end || is_punct(doc, mention.1, ',');
         return closed.then_some((
