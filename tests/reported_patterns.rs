@@ -856,3 +856,18 @@ fn a_proportion_with_its_noun_is_one_source() {
         assert_eq!(mention.as_deref(), Some(source), "{text:?}");
     }
 }
+
+#[test]
+fn a_clause_ends_with_a_sentence_closed_by_two_apostrophes() {
+    // Archives that print quotation marks as two apostrophes end the sentence after them, as
+    // after curly marks: the next sentence is not part of what was said.
+    for text in [
+        "The captain said the crews must be ready ''to sail tonight.'' The harbour was quiet.",
+        "The captain said the crews must be ready \u{201c}to sail tonight.\u{201d} The harbour was quiet.",
+    ] {
+        let (content, _, mention, _) = one(text);
+        assert!(content.starts_with("the crews must be ready"), "{text:?}: {content:?}");
+        assert!(!content.contains("harbour"), "{text:?}: {content:?}");
+        assert_eq!(mention.as_deref(), Some("The captain"), "{text:?}");
+    }
+}

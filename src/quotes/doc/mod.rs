@@ -141,14 +141,23 @@ impl<'a> Document<'a> {
                 next_mark += 1;
             }
             if next_mark < mark_at.len() && mark_at[next_mark].0 == i {
+                let span = mark_at[next_mark].1;
+                // `''to fight tonight.''`: a mark of two apostrophes is one token, so that
+                // what follows it (a new sentence, a source) is read as it is after `”`.
+                let end = if doubled_mark(text, &spans[span], i, c) {
+                    pos += c.len_utf8();
+                    i + 2 * c.len_utf8()
+                } else {
+                    i + c.len_utf8()
+                };
                 tokens.push(Token {
                     start: i,
-                    end: i + c.len_utf8(),
+                    end,
                     kind: TokKind::Mark,
-                    quote: Some(mark_at[next_mark].1 as u32),
+                    quote: Some(span as u32),
                     para,
                     ends_sentence: false,
-                    lowers_as_ascii: c.is_ascii() || lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    lowers_as_ascii: c.is_ascii() || lowers_as_ascii(&text[i..end]),
                     capitalised: c.is_uppercase(),
                 });
                 continue;
@@ -282,6 +291,12 @@ fn lowers_as_ascii(word: &str) -> bool {
             let mut lowered = c.to_lowercase();
             c.is_ascii() || (lowered.next() == Some(c) && lowered.next().is_none())
         })
+}
+
+/// Whether the mark `c` at byte `i` of a span quoted by two apostrophes (or two backticks) is
+/// doubled: the second character belongs to the mark, not to the text.
+fn doubled_mark(text: &str, span: &QuotedSpan, i: usize, c: char) -> bool {
+    span.two_apostrophes && matches!(c, '\'' | '`') && text[i + c.len_utf8()..].starts_with(c)
 }
 
 fn is_dotted_abbreviation(word: &str) -> bool {
@@ -475,14 +490,21 @@ mod tests {
                 next_mark += 1;
             }
             if next_mark < mark_at.len() && mark_at[next_mark].0 == i {
+                let span = mark_at[next_mark].1;
+                let end = if doubled_mark(text, &spans[span], i, c) {
+                    chars.next();
+                    i + 2 * c.len_utf8()
+                } else {
+                    i + c.len_utf8()
+                };
                 tokens.push(Token {
                     start: i,
-                    end: i + c.len_utf8(),
+                    end,
                     kind: TokKind::Mark,
-                    quote: Some(mark_at[next_mark].1 as u32),
+                    quote: Some(span as u32),
                     para,
                     ends_sentence: false,
-                    lowers_as_ascii: lowers_as_ascii(&text[i..i + c.len_utf8()]),
+                    lowers_as_ascii: lowers_as_ascii(&text[i..end]),
                     capitalised: c.is_uppercase(),
                 });
                 continue;
@@ -602,5 +624,28 @@ mod tests {
         assert_eq!(ends, vec![12, 16]);
         assert_eq!(d.tokens[10].quote, Some(0));
         assert_eq!(d.tokens[13].quote, None);
+    }
+
+    #[test]
+    fn a_mark_of_two_apostrophes_is_one_token() {
+        // The style of The New York Times' archive: the sentence ends after the closing pair,
+        // as it does after `”`.
+        let t = "He said they must be ready ''to sail tonight.'' The harbour was quiet.";
+        let spans = quoted_spans(t, crate::quotes::marks::MarkSet::EVERY);
+        let d = Document::new(t, &spans);
+        let words: Vec<&str> = d.tokens.iter().map(|x| d.word(x)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "He", "said", "they", "must", "be", "ready", "''", "to", "sail", "tonight", ".",
+                "''", "The", "harbour", "was", "quiet", "."
+            ]
+        );
+        assert_eq!(d.tokens[6].kind, TokKind::Mark);
+        assert_eq!(d.tokens[11].kind, TokKind::Mark);
+        let ends: Vec<usize> = (0..d.tokens.len())
+            .filter(|&i| d.tokens[i].ends_sentence)
+            .collect();
+        assert_eq!(ends, vec![11, 16]);
     }
 }
