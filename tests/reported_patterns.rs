@@ -871,3 +871,38 @@ fn a_clause_ends_with_a_sentence_closed_by_two_apostrophes() {
         assert_eq!(mention.as_deref(), Some("The captain"), "{text:?}");
     }
 }
+
+#[test]
+fn a_gerund_opening_the_sentence_belongs_to_the_main_clause() {
+    // `After V-ing …, X did …`: X is who V-ed, and the gerund's phrase ends at the comma before
+    // X (over an aside that opens no main clause).
+    for (text, content, source) in [
+        (
+            "After thanking the crowd, which chanted his name, the senator touted his record.",
+            "the crowd",
+            "the senator",
+        ),
+        (
+            "In declaring the levy a failure, the mayor again showed her knack for drama.",
+            "the levy a failure",
+            "the mayor",
+        ),
+        (
+            "After suggesting on Monday that the pier could reopen, Ms Hale quietly changed course.",
+            "that the pier could reopen",
+            "Ms Hale",
+        ),
+    ] {
+        let found = reported(text);
+        let gerund = found
+            .iter()
+            .find(|q| q.cue.as_ref().is_some_and(|c| c.text.ends_with("ing")))
+            .unwrap_or_else(|| panic!("{text:?}: {found:?}"));
+        assert_eq!(gerund.text, content, "{text:?}");
+        assert_eq!(
+            gerund.mention.as_ref().map(|m| m.text.as_str()),
+            Some(source),
+            "{text:?}"
+        );
+    }
+}

@@ -7,8 +7,10 @@ use super::clause::{
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
 use crate::quotes::doc::{is_word, lower, Document};
-use crate::quotes::mentions::{opening_np, subject_before};
+use crate::quotes::lexicon::RELATIVE_PRONOUNS;
+use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
 use crate::quotes::rules::Rule;
+use crate::quotes::tagger::{tag, VERB_TAGS};
 
 /// The report of the gerund cue `w` at token `i` of the sentence `[s, e)`, heard with
 /// probability `share`; its source is the sentence's last source, or the noun phrase opening it.
@@ -34,9 +36,22 @@ pub(super) fn gerund_cue(
         && is_verb_of_saying_proper(&lower(doc, &doc.tokens[i - 2])))
     .then(|| subject_before(doc, i - 2, s))
     .flatten();
-    let mention = sayer.or(last_mention).or_else(|| opening_np(doc, s, i - 1));
     let from = content_start(doc, w, i + 1, e);
-    let content = (from, clause_end(doc, from, e));
+    let mut content = (from, clause_end(doc, from, e));
+    // `After thanking the crowd, he touted …`, `In declaring …, the pope showed …`: a gerund
+    // after a preposition opening the sentence is the main clause's subject's, and its phrase
+    // ends at the comma before that subject.
+    let main = (i == s + 1 && takes_a_gerund(doc, s))
+        .then(|| main_clause_after(doc, from, e))
+        .flatten();
+    if let Some((comma, _)) = main {
+        content.1 = content.1.min(comma);
+    }
+    let mention = main
+        .map(|(_, subject)| subject)
+        .or(sayer)
+        .or(last_mention)
+        .or_else(|| opening_np(doc, s, i - 1));
     (content_words(doc, content) >= min_forward_words(w)).then_some((
         Reported {
             content,
@@ -47,4 +62,18 @@ pub(super) fn gerund_cue(
         },
         content.1,
     ))
+}
+
+/// The comma in `[from, end)` after which a main clause opens, and its subject: a noun phrase
+/// followed (over at most two adverbs) by a verb. `, which periodically chanted his name,` opens
+/// none.
+fn main_clause_after(doc: &Document, from: usize, end: usize) -> Option<(usize, (usize, usize))> {
+    (from + 1..end)
+        .filter(|&k| is_punct(doc, k, ','))
+        .find_map(|k| {
+            let subject = np_starting_at(doc, k + 1, end)?;
+            let verb = (subject.1..end.min(subject.1 + 3)).find(|&j| tag(doc, j) != "ADV")?;
+            let opens_relative = RELATIVE_PRONOUNS.contains(&lower(doc, &doc.tokens[k + 1]));
+            (!opens_relative && VERB_TAGS.contains(&tag(doc, verb))).then_some((k, subject))
+        })
 }
