@@ -906,3 +906,19 @@ fn a_gerund_opening_the_sentence_belongs_to_the_main_clause() {
         );
     }
 }
+
+#[test]
+fn a_heading_before_a_colon_is_nobody_speaking() {
+    // A participle or a byline label before the colon heads the paragraph; a name speaks.
+    for text in [
+        "Revealed: The Council Quietly Plans To Sell The Pier\n\nThe pier opened in 1902.",
+        "BYLINE: Jo Bell\n\nThe pier opened in 1902.",
+    ] {
+        assert!(reported(text).is_empty(), "{text:?}: {:?}", reported(text));
+    }
+    let (content, _, mention, cue) =
+        one("Hale: The Pier Will Reopen In May\n\nThe pier opened in 1902.");
+    assert_eq!(content, "The Pier Will Reopen In May");
+    assert_eq!(mention.as_deref(), Some("Hale"));
+    assert_eq!(cue.as_deref(), Some(":"));
+}

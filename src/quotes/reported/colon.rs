@@ -24,9 +24,14 @@ pub(super) fn colon_statement(doc: &Document, s: usize) -> Option<Reported> {
     let colon = (s + 1..(s + MAX_SOURCE_TOKENS + 1).min(n))
         .take_while(|&k| doc.tokens[k].para == para)
         .find(|&k| is_punct(doc, k, ':'))?;
-    // `Just Leaked: …`, `Finally: …`: an adverb opens a heading, not a name.
-    let adverb = tag_in_lower_case(doc, s) == "ADV";
-    if !is_capitalised(doc, first) || adverb || !names_a_source(doc, (s, colon)) {
+    // `Just Leaked: …`, `Finally: …`: an adverb opens a heading, not a name; so does a lone
+    // participle (`Revealed: …`, `Exposed: …`).
+    let heading = match tag_in_lower_case(doc, s) {
+        "ADV" => true,
+        "VERB" => colon == s + 1,
+        _ => false,
+    };
+    if !is_capitalised(doc, first) || heading || !names_a_source(doc, (s, colon)) {
         return None;
     }
     let mut end = colon + 1;
