@@ -1109,3 +1109,39 @@ fn a_gerund_after_a_preposition_takes_the_subject_pronoun() {
     assert_eq!(w[0].2, s("she"));
     assert_eq!(w[0].1, s("Amara Ncube"));
 }
+
+#[test]
+fn a_person_named_by_whom_they_act_for_keeps_the_complement() {
+    // The speaker is the aide, not the mayor; nor an anonymous `aide`; and the name inside
+    // the complement is not who spoke.
+    for (text, speaker) in [
+        (
+            "\u{201c}We are not worried,\u{201d} said a longtime adviser to the mayor.",
+            "a longtime adviser to the mayor",
+        ),
+        (
+            "\u{201c}We are not worried,\u{201d} a longtime adviser to the mayor said.",
+            "a longtime adviser to the mayor",
+        ),
+        (
+            "A spokesman for the harbour board said: \u{201c}We are not worried.\u{201d}",
+            "A spokesman for the harbour board",
+        ),
+        (
+            "\u{201c}We are not worried,\u{201d} said a person close to Mayor Jo Bell.",
+            "a person close to Mayor Jo Bell",
+        ),
+        (
+            "\u{201c}We are not worried,\u{201d} said a friend of the family.",
+            "a friend of the family",
+        ),
+    ] {
+        let found = speakers(text);
+        assert_eq!(found, vec![s(speaker)], "{text:?}");
+    }
+    // A name with the body they belong to is still the name.
+    assert_eq!(
+        speakers("\u{201c}We are not worried,\u{201d} said Tom Reid of the harbour board."),
+        vec![s("Tom Reid")]
+    );
+}

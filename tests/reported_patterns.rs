@@ -922,3 +922,19 @@ fn a_heading_before_a_colon_is_nobody_speaking() {
     assert_eq!(mention.as_deref(), Some("Hale"));
     assert_eq!(cue.as_deref(), Some(":"));
 }
+
+#[test]
+fn a_spokesman_for_a_body_is_the_source_not_the_body() {
+    let (_, speaker, mention, _) =
+        one("A spokesman for the harbour board said the pier would reopen in May.");
+    assert_eq!(
+        mention.as_deref(),
+        Some("A spokesman for the harbour board")
+    );
+    assert_eq!(
+        speaker.as_deref(),
+        Some("A spokesman for the harbour board")
+    );
+    let (_, _, mention, _) = one("The pier will reopen in May, said an aide to the mayor.");
+    assert_eq!(mention.as_deref(), Some("an aide to the mayor"));
+}

@@ -379,7 +379,19 @@ fn reported_quote(
     let (start, end) = doc.byte_span(r.content)?;
     let cue = doc.byte_span(r.cue).map(|(s, e)| Span::of(doc.text, s, e));
     // `the past`, `the mere`: the clause may be a report, its "speaker" is nobody.
-    let source = r.mention.and_then(|m| mentions::speaker_part(doc, m));
+    // `said an aide to the mayor`, `A spokesman for the board said`: the person with whom
+    // they act for (read no further than the content when it follows).
+    let source = r
+        .mention
+        .and_then(|m| mentions::speaker_part(doc, m))
+        .map(|m| {
+            let limit = if r.content.0 >= m.1 {
+                r.content.0
+            } else {
+                doc.tokens.len()
+            };
+            mentions::complement_of(doc, mentions::with_complement(doc, m, limit), 0)
+        });
     let mention = source
         .and_then(|m| doc.byte_span(m))
         .map(|(s, e)| Span::of(doc.text, s, e));

@@ -29,7 +29,7 @@ mod window;
 
 use crate::quotes::doc::{lower, Document, TokKind};
 use crate::quotes::lexicon::LIST_CONJUNCTIONS;
-use crate::quotes::mentions::speaker_part;
+use crate::quotes::mentions::{complement_of, speaker_part, with_complement};
 use crate::quotes::people::People;
 use crate::quotes::{QuoteKind, ResolutionStep, Rule};
 use marks::QuotedSpan;
@@ -486,7 +486,11 @@ pub(crate) fn proposals(
         if let Some(mut f) = found.filter(|f| f.mention.is_none_or(|m| has_letter(doc, m))) {
             // `the past`, `sends a clear`, `our worst`: the cue may be right, the mention is
             // nobody.
-            f.mention = f.mention.and_then(|m| speaker_part(doc, m));
+            f.mention = f.mention.and_then(|m| speaker_part(doc, m)).map(|m| {
+                // `said an aide to the mayor`, `A spokesman for the board said`: the person
+                // with whom they act for.
+                complement_of(doc, with_complement(doc, m, doc.tokens.len()), 0)
+            });
             all.push(Proposal {
                 rule,
                 pattern: if according_to(doc, f.cue) {

@@ -9,11 +9,13 @@
 //! - `subject`: the subject of a cue (before it, over adverbs and appositions), the phrase that
 //!   opens a clause, the nearest subject;
 //! - `apposition`: a name set off by commas after a role (`The Transport Secretary, Helen
-//!   Ashworth, said`) and roles held on behalf of somebody (`spokesman for`).
+//!   Ashworth, said`) and roles held on behalf of somebody (`spokesman for`);
+//! - `complement`: a person with whom they act for or belong to (`an aide to the mayor`).
 //!
 //! The word lists are in `lexicon/`; the predicates below are what other modules ask of a word.
 
 mod apposition;
+mod complement;
 mod fragment;
 mod noun_phrase;
 mod subject;
@@ -21,6 +23,7 @@ mod subject;
 mod tests;
 
 pub(crate) use apposition::{apposed_name, role_on_behalf};
+pub(crate) use complement::{complement_of, opens_complement, with_complement};
 pub(crate) use fragment::speaker_part;
 pub(crate) use noun_phrase::{np_ending_at, np_starting_at, share_of_group};
 pub(crate) use subject::{nearest_subject, opening_np, subject_before};

@@ -11,7 +11,9 @@ use crate::quotes::doc::{
     TokKind,
 };
 use crate::quotes::lexicon;
-use crate::quotes::mentions::{is_subject_pronoun, np_ending_at, np_starting_at, role_on_behalf};
+use crate::quotes::mentions::{
+    is_subject_pronoun, np_ending_at, np_starting_at, opens_complement, role_on_behalf,
+};
 use crate::quotes::rules::ResolutionStep;
 use crate::quotes::tagger::tag;
 
@@ -346,8 +348,13 @@ impl People {
         }
         // `Dr. Lena Fischer of the WHO`: the person is the head, before the body they belong to;
         // `Organizers in Cleveland`, `Sanders in Iowa`: the people before the place they are in.
+        // `an aide to Mr Hale`, `a person close to the Hales`: the person before whom they
+        // act for.
         let e = (s + 1..e)
             .find(|&k| {
+                if opens_complement(doc, k) {
+                    return true;
+                }
                 let word = lower(doc, &doc.tokens[k]);
                 let before = &doc.tokens[k - 1];
                 (lexicon::AFFILIATION_PREPOSITIONS.contains(&word) && is_capitalised(doc, before))

@@ -1,0 +1,95 @@
+//! A person named by whom they act for or belong to, with that complement: `a spokesman for the
+//! harbour board`, `an aide to the mayor`, `a member of the council`, `a person close to the
+//! family`. The complement is part of who speaks: without it `A spokesman for the board said`
+//! reads as the board speaking, and `said an aide to the mayor` as an anonymous aide.
+
+use super::fragment::not_a_speaker;
+use super::{np_ending_at, np_starting_at};
+use crate::quotes::doc::{is_word, lower, Document};
+use crate::quotes::lexicon::{
+    KIN_AND_MEMBER_NOUNS, ON_BEHALF_PREPOSITIONS, POSTMODIFIERS, ROLES_ON_BEHALF,
+};
+
+/// Whether the noun `head` and the preposition `preposition` join a person to a complement:
+/// `spokesman for`, `aide to`, `member of`, `close to`. Both are lower case.
+fn joins_complement(head: &str, preposition: &str) -> bool {
+    (ROLES_ON_BEHALF.contains(head) && ON_BEHALF_PREPOSITIONS.contains(preposition))
+        || (KIN_AND_MEMBER_NOUNS.contains(head) && preposition == "of")
+        || POSTMODIFIERS.contains_pair(head, preposition)
+}
+
+/// Whether the word at `k` opens the complement of the person noun before it (`for` in `a
+/// spokesman for the board`): what follows names somebody else than the speaker.
+pub(crate) fn opens_complement(doc: &Document, k: usize) -> bool {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| is_word(t) && t.quote.is_none())
+    };
+    match (k.checked_sub(1).and_then(word), word(k)) {
+        (Some(head), Some(preposition)) => {
+            joins_complement(&lower(doc, head), &lower(doc, preposition))
+        }
+        _ => false,
+    }
+}
+
+/// The mention `[start, end)` with the complement after it (`said an aide` + `to the mayor`),
+/// read no further than `limit`; the mention itself when none follows.
+pub(crate) fn with_complement(
+    doc: &Document,
+    (start, end): (usize, usize),
+    limit: usize,
+) -> (usize, usize) {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| is_word(t) && t.quote.is_none())
+    };
+    let (Some(head), Some(preposition)) = (end.checked_sub(1).and_then(word), word(end)) else {
+        return (start, end);
+    };
+    if !joins_complement(&lower(doc, head), &lower(doc, preposition)) {
+        return (start, end);
+    }
+    // (`a Democrat familiar with his afternoon`: a complement cut short is no speaker.)
+    np_starting_at(doc, end + 1, limit)
+        .map(|np| (start, np.1))
+        .filter(|&whole| not_a_speaker(doc, whole).is_none())
+        .unwrap_or((start, end))
+}
+
+/// The mention `[start, end)` with the person whose complement it is, when it is one (`the
+/// harbour board` after `A spokesman for`), read back no further than `floor`.
+pub(crate) fn complement_of(
+    doc: &Document,
+    (start, end): (usize, usize),
+    floor: usize,
+) -> (usize, usize) {
+    let preposition = start
+        .checked_sub(1)
+        .and_then(|k| doc.tokens.get(k))
+        .filter(|t| is_word(t) && t.quote.is_none());
+    let floor = sentence_start(doc, start).max(floor);
+    let Some(preposition) = preposition.filter(|_| start > floor + 1) else {
+        return (start, end);
+    };
+    let Some(person) = np_ending_at(doc, start - 1, floor) else {
+        return (start, end);
+    };
+    let head = &doc.tokens[person.1 - 1];
+    if is_word(head) && joins_complement(&lower(doc, head), &lower(doc, preposition)) {
+        (person.0, end)
+    } else {
+        (start, end)
+    }
+}
+
+/// The first token of the sentence holding token `k` (looking back at most 40 tokens).
+fn sentence_start(doc: &Document, k: usize) -> usize {
+    let para = doc.tokens.get(k).map(|t| t.para);
+    (k.saturating_sub(40)..k)
+        .rev()
+        .find(|&j| doc.tokens[j].ends_sentence || Some(doc.tokens[j].para) != para)
+        .map_or(k.saturating_sub(40), |j| j + 1)
+}
