@@ -1145,3 +1145,13 @@ fn a_person_named_by_whom_they_act_for_keeps_the_complement() {
         vec![s("Tom Reid")]
     );
 }
+
+#[test]
+fn a_name_after_a_possessive_and_three_role_words_is_the_speaker() {
+    // Not `Hale’s`, who employs the speaker.
+    let found =
+        quotes("\u{201c}We are not worried,\u{201d} said Hale\u{2019}s top policy aide Jo Bell.");
+    assert_eq!(found.len(), 1);
+    let mention = found[0].mention.as_ref().map(|m| m.text.as_str());
+    assert_eq!(mention, Some("Hale\u{2019}s top policy aide Jo Bell"));
+}

@@ -360,8 +360,9 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 // `Trump tweaked …`: a name is not continued by a lowercase word, except name
                 // particles (`Charles de Gaulle`) and `of` (`Secretary of State`).
                 if name_first && !is_capitalised(doc, t) && !name_part(doc, end) && w != "of" {
-                    // `GOP strategist Keith Nahigian`: role nouns between a name and a name.
-                    let resumes = (end + 1..(end + 3).min(stop)).find(|&k| {
+                    // `GOP strategist Keith Nahigian`, `Hale’s top policy aide Jo Bell`: up to
+                    // three role words between a name and a name.
+                    let resumes = (end + 1..(end + 4).min(stop)).find(|&k| {
                         let x = &doc.tokens[k];
                         x.kind != TokKind::Word
                             || is_capitalised(doc, x)
