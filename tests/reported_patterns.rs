@@ -938,3 +938,12 @@ fn a_spokesman_for_a_body_is_the_source_not_the_body() {
     let (_, _, mention, _) = one("The pier will reopen in May, said an aide to the mayor.");
     assert_eq!(mention.as_deref(), Some("an aide to the mayor"));
 }
+
+#[test]
+fn a_group_named_by_an_of_phrase_is_the_source() {
+    // `Supporters of the levy said`: the supporters speak, not the levy.
+    let (_, _, mention, _) = one("Supporters of the levy said the fares would fall.");
+    assert_eq!(mention.as_deref(), Some("Supporters of the levy"));
+    let (_, _, mention, _) = one("The head of the harbour board warned that the pier was unsafe.");
+    assert_eq!(mention.as_deref(), Some("The head of the harbour board"));
+}

@@ -4,11 +4,13 @@
 //! reads as the board speaking, and `said an aide to the mayor` as an anonymous aide.
 
 use super::fragment::not_a_speaker;
-use super::{np_ending_at, np_starting_at};
+use super::{is_subject_pronoun, np_ending_at, np_starting_at};
 use crate::quotes::doc::{is_word, lower, Document};
 use crate::quotes::lexicon::{
-    KIN_AND_MEMBER_NOUNS, ON_BEHALF_PREPOSITIONS, POSTMODIFIERS, ROLES_ON_BEHALF,
+    KIN_AND_MEMBER_NOUNS, ON_BEHALF_PREPOSITIONS, PERSONAL_POSSESSIVES, POSTMODIFIERS,
+    ROLES_ON_BEHALF,
 };
+use crate::quotes::tagger::tag;
 
 /// Whether the noun `head` and the preposition `preposition` join a person to a complement:
 /// `spokesman for`, `aide to`, `member of`, `close to`. Both are lower case.
@@ -28,7 +30,11 @@ pub(crate) fn opens_complement(doc: &Document, k: usize) -> bool {
     };
     match (k.checked_sub(1).and_then(word), word(k)) {
         (Some(head), Some(preposition)) => {
-            joins_complement(&lower(doc, head), &lower(doc, preposition))
+            let (head_word, preposition) = (lower(doc, head), lower(doc, preposition));
+            joins_complement(&head_word, &preposition)
+                // `Supporters of the bill`, `the head of the agency`, `a copy of the letter`:
+                // a common noun's `of` phrase.
+                || (preposition == "of" && !head.capitalised && tag(doc, k - 1) == "NOUN")
         }
         _ => false,
     }
@@ -66,19 +72,23 @@ pub(crate) fn complement_of(
     (start, end): (usize, usize),
     floor: usize,
 ) -> (usize, usize) {
-    let preposition = start
-        .checked_sub(1)
-        .and_then(|k| doc.tokens.get(k))
-        .filter(|t| is_word(t) && t.quote.is_none());
     let floor = sentence_start(doc, start).max(floor);
-    let Some(preposition) = preposition.filter(|_| start > floor + 1) else {
+    if start <= floor + 1 || !opens_complement(doc, start - 1) {
         return (start, end);
-    };
+    }
     let Some(person) = np_ending_at(doc, start - 1, floor) else {
         return (start, end);
     };
-    let head = &doc.tokens[person.1 - 1];
-    if is_word(head) && joins_complement(&lower(doc, head), &lower(doc, preposition)) {
+    // Not `his` in `admiration of his` (a pronoun is resolved on its own), nor a phrase
+    // inside another preposition's (`in the wake of the defeat`, `on behalf of his wife`).
+    let pronoun = end == start + 1 && {
+        let w = lower(doc, &doc.tokens[start]);
+        PERSONAL_POSSESSIVES.contains(w.as_str())
+            || is_subject_pronoun(&w)
+            || tag(doc, start) == "PRON"
+    };
+    let inside_phrase = person.0 > floor && tag(doc, person.0 - 1) == "ADP";
+    if person.1 == start - 1 && !pronoun && !inside_phrase {
         (person.0, end)
     } else {
         (start, end)
