@@ -947,3 +947,15 @@ fn a_group_named_by_an_of_phrase_is_the_source() {
     let (_, _, mention, _) = one("The head of the harbour board warned that the pier was unsafe.");
     assert_eq!(mention.as_deref(), Some("The head of the harbour board"));
 }
+
+#[test]
+fn the_hearer_after_to_is_not_what_was_said() {
+    let (content, _, _, _) = one("An aide said to reporters that the pier would reopen.");
+    assert_eq!(content, "that the pier would reopen");
+    let (content, _, _, _) =
+        one("The chief executive wrote to the council that the pier was unsafe.");
+    assert_eq!(content, "that the pier was unsafe");
+    // An infinitive after `to` is the content.
+    let (content, _, _, _) = one("The mayor vowed to ensure that the pier reopens.");
+    assert!(content.starts_with("to ensure"), "{content:?}");
+}

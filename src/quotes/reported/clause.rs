@@ -121,12 +121,18 @@ pub(super) fn content_start(doc: &Document, cue: &str, from: usize, e: usize) ->
         }
     }
     // `said on Tuesday that …`, `wrote in a letter to members that …`; after a hearer, its
-    // complement too (`told members of the executive council that …`).
+    // complement too (`told members of the executive council that …`); and the hearer of a
+    // verb of saying (`said to reporters that …`, not `vowed to ensure that …`).
     let after_hearer = k > from;
     if doc.tokens.get(k).is_some_and(|t| {
         is_word(t) && {
             let l = lower(doc, t);
-            opens_adjunct(&l) || (after_hearer && l == "of")
+            opens_adjunct(&l)
+                || (after_hearer && l == "of")
+                || (l == "to"
+                    && is_verb_of_saying_proper(cue)
+                    && k + 1 < doc.tokens.len()
+                    && (tag(doc, k + 1) != "VERB" || is_plural_hearer(doc, k + 1)))
         }
     }) {
         // The clause opens with `that`, or else with a subject pronoun (`said in a statement
