@@ -8,7 +8,7 @@ use super::{is_subject_pronoun, np_ending_at, np_starting_at};
 use crate::quotes::doc::{is_word, lower, Document};
 use crate::quotes::lexicon::{
     KIN_AND_MEMBER_NOUNS, ON_BEHALF_PREPOSITIONS, PERSONAL_POSSESSIVES, POSTMODIFIERS,
-    ROLES_ON_BEHALF,
+    PREPOSITIONS, ROLES_ON_BEHALF,
 };
 use crate::quotes::tagger::tag;
 
@@ -28,15 +28,22 @@ pub(crate) fn opens_complement(doc: &Document, k: usize) -> bool {
             .get(k)
             .filter(|t| is_word(t) && t.quote.is_none())
     };
-    match (k.checked_sub(1).and_then(word), word(k)) {
-        (Some(head), Some(preposition)) => {
-            let (head_word, preposition) = (lower(doc, head), lower(doc, preposition));
+    // (The preposition first: most words after a mention are none.)
+    let Some(preposition) = word(k).map(|t| lower(doc, t)) else {
+        return false;
+    };
+    if !PREPOSITIONS.contains(preposition.as_str()) {
+        return false;
+    }
+    match k.checked_sub(1).and_then(word) {
+        Some(head) => {
+            let head_word = lower(doc, head);
             joins_complement(&head_word, &preposition)
                 // `Supporters of the bill`, `the head of the agency`, `a copy of the letter`:
                 // a common noun's `of` phrase.
                 || (preposition == "of" && !head.capitalised && tag(doc, k - 1) == "NOUN")
         }
-        _ => false,
+        None => false,
     }
 }
 
@@ -72,8 +79,12 @@ pub(crate) fn complement_of(
     (start, end): (usize, usize),
     floor: usize,
 ) -> (usize, usize) {
+    // (The cheap test first: it fails for nearly every mention.)
+    if start < 2 || !opens_complement(doc, start - 1) {
+        return (start, end);
+    }
     let floor = sentence_start(doc, start).max(floor);
-    if start <= floor + 1 || !opens_complement(doc, start - 1) {
+    if start <= floor + 1 {
         return (start, end);
     }
     let Some(person) = np_ending_at(doc, start - 1, floor) else {
