@@ -605,12 +605,21 @@ mod tests {
         }
     }
 
+    /// The document of `t`, its tokens as written and the tokens that end a sentence.
+    fn words_and_ends(t: &str) -> (Document<'_>, Vec<&str>, Vec<usize>) {
+        let spans = quoted_spans(t, crate::quotes::marks::MarkSet::EVERY);
+        let d = Document::new(t, &spans);
+        let words = d.tokens.iter().map(|x| &t[x.start..x.end]).collect();
+        let ends = (0..d.tokens.len())
+            .filter(|&i| d.tokens[i].ends_sentence)
+            .collect();
+        (d, words, ends)
+    }
+
     #[test]
     fn words_and_sentences() {
         let t = "Sen. Ann Lee of the U.S. Senate said “No.” Then she left.";
-        let spans = quoted_spans(t, crate::quotes::marks::MarkSet::EVERY);
-        let d = Document::new(t, &spans);
-        let words: Vec<&str> = d.tokens.iter().map(|x| d.word(x)).collect();
+        let (d, words, ends) = words_and_ends(t);
         assert_eq!(
             words,
             vec![
@@ -618,9 +627,6 @@ mod tests {
                 "”", "Then", "she", "left", "."
             ]
         );
-        let ends: Vec<usize> = (0..d.tokens.len())
-            .filter(|&i| d.tokens[i].ends_sentence)
-            .collect();
         assert_eq!(ends, vec![12, 16]);
         assert_eq!(d.tokens[10].quote, Some(0));
         assert_eq!(d.tokens[13].quote, None);
@@ -631,9 +637,7 @@ mod tests {
         // The style of The New York Times' archive: the sentence ends after the closing pair,
         // as it does after `”`.
         let t = "He said they must be ready ''to sail tonight.'' The harbour was quiet.";
-        let spans = quoted_spans(t, crate::quotes::marks::MarkSet::EVERY);
-        let d = Document::new(t, &spans);
-        let words: Vec<&str> = d.tokens.iter().map(|x| d.word(x)).collect();
+        let (d, words, ends) = words_and_ends(t);
         assert_eq!(
             words,
             vec![
@@ -643,9 +647,6 @@ mod tests {
         );
         assert_eq!(d.tokens[6].kind, TokKind::Mark);
         assert_eq!(d.tokens[11].kind, TokKind::Mark);
-        let ends: Vec<usize> = (0..d.tokens.len())
-            .filter(|&i| d.tokens[i].ends_sentence)
-            .collect();
         assert_eq!(ends, vec![11, 16]);
     }
 }
