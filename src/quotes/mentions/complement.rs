@@ -5,7 +5,7 @@
 
 use super::fragment::not_a_speaker;
 use super::{is_subject_pronoun, np_ending_at, np_starting_at};
-use crate::quotes::doc::{is_word, lower, Document};
+use crate::quotes::doc::{is_word, lower, Document, Token};
 use crate::quotes::lexicon::{
     KIN_AND_MEMBER_NOUNS, ON_BEHALF_PREPOSITIONS, PERSONAL_POSSESSIVES, POSTMODIFIERS,
     PREPOSITIONS, ROLES_ON_BEHALF,
@@ -23,19 +23,14 @@ fn joins_complement(head: &str, preposition: &str) -> bool {
 /// Whether the word at `k` opens the complement of the person noun before it (`for` in `a
 /// spokesman for the board`): what follows names somebody else than the speaker.
 pub(crate) fn opens_complement(doc: &Document, k: usize) -> bool {
-    let word = |k: usize| {
-        doc.tokens
-            .get(k)
-            .filter(|t| is_word(t) && t.quote.is_none())
-    };
     // (The preposition first: most words after a mention are none.)
-    let Some(preposition) = word(k).map(|t| lower(doc, t)) else {
+    let Some(preposition) = unquoted_word(doc, k).map(|t| lower(doc, t)) else {
         return false;
     };
     if !PREPOSITIONS.contains(preposition.as_str()) {
         return false;
     }
-    match k.checked_sub(1).and_then(word) {
+    match k.checked_sub(1).and_then(|h| unquoted_word(doc, h)) {
         Some(head) => {
             let head_word = lower(doc, head);
             joins_complement(&head_word, &preposition)
@@ -54,12 +49,8 @@ pub(crate) fn with_complement(
     (start, end): (usize, usize),
     limit: usize,
 ) -> (usize, usize) {
-    let word = |k: usize| {
-        doc.tokens
-            .get(k)
-            .filter(|t| is_word(t) && t.quote.is_none())
-    };
-    let (Some(head), Some(preposition)) = (end.checked_sub(1).and_then(word), word(end)) else {
+    let head = end.checked_sub(1).and_then(|h| unquoted_word(doc, h));
+    let (Some(head), Some(preposition)) = (head, unquoted_word(doc, end)) else {
         return (start, end);
     };
     if !joins_complement(&lower(doc, head), &lower(doc, preposition)) {
@@ -73,17 +64,13 @@ pub(crate) fn with_complement(
 }
 
 /// The mention `[start, end)` with the person whose complement it is, when it is one (`the
-/// harbour board` after `A spokesman for`), read back no further than `floor`.
-pub(crate) fn complement_of(
-    doc: &Document,
-    (start, end): (usize, usize),
-    floor: usize,
-) -> (usize, usize) {
+/// harbour board` after `A spokesman for`), read back no further than its sentence's start.
+pub(crate) fn complement_of(doc: &Document, (start, end): (usize, usize)) -> (usize, usize) {
     // (The cheap test first: it fails for nearly every mention.)
     if start < 2 || !opens_complement(doc, start - 1) {
         return (start, end);
     }
-    let floor = sentence_start(doc, start).max(floor);
+    let floor = sentence_start(doc, start);
     if start <= floor + 1 {
         return (start, end);
     }
@@ -106,11 +93,23 @@ pub(crate) fn complement_of(
     }
 }
 
-/// The first token of the sentence holding token `k` (looking back at most 40 tokens).
+/// The token `k` when it is a word outside quotation marks.
+fn unquoted_word<'d>(doc: &'d Document, k: usize) -> Option<&'d Token> {
+    doc.tokens
+        .get(k)
+        .filter(|t| is_word(t) && t.quote.is_none())
+}
+
+/// How far back [`sentence_start`] looks: a subject and its complement are never longer.
+const MAX_SENTENCE_LOOKBACK: usize = 40;
+
+/// The first token of the sentence holding token `k` (looking back at most
+/// [`MAX_SENTENCE_LOOKBACK`] tokens).
 fn sentence_start(doc: &Document, k: usize) -> usize {
     let para = doc.tokens.get(k).map(|t| t.para);
-    (k.saturating_sub(40)..k)
+    let lowest = k.saturating_sub(MAX_SENTENCE_LOOKBACK);
+    (lowest..k)
         .rev()
         .find(|&j| doc.tokens[j].ends_sentence || Some(doc.tokens[j].para) != para)
-        .map_or(k.saturating_sub(40), |j| j + 1)
+        .map_or(lowest, |j| j + 1)
 }
