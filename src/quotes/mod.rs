@@ -379,8 +379,8 @@ fn reported_quote(
     let (start, end) = doc.byte_span(r.content)?;
     let cue = doc.byte_span(r.cue).map(|(s, e)| Span::of(doc.text, s, e));
     // `the past`, `the mere`: the clause may be a report, its "speaker" is nobody.
-    // `said an aide to the mayor`, `A spokesman for the board said`: the person with whom
-    // they act for (read no further than the content when it follows).
+    // `said an aide to the mayor`, `A spokesman for the board said`: the person with the
+    // complement naming whom they act for (read no further than the content when it follows).
     let source = r
         .mention
         .and_then(|m| mentions::speaker_part(doc, m))

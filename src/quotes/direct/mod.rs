@@ -488,7 +488,7 @@ pub(crate) fn proposals(
             // nobody.
             f.mention = f.mention.and_then(|m| speaker_part(doc, m)).map(|m| {
                 // `said an aide to the mayor`, `A spokesman for the board said`: the person
-                // with whom they act for.
+                // with the complement naming whom they act for.
                 complement_of(doc, with_complement(doc, m, doc.tokens.len()))
             });
             all.push(Proposal {

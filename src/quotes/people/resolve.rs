@@ -348,8 +348,8 @@ impl People {
         }
         // `Dr. Lena Fischer of the WHO`: the person is the head, before the body they belong to;
         // `Organizers in Cleveland`, `Sanders in Iowa`: the people before the place they are in.
-        // `an aide to Mr Hale`, `a person close to the Hales`: the person before whom they
-        // act for.
+        // `an aide to Mr Hale`, `a person close to the Hales`: the person, not whom they act
+        // for.
         let e = (s + 1..e)
             .find(|&k| {
                 if opens_complement(doc, k) {
