@@ -390,7 +390,7 @@ fn reported_quote(
             } else {
                 doc.tokens.len()
             };
-            mentions::complement_of(doc, mentions::with_complement(doc, m, limit))
+            mentions::with_its_complement(doc, m, limit)
         });
     let mention = source
         .and_then(|m| doc.byte_span(m))

@@ -29,7 +29,7 @@ mod window;
 
 use crate::quotes::doc::{lower, Document, TokKind};
 use crate::quotes::lexicon::LIST_CONJUNCTIONS;
-use crate::quotes::mentions::{complement_of, speaker_part, with_complement};
+use crate::quotes::mentions::{speaker_part, with_its_complement};
 use crate::quotes::people::People;
 use crate::quotes::{QuoteKind, ResolutionStep, Rule};
 use marks::QuotedSpan;
@@ -489,7 +489,7 @@ pub(crate) fn proposals(
             f.mention = f.mention.and_then(|m| speaker_part(doc, m)).map(|m| {
                 // `said an aide to the mayor`, `A spokesman for the board said`: the person
                 // with the complement naming whom they act for.
-                complement_of(doc, with_complement(doc, m, doc.tokens.len()))
+                with_its_complement(doc, m, doc.tokens.len())
             });
             all.push(Proposal {
                 rule,

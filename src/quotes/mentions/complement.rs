@@ -20,6 +20,16 @@ fn joins_complement(head: &str, preposition: &str) -> bool {
         || POSTMODIFIERS.contains_pair(head, preposition)
 }
 
+/// The speaker mention `m` with its complement on either side: `said an aide` + `to the
+/// mayor`, `A spokesman for` + `the harbour board said`; read forward no further than `limit`.
+pub(crate) fn with_its_complement(
+    doc: &Document,
+    m: (usize, usize),
+    limit: usize,
+) -> (usize, usize) {
+    complement_of(doc, with_complement(doc, m, limit))
+}
+
 /// Whether the word at `k` opens the complement of the person noun before it (`for` in `a
 /// spokesman for the board`): what follows names somebody else than the speaker.
 pub(crate) fn opens_complement(doc: &Document, k: usize) -> bool {
@@ -44,11 +54,7 @@ pub(crate) fn opens_complement(doc: &Document, k: usize) -> bool {
 
 /// The mention `[start, end)` with the complement after it (`said an aide` + `to the mayor`),
 /// read no further than `limit`; the mention itself when none follows.
-pub(crate) fn with_complement(
-    doc: &Document,
-    (start, end): (usize, usize),
-    limit: usize,
-) -> (usize, usize) {
+fn with_complement(doc: &Document, (start, end): (usize, usize), limit: usize) -> (usize, usize) {
     let head = end.checked_sub(1).and_then(|h| unquoted_word(doc, h));
     let (Some(head), Some(preposition)) = (head, unquoted_word(doc, end)) else {
         return (start, end);
@@ -65,7 +71,7 @@ pub(crate) fn with_complement(
 
 /// The mention `[start, end)` with the person whose complement it is, when it is one (`the
 /// harbour board` after `A spokesman for`), read back no further than its sentence's start.
-pub(crate) fn complement_of(doc: &Document, (start, end): (usize, usize)) -> (usize, usize) {
+fn complement_of(doc: &Document, (start, end): (usize, usize)) -> (usize, usize) {
     // (The cheap test first: it fails for nearly every mention.)
     if start < 2 || !opens_complement(doc, start - 1) {
         return (start, end);

@@ -23,7 +23,7 @@ mod subject;
 mod tests;
 
 pub(crate) use apposition::{apposed_name, role_on_behalf};
-pub(crate) use complement::{complement_of, opens_complement, with_complement};
+pub(crate) use complement::{opens_complement, with_its_complement};
 pub(crate) use fragment::speaker_part;
 pub(crate) use noun_phrase::{np_ending_at, np_starting_at, share_of_group};
 pub(crate) use subject::{nearest_subject, opening_np, subject_before};
