@@ -152,6 +152,21 @@ fn office_bound_by_the_article() {
 }
 
 #[test]
+fn office_guessed_for_the_story_subject_goes_to_the_holder_a_title_names_later() {
+    // `The judge` is first taken for the person the story is about; the title naming the
+    // judge two paragraphs on gives both of the judge's quotations to her.
+    let t = "Marcus Fell, who is accused of fraud, arrived at the courthouse on Monday.\n\n\
+             “The evidence is overwhelming,” the judge said.\n\n\
+             Judge Helen Moss set the trial for March.\n\n\
+             “Nobody is above the law,” the judge said.";
+    assert_eq!(speakers(t), vec![s("Helen Moss"), s("Helen Moss")]);
+    // With no title naming another holder, the guess stands.
+    let t = "Senator Ana Ruiz toured the flooded valley on Monday.\n\n\
+             “We will rebuild,” the senator said.";
+    assert_eq!(speakers(t), vec![s("Ana Ruiz")]);
+}
+
+#[test]
 fn continuation_over_paragraphs_and_no_cue() {
     let t = "“First, we fix the roads,” Mayor Lena Ortiz said.\n\n\
              “Then we fix the schools.\n\n\

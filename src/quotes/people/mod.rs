@@ -150,6 +150,11 @@ pub(crate) struct People {
     /// People with a full name, by lowercase first name.
     by_first: Names<Vec<usize>>,
     roles: Names<usize>,
+    /// Offices bound to a person by guess alone (see [`People::guess_office`]): office key →
+    /// the person guessed, until a title in the article names the holder.
+    guessed_roles: Names<usize>,
+    /// Holders that titles later in the article gave guessed offices: (key, guessed, holder).
+    corrected_roles: Vec<(String, usize, usize)>,
     /// Role phrases seen, by token index of their first word, with the person bound then.
     role_mentions: HashMap<usize, usize>,
     /// Each sentence's first person: who `he` and `she` refer to.
@@ -195,6 +200,8 @@ impl People {
             by_last: Names::default(),
             by_first: Names::default(),
             roles: Names::default(),
+            guessed_roles: Names::default(),
+            corrected_roles: Vec::new(),
             role_mentions: HashMap::new(),
             salient: Vec::new(),
             mentions: Vec::with_capacity(mentions),
@@ -234,14 +241,7 @@ impl People {
                     let pid = match people.roles.get(&key) {
                         Some(&p) => Some(p),
                         None if on_behalf => None,
-                        None => {
-                            let last = people.salient.last().map(|m| m.person);
-                            if let Some(p) = last {
-                                people.roles.insert(key.clone(), p);
-                                people.add_alias(p, &format!("the {key}"));
-                            }
-                            last
-                        }
+                        None => people.guess_office(&key),
                     };
                     if let Some(p) = pid {
                         people.role_mentions.insert(i, p);
@@ -319,9 +319,67 @@ impl People {
                 sentence_has_person = false;
             }
         }
+        people.correct_guessed_offices(doc);
         people.find_authors(doc);
         people.learn_genders(doc);
         people
+    }
+
+    /// The holder of an office no title has named yet (`The senator said …` with no `Sen.`
+    /// before it): the person the text is about, the last sentence's first person. A reader
+    /// takes the office for theirs until the article names another holder (`Judge Ann Moss`
+    /// later on: see [`People::correct_guessed_offices`]).
+    fn guess_office(&mut self, key: &str) -> Option<usize> {
+        let last = self.salient.last().map(|m| m.person)?;
+        self.roles.insert(key.to_string(), last);
+        self.guessed_roles.insert(key.to_string(), last);
+        self.add_alias(last, &format!("the {key}"));
+        Some(last)
+    }
+
+    /// A title naming the holder of an office that was only guessed (`Judge Ann Moss` after
+    /// `the judge` was bound to the defendant the text was about) gives the office to the
+    /// holder.
+    fn take_guessed_office(&mut self, key: &str, holder: usize) {
+        let Some(guessed) = self.guessed_roles.remove(key) else {
+            return;
+        };
+        if guessed == holder {
+            return;
+        }
+        self.roles.insert(key.to_string(), holder);
+        let alias = format!("the {key}");
+        if let Some(e) = self.entries.get_mut(guessed) {
+            e.aliases.retain(|a| a != &alias);
+        }
+        self.corrected_roles
+            .push((key.to_string(), guessed, holder));
+    }
+
+    /// Gives the office phrases bound by guess (see [`People::guess_office`]) to the holder a
+    /// title named later, wherever the guess was taken.
+    fn correct_guessed_offices(&mut self, doc: &Document) {
+        if self.corrected_roles.is_empty() {
+            return;
+        }
+        for (key, guessed, holder) in std::mem::take(&mut self.corrected_roles) {
+            let phrases: Vec<usize> = self
+                .role_mentions
+                .iter()
+                .filter(|&(&at, &p)| {
+                    p == guessed && office_phrase(doc, at).is_some_and(|(_, k)| k == key)
+                })
+                .map(|(&at, _)| at)
+                .collect();
+            for at in phrases {
+                self.role_mentions.insert(at, holder);
+                for spot in self.spots.iter_mut().chain(self.salient.iter_mut()) {
+                    if spot.office && spot.from == at {
+                        spot.person = holder;
+                    }
+                }
+            }
+        }
     }
 
     /// Notes the token ranges of the mentions found speaking in the article (see `sources`).
@@ -506,6 +564,7 @@ impl People {
             if !known {
                 self.add_alias(p, &format!("the {key}"));
             }
+            self.take_guessed_office(&key, p);
             self.roles.entry(key).or_insert(p);
         }
         Some(p)
