@@ -837,6 +837,25 @@ fn only_a_verb_of_saying_closes_a_sentence_before_its_source() {
 }
 
 #[test]
+fn a_year_after_its_preposition_is_no_part_of_the_source() {
+    for (text, source) in [
+        ("In 2010 voters said the levy was too high.", "voters"),
+        (
+            "Since 2019 tenants have said the lifts break every winter.",
+            "tenants",
+        ),
+        // A year that modifies the noun stays in the phrase.
+        (
+            "The 2024 graduates said the course had prepared them well.",
+            "The 2024 graduates",
+        ),
+    ] {
+        let (_, _, mention, _) = one(text);
+        assert_eq!(mention.as_deref(), Some(source), "{text:?}");
+    }
+}
+
+#[test]
 fn a_proportion_with_its_noun_is_one_source() {
     for (text, source) in [
         (

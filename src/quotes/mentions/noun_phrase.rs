@@ -211,6 +211,13 @@ fn phrase_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, 
         if is_capitalised(doc, t) && is_not_name(&l) {
             break;
         }
+        // `In 2010 voters said`: a year after its preposition dates the sentence.
+        if is_year(&l)
+            && start >= floor + 2
+            && lexicon::BEFORE_A_YEAR.contains(&lower(doc, &doc.tokens[start - 2]))
+        {
+            break;
+        }
         start -= 1;
     }
     if start >= end {
@@ -226,6 +233,11 @@ fn phrase_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, 
         }
     }
     Some((start, end))
+}
+
+/// A year as news writes one: four digits.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|d| d.is_ascii_digit())
 }
 
 /// Whether a lower-cased word can head a noun phrase by its letters: letters and hyphens
