@@ -167,6 +167,26 @@ fn office_guessed_for_the_story_subject_goes_to_the_holder_a_title_names_later()
 }
 
 #[test]
+fn a_quantifier_with_or_without_its_noun_is_the_speaker_of_an_inverted_cue() {
+    // Signs and banners at a protest: `read` before `one` is the past tense, and a verb form
+    // after `one` or `another` is the noun of the phrase when it is a base form (`sign`).
+    for (tail, mention, cue) in [
+        ("read one.", "one", "read"),
+        ("read another.", "another", "read"),
+        ("reads one sign.", "one sign", "reads"),
+        ("another sign read.", "another sign", "read"),
+        ("another read.", "another", "read"),
+        ("one said.", "one", "said"),
+    ] {
+        let t = format!("Hundreds marched on the town hall.\n\n“Save our library,” {tail}");
+        let w = who(&t);
+        assert_eq!(w.len(), 1, "{t:?}");
+        assert_eq!(w[0].2.as_deref(), Some(mention), "{t:?}");
+        assert_eq!(w[0].3.as_deref(), Some(cue), "{t:?}");
+    }
+}
+
+#[test]
 fn continuation_over_paragraphs_and_no_cue() {
     let t = "“First, we fix the roads,” Mayor Lena Ortiz said.\n\n\
              “Then we fix the schools.\n\n\

@@ -11,7 +11,7 @@ use super::window::{
 use super::{Confidence, Evidence};
 use crate::quotes::cues;
 use crate::quotes::doc::{self, lower, Document, TokKind};
-use crate::quotes::lexicon::{ARTICLES, ATTRIBUTION_TAILS, CLAUSE_LINKS};
+use crate::quotes::lexicon::{ARTICLES, ATTRIBUTION_TAILS, CLAUSE_LINKS, LONE_QUANTIFIERS};
 use crate::quotes::mentions::{self, np_starting_at, subject_before};
 use crate::quotes::{QuoteKind, Rule};
 
@@ -74,12 +74,13 @@ pub(super) fn after_quote(
         }
         // An inverted attribution uses a finite form (`said`, `says`, `added`); a base form
         // here is a noun or an adjective (`state Sen. Jason Holsman said`).
-        // A base form before an article is a past one (`“…,” read the statement`).
+        // A base form before an article or a quantifier is a past one (`“…,” read the
+        // statement`, `“…,” read one`).
         let form = lower(doc, &doc.tokens[a]);
-        let before_article = doc
-            .tokens
-            .get(past)
-            .is_some_and(|t| ARTICLES.contains(&lower(doc, t)));
+        let before_article = doc.tokens.get(past).is_some_and(|t| {
+            let next = lower(doc, t);
+            ARTICLES.contains(&next) || LONE_QUANTIFIERS.contains(&next)
+        });
         if cue.base != "according" && form == cue.base && !before_article {
             return subject_then_cue(doc, a, after_window_end_wide(doc, a), strict);
         }

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use crate::quotes::cues::{self, CueWord};
 use crate::quotes::doc::{self, lower, Document, TokKind};
 use crate::quotes::lexicon::{
-    ADJECTIVE_SUFFIXES, IRREGULAR_PASTS, NOUN_DETERMINERS, NOUN_LIKE_CUES, PLURAL_QUANTIFIERS,
-    SUBJECT_PRONOUNS, VERB_OPENERS,
+    ADJECTIVE_SUFFIXES, IRREGULAR_PASTS, LONE_QUANTIFIERS, NOUN_DETERMINERS, NOUN_LIKE_CUES,
+    PLURAL_QUANTIFIERS, SUBJECT_PRONOUNS, VERB_OPENERS,
 };
 use crate::quotes::mentions;
 
@@ -128,6 +128,15 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
     // Right after a determiner even a participle is an adjective (`Trump’s repeated calls`).
     if j >= 1 && opens_np(j - 1) {
         return true;
+    }
+    // A base form after a quantifier is a noun (`another sign read`); a past or a third person
+    // is its verb (`one said`, `another reads`).
+    if j >= 1 && doc.tokens[j - 1].kind == TokKind::Word {
+        let before = lower(doc, &doc.tokens[j - 1]);
+        let finite = w.ends_with("ed") || w.ends_with('s') || IRREGULAR_PASTS.contains(w.as_str());
+        if LONE_QUANTIFIERS.contains(&before) && !finite {
+            return true;
+        }
     }
     // Two words after one: `the official said` is a verb, `a prepared text`, `a blunt message`
     // and `the Paris attacks` are nouns.

@@ -321,8 +321,10 @@ pub(crate) fn np_starting_at(doc: &Document, start: usize, limit: usize) -> Opti
                 // Susan` does not: a cue that is mostly a noun, before a role noun, is part of
                 // the role; so is one right after a determiner (`The email went on to say`).
                 // Any cue right after an article is a noun (`according to the report`).
+                // So is one right after a quantifier opening the phrase (`reads one sign`).
                 let after_article =
-                    end == i && begin < i && lexicon::ARTICLES.contains(&lower(doc, first));
+                    (end == i && begin < i && lexicon::ARTICLES.contains(&lower(doc, first)))
+                        || (end == begin + 1 && lexicon::LONE_QUANTIFIERS.contains(&l));
                 let noun_here = after_article
                     || lexicon::NOUN_LIKE_CUES.contains(&w)
                         && ((end == i && begin < i)
