@@ -187,6 +187,19 @@ fn a_quantifier_with_or_without_its_noun_is_the_speaker_of_an_inverted_cue() {
 }
 
 #[test]
+fn a_subject_with_a_phrase_of_place_before_any_verb() {
+    let t = "The campaign released its first television advertisement on Monday.\n\n\
+             “Only one candidate has a plan for the valley,” a voice-over in the ad states.";
+    let w = who(t);
+    assert_eq!(w[0].2.as_deref(), Some("a voice-over in the ad"));
+    assert_eq!(w[0].3.as_deref(), Some("states"));
+    // A verb raising an infinitive is no cue: the quotation is a column's title.
+    let t = "In Ms. Kerr’s column on Monday, “The blame game must end,” the mayor from Lyle \
+             seems to be doing the same.";
+    assert!(who(t).iter().all(|w| w.3.as_deref() != Some("seems")), "{:?}", who(t));
+}
+
+#[test]
 fn continuation_over_paragraphs_and_no_cue() {
     let t = "“First, we fix the roads,” Mayor Lena Ortiz said.\n\n\
              “Then we fix the schools.\n\n\

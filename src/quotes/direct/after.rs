@@ -11,7 +11,9 @@ use super::window::{
 use super::{Confidence, Evidence};
 use crate::quotes::cues;
 use crate::quotes::doc::{self, lower, Document, TokKind};
-use crate::quotes::lexicon::{ARTICLES, ATTRIBUTION_TAILS, CLAUSE_LINKS, LONE_QUANTIFIERS};
+use crate::quotes::lexicon::{
+    ARTICLES, ATTRIBUTION_TAILS, CLAUSE_LINKS, LONE_QUANTIFIERS, PLACE_PREPOSITIONS,
+};
 use crate::quotes::mentions::{self, np_starting_at, subject_before};
 use crate::quotes::{QuoteKind, Rule};
 
@@ -108,7 +110,15 @@ pub(super) fn after_quote(
             .or_else(|| unknown_verb_bare(doc, a));
     }
     // 3. `“…,” the nominee riffed.`: after a comma inside the marks, a subject and any verb.
-    let np = np_starting_at(doc, a, wide)?;
+    // The subject may carry one phrase of place (`“…,” a voice-over in the ad states.`).
+    let mut np = np_starting_at(doc, a, wide)?;
+    let place = doc
+        .tokens
+        .get(np.1)
+        .is_some_and(|t| t.kind == TokKind::Word && PLACE_PREPOSITIONS.contains(&lower(doc, t)));
+    if place {
+        np.1 = np_starting_at(doc, np.1 + 1, wide)?.1;
+    }
     let verb = doc.tokens.get(np.1)?;
     let w = lower(doc, verb);
     let verb_like = verb.kind == TokKind::Word
@@ -118,7 +128,12 @@ pub(super) fn after_quote(
             .next()
             .is_some_and(char::is_lowercase)
         && !mentions::is_function_word(&w)
-        && (w.ends_with("ed") || w.ends_with('s'));
+        && (w.ends_with("ed") || w.ends_with('s'))
+        // `the senator seems to be doing the same`: a verb raising an infinitive says nothing.
+        && doc
+            .tokens
+            .get(np.1 + 1)
+            .is_none_or(|t| lower(doc, t) != "to");
     verb_like.then_some(Evidence {
         cue: Some((np.1, np.1 + 1)),
         mention: Some(np),
