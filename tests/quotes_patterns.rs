@@ -196,7 +196,11 @@ fn a_subject_with_a_phrase_of_place_before_any_verb() {
     // A verb raising an infinitive is no cue: the quotation is a column's title.
     let t = "In Ms. Kerr’s column on Monday, “The blame game must end,” the mayor from Lyle \
              seems to be doing the same.";
-    assert!(who(t).iter().all(|w| w.3.as_deref() != Some("seems")), "{:?}", who(t));
+    assert!(
+        who(t).iter().all(|w| w.3.as_deref() != Some("seems")),
+        "{:?}",
+        who(t)
+    );
 }
 
 #[test]

@@ -837,6 +837,37 @@ fn only_a_verb_of_saying_closes_a_sentence_before_its_source() {
 }
 
 #[test]
+fn a_quotation_closed_by_a_comma_ends_the_clause_it_is_part_of() {
+    // The comma inside the marks closes the report; the gerund after it is a second report of
+    // the same speaker.
+    let t = "The mayor insisted that he had “saved the harbour,” adding that he alone had \
+             found the money.";
+    let found = reported(t);
+    let rows: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|q| (q.text.as_str(), q.cue.as_ref().map(|c| c.text.as_str())))
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].0.starts_with("that he had “saved the harbour"), "{rows:?}");
+    assert!(!rows[0].0.contains("adding"), "{rows:?}");
+    assert_eq!(rows[0].1, Some("insisted"));
+    assert_eq!(rows[1], ("that he alone had found the money", Some("adding")));
+    assert_eq!(found[1].speaker, found[0].speaker);
+    // The writer's clause after the quotation is no part of the report.
+    let (content, _, _, _) = one(
+        "The council called the levy “a tax on the poor,” and the mayor’s office \
+         disagreed within the hour.",
+    );
+    assert!(!content.contains("disagreed"), "{content:?}");
+    // A preposition after the comma carries the clause on.
+    let (content, _, _, _) = one(
+        "Ms. Dale said she asked the question “to follow up on the last speaker,” in \
+         response to the debate on rents.",
+    );
+    assert!(content.ends_with("in response to the debate on rents"), "{content:?}");
+}
+
+#[test]
 fn a_year_after_its_preposition_is_no_part_of_the_source() {
     for (text, source) in [
         ("In 2010 voters said the levy was too high.", "voters"),

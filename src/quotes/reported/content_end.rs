@@ -19,6 +19,7 @@ use crate::quotes::cues::is_verb_of_saying_proper;
 use crate::quotes::doc::{is_word, lower, lower_str, Document, Lower, TokKind};
 use crate::quotes::lexicon::{AUXILIARIES, CONTENT_END_OPENERS};
 use crate::quotes::model::{sigmoid, WeightTable};
+use crate::quotes::tagger::tag;
 use crate::quotes::words::WordMap;
 
 /// The model's weights (`scripts/train_reported.py --ends`).
@@ -408,6 +409,7 @@ pub(crate) fn learned_end(doc: &Document, probs: &[f32], r: &Reported) -> usize 
     if weights().is_empty() {
         return end;
     }
+    let end = comma_closed_quotation(doc, from, end).unwrap_or(end);
     // Past an aside the clause cannot end before (`that the pier, which opened in 1902, was
     // unsafe`): neither at its commas nor inside it.
     let mut past_aside = from;
@@ -431,11 +433,38 @@ pub(crate) fn learned_end(doc: &Document, probs: &[f32], r: &Reported) -> usize 
     }) else {
         return end;
     };
+    if k >= end {
+        return end;
+    }
     let mut cut = k;
     while cut > from + 1 && matches!(doc.tokens[cut - 1].kind, TokKind::Punct(_)) {
         cut -= 1;
     }
     cut
+}
+
+/// The parts of speech after a comma-closed quotation that carry the clause on past it.
+const CARRY_ON_TAGS: [&str; 2] = ["ADP", "SCONJ"];
+
+/// The end of a quotation closed by a comma inside its marks, when the sentence goes on after
+/// it with a word: `said things “should be wrapped up by Cleveland,” referring to …`, `called
+/// the tax “unfair,” and his party …`. The comma closes the reported clause; what follows is
+/// the writer's.
+fn comma_closed_quotation(doc: &Document, from: usize, end: usize) -> Option<usize> {
+    (from + 2..end.saturating_sub(1))
+        .find(|&k| {
+            doc.tokens[k].kind == TokKind::Mark
+                && doc.tokens[k - 1].quote.is_some()
+                && doc.tokens[k - 1].kind == TokKind::Punct(',')
+                && doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| is_word(n) && n.quote.is_none())
+                // `… “to build on his comments,” in regards to …`: a preposition or a
+                // subordinator carries the clause on.
+                && !CARRY_ON_TAGS.contains(&tag(doc, k + 1))
+        })
+        .map(|k| k + 1)
 }
 
 /// Every place the model scores in the forward clause of `r`, with its features (training data

@@ -6,7 +6,7 @@ use super::clause::{
 };
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
-use crate::quotes::doc::{is_word, lower, Document};
+use crate::quotes::doc::{is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::RELATIVE_PRONOUNS;
 use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
 use crate::quotes::rules::Rule;
@@ -26,7 +26,11 @@ pub(super) fn gerund_cue(
     // the clause before the comma.
     // So does one after a preposition or a conjunction: `has rallied thousands by promising
     // to …`, `… and calling him a liar`, `in denouncing the media`.
-    if i == s || !(is_punct(doc, i - 1, ',') || takes_a_gerund(doc, i - 1)) {
+    if i == s
+        || !(is_punct(doc, i - 1, ',')
+            || after_comma_closed_quotation(doc, i)
+            || takes_a_gerund(doc, i - 1))
+    {
         return None;
     }
     // `…, Fiorina said, adding that …`: the subject of the verb of saying right before.
@@ -62,6 +66,16 @@ pub(super) fn gerund_cue(
         },
         content.1,
     ))
+}
+
+/// `… has “expanded the Republican party,” claiming that …`: the gerund at `i` follows a
+/// quotation closed by a comma inside its marks, which closes the clause before it as a comma
+/// outside them would.
+fn after_comma_closed_quotation(doc: &Document, i: usize) -> bool {
+    i >= 2
+        && doc.tokens[i - 1].kind == TokKind::Mark
+        && doc.tokens[i - 2].quote.is_some()
+        && doc.tokens[i - 2].kind == TokKind::Punct(',')
 }
 
 /// The comma in `[from, end)` after which a main clause opens, and its subject: a noun phrase
