@@ -848,10 +848,16 @@ fn a_quotation_closed_by_a_comma_ends_the_clause_it_is_part_of() {
         .map(|q| (q.text.as_str(), q.cue.as_ref().map(|c| c.text.as_str())))
         .collect();
     assert_eq!(rows.len(), 2, "{rows:?}");
-    assert!(rows[0].0.starts_with("that he had “saved the harbour"), "{rows:?}");
+    assert!(
+        rows[0].0.starts_with("that he had “saved the harbour"),
+        "{rows:?}"
+    );
     assert!(!rows[0].0.contains("adding"), "{rows:?}");
     assert_eq!(rows[0].1, Some("insisted"));
-    assert_eq!(rows[1], ("that he alone had found the money", Some("adding")));
+    assert_eq!(
+        rows[1],
+        ("that he alone had found the money", Some("adding"))
+    );
     assert_eq!(found[1].speaker, found[0].speaker);
     // The writer's clause after the quotation is no part of the report.
     let (content, _, _, _) = one(
@@ -864,7 +870,38 @@ fn a_quotation_closed_by_a_comma_ends_the_clause_it_is_part_of() {
         "Ms. Dale said she asked the question “to follow up on the last speaker,” in \
          response to the debate on rents.",
     );
-    assert!(content.ends_with("in response to the debate on rents"), "{content:?}");
+    assert!(
+        content.ends_with("in response to the debate on rents"),
+        "{content:?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_noun_phrase_is_that_phrase_s_report() {
+    // In subject position the sentence's own verb ends the content.
+    let (content, _, mention, cue) =
+        one("A super PAC backing Mayor Ruth Hale bought airtime on every station in the county.");
+    assert_eq!(mention.as_deref(), Some("A super PAC"));
+    assert_eq!(cue.as_deref(), Some("backing"));
+    assert_eq!(content, "Mayor Ruth Hale");
+    // After the object of a verb, the participle is the verb's subject's, as PolNeAR reads it
+    // (the cue is the whole verb phrase).
+    let (content, _, mention, cue) =
+        one("The tenants group placed newspaper ads calling the levy a tax grab.");
+    assert_eq!(mention.as_deref(), Some("The tenants group"));
+    assert_eq!(cue.as_deref(), Some("calling"));
+    assert_eq!(content, "the levy a tax grab");
+    let (content, _, mention, _) =
+        one("The campaign entered the talks believing it had the upper hand.");
+    assert_eq!(mention.as_deref(), Some("The campaign"));
+    assert_eq!(content, "it had the upper hand");
+    // A participle after the first word of a sentence is no such report.
+    let rows = reported("Besides attacking the plan, Ms Ruiz said the council had erred.");
+    assert!(
+        rows.iter()
+            .all(|q| q.cue.as_ref().is_some_and(|c| c.text == "said")),
+        "{rows:?}"
+    );
 }
 
 #[test]

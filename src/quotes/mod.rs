@@ -281,8 +281,14 @@ const REPORT_CONFIDENCE_FOR_PARTIALS: f32 = 0.5;
 fn attribute_partials_to_reports(quotes: &mut [Quote], reported: &[Quote]) {
     let mut reports: Vec<&Quote> = reported
         .iter()
-        // A refusal (`would not say that …`) did not say the words quoted inside it.
-        .filter(|r| r.confidence >= REPORT_CONFIDENCE_FOR_PARTIALS && r.act != SpeechAct::Refusal)
+        // A refusal (`would not say that …`) did not say the words quoted inside it. Nor
+        // need a phrase a participle follows (`an ad calling him “reckless”`): the quoted words
+        // are most often the speaker's the sentence or the story names.
+        .filter(|r| {
+            r.confidence >= REPORT_CONFIDENCE_FOR_PARTIALS
+                && r.act != SpeechAct::Refusal
+                && r.rule != Rule::ReportedParticiple
+        })
         .collect();
     reports.sort_by_key(|r| r.start);
     // The farthest end of the reports up to each one: going back from a quote, the reports

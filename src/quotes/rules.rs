@@ -164,6 +164,9 @@ rules! {
     /// `Ms Okafor said the bridge was safe, adding that inspections would continue.`
     ReportedGerund = "reported_gerund",
         "A gerund cue after a comma or a preposition (…, adding that …) reports the clause after it, its source the subject of the sentence.";
+    /// `A group backing the mayor’s plan bought airtime.`
+    ReportedParticiple = "reported_participle",
+        "A participle cue right after a noun phrase (a group backing the plan, an ad calling him a liar, voters saying they …) reports what follows it, its source that noun phrase.";
     /// `Senator Calls For Inquiry Into Port Deal`
     ReportedHeadline = "reported_headline",
         "A report in a headline in title case, where a capitalised verb may be the cue.";

@@ -70,7 +70,7 @@ pub(crate) fn is_not_name(w: &str) -> bool {
 }
 
 /// A determiner (`the`, `his`, `two`), lower-cased.
-fn is_determiner(w: &str) -> bool {
+pub(crate) fn is_determiner(w: &str) -> bool {
     lexicon::DETERMINERS.contains(w)
 }
 

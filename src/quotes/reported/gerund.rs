@@ -8,7 +8,9 @@ use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
 use crate::quotes::doc::{is_word, lower, Document, TokKind};
 use crate::quotes::lexicon::RELATIVE_PRONOUNS;
-use crate::quotes::mentions::{np_starting_at, opening_np, subject_before};
+use crate::quotes::mentions::{
+    is_determiner, is_function_word, np_ending_at, np_starting_at, opening_np, subject_before,
+};
 use crate::quotes::rules::Rule;
 use crate::quotes::tagger::{tag, VERB_TAGS};
 
@@ -26,12 +28,14 @@ pub(super) fn gerund_cue(
     // the clause before the comma.
     // So does one after a preposition or a conjunction: `has rallied thousands by promising
     // to …`, `… and calling him a liar`, `in denouncing the media`.
-    if i == s
-        || !(is_punct(doc, i - 1, ',')
-            || after_comma_closed_quotation(doc, i)
-            || takes_a_gerund(doc, i - 1))
-    {
+    if i == s {
         return None;
+    }
+    if !(is_punct(doc, i - 1, ',')
+        || after_comma_closed_quotation(doc, i)
+        || takes_a_gerund(doc, i - 1))
+    {
+        return participle_after_noun(doc, w, share, (s, e), i);
     }
     // `…, Fiorina said, adding that …`: the subject of the verb of saying right before.
     let sayer = (i >= s + 3
@@ -63,6 +67,86 @@ pub(super) fn gerund_cue(
             mention,
             confidence: share,
             rule: Rule::ReportedGerund,
+        },
+        content.1,
+    ))
+}
+
+/// The parts of speech of a noun phrase's head that a participle may follow (`a group
+/// backing the plan`, `others supporting a ban`, `Ms Ruiz telling reporters …`).
+const NOUN_HEAD_TAGS: [&str; 3] = ["NOUN", "PROPN", "PRON"];
+
+/// `A super PAC backing the mayor bought airtime`, `voters saying they want a ban`: a
+/// participle cue right after a noun phrase is that phrase's report (a relative clause without
+/// its pronoun).
+fn participle_after_noun(
+    doc: &Document,
+    w: &str,
+    share: f32,
+    (s, e): (usize, usize),
+    i: usize,
+) -> Option<(Reported, usize)> {
+    let head = &doc.tokens[i - 1];
+    // (Not after the first word of a sentence: `Besides attacking …`.)
+    if i - 1 == s
+        || !is_word(head)
+        || head.quote.is_some()
+        || !NOUN_HEAD_TAGS.contains(&tag(doc, i - 1))
+    {
+        return None;
+    }
+    let (mut start, end) = np_ending_at(doc, i, s)?;
+    // `A super PAC backing …`: the modifiers and the determiner before a capitalised head.
+    while start > s + 1 && {
+        let t = &doc.tokens[start - 1];
+        is_word(t)
+            && t.quote.is_none()
+            && !t.capitalised
+            && !is_function_word(&lower(doc, t))
+            && tag(doc, start - 1) == "ADJ"
+    } {
+        start -= 1;
+    }
+    if start > s && is_determiner(&lower(doc, &doc.tokens[start - 1])) {
+        start -= 1;
+    }
+    // `the KGB planted newspaper articles alleging …`, `speakers took turns urging …`: after the
+    // object of a verb, the participle is the verb's subject's (as PolNeAR reads it: the cue
+    // is the verb phrase); the phrase read back from the participle stops at that verb.
+    // (Not a participle modifying the noun: `the combined company`, `polling data`.)
+    let verb = (start.saturating_sub(1).max(s)..end - 1).rev().find(|&k| {
+        let t = &doc.tokens[k];
+        !t.capitalised
+            && VERB_TAGS.contains(&tag(doc, k))
+            && !lower(doc, t).ends_with("ing")
+            && (k == 0 || !is_determiner(&lower(doc, &doc.tokens[k - 1])))
+    });
+    let mention = match verb {
+        Some(verb) => subject_before(doc, verb, s).unwrap_or((verb + 1, end)),
+        None => (start, end),
+    };
+    let from = content_start(doc, w, i + 1, e);
+    let mut content = (from, clause_end(doc, from, e));
+    // `A super PAC backing the mayor bought airtime`: a phrase opening the sentence is its
+    // subject, whose verb ends the participle's content.
+    if verb.is_none() && mention.0 == s {
+        if let Some(main_verb) = (from + 1..content.1).find(|&k| {
+            let t = &doc.tokens[k];
+            is_word(t)
+                && t.quote.is_none()
+                && VERB_TAGS.contains(&tag(doc, k))
+                && !lower(doc, t).ends_with("ing")
+        }) {
+            content.1 = main_verb;
+        }
+    }
+    (content_words(doc, content) >= min_forward_words(w)).then_some((
+        Reported {
+            content,
+            cue: (i, i + 1),
+            mention: Some(mention),
+            confidence: share,
+            rule: Rule::ReportedParticiple,
         },
         content.1,
     ))
