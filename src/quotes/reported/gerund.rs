@@ -95,48 +95,13 @@ fn participle_after_noun(
     {
         return None;
     }
-    let (mut start, end) = np_ending_at(doc, i, s)?;
-    // `A super PAC backing …`: the modifiers and the determiner before a capitalised head.
-    while start > s + 1 && {
-        let t = &doc.tokens[start - 1];
-        is_word(t)
-            && t.quote.is_none()
-            && !t.capitalised
-            && !is_function_word(&lower(doc, t))
-            && tag(doc, start - 1) == "ADJ"
-    } {
-        start -= 1;
-    }
-    if start > s && is_determiner(&lower(doc, &doc.tokens[start - 1])) {
-        start -= 1;
-    }
-    // `the KGB planted newspaper articles alleging …`, `speakers took turns urging …`: after the
-    // object of a verb, the participle is the verb's subject's (as PolNeAR reads it: the cue
-    // is the verb phrase); the phrase read back from the participle stops at that verb.
-    // (Not a participle modifying the noun: `the combined company`, `polling data`.)
-    let verb = (start.saturating_sub(1).max(s)..end - 1).rev().find(|&k| {
-        let t = &doc.tokens[k];
-        !t.capitalised
-            && VERB_TAGS.contains(&tag(doc, k))
-            && !lower(doc, t).ends_with("ing")
-            && (k == 0 || !is_determiner(&lower(doc, &doc.tokens[k - 1])))
-    });
-    let mention = match verb {
-        Some(verb) => subject_before(doc, verb, s).unwrap_or((verb + 1, end)),
-        None => (start, end),
-    };
+    let (mention, opens_sentence) = participle_source(doc, s, i)?;
     let from = content_start(doc, w, i + 1, e);
     let mut content = (from, clause_end(doc, from, e));
     // `A super PAC backing the mayor bought airtime`: a phrase opening the sentence is its
     // subject, whose verb ends the participle's content.
-    if verb.is_none() && mention.0 == s {
-        if let Some(main_verb) = (from + 1..content.1).find(|&k| {
-            let t = &doc.tokens[k];
-            is_word(t)
-                && t.quote.is_none()
-                && VERB_TAGS.contains(&tag(doc, k))
-                && !lower(doc, t).ends_with("ing")
-        }) {
+    if opens_sentence {
+        if let Some(main_verb) = (from + 1..content.1).find(|&k| finite_verb(doc, k)) {
             content.1 = main_verb;
         }
     }
@@ -150,6 +115,51 @@ fn participle_after_noun(
         },
         content.1,
     ))
+}
+
+/// The source of the participle at `i` in the sentence starting at `s`, and whether it is the
+/// phrase opening the sentence (its subject).
+/// - `A super PAC backing …`: the noun phrase before the participle, with the modifiers and the
+///   determiner before a capitalised head.
+/// - `the KGB planted newspaper articles alleging …`, `speakers took turns urging …`: after the
+///   object of a verb, the verb's subject, as PolNeAR reads it (the cue is the verb phrase).
+fn participle_source(doc: &Document, s: usize, i: usize) -> Option<((usize, usize), bool)> {
+    let (mut start, end) = np_ending_at(doc, i, s)?;
+    while start > s + 1 && {
+        let t = &doc.tokens[start - 1];
+        is_word(t)
+            && t.quote.is_none()
+            && !t.capitalised
+            && !is_function_word(&lower(doc, t))
+            && tag(doc, start - 1) == "ADJ"
+    } {
+        start -= 1;
+    }
+    if start > s && is_determiner(&lower(doc, &doc.tokens[start - 1])) {
+        start -= 1;
+    }
+    // (A participle after a determiner modifies the noun: `the combined company`.)
+    let verb = (start.saturating_sub(1).max(s)..end - 1).rev().find(|&k| {
+        !doc.tokens[k].capitalised
+            && finite_verb(doc, k)
+            && (k == 0 || !is_determiner(&lower(doc, &doc.tokens[k - 1])))
+    });
+    Some(match verb {
+        Some(verb) => (
+            subject_before(doc, verb, s).unwrap_or((verb + 1, end)),
+            false,
+        ),
+        None => ((start, end), start == s),
+    })
+}
+
+/// A verb at `k` outside quotations that is no participle in -ing (`bought`, `took`, `is`).
+fn finite_verb(doc: &Document, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    is_word(t)
+        && t.quote.is_none()
+        && VERB_TAGS.contains(&tag(doc, k))
+        && !lower(doc, t).ends_with("ing")
 }
 
 /// `… has “expanded the Republican party,” claiming that …`: the gerund at `i` follows a
