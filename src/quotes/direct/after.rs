@@ -79,11 +79,11 @@ pub(super) fn after_quote(
         // A base form before an article or a quantifier is a past one (`“…,” read the
         // statement`, `“…,” read one`).
         let form = lower(doc, &doc.tokens[a]);
-        let before_article = doc.tokens.get(past).is_some_and(|t| {
+        let before_a_determiner = doc.tokens.get(past).is_some_and(|t| {
             let next = lower(doc, t);
             ARTICLES.contains(&next) || LONE_QUANTIFIERS.contains(&next)
         });
-        if cue.base != "according" && form == cue.base && !before_article {
+        if cue.base != "according" && form == cue.base && !before_a_determiner {
             return subject_then_cue(doc, a, after_window_end_wide(doc, a), strict);
         }
         let np = np_starting_at(doc, past, end)?;

@@ -125,6 +125,7 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
         })
     };
     let w = lower(doc, &doc.tokens[j]);
+    let past = w.ends_with("ed") || IRREGULAR_PASTS.contains(w.as_str());
     // Right after a determiner even a participle is an adjective (`Trump’s repeated calls`).
     if j >= 1 && opens_np(j - 1) {
         return true;
@@ -133,8 +134,7 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
     // is its verb (`one said`, `another reads`).
     if j >= 1 && doc.tokens[j - 1].kind == TokKind::Word {
         let before = lower(doc, &doc.tokens[j - 1]);
-        let finite = w.ends_with("ed") || w.ends_with('s') || IRREGULAR_PASTS.contains(w.as_str());
-        if LONE_QUANTIFIERS.contains(&before) && !finite {
+        if LONE_QUANTIFIERS.contains(&before) && !past && !w.ends_with('s') {
             return true;
         }
     }
@@ -146,7 +146,6 @@ pub(super) fn used_as_noun(doc: &Document, j: usize) -> bool {
             return false;
         }
         let b = lower(doc, between);
-        let past = w.ends_with("ed") || IRREGULAR_PASTS.contains(w.as_str());
         if past {
             return false;
         }

@@ -74,6 +74,11 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     lexicon::DETERMINERS.contains(w)
 }
 
+/// A year as news writes one: four digits (`in 2010`).
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|d| d.is_ascii_digit())
+}
+
 /// Nouns that name a person by family or membership, heads of `X of Y` mentions.
 fn is_kin_or_member(w: &str) -> bool {
     lexicon::KIN_AND_MEMBER_NOUNS.contains(w)

@@ -3,7 +3,7 @@
 
 use super::{
     is_capitalised, is_day_name, is_determiner, is_function_word, is_kin_or_member, is_not_name,
-    is_number, is_role_noun, is_subject_pronoun, is_title, lexicon, lower, name_part,
+    is_number, is_role_noun, is_subject_pronoun, is_title, is_year, lexicon, lower, name_part,
     role_on_behalf, Document, TokKind,
 };
 use crate::quotes::cues::cue_word;
@@ -233,11 +233,6 @@ fn phrase_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, 
         }
     }
     Some((start, end))
-}
-
-/// A year as news writes one: four digits.
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.chars().all(|d| d.is_ascii_digit())
 }
 
 /// Whether a lower-cased word can head a noun phrase by its letters: letters and hyphens

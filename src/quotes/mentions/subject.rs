@@ -4,8 +4,8 @@
 
 use super::{apposed_name, np_ending_at, np_starting_at, share_of_group};
 use super::{
-    is_capitalised, is_day, is_function_word, is_not_name, is_number, is_subject_pronoun, lexicon,
-    lower, Document, TokKind,
+    is_capitalised, is_day, is_function_word, is_not_name, is_number, is_subject_pronoun, is_year,
+    lexicon, lower, Document, TokKind,
 };
 use crate::quotes::doc::{is_word, Lower, Token};
 
@@ -446,7 +446,7 @@ pub(crate) fn opening_np(doc: &Document, from: usize, to: usize) -> Option<(usiz
         // `Hours later, …`, `Weeks after the vote, …`.
         let time = lexicon::TIME_UNITS.contains(&intro);
         // `On March 3, 2019, …`: the year after the day's comma is still the date.
-        let year = c == start + 1 && intro.len() == 4 && intro.chars().all(|d| d.is_ascii_digit());
+        let year = c == start + 1 && is_year(&intro);
         if intro.ends_with("ing")
             || intro.ends_with("ed")
             || adverb
@@ -522,7 +522,6 @@ fn over_adverbs(doc: &Document, mut i: usize, floor: usize) -> usize {
             let on_day = lexicon::BEFORE_A_DAY.contains(&l)
                 && doc.tokens.get(i).is_some_and(|n| is_day(&lower(doc, n)));
             // `who in 2010 said`: a year, and the preposition before it.
-            let is_year = |w: &str| w.len() == 4 && w.chars().all(|d| d.is_ascii_digit());
             let year = is_year(&l)
                 || (lexicon::BEFORE_A_YEAR.contains(&l)
                     && doc.tokens.get(i).is_some_and(|n| is_year(doc.word(n))));

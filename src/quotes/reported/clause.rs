@@ -394,6 +394,16 @@ pub(super) fn subordinator<'d>(doc: &'d Document, s: usize, subject: usize) -> O
     (SUBORDINATORS.contains(l.as_str()) || RELATIVE_OPENERS.contains(l.as_str())).then_some(l)
 }
 
+/// Whether token `k` is the closing mark of a quotation that ends with a comma inside its marks
+/// (`“… by Cleveland,”`): that comma closes the clause the quotation is part of, as one outside
+/// the marks would.
+pub(super) fn closes_with_comma(doc: &Document, k: usize) -> bool {
+    k >= 1
+        && doc.tokens.get(k).is_some_and(|t| t.kind == TokKind::Mark)
+        && doc.tokens[k - 1].quote.is_some()
+        && doc.tokens[k - 1].kind == TokKind::Punct(',')
+}
+
 pub(super) fn is_punct(doc: &Document, k: usize, c: char) -> bool {
     doc.tokens
         .get(k)

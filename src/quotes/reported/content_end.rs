@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use super::clause::{aside_closing, is_punct};
+use super::clause::{aside_closing, closes_with_comma, is_punct};
 use super::cue::{class_of, token_class, Class, CLASSES};
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
@@ -453,9 +453,7 @@ const CARRY_ON_TAGS: [&str; 2] = ["ADP", "SCONJ"];
 fn comma_closed_quotation(doc: &Document, from: usize, end: usize) -> Option<usize> {
     (from + 2..end.saturating_sub(1))
         .find(|&k| {
-            doc.tokens[k].kind == TokKind::Mark
-                && doc.tokens[k - 1].quote.is_some()
-                && doc.tokens[k - 1].kind == TokKind::Punct(',')
+            closes_with_comma(doc, k)
                 && doc
                     .tokens
                     .get(k + 1)

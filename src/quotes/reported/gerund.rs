@@ -2,11 +2,12 @@
 //! was dead`, `has rallied thousands by promising to …`, `… and calling him a liar`.
 
 use super::clause::{
-    clause_end, content_start, content_words, is_punct, min_forward_words, takes_a_gerund,
+    clause_end, closes_with_comma, content_start, content_words, is_punct, min_forward_words,
+    takes_a_gerund,
 };
 use super::Reported;
 use crate::quotes::cues::is_verb_of_saying_proper;
-use crate::quotes::doc::{is_word, lower, Document, TokKind};
+use crate::quotes::doc::{is_word, lower, Document};
 use crate::quotes::lexicon::RELATIVE_PRONOUNS;
 use crate::quotes::mentions::{
     is_determiner, is_function_word, np_ending_at, np_starting_at, opening_np, subject_before,
@@ -32,7 +33,8 @@ pub(super) fn gerund_cue(
         return None;
     }
     if !(is_punct(doc, i - 1, ',')
-        || after_comma_closed_quotation(doc, i)
+        // `… has “expanded the Republican party,” claiming that …`
+        || closes_with_comma(doc, i - 1)
         || takes_a_gerund(doc, i - 1))
     {
         return participle_after_noun(doc, w, share, (s, e), i);
@@ -160,16 +162,6 @@ fn finite_verb(doc: &Document, k: usize) -> bool {
         && t.quote.is_none()
         && VERB_TAGS.contains(&tag(doc, k))
         && !lower(doc, t).ends_with("ing")
-}
-
-/// `… has “expanded the Republican party,” claiming that …`: the gerund at `i` follows a
-/// quotation closed by a comma inside its marks, which closes the clause before it as a comma
-/// outside them would.
-fn after_comma_closed_quotation(doc: &Document, i: usize) -> bool {
-    i >= 2
-        && doc.tokens[i - 1].kind == TokKind::Mark
-        && doc.tokens[i - 2].quote.is_some()
-        && doc.tokens[i - 2].kind == TokKind::Punct(',')
 }
 
 /// The comma in `[from, end)` after which a main clause opens, and its subject: a noun phrase
