@@ -47,6 +47,8 @@ lists! {
     /// Relative pronouns that may stand for the speaker, resolved to the phrase they follow
     /// (`said one Democrat, who added`).
     RELATIVE_PRONOUNS = "relative_pronouns.txt";
+    AUXILIARY_CONTRACTIONS = "auxiliary_contractions.txt";
+    NAME_SUFFIXES = "name_suffixes.txt";
     /// Pronouns that refer to a man (`he`, `his`).
     MALE_PRONOUNS = "male_pronouns.txt";
     /// Pronouns that refer to a woman (`she`, `her`).

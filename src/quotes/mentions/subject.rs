@@ -57,6 +57,29 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     if i <= floor {
         return None;
     }
+    // `47% say`, `About 38% said`: a share without its noun.
+    if i >= floor + 2
+        && doc.tokens[i - 1].kind == TokKind::Punct('%')
+        && unquoted_word(doc, i - 2).is_some_and(|w| is_number(&w))
+    {
+        let mut start = i - 2;
+        while start > floor
+            && i - start < 5
+            && unquoted_word(doc, start - 1)
+                .is_some_and(|w| lexicon::BEFORE_A_PROPORTION.contains(&w))
+        {
+            start -= 1;
+        }
+        return Some((start, i));
+    }
+    // `Donald Trump Jr. announced`: the stop is the suffix's, not the sentence's.
+    if i >= floor + 2
+        && doc.tokens[i - 1].kind == TokKind::Punct('.')
+        && unquoted_word(doc, i - 2).is_some_and(|w| lexicon::NAME_SUFFIXES.contains(&w))
+        && is_capitalised(doc, &doc.tokens[i - 2])
+    {
+        return np_ending_at(doc, i - 1, floor);
+    }
     let t = &doc.tokens[i - 1];
     // `A former candidate -- John McCain, who lost in 2008 -- said`: the phrase before an
     // apposition set off by dashes.
@@ -307,7 +330,12 @@ fn example_list_opening(doc: &Document, close: usize, floor: usize) -> Option<us
 /// Whether token `k` is the relative pronoun `who`: not `the WHO` (the World Health
 /// Organization), which is a name.
 fn is_relative_who(doc: &Document, k: usize) -> bool {
-    lower(doc, &doc.tokens[k]) == "who" && !super::is_acronym_after_the(doc, k)
+    let l = lower(doc, &doc.tokens[k]);
+    // `who’d previously endorsed`, `who's been pushing`: with its auxiliary contracted.
+    let who = l
+        .strip_prefix("who")
+        .is_some_and(|rest| rest.is_empty() || lexicon::AUXILIARY_CONTRACTIONS.contains(rest));
+    who && !super::is_acronym_after_the(doc, k)
 }
 
 /// The noun phrase before the preposition that opens the phrase `[start, end)` when that
@@ -497,6 +525,15 @@ pub(crate) fn nearest_subject(
     floor: usize,
 ) -> Option<(usize, usize)> {
     let lo = before.saturating_sub(30).max(floor);
+    // `Mitt Romney, who campaigned on … and sought`: the relative pronoun of the clause the
+    // conjunction goes on with.
+    if let Some(who) = (lo..before)
+        .rev()
+        .take_while(|&k| is_word(&doc.tokens[k]) && doc.tokens[k].quote.is_none())
+        .find(|&k| is_relative_who(doc, k))
+    {
+        return Some((who, who + 1));
+    }
     if let Some(k) = (lo..before).rev().find(|&k| {
         let t = &doc.tokens[k];
         t.quote.is_none() && t.kind == TokKind::Word && {

@@ -316,3 +316,44 @@ fn a_view_held_after_be_keeps_its_holder() {
     assert_eq!(cue, "concerned");
     assert_eq!(mention.as_deref(), Some("Local officials"));
 }
+
+#[test]
+fn relative_pronoun_with_a_contracted_auxiliary_is_the_source() {
+    let all =
+        found("Mr. Ortiz, who’d previously endorsed the port levy, voted against it on Monday.");
+    let (content, cue, mention) = &all[0];
+    assert_eq!(
+        (content.as_str(), cue.as_str()),
+        ("the port levy", "endorsed")
+    );
+    assert_eq!(mention.as_deref(), Some("who’d"));
+}
+
+#[test]
+fn second_verb_of_a_relative_clause_shares_its_pronoun() {
+    let all = found(
+        "Voters remember Ms. Brandt, who campaigned on lower fares and promised that the line would reopen.",
+    );
+    let promised = all
+        .iter()
+        .find(|(_, cue, _)| cue == "promised")
+        .expect("a row for promised");
+    assert_eq!(promised.0, "that the line would reopen");
+    assert_eq!(promised.2.as_deref(), Some("who"));
+}
+
+#[test]
+fn a_share_in_per_cent_is_a_source() {
+    let (content, _, mention) =
+        one("On the bypass, 47% say the council should build it before the bridge.");
+    assert_eq!(content, "the council should build it before the bridge");
+    assert_eq!(mention.as_deref(), Some("47%"));
+}
+
+#[test]
+fn a_name_ending_in_jr_is_a_source() {
+    let (content, _, mention) =
+        one("Ellis Grant Jr. announced that the family would sell the newspaper.");
+    assert_eq!(content, "that the family would sell the newspaper");
+    assert_eq!(mention.as_deref(), Some("Ellis Grant Jr"));
+}
