@@ -361,12 +361,12 @@ fn mark_sentence_ends(text: &str, tokens: &mut [Token]) {
                 }
             }
         }
-        // The sentence ends after the closing marks that follow the punctuation.
+        // The sentence ends after the closing marks and brackets that follow the punctuation
+        // (`… nine districts.) But if …`).
         let mut j = i;
-        while tokens
-            .get(j + 1)
-            .is_some_and(|x| x.kind == TokKind::Mark && x.start == tokens[j].end)
-        {
+        while tokens.get(j + 1).is_some_and(|x| {
+            matches!(x.kind, TokKind::Mark | TokKind::Punct(')' | ']')) && x.start == tokens[j].end
+        }) {
             j += 1;
         }
         let Some(after) = tokens.get(j + 1) else {
@@ -630,6 +630,14 @@ mod tests {
         assert_eq!(ends, vec![12, 16]);
         assert_eq!(d.tokens[10].quote, Some(0));
         assert_eq!(d.tokens[13].quote, None);
+    }
+
+    #[test]
+    fn a_sentence_ends_after_the_bracket_that_closes_it() {
+        let t = "He may win two of the nine seats (the coast and the north.) But turnout is low.";
+        let (_, words, ends) = words_and_ends(t);
+        let bracket = words.iter().position(|w| *w == ")").unwrap_or_default();
+        assert_eq!(ends, vec![bracket, words.len() - 1]);
     }
 
     #[test]
