@@ -3,7 +3,10 @@
 
 use super::Reported;
 use crate::quotes::doc::{is_word, lower, Document};
-use crate::quotes::lexicon::{AUXILIARIES, REPORT_CONJUNCTIONS, SECOND_CUE_FILLERS};
+use crate::quotes::lexicon::{
+    AUXILIARIES, GERUND_ADJUNCT_OPENERS, REPORT_CONJUNCTIONS, SECOND_CUE_FILLERS,
+};
+use crate::quotes::rules::Rule;
 
 /// The share of an enclosing report's content that a report found inside it may cover: one
 /// covering more is the same clause read twice (`she hopes to be elected` inside `she hopes
@@ -40,7 +43,19 @@ pub(super) fn coordinated(doc: &Document, outer: &Reported, inner: &Reported) ->
     {
         k -= 1;
     }
-    let conj = REPORT_CONJUNCTIONS.contains(lower(doc, &doc.tokens[k]).as_str());
+    let word = lower(doc, &doc.tokens[k]);
+    // `answered a question by focusing on …`, `said … before claiming that …`: a gerund
+    // after a preposition of time or manner is a second report of the same subject.
+    let conj = REPORT_CONJUNCTIONS.contains(word.as_str())
+        || (inner.rule == Rule::ReportedGerund
+            && own_subject.is_none()
+            && GERUND_ADJUNCT_OPENERS.contains(word.as_str())
+            // Not inside an infinitive or a that-clause, whose verb the gerund may go with
+            // (`explained how to combat it by pushing …`, `concerns that he's bucking the
+            // state by supporting …`).
+            && !doc.tokens[outer.content.0..k]
+                .iter()
+                .any(|t| is_word(t) && matches!(lower(doc, t).as_str(), "to" | "that")));
     // `his country and Britain are backing …`: a bare noun phrase before `and` is half of a
     // compound subject, not a first report.
     let first_half = doc.tokens.get(outer.content.0..k).unwrap_or_default();

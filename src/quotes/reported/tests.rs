@@ -357,3 +357,31 @@ fn a_name_ending_in_jr_is_a_source() {
     assert_eq!(content, "that the family would sell the newspaper");
     assert_eq!(mention.as_deref(), Some("Ellis Grant Jr"));
 }
+
+#[test]
+fn gerund_after_by_is_a_second_report_beside_the_first() {
+    let all = found("Ortiz answered an early question about the budget by focusing on the port.");
+    let texts: Vec<(&str, &str)> = all
+        .iter()
+        .map(|(c, q, _)| (c.as_str(), q.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            ("an early question about the budget", "answered"),
+            ("on the port", "focusing"),
+        ]
+    );
+    assert!(all.iter().all(|(_, _, m)| m.as_deref() == Some("Ortiz")));
+}
+
+#[test]
+fn gerund_after_by_inside_an_infinitive_stays_in_its_clause() {
+    let all =
+        found("Ms. Ruiz explained how hard it is to fix the budget by cutting the ferry service.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        all[0].0,
+        "how hard it is to fix the budget by cutting the ferry service"
+    );
+}
