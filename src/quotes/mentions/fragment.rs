@@ -56,6 +56,11 @@ pub(crate) fn not_a_speaker(doc: &Document, (s, e): (usize, usize)) -> Option<No
     let range = s..e.min(doc.tokens.len());
     let first = range.clone().find(is_word)?;
     let last = range.clone().rev().find(is_word)?;
+    // `I’ve written`, `We've enjoyed`, `who’d previously endorsed`: a subject pronoun with its
+    // auxiliary contracted onto it is the subject still.
+    if first == last && is_pronoun_with_auxiliary(doc, first) {
+        return None;
+    }
     if range.filter(is_word).any(|k| is_clause_contraction(doc, k)) {
         return Some(NotASpeaker::VerbPhrase);
     }
@@ -177,6 +182,20 @@ fn is_quantity(word: &str) -> bool {
         || lexicon::PLURAL_QUANTIFIERS.contains(word)
 }
 
+/// Whether word `k` is a subject pronoun or `who` with an auxiliary contracted onto it
+/// (`I’ve`, `they're`, `who’d`).
+fn is_pronoun_with_auxiliary(doc: &Document, k: usize) -> bool {
+    let lowered = lower(doc, &doc.tokens[k]);
+    lowered
+        .as_str()
+        .split_once(['\'', '’'])
+        // (Not `It’s a plan`: `’s` makes a clause of `it`.)
+        .is_some_and(|(stem, contraction)| {
+            (super::is_subject_pronoun(stem) || stem == "who")
+                && !(contraction == "s" && lexicon::HOSTS_OF_IS.contains(stem))
+        })
+}
+
 /// Whether word `k` is joined to a contraction that makes it a clause (`wasn’t`, `they’re`);
 /// `’s` counts only after a word it makes a clause of (`It’s`), not after a name (`Trump’s`).
 fn is_clause_contraction(doc: &Document, k: usize) -> bool {
@@ -229,6 +248,9 @@ mod tests {
                 "registered voters",
             ),
             ("He’s said the plan would fail.", "He’s"),
+            ("I’ve written twice about the ferry.", "I’ve"),
+            ("We've enjoyed a long period of calm.", "We've"),
+            ("Ms. Ruiz, who’d endorsed the levy, voted no.", "who’d"),
             ("A third of those surveyed said it would fail.", "A third"),
             ("Exit polls showed that the plan would fail.", "Exit polls"),
             (
