@@ -385,3 +385,23 @@ fn gerund_after_by_inside_an_infinitive_stays_in_its_clause() {
         "how hard it is to fix the budget by cutting the ferry service"
     );
 }
+
+#[test]
+fn words_before_a_source_of_a_full_quotation_are_not_its_content() {
+    // The quotation is the attribution's content (a direct quotation, not reported speech).
+    let all =
+        found("Asked whether the ferry would run, Ms. Okafor replied, “Maybe in the spring.”");
+    assert!(
+        all.iter()
+            .all(|(content, _, _)| !content.starts_with("Asked")),
+        "{all:?}"
+    );
+    // A quotation going on with the words before the source still reads around it.
+    let all = found("Ms. Okafor, an aide said, “is very sure of the vote” and will stay.");
+    assert!(
+        all.iter()
+            .any(|(content, _, mention)| content.starts_with("Ms. Okafor")
+                && mention.as_deref() == Some("an aide")),
+        "{all:?}"
+    );
+}
