@@ -149,7 +149,12 @@ fn phrase_ending_at(doc: &Document, end: usize, floor: usize) -> Option<(usize, 
         }
         return (start < end).then_some((start, end));
     }
-    // `Yet another said`, `most said`: a determiner standing alone names some people.
+    // `no one knows`: the pronoun of two words.
+    if head_lower == "one" && end >= floor + 2 && lower(doc, &doc.tokens[end - 2]) == "no" {
+        return Some((end - 2, end));
+    }
+    // `Yet another said`, `most said`, `even though several oppose`: a determiner standing
+    // alone names some people.
     if lexicon::LONE_QUANTIFIERS.contains(&head_lower)
         && (end - 1 == floor || !is_word(&doc.tokens[end - 2]) || {
             let p = lower(doc, &doc.tokens[end - 2]);

@@ -405,3 +405,16 @@ fn words_before_a_source_of_a_full_quotation_are_not_its_content() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_lone_quantifier_after_a_subordinator_is_a_source() {
+    let all = found("The council backs the plan, even though several oppose the new ferry tax.");
+    let oppose = all
+        .iter()
+        .find(|(_, cue, _)| cue == "oppose")
+        .expect("a row for oppose");
+    assert_eq!(oppose.2.as_deref(), Some("several"));
+    let (content, _, mention) = one("Two months on, no one knows what the board will decide.");
+    assert_eq!(content, "what the board will decide");
+    assert_eq!(mention.as_deref(), Some("no one"));
+}
