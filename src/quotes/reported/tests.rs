@@ -343,19 +343,23 @@ fn second_verb_of_a_relative_clause_shares_its_pronoun() {
 }
 
 #[test]
-fn a_share_in_per_cent_is_a_source() {
-    let (content, _, mention) =
-        one("On the bypass, 47% say the council should build it before the bridge.");
-    assert_eq!(content, "the council should build it before the bridge");
-    assert_eq!(mention.as_deref(), Some("47%"));
-}
-
-#[test]
-fn a_name_ending_in_jr_is_a_source() {
-    let (content, _, mention) =
-        one("Ellis Grant Jr. announced that the family would sell the newspaper.");
-    assert_eq!(content, "that the family would sell the newspaper");
-    assert_eq!(mention.as_deref(), Some("Ellis Grant Jr"));
+fn a_share_in_per_cent_and_a_name_ending_in_jr_are_sources() {
+    for (text, want_content, want_mention) in [
+        (
+            "On the bypass, 47% say the council should build it before the bridge.",
+            "the council should build it before the bridge",
+            "47%",
+        ),
+        (
+            "Ellis Grant Jr. announced that the family would sell the newspaper.",
+            "that the family would sell the newspaper",
+            "Ellis Grant Jr",
+        ),
+    ] {
+        let (content, _, mention) = one(text);
+        assert_eq!(content, want_content);
+        assert_eq!(mention.as_deref(), Some(want_mention), "{text}");
+    }
 }
 
 #[test]
