@@ -50,6 +50,7 @@ lists! {
     AUXILIARY_CONTRACTIONS = "auxiliary_contractions.txt";
     NAME_SUFFIXES = "name_suffixes.txt";
     GERUND_ADJUNCT_OPENERS = "gerund_adjunct_openers.txt";
+    INNER_CLAUSE_OPENERS = "inner_clause_openers.txt";
     /// Pronouns that refer to a man (`he`, `his`).
     MALE_PRONOUNS = "male_pronouns.txt";
     /// Pronouns that refer to a woman (`she`, `her`).

@@ -4,7 +4,8 @@
 use super::Reported;
 use crate::quotes::doc::{is_word, lower, Document};
 use crate::quotes::lexicon::{
-    AUXILIARIES, GERUND_ADJUNCT_OPENERS, REPORT_CONJUNCTIONS, SECOND_CUE_FILLERS,
+    AUXILIARIES, GERUND_ADJUNCT_OPENERS, INNER_CLAUSE_OPENERS, REPORT_CONJUNCTIONS,
+    SECOND_CUE_FILLERS,
 };
 use crate::quotes::rules::Rule;
 
@@ -55,7 +56,7 @@ pub(super) fn coordinated(doc: &Document, outer: &Reported, inner: &Reported) ->
             // state by supporting …`).
             && !doc.tokens[outer.content.0..k]
                 .iter()
-                .any(|t| is_word(t) && matches!(lower(doc, t).as_str(), "to" | "that")));
+                .any(|t| is_word(t) && INNER_CLAUSE_OPENERS.contains(lower(doc, t).as_str())));
     // `his country and Britain are backing …`: a bare noun phrase before `and` is half of a
     // compound subject, not a first report.
     let first_half = doc.tokens.get(outer.content.0..k).unwrap_or_default();
