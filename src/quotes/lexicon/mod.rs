@@ -47,9 +47,14 @@ lists! {
     /// Relative pronouns that may stand for the speaker, resolved to the phrase they follow
     /// (`said one Democrat, who added`).
     RELATIVE_PRONOUNS = "relative_pronouns.txt";
+    /// Auxiliaries contracted onto the word before them, after the apostrophe (`who’d`,
+    /// `I've`).
     AUXILIARY_CONTRACTIONS = "auxiliary_contractions.txt";
-    NAME_SUFFIXES = "name_suffixes.txt";
+    /// Prepositions before a gerund cue that reports a second time, beside the report before it
+    /// (`answered a question by focusing on …`).
     GERUND_ADJUNCT_OPENERS = "gerund_adjunct_openers.txt";
+    /// Words opening an infinitive or a that-clause inside a report, whose verb a later gerund
+    /// may go with.
     INNER_CLAUSE_OPENERS = "inner_clause_openers.txt";
     /// Pronouns that refer to a man (`he`, `his`).
     MALE_PRONOUNS = "male_pronouns.txt";

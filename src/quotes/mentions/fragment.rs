@@ -186,13 +186,11 @@ fn is_quantity(word: &str) -> bool {
 /// (`I’ve`, `they're`, `who’d`).
 fn is_pronoun_with_auxiliary(doc: &Document, k: usize) -> bool {
     let lowered = lower(doc, &doc.tokens[k]);
-    lowered
-        .as_str()
-        .split_once(['\'', '’'])
+    super::with_contracted_auxiliary(&lowered)
         // (Not `It’s a plan`: `’s` makes a clause of `it`.)
-        .is_some_and(|(stem, contraction)| {
+        .is_some_and(|(stem, auxiliary)| {
             (super::is_subject_pronoun(stem) || stem == "who")
-                && !(contraction == "s" && lexicon::HOSTS_OF_IS.contains(stem))
+                && !(auxiliary == "s" && lexicon::HOSTS_OF_IS.contains(stem))
         })
 }
 

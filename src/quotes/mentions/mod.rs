@@ -74,6 +74,13 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     lexicon::DETERMINERS.contains(w)
 }
 
+/// A word with an auxiliary contracted onto it (`who’d`, `I've`, `they’re`), cut at its
+/// apostrophe (either one): the word and the auxiliary, without the apostrophe.
+fn with_contracted_auxiliary(w: &str) -> Option<(&str, &str)> {
+    w.split_once(['\'', '’'])
+        .filter(|(_, auxiliary)| lexicon::AUXILIARY_CONTRACTIONS.contains(auxiliary))
+}
+
 /// A year as news writes one: four digits (`in 2010`).
 fn is_year(w: &str) -> bool {
     w.len() == 4 && w.chars().all(|d| d.is_ascii_digit())

@@ -2,7 +2,10 @@
 //! apposition), the phrase that opens a clause (over introductory phrases and datelines), and
 //! the nearest subject pronoun.
 
-use super::{apposed_name, np_ending_at, np_starting_at, share_of_group};
+use super::{
+    apposed_name, name_part, np_ending_at, np_starting_at, share_of_group,
+    with_contracted_auxiliary,
+};
 use super::{
     is_capitalised, is_day, is_function_word, is_not_name, is_number, is_subject_pronoun, is_year,
     lexicon, lower, Document, TokKind,
@@ -57,27 +60,9 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
     if i <= floor {
         return None;
     }
-    // `47% say`, `About 38% said`: a share without its noun.
-    if i >= floor + 2
-        && doc.tokens[i - 1].kind == TokKind::Punct('%')
-        && unquoted_word(doc, i - 2).is_some_and(|w| is_number(&w))
-    {
-        let mut start = i - 2;
-        while start > floor
-            && i - start < 5
-            && unquoted_word(doc, start - 1)
-                .is_some_and(|w| lexicon::BEFORE_A_PROPORTION.contains(&w))
-        {
-            start -= 1;
-        }
-        return Some((start, i));
-    }
-    // `Donald Trump Jr. announced`: the stop is the suffix's, not the sentence's.
-    if i >= floor + 2
-        && doc.tokens[i - 1].kind == TokKind::Punct('.')
-        && unquoted_word(doc, i - 2).is_some_and(|w| lexicon::NAME_SUFFIXES.contains(&w))
-        && is_capitalised(doc, &doc.tokens[i - 2])
-    {
+    // `Ellis Grant Jr. announced`, `Acme Inc. said`: a full stop inside a name (one that ends
+    // no sentence) ends the phrase before it.
+    if i >= floor + 2 && doc.tokens[i - 1].kind == TokKind::Punct('.') && name_part(doc, i - 1) {
         return np_ending_at(doc, i - 1, floor);
     }
     let t = &doc.tokens[i - 1];
@@ -219,15 +204,25 @@ pub(crate) fn subject_before(doc: &Document, cue: usize, floor: usize) -> Option
 fn proportion_ending_at(doc: &Document, i: usize, floor: usize) -> Option<(usize, usize)> {
     let word = |k: usize| unquoted_word(doc, k);
     let number_at = |k: usize| word(k).is_some_and(|w| is_number(&w));
-    if i < floor + 3 || !number_at(i - 1) {
-        return None;
-    }
-    // `nine out of 10`: the number before `out of`.
-    let out_of = i >= floor + 4 && word(i - 2)? == "of" && word(i - 3)? == "out";
-    let first = if out_of { i - 4 } else { i - 3 };
-    if !number_at(first) || !(out_of || word(i - 2)? == "in") {
-        return None;
-    }
+    // `47% say`, `About 38% said`: a share in per cent.
+    let per_cent = i >= floor + 2
+        && doc.tokens[i - 1].kind == TokKind::Punct('%')
+        && doc.tokens[i - 1].quote.is_none()
+        && number_at(i - 2);
+    let first = if per_cent {
+        i - 2
+    } else {
+        if i < floor + 3 || !number_at(i - 1) {
+            return None;
+        }
+        // `nine out of 10`: the number before `out of`.
+        let out_of = i >= floor + 4 && word(i - 2)? == "of" && word(i - 3)? == "out";
+        let first = if out_of { i - 4 } else { i - 3 };
+        if !number_at(first) || !(out_of || word(i - 2)? == "in") {
+            return None;
+        }
+        first
+    };
     let mut start = first;
     while start > floor
         && i - start < 7
@@ -332,9 +327,7 @@ fn example_list_opening(doc: &Document, close: usize, floor: usize) -> Option<us
 fn is_relative_who(doc: &Document, k: usize) -> bool {
     let l = lower(doc, &doc.tokens[k]);
     // `who’d previously endorsed`, `who's been pushing`: with its auxiliary contracted.
-    let who = l
-        .strip_prefix("who")
-        .is_some_and(|rest| rest.is_empty() || lexicon::AUXILIARY_CONTRACTIONS.contains(rest));
+    let who = l == "who" || with_contracted_auxiliary(&l).is_some_and(|(w, _)| w == "who");
     who && !super::is_acronym_after_the(doc, k)
 }
 

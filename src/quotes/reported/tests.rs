@@ -343,7 +343,7 @@ fn second_verb_of_a_relative_clause_shares_its_pronoun() {
 }
 
 #[test]
-fn a_share_in_per_cent_and_a_name_ending_in_jr_are_sources() {
+fn a_share_in_per_cent_and_a_name_ending_in_an_abbreviation_are_sources() {
     for (text, want_content, want_mention) in [
         (
             "On the bypass, 47% say the council should build it before the bridge.",
@@ -354,6 +354,11 @@ fn a_share_in_per_cent_and_a_name_ending_in_jr_are_sources() {
             "Ellis Grant Jr. announced that the family would sell the newspaper.",
             "that the family would sell the newspaper",
             "Ellis Grant Jr",
+        ),
+        (
+            "Harbour Freight Inc. said that the ferry line would close.",
+            "that the ferry line would close",
+            "Harbour Freight Inc",
         ),
     ] {
         let (content, _, mention) = one(text);

@@ -154,21 +154,22 @@ pub(super) fn verb_cue(
         // (opening with a capital), the quotation's attribution; the words before the source
         // are no part of it. (Not `Clinton, an aide said, “is very confident”`: there the
         // quotation goes on with the words before.)
-        let quotation_follows = doc
-            .tokens
-            .get(forward.0)
-            .is_some_and(|t| t.kind == TokKind::Mark || t.quote.is_some())
-            && (forward.0..forward.1)
-                .find(|&k| is_word(&doc.tokens[k]))
-                .is_some_and(|k| {
-                    doc.tokens[k].quote.is_some() && is_capitalised(doc, &doc.tokens[k])
-                });
+        let quotation_follows = || {
+            doc.tokens
+                .get(forward.0)
+                .is_some_and(|t| t.kind == TokKind::Mark || t.quote.is_some())
+                && (forward.0..forward.1)
+                    .find(|&k| is_word(&doc.tokens[k]))
+                    .is_some_and(|k| {
+                        doc.tokens[k].quote.is_some() && is_capitalised(doc, &doc.tokens[k])
+                    })
+        };
         let around = mention.0 > s
             && is_punct(doc, mention.0 - 1, ',')
             && (content_words(doc, before) >= MIN_CONTENT_WORDS
                 || content_words(doc, forward) > MIN_CONTENT_WORDS)
             && set_off
-            && !quotation_follows;
+            && !quotation_follows();
         // `…, Ms Ito said, adding that …`: the gerund reports on its own; this cue reports
         // the words before it.
         let gerund_follows = set_off
